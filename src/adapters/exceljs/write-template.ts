@@ -1,0 +1,293 @@
+import ExcelJS from 'exceljs';
+import type { Cell } from '../../core/grid.js';
+import { isDateCell } from '../../core/grid.js';
+import { isoDateToSerial, isoDateTimeToSerial } from '../../core/calendar/dates.js';
+import { columnLetters } from '../../core/grid.js';
+import type { ColumnSpec, SheetSpec, TemplateSpec } from '../../core/schema/types.js';
+import {
+  displayWidth,
+  FIELD_FORMATS,
+  layoutSheet,
+  numberFormat,
+  type SheetLayout,
+} from '../../core/template/layout.js';
+import type { RowValues } from '../../core/template/samples.js';
+import { META_LABELS, META_SHEET, TEMPLATE_NAME, templateMark } from '../../core/workbook/identify.js';
+import {
+  A4,
+  BODY_FONT,
+  BOX,
+  EXAMPLE_FONT,
+  HEADER_FILL,
+  HEADER_FONT,
+  LABEL_FONT,
+  NOTE_FONT,
+  TITLE_FONT,
+  TOTAL_FILL,
+  UNDERLINE,
+} from './style.js';
+import { validationFor } from './validation.js';
+
+export interface TemplateFill {
+  /** Rows to write into each sheet, by sheet key. */
+  readonly rows?: Readonly<Record<string, readonly RowValues[]>>;
+  /** Field values of form sheets, by sheet key then field key. */
+  readonly fields?: Readonly<Record<string, Readonly<Record<string, Cell | undefined>>>>;
+  /** Rows shown as worked examples (grey italic) rather than data. */
+  readonly examples?: boolean;
+  /** Fixed document time, so the same input gives the same file. */
+  readonly created?: Date;
+}
+
+/** Rows with validation beyond the prepared ones, so a ledger can grow and stay checked. */
+const LEDGER_VALIDATION_ROWS = 2000;
+const GENERATOR = '重点项目推进助手 kpd';
+export const FIXED_TIME = new Date(Date.UTC(2026, 0, 1));
+
+/** ISO strings become Excel dates for date columns; everything else is written as given. */
+function toExcel(v: Cell | undefined, col: ColumnSpec | undefined): ExcelJS.CellValue {
+  if (v === undefined || v === null) return null;
+  if (isDateCell(v)) return new Date(Math.round((v.serial - 25_569) * 86_400_000));
+  if (typeof v === 'object') return { error: v.code as '#N/A' };
+  if (typeof v === 'string' && col && (col.type === 'date' || col.type === 'datetime')) {
+    const serial = col.type === 'date' ? isoDateToSerial(v) : isoDateTimeToSerial(v);
+    if (Number.isFinite(serial)) return new Date(Math.round((serial - 25_569) * 86_400_000));
+  }
+  return v;
+}
+
+function writeSheet(
+  wb: ExcelJS.Workbook,
+  spec: SheetSpec,
+  fill: TemplateFill,
+  allSpecs: readonly SheetSpec[],
+): void {
+  const rows = fill.rows?.[spec.key] ?? [];
+  const layout = layoutSheet(spec, Math.max(spec.blankRows ?? 0, rows.length, 1));
+  const ws = wb.addWorksheet(spec.name, {
+    views: [
+      {
+        state: 'frozen',
+        xSplit: 0,
+        ySplit: layout.headerRow,
+        topLeftCell: `A${layout.firstDataRow}`,
+        activeCell: `A${layout.firstDataRow}`,
+      },
+    ],
+    pageSetup: {
+      paperSize: A4,
+      orientation: spec.landscape ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${layout.headerRow}:${layout.headerRow}`,
+    },
+    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
+  });
+  spec.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width ?? 12));
+  // A field label must fit its column: widen the column rather than cut the label.
+  for (const f of layout.fields) {
+    const col = ws.getColumn(f.labelCol);
+    col.width = Math.max(col.width ?? 12, displayWidth(f.field.label) + 4);
+  }
+
+  // Title
+  ws.mergeCells(1, 1, 1, layout.lastCol);
+  const title = ws.getCell(1, 1);
+  title.value = spec.title;
+  title.font = TITLE_FONT;
+  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  ws.getRow(1).height = 36;
+
+  writeFields(ws, spec, layout, fill);
+  if (layout.unit) {
+    ws.mergeCells(layout.unit.row, layout.unit.from, layout.unit.row, layout.unit.to);
+    const u = ws.getCell(layout.unit.row, layout.unit.from);
+    u.value = '单位：万元';
+    u.font = BODY_FONT;
+    u.alignment = { horizontal: 'right', vertical: 'middle' };
+  }
+
+  // Header
+  const header = ws.getRow(layout.headerRow);
+  header.height = 34;
+  spec.columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.value = c.header;
+    cell.font = HEADER_FONT;
+    cell.fill = HEADER_FILL;
+    cell.border = BOX;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  });
+
+  // Data rows: formats, borders, formulas, values
+  for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
+    const values = rows[r - layout.firstDataRow];
+    const row = ws.getRow(r);
+    // Every program lays rows out differently unless told: give each row the height its
+    // wrapped text needs (Excel, WPS and LibreOffice then agree).
+    row.height = values ? rowHeight(spec, values) : 20;
+    spec.columns.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      cell.border = BOX;
+      cell.font = fill.examples && values ? EXAMPLE_FONT : BODY_FONT;
+      const fmt = numberFormat(c);
+      if (fmt) cell.numFmt = fmt;
+      cell.alignment = alignmentFor(c);
+      if (c.formula) {
+        cell.value = { formula: c.formula(rowRefs(layout, r)) };
+      } else if (values) {
+        cell.value = toExcel(values[c.key], c);
+      }
+    });
+  }
+
+  // Validation: over the prepared rows of a form, far further down a ledger.
+  const lastValidated = spec.totalRow
+    ? layout.lastDataRow
+    : Math.max(layout.lastDataRow, LEDGER_VALIDATION_ROWS);
+  spec.columns.forEach((c, i) => {
+    const v = validationFor(c, allSpecs);
+    if (!v) return;
+    const col = columnLetters(i);
+    addValidation(ws, `${col}${layout.firstDataRow}:${col}${lastValidated}`, v);
+  });
+
+  if (layout.totalRow !== undefined) writeTotal(ws, spec, layout);
+  for (const n of layout.notes) {
+    ws.mergeCells(n.row, 1, n.row, layout.lastCol);
+    const cell = ws.getCell(n.row, 1);
+    // Readers know a note by its mark: "注：" or a numbered line.
+    cell.value = /^\d+[.、]/u.test(n.text) ? n.text : `注：${n.text}`;
+    cell.font = NOTE_FONT;
+    cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+    ws.getRow(n.row).height = 18;
+  }
+}
+
+/** exceljs keeps range validations whole (it does not expand them per cell); its typings omit the API. */
+function addValidation(ws: ExcelJS.Worksheet, range: string, v: ExcelJS.DataValidation): void {
+  (
+    ws as unknown as { dataValidations: { add(a: string, v: ExcelJS.DataValidation): void } }
+  ).dataValidations.add(range, v);
+}
+
+function alignmentFor(c: ColumnSpec): Partial<ExcelJS.Alignment> {
+  switch (c.type) {
+    case 'money':
+    case 'number':
+    case 'percent':
+    case 'integer':
+      return { horizontal: 'right', vertical: 'middle' };
+    case 'date':
+    case 'datetime':
+    case 'enum':
+    case 'period':
+    case 'rankPeriod':
+      return { horizontal: 'center', vertical: 'middle' };
+    default:
+      return { horizontal: 'left', vertical: 'middle', wrapText: true };
+  }
+}
+
+const LINE_HEIGHT = 15;
+
+function rowHeight(spec: SheetSpec, values: RowValues): number {
+  let lines = 1;
+  for (const c of spec.columns) {
+    const v = values[c.key];
+    if (typeof v !== 'string' || alignmentFor(c).wrapText !== true) continue;
+    lines = Math.max(lines, Math.ceil(displayWidth(v) / Math.max(1, (c.width ?? 12) - 1)));
+  }
+  return Math.max(20, lines * LINE_HEIGHT + 5);
+}
+
+function rowRefs(layout: SheetLayout, r: number): Record<string, string> {
+  return Object.fromEntries([...layout.columns].map(([k, c]) => [k, `${columnLetters(c - 1)}${r}`]));
+}
+
+function writeFields(ws: ExcelJS.Worksheet, spec: SheetSpec, layout: SheetLayout, fill: TemplateFill): void {
+  const values = fill.fields?.[spec.key] ?? {};
+  for (const f of layout.fields) {
+    ws.getRow(f.row).height = 24;
+    const label = ws.getCell(f.row, f.labelCol);
+    label.value = `${f.field.label}：`;
+    label.font = LABEL_FONT;
+    label.alignment = { horizontal: 'right', vertical: 'middle' };
+    if (f.valueTo > f.valueFrom) ws.mergeCells(f.row, f.valueFrom, f.row, f.valueTo);
+    const cell = ws.getCell(f.row, f.valueFrom);
+    const col: ColumnSpec = { key: f.field.key, header: f.field.label, type: f.field.type };
+    cell.value = toExcel(values[f.field.key], col);
+    cell.font = BODY_FONT;
+    cell.alignment = { horizontal: 'left', vertical: 'middle' };
+    const fmt = FIELD_FORMATS[f.field.type];
+    if (fmt) cell.numFmt = fmt;
+    for (let c = f.valueFrom; c <= f.valueTo; c++) ws.getCell(f.row, c).border = UNDERLINE;
+    if (f.field.note) {
+      cell.dataValidation = {
+        type: 'textLength',
+        operator: 'greaterThanOrEqual',
+        formulae: [0],
+        allowBlank: true,
+        showInputMessage: true,
+        promptTitle: f.field.label,
+        prompt: f.field.note,
+      };
+    }
+  }
+}
+
+function writeTotal(ws: ExcelJS.Worksheet, spec: SheetSpec, layout: SheetLayout): void {
+  const r = layout.totalRow ?? 0;
+  const row = ws.getRow(r);
+  row.height = 22;
+  spec.columns.forEach((c, i) => {
+    const cell = row.getCell(i + 1);
+    cell.border = BOX;
+    cell.fill = TOTAL_FILL;
+    cell.font = HEADER_FONT;
+    cell.alignment = alignmentFor(c);
+    const fmt = numberFormat(c);
+    if (fmt && c.total) cell.numFmt = fmt;
+    const letter = columnLetters(i);
+    if (c.formula && c.total) cell.value = { formula: c.formula(rowRefs(layout, r)) };
+    else if (c.total)
+      cell.value = { formula: `SUM(${letter}${layout.firstDataRow}:${letter}${layout.lastDataRow})` };
+  });
+  const first = row.getCell(1);
+  first.value = '合计';
+  first.alignment = { horizontal: 'center', vertical: 'middle' };
+}
+
+function writeMeta(wb: ExcelJS.Workbook, t: TemplateSpec): void {
+  const ws = wb.addWorksheet(META_SHEET, { state: 'hidden' });
+  ws.getColumn(1).width = 12;
+  ws.getColumn(2).width = 24;
+  ws.addRow([META_LABELS.id, t.id]);
+  ws.addRow([META_LABELS.version, t.version]);
+  ws.addRow([META_LABELS.title, t.title]);
+  ws.addRow(['标识', templateMark(t)]);
+  ws.addRow([META_LABELS.generator, GENERATOR]);
+  wb.definedNames.add(`'${META_SHEET}'!$B$4`, TEMPLATE_NAME);
+}
+
+/**
+ * Writes a template (blank, with worked examples, or filled with data) as .xlsx bytes.
+ * @example await writeTemplate(REPORT) // the blank 半月进展报表
+ */
+export async function writeTemplate(t: TemplateSpec, fill: TemplateFill = {}): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const when = fill.created ?? FIXED_TIME;
+  wb.creator = GENERATOR;
+  wb.lastModifiedBy = GENERATOR;
+  wb.created = when;
+  wb.modified = when;
+  wb.title = t.title;
+  wb.calcProperties = { fullCalcOnLoad: true };
+  for (const s of t.sheets) writeSheet(wb, s, fill, t.sheets);
+  writeMeta(wb, t);
+  const buf = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buf as ArrayBuffer);
+}

@@ -1,0 +1,387 @@
+/**
+ * A small, hardened, read-only ZIP reader over an in-memory archive.
+ *
+ * - Everything is bounds-checked; damage throws `UnusableFileError('file.corrupt')`, never a RangeError.
+ * - Limits are checked twice: from the central directory before anything is inflated (entry count,
+ *   declared sizes, declared ratio), and while inflating, by counting the bytes actually produced
+ *   (a bomb may lie in its headers). An entry may never inflate past its declared size, so memory is
+ *   bounded by the declared sizes, which are bounded by the limits.
+ * - Deflate is fflate's streaming `Inflate`, fed in 16 KB slices so a lying entry is stopped after at
+ *   most one slice's worth of output (≤ ~1032 × slice). Entries compressed to ≤ 64 KB are instead
+ *   inflated in one call into a fixed buffer of declared size + 1 (memory bounded, overflow detected;
+ *   see `inflateSmall`) because the streaming inflater's buffer churn dominated small workbooks.
+ * - ZIP64 is supported minimally (the ZIP64 end record and the 0x0001 extra field); multi-volume
+ *   archives are rejected as corrupt.
+ * - Names: UTF-8 when flag bit 11 is set, or from an Info-ZIP Unicode Path extra field; otherwise
+ *   UTF-8 when valid, else GBK (Chinese Windows zip tools).
+ * - No CRC-32 check (the XML parsers catch garbage); no writing; no encryption support.
+ */
+import { Inflate, inflateSync } from 'fflate';
+import { UnusableFileError } from './errors.js';
+
+export interface ZipLimits {
+  /** Most entries the central directory may list. */
+  readonly maxEntries: number;
+  /** Largest declared (and actual) uncompressed size of one entry, in bytes. */
+  readonly maxEntryBytes: number;
+  /** Largest sum of declared uncompressed sizes, and of bytes actually inflated, in bytes. */
+  readonly maxTotalBytes: number;
+  /** Highest uncompressed:compressed ratio allowed for an entry larger than `ratioThresholdBytes`. */
+  readonly maxRatio: number;
+  readonly ratioThresholdBytes: number;
+}
+
+export const DEFAULT_ZIP_LIMITS: ZipLimits = Object.freeze({
+  maxEntries: 5_000,
+  maxEntryBytes: 100 * 1024 * 1024,
+  maxTotalBytes: 300 * 1024 * 1024,
+  maxRatio: 200,
+  ratioThresholdBytes: 1024 * 1024,
+});
+
+export interface ZipEntryInfo {
+  /** The name as stored (decoded), e.g. `xl/worksheets/sheet1.xml` or `汇总/一季度.xlsx`. */
+  readonly name: string;
+  /** Declared uncompressed size. */
+  readonly size: number;
+  readonly compressedSize: number;
+  /** 0 = stored, 8 = deflate; anything else cannot be read. */
+  readonly method: number;
+  readonly isDirectory: boolean;
+  readonly encrypted: boolean;
+  /** Modification time (DOS local time, or the UTC extended timestamp when present). */
+  readonly modified?: Date;
+}
+
+export interface ZipArchive {
+  readonly entries: readonly ZipEntryInfo[];
+  /** True when two entries share a name (compared case-insensitively, `\` as `/`). */
+  readonly hasDuplicateNames: boolean;
+  /** Exact name first, then case-insensitive with `\` read as `/` and a leading `/` ignored. */
+  find(name: string): ZipEntryInfo | undefined;
+  has(name: string): boolean;
+  /**
+   * Inflate one entry. The result may be a view into the archive's buffer (stored entries): do not
+   * mutate it. Throws `UnusableFileError` (`file.corrupt` for a missing name or damage,
+   * `file.zipBomb` for limits, `file.encrypted` for an encrypted entry).
+   */
+  read(entry: string | ZipEntryInfo): Uint8Array;
+}
+
+interface Internal extends ZipEntryInfo {
+  readonly localOffset: number;
+}
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_EOCD = 0x06054b50;
+const SIG_Z64_LOCATOR = 0x07064b50;
+const SIG_Z64_EOCD = 0x06064b50;
+/** Compressed bytes pushed into the inflater at a time (bounds the output of one push to ~16.5 MB). */
+const INFLATE_SLICE = 16 * 1024;
+/** Entries compressed to at most this many bytes are inflated in one bounded call (see inflateSmall). */
+const ONE_SHOT_MAX_COMPRESSED = 64 * 1024;
+
+const corrupt = (detail: string) => new UnusableFileError('file.corrupt', detail);
+const bomb = (detail: string) => new UnusableFileError('file.zipBomb', detail);
+
+const utf8 = new TextDecoder('utf-8');
+const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
+const gbk = new TextDecoder('gbk');
+
+/** True when the bytes start like a ZIP archive (local header, empty archive, or spanned marker). */
+export function looksLikeZip(bytes: Uint8Array): boolean {
+  return (
+    bytes.length >= 4 &&
+    bytes[0] === 0x50 &&
+    bytes[1] === 0x4b &&
+    (bytes[2] === 3 || bytes[2] === 5 || bytes[2] === 7)
+  );
+}
+
+/** Decode a file name the way Chinese Windows zip tools expect: UTF-8 if valid, else GBK. */
+export function decodeName(raw: Uint8Array, utf8Flag: boolean): string {
+  if (utf8Flag) return utf8.decode(raw);
+  try {
+    return utf8Fatal.decode(raw);
+  } catch {
+    return gbk.decode(raw);
+  }
+}
+
+function normalizeName(name: string): string {
+  let n = name.replace(/\\/g, '/');
+  while (n.startsWith('/')) n = n.slice(1);
+  return n.toLowerCase();
+}
+
+export function openZip(bytes: Uint8Array, limits?: Partial<ZipLimits>): ZipArchive {
+  const lim: ZipLimits = { ...DEFAULT_ZIP_LIMITS, ...limits };
+  const len = bytes.length;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (o: number) => view.getUint16(o, true);
+  const u32 = (o: number) => view.getUint32(o, true);
+  /** 64-bit little-endian as a Number; Infinity when it cannot be represented exactly. */
+  const u64 = (o: number) => {
+    const hi = u32(o + 4);
+    return hi >= 0x200000 ? Infinity : hi * 0x1_0000_0000 + u32(o);
+  };
+
+  if (len < 22)
+    throw looksLikeZip(bytes)
+      ? corrupt('archive too short')
+      : new UnusableFileError('file.notZip', 'too short to be a ZIP archive');
+
+  // End of central directory: the last signature within the final 22 + 65535 bytes.
+  let eocd = -1;
+  for (let i = len - 22, stop = Math.max(0, len - 22 - 0xffff); i >= stop; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && u32(i) === SIG_EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) {
+    throw looksLikeZip(bytes)
+      ? corrupt('no end-of-central-directory record (truncated archive?)')
+      : new UnusableFileError('file.notZip', 'no ZIP signature');
+  }
+
+  let diskNo = u16(eocd + 4);
+  let cdDisk = u16(eocd + 6);
+  let count = u16(eocd + 10);
+  let cdSize = u32(eocd + 12);
+  let cdOffset = u32(eocd + 16);
+  let zip64 = false;
+  if (eocd >= 20 && u32(eocd - 20) === SIG_Z64_LOCATOR) {
+    const z = u64(eocd - 20 + 8);
+    if (!(z + 56 <= eocd) || u32(z) !== SIG_Z64_EOCD)
+      throw corrupt('bad ZIP64 end-of-central-directory record');
+    zip64 = true;
+    diskNo = u32(z + 16);
+    cdDisk = u32(z + 20);
+    count = u64(z + 32);
+    cdSize = u64(z + 40);
+    cdOffset = u64(z + 48);
+  } else if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    throw corrupt('ZIP64 markers without a ZIP64 end record');
+  }
+  if (diskNo !== 0 || cdDisk !== 0) throw corrupt('multi-volume archives are not supported');
+  if (count > lim.maxEntries) throw bomb(`${count} entries (limit ${lim.maxEntries})`);
+  if (!Number.isFinite(cdSize) || !Number.isFinite(cdOffset) || cdSize < count * 46 || cdSize > len) {
+    throw corrupt('central directory size out of range');
+  }
+
+  // Data prepended to the archive (self-extractors, mail gateways) shifts every offset.
+  let shift = 0;
+  const cdEnd = zip64 ? eocd - 20 - 56 : eocd; // the usual place the central directory ends
+  if (!(cdOffset + 4 <= len && u32(cdOffset) === SIG_CENTRAL) && count > 0) {
+    const guess = cdEnd - cdSize;
+    if (guess >= 0 && guess + 4 <= len && u32(guess) === SIG_CENTRAL) shift = guess - cdOffset;
+    else throw corrupt('central directory not found at its declared offset');
+  }
+
+  const entries: Internal[] = [];
+  const exact = new Map<string, Internal>();
+  const loose = new Map<string, Internal>();
+  let duplicates = false;
+  let declaredTotal = 0;
+  let p = cdOffset + shift;
+  const cdLimit = Math.min(len, p + cdSize);
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > cdLimit || u32(p) !== SIG_CENTRAL) throw corrupt(`central directory entry ${i} damaged`);
+    const flags = u16(p + 8);
+    const method = u16(p + 10);
+    const dosTime = u16(p + 12);
+    const dosDate = u16(p + 14);
+    let csize = u32(p + 20);
+    let usize = u32(p + 24);
+    const nameLen = u16(p + 28);
+    const extraLen = u16(p + 30);
+    const commentLen = u16(p + 32);
+    let local = u32(p + 42);
+    const nameStart = p + 46;
+    const extraStart = nameStart + nameLen;
+    const next = extraStart + extraLen + commentLen;
+    if (next > cdLimit) throw corrupt(`central directory entry ${i} runs past the directory`);
+
+    let name: string | undefined;
+    let mtime: Date | undefined;
+    // Extra fields: ZIP64 sizes (0x0001), Info-ZIP Unicode path (0x7075), extended timestamp (0x5455).
+    for (let x = extraStart; x + 4 <= extraStart + extraLen;) {
+      const id = u16(x);
+      const size = u16(x + 2);
+      const body = x + 4;
+      if (body + size > extraStart + extraLen) break;
+      if (id === 0x0001) {
+        let q = body;
+        const take = () => {
+          if (q + 8 > body + size) throw corrupt('short ZIP64 extra field');
+          const v = u64(q);
+          q += 8;
+          return v;
+        };
+        if (usize === 0xffffffff) usize = take();
+        if (csize === 0xffffffff) csize = take();
+        if (local === 0xffffffff) local = take();
+      } else if (id === 0x7075 && size > 5 && bytes[body] === 1) {
+        name = utf8.decode(bytes.subarray(body + 5, body + size));
+      } else if (id === 0x5455 && size >= 5 && (bytes[body]! & 1) === 1) {
+        const secs = u32(body + 1);
+        if (secs > 0) mtime = new Date(secs * 1000);
+      }
+      x = body + size;
+    }
+    name ??= decodeName(bytes.subarray(nameStart, extraStart), (flags & 0x800) !== 0);
+    mtime ??= dosDateTime(dosDate, dosTime);
+
+    const isDirectory = name.endsWith('/') || name.endsWith('\\');
+    if (!Number.isFinite(usize) || !Number.isFinite(csize) || !Number.isFinite(local)) {
+      throw bomb(`entry ${JSON.stringify(name)} declares a size beyond 2^53`);
+    }
+    if (!isDirectory) {
+      if (usize > lim.maxEntryBytes)
+        throw bomb(`entry ${JSON.stringify(name)} declares ${usize} bytes (limit ${lim.maxEntryBytes})`);
+      declaredTotal += usize;
+      if (declaredTotal > lim.maxTotalBytes)
+        throw bomb(`entries declare more than ${lim.maxTotalBytes} bytes in total`);
+      if (usize > lim.ratioThresholdBytes && usize > csize * lim.maxRatio) {
+        throw bomb(`entry ${JSON.stringify(name)} declares a compression ratio above ${lim.maxRatio}:1`);
+      }
+    }
+    const entry: Internal = {
+      name,
+      size: usize,
+      compressedSize: csize,
+      method,
+      isDirectory,
+      encrypted: (flags & 0x41) !== 0,
+      localOffset: local + shift,
+      ...(mtime ? { modified: mtime } : {}),
+    };
+    entries.push(entry);
+    if (!exact.has(name)) exact.set(name, entry);
+    const key = normalizeName(name);
+    if (loose.has(key)) duplicates = true;
+    else loose.set(key, entry);
+    p = next;
+  }
+
+  let inflatedTotal = 0;
+
+  const find = (name: string): Internal | undefined => exact.get(name) ?? loose.get(normalizeName(name));
+
+  const read = (which: string | ZipEntryInfo): Uint8Array => {
+    const e = typeof which === 'string' ? find(which) : (which as Internal);
+    if (!e || typeof e.localOffset !== 'number') throw corrupt(`no entry named ${JSON.stringify(which)}`);
+    if (e.encrypted)
+      throw new UnusableFileError('file.encrypted', `entry ${JSON.stringify(e.name)} is encrypted`);
+    const lo = e.localOffset;
+    if (lo < 0 || lo + 30 > len || u32(lo) !== SIG_LOCAL)
+      throw corrupt(`local header of ${JSON.stringify(e.name)} not found`);
+    const start = lo + 30 + u16(lo + 26) + u16(lo + 28);
+    const end = start + e.compressedSize;
+    if (end > len) throw corrupt(`data of ${JSON.stringify(e.name)} runs past the end of the archive`);
+    const data = bytes.subarray(start, end);
+    if (inflatedTotal + e.size > lim.maxTotalBytes)
+      throw bomb(`more than ${lim.maxTotalBytes} bytes inflated in total`);
+
+    if (e.method === 0) {
+      if (e.compressedSize !== e.size)
+        throw corrupt(`stored entry ${JSON.stringify(e.name)} has inconsistent sizes`);
+      inflatedTotal += e.size;
+      return data;
+    }
+    if (e.method !== 8)
+      throw corrupt(`entry ${JSON.stringify(e.name)} uses unsupported compression method ${e.method}`);
+    const out = inflateBounded(data, e.size, e.name, lim);
+    inflatedTotal += out.length;
+    return out;
+  };
+
+  return {
+    entries,
+    hasDuplicateNames: duplicates,
+    find,
+    has: (name) => find(name) !== undefined,
+    read,
+  };
+}
+
+/**
+ * Inflate raw deflate data that must produce exactly `declared` bytes. Aborts as soon as the output
+ * would exceed `declared` (or the per-entry limit, or the ratio limit).
+ */
+function inflateBounded(data: Uint8Array, declared: number, name: string, lim: ZipLimits): Uint8Array {
+  if (data.length <= ONE_SHOT_MAX_COMPRESSED) return inflateSmall(data, declared, name);
+  const out = new Uint8Array(declared);
+  let produced = 0;
+  const inflater = new Inflate((chunk) => {
+    const next = produced + chunk.length;
+    if (next > declared)
+      throw bomb(`entry ${JSON.stringify(name)} inflates beyond its declared ${declared} bytes`);
+    if (next > lim.maxEntryBytes)
+      throw bomb(`entry ${JSON.stringify(name)} inflates beyond ${lim.maxEntryBytes} bytes`);
+    if (next > lim.ratioThresholdBytes && next > data.length * lim.maxRatio) {
+      throw bomb(`entry ${JSON.stringify(name)} inflates beyond a ratio of ${lim.maxRatio}:1`);
+    }
+    out.set(chunk, produced);
+    produced = next;
+  });
+  try {
+    if (data.length <= INFLATE_SLICE) {
+      inflater.push(data, true);
+    } else {
+      for (let off = 0; off < data.length; off += INFLATE_SLICE) {
+        const end = Math.min(off + INFLATE_SLICE, data.length);
+        inflater.push(data.subarray(off, end), end === data.length);
+      }
+    }
+  } catch (err) {
+    if (err instanceof UnusableFileError) throw err;
+    throw corrupt(`entry ${JSON.stringify(name)}: damaged deflate data (${(err as Error).message})`);
+  }
+  if (produced !== declared) {
+    throw corrupt(
+      `entry ${JSON.stringify(name)} inflated to ${produced} bytes, not the declared ${declared}`,
+    );
+  }
+  return out;
+}
+
+/**
+ * Small entries (the common case: a sheet of a few hundred rows compresses to a few KB) are
+ * inflated in one call into a fixed buffer one byte larger than declared. fflate never grows a
+ * caller's buffer, so memory stays bounded; bytes past the end are discarded, and a full buffer
+ * means the entry lied about its size. The wasted work is bounded by the compressed size
+ * (deflate expands at most ~1032:1, so ≤ ~66 M byte-steps, well under a second).
+ * This avoids the streaming inflater's fixed 160 KB of buffer churn per entry, which dominated
+ * reading small workbooks.
+ */
+function inflateSmall(data: Uint8Array, declared: number, name: string): Uint8Array {
+  const buf = new Uint8Array(declared + 1);
+  let out: Uint8Array;
+  try {
+    out = inflateSync(data, { out: buf });
+  } catch (err) {
+    // A stored block that does not fit makes fflate's buf.set throw a RangeError.
+    if (err instanceof RangeError)
+      throw bomb(`entry ${JSON.stringify(name)} inflates beyond its declared ${declared} bytes`);
+    throw corrupt(`entry ${JSON.stringify(name)}: damaged deflate data (${(err as Error).message})`);
+  }
+  if (out.length > declared)
+    throw bomb(`entry ${JSON.stringify(name)} inflates beyond its declared ${declared} bytes`);
+  if (out.length !== declared) {
+    throw corrupt(
+      `entry ${JSON.stringify(name)} inflated to ${out.length} bytes, not the declared ${declared}`,
+    );
+  }
+  return buf.subarray(0, declared);
+}
+
+function dosDateTime(date: number, time: number): Date | undefined {
+  const day = date & 0x1f;
+  const month = (date >> 5) & 0x0f;
+  const year = ((date >> 9) & 0x7f) + 1980;
+  if (day === 0 || month === 0 || month > 12) return undefined;
+  return new Date(year, month - 1, day, time >> 11, (time >> 5) & 0x3f, (time & 0x1f) * 2);
+}

@@ -1,0 +1,107 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { isoWeekday } from '../../core/calendar/dates.js';
+import { weeksOfYear, yearSchedule } from '../../core/calendar/schedule.js';
+import { message } from '../../core/validate/issue.js';
+import { calendarContext, loadMaster, yearWarnings } from '../context.js';
+import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
+import { localeOf, t } from '../lang.js';
+import { table } from '../format.js';
+
+const WEEKDAY_ZH = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
+
+export const DEADLINES_USAGE = `kpd deadlines YEAR [--json] [--holidays FILE] [--master 总台账.xlsx] [--weekly]
+  列出 YEAR 年 24 个半月报告期的应报日、报送截止日（遇节假日提前）和通报日。
+  --holidays FILE  节假日文件（CSV 或 xlsx，列：日期、类型(休/班)、说明），优先于内置数据
+  --master FILE    使用总台账的「节假日」和「规则」表
+  --weekly         同时列出每周例会日、议题截止（周二17:00）和代办员周报截止（周四18:00）`;
+
+export async function deadlinesCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean' },
+      holidays: { type: 'string' },
+      master: { type: 'string' },
+      weekly: { type: 'boolean' },
+      lang: { type: 'string' },
+    },
+  });
+  const locale = localeOf(values.lang, io.env);
+  const year = Number(positionals[0]);
+  if (positionals.length !== 1 || !Number.isInteger(year) || year < 2000 || year > 2100) {
+    throw new UsageError(
+      t(locale, '请给出年份，如：kpd deadlines 2026', 'Give a year, e.g. kpd deadlines 2026'),
+    );
+  }
+  const master = values.master
+    ? (await loadMaster(resolve(io.cwd, values.master), locale)).master
+    : undefined;
+  const ctx = await calendarContext(
+    { master, holidays: values.holidays && resolve(io.cwd, values.holidays) },
+    locale,
+  );
+  const periods = yearSchedule(year, ctx.calendar, ctx.rules);
+  const warnings = [
+    ...ctx.issues.filter((i) => i.severity !== 'info'),
+    ...yearWarnings(ctx.calendar, [year]),
+  ];
+  const weeks = values.weekly ? weeksOfYear(year, ctx.rules) : undefined;
+
+  for (const w of warnings) io.err(`${t(locale, '警告', 'Warning')}：${message(w, locale)}\n`);
+  if (values.json) {
+    io.out(
+      JSON.stringify({
+        year,
+        calendar: ctx.calendar.source(year),
+        periods: periods.map((p) => ({
+          period: p.period,
+          nominal: p.nominal,
+          due: p.due,
+          bulletin: p.bulletin,
+        })),
+        ...(weeks && {
+          weeks: weeks.map((w) => ({
+            week: w.week,
+            meeting: w.meeting,
+            topicCutoff: w.topicCutoff,
+            agentReportDue: w.agentReportDue,
+          })),
+        }),
+        warnings: warnings.map((w) => ({ code: w.code, message: message(w, locale) })),
+      }) + '\n',
+    );
+    return EXIT.ok;
+  }
+  const source = {
+    builtin: '内置国务院放假安排',
+    office: '节假日表（本单位录入）',
+    none: '无节假日数据，仅按周末推算',
+  }[ctx.calendar.source(year)];
+  io.out(`${year} 年半月报送时间表（${source}）\n\n`);
+  const day = (d: string): string => `${d.slice(5)} ${WEEKDAY_ZH[isoWeekday(d)]}`;
+  io.out(
+    table(
+      ['报告期', '期数', '应报日', '报送截止', '通报日', '说明'],
+      periods.map((p) => [
+        p.label,
+        `第${p.number}期`,
+        day(p.nominal),
+        day(p.due),
+        day(p.bulletin),
+        p.due !== p.nominal ? `遇${ctx.calendar.dayName(p.nominal) ?? '休息日'}提前` : '',
+      ]),
+    ),
+  );
+  if (weeks) {
+    io.out('\n');
+    io.out(
+      table(
+        ['周（周一）', '例会', '议题截止', '代办员周报截止'],
+        weeks.map((w) => [w.week, w.meeting, w.topicCutoff.slice(0, 16), w.agentReportDue.slice(0, 16)]),
+      ),
+    );
+  }
+  return EXIT.ok;
+}

@@ -1,0 +1,38 @@
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { TEMPLATES } from '../../core/schema/templates.js';
+import { MASTER } from '../../core/schema/master.js';
+import { MASTER_SAMPLES } from '../../core/template/samples.js';
+import { writeTemplate } from '../../adapters/exceljs/write-template.js';
+import { writeAtomic } from '../../adapters/files.js';
+import { EXIT, type ExitCode, type Io } from '../io.js';
+import { localeOf, t } from '../lang.js';
+
+export const TEMPLATES_USAGE = `kpd templates [--out DIR]
+  生成下发用的空白模板（总台账.xlsx 含示例行和默认规则表、半月进展报表.xlsx、周例会议题申报表.xlsx），默认写入 templates/`;
+
+/** The committed templates are exactly these bytes' content: a test regenerates and compares. */
+export async function buildTemplates(): Promise<{ fileName: string; bytes: Uint8Array }[]> {
+  return Promise.all(
+    TEMPLATES.map(async (tpl) => ({
+      fileName: tpl.fileName,
+      bytes: await writeTemplate(tpl, tpl.id === MASTER.id ? { rows: MASTER_SAMPLES, examples: true } : {}),
+    })),
+  );
+}
+
+export async function templatesCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { out: { type: 'string' }, lang: { type: 'string' } },
+  });
+  const locale = localeOf(values.lang, io.env);
+  const dir = resolve(io.cwd, values.out ?? 'templates');
+  await mkdir(dir, { recursive: true });
+  for (const f of await buildTemplates()) {
+    await writeAtomic(join(dir, f.fileName), f.bytes);
+    io.out(t(locale, `已生成 ${join(dir, f.fileName)}\n`, `Wrote ${join(dir, f.fileName)}\n`));
+  }
+  return EXIT.ok;
+}

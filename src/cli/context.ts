@@ -1,0 +1,77 @@
+import { extname } from 'node:path';
+import { WorkCalendar, type DayOverride } from '../core/calendar/workdays.js';
+import { holidaySheet, readDayOverrides } from '../core/calendar/overrides.js';
+import { readMaster, type MasterRead } from '../core/master/read.js';
+import { DEFAULT_RULES, type RuleSet } from '../core/rules/ruleset.js';
+import { issue, message, type Issue } from '../core/validate/issue.js';
+import { loadCsv, loadWorkbook, type LoadedWorkbook } from '../adapters/files.js';
+import { UsageError } from './io.js';
+import { t } from './lang.js';
+import type { Locale } from '../core/validate/issue.js';
+
+/** Loads the master workbook, or says in Chinese why it cannot be used. */
+export async function loadMaster(
+  file: string,
+  locale: Locale,
+): Promise<{ loaded: LoadedWorkbook; master: MasterRead }> {
+  const r = await loadWorkbook(file);
+  if (!r.ok) {
+    throw new UsageError(
+      t(locale, `总台账「${file}」无法使用：`, `Master workbook "${file}" cannot be used: `) +
+        message(r.issue, locale),
+    );
+  }
+  return { loaded: r.value, master: readMaster(r.value.workbook) };
+}
+
+/** Holiday entries from a --holidays file: CSV, or an .xlsx with a 节假日 sheet. */
+export async function loadHolidayFile(
+  file: string,
+  locale: Locale,
+): Promise<{ days: DayOverride[]; issues: readonly Issue[] }> {
+  if (extname(file).toLowerCase() === '.csv') {
+    try {
+      return readDayOverrides(await loadCsv(file));
+    } catch {
+      throw new UsageError(
+        t(locale, `无法读取节假日文件「${file}」。`, `Cannot read holiday file "${file}".`),
+      );
+    }
+  }
+  const r = await loadWorkbook(file);
+  if (!r.ok)
+    throw new UsageError(t(locale, `无法读取节假日文件「${file}」。`, `Cannot read holiday file "${file}".`));
+  const sheet = holidaySheet(r.value.workbook);
+  if (!sheet) {
+    return { days: [], issues: [issue('sheet.missing', {}, { sheet: '节假日' })] };
+  }
+  return readDayOverrides(sheet);
+}
+
+export interface CalendarContext {
+  readonly calendar: WorkCalendar;
+  readonly rules: RuleSet;
+  readonly issues: readonly Issue[];
+}
+
+/** The working-day calendar: built-in data, then the master's 节假日 sheet, then --holidays. */
+export async function calendarContext(
+  opts: { master?: MasterRead | undefined; holidays?: string | undefined },
+  locale: Locale,
+): Promise<CalendarContext> {
+  const days: DayOverride[] = [...(opts.master?.data.holidays ?? [])];
+  const issues: Issue[] = [];
+  if (opts.holidays) {
+    const h = await loadHolidayFile(opts.holidays, locale);
+    days.push(...h.days);
+    issues.push(...h.issues);
+  }
+  return { calendar: new WorkCalendar(days), rules: opts.master?.data.rules ?? DEFAULT_RULES, issues };
+}
+
+/** The loud warning for a year the holiday data does not cover. */
+export function yearWarnings(cal: WorkCalendar, years: Iterable<number>): Issue[] {
+  return [...new Set(years)]
+    .filter((y) => !cal.covers(y))
+    .map((year) => issue('calendar.yearMissing', {}, { year }));
+}

@@ -1,0 +1,67 @@
+import {
+  cellRef,
+  location,
+  message,
+  SEVERITY_LABEL,
+  type Issue,
+  type Locale,
+} from '../core/validate/issue.js';
+import { displayWidth } from '../core/template/layout.js';
+
+/** Pure formatting of results for the terminal and for --json; the commands only print. */
+
+export interface IssueJson {
+  readonly severity: Issue['severity'];
+  readonly code: string;
+  readonly sheet: string | null;
+  readonly cell: string | null;
+  readonly row: number | null;
+  readonly column: number | null;
+  readonly message: string;
+}
+
+export function issueJson(i: Issue, locale: Locale = 'zh'): IssueJson {
+  return {
+    severity: i.severity,
+    code: i.code,
+    sheet: i.sheet ?? null,
+    cell: cellRef(i) || null,
+    row: i.row ?? null,
+    column: i.column ?? null,
+    message: message(i, locale),
+  };
+}
+
+export function padEnd(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
+/** One line per issue: severity, place, message. */
+export function formatIssues(issues: readonly Issue[], locale: Locale, indent = '  '): string {
+  const places = issues.map((i) => location(i, locale));
+  const w = Math.min(24, Math.max(0, ...places.map(displayWidth)));
+  return issues
+    .map(
+      (i, k) =>
+        `${indent}${padEnd(SEVERITY_LABEL[i.severity][locale], 6)}${padEnd(places[k] ?? '', w)}  ${message(i, locale)}\n`,
+    )
+    .join('');
+}
+
+export function countBySeverity(issues: readonly Issue[]): Record<Issue['severity'], number> {
+  const n = { error: 0, warning: 0, info: 0 };
+  for (const i of issues) n[i.severity]++;
+  return n;
+}
+
+/** A plain text table with CJK-aware column widths. */
+export function table(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const cells = [headers, ...rows.map((r) => r.map(String))];
+  const widths = headers.map((_, c) => Math.max(...cells.map((r) => displayWidth(r[c] ?? ''))));
+  const line = (r: readonly string[]): string =>
+    r
+      .map((c, i) => padEnd(c, widths[i] ?? 0))
+      .join('  ')
+      .trimEnd() + '\n';
+  return line(headers) + line(widths.map((w) => '-'.repeat(w))) + cells.slice(1).map(line).join('');
+}

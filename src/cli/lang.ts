@@ -1,0 +1,13 @@
+import type { Locale } from '../core/validate/issue.js';
+
+/** Chinese first; English when asked for (--lang en or KPD_LANG=en). */
+export function localeOf(
+  flag: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+): Locale {
+  const v = (flag ?? env['KPD_LANG'] ?? 'zh').toLowerCase();
+  return v.startsWith('en') ? 'en' : 'zh';
+}
+
+/** Two-language text for the CLI's own sentences (issue messages have their own table). */
+export const t = (locale: Locale, zh: string, en: string): string => (locale === 'en' ? en : zh);

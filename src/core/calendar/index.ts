@@ -1,0 +1,5 @@
+export * from './dates.js';
+export * from './periods.js';
+export * from './workdays.js';
+export * from './schedule.js';
+export { BUILTIN_HOLIDAYS, type HolidayData } from './builtin.js';

@@ -1,0 +1,116 @@
+import type { RuleSet } from '../rules/ruleset.js';
+import { WEEKDAYS } from '../rules/schedule.js';
+import {
+  addDays,
+  dateTime,
+  isoDate,
+  isoWeekday,
+  weekStart,
+  type IsoDate,
+  type IsoDateTime,
+} from './dates.js';
+import {
+  bulletinNumber,
+  reportPeriodId,
+  reportPeriodLabel,
+  reportPeriodsOfYear,
+  type ReportPeriod,
+} from './periods.js';
+import type { WorkCalendar } from './workdays.js';
+
+/** The dates of one half-month report (DOMAIN §3). */
+export interface PeriodSchedule {
+  readonly period: string;
+  readonly label: string;
+  readonly number: number;
+  /** The 12th or 25th. */
+  readonly nominal: IsoDate;
+  /** 报送截止日: the nominal day, or the last working day before it. */
+  readonly due: IsoDate;
+  /** 通报日: the 13th or 26th, or the next working day. */
+  readonly bulletin: IsoDate;
+}
+
+/**
+ * @example periodSchedule({ year: 2026, month: 4, half: 1 }, cal, rules).due // '2026-04-10'
+ */
+export function periodSchedule(p: ReportPeriod, cal: WorkCalendar, rules: RuleSet): PeriodSchedule {
+  const s = rules.schedule;
+  const nominal = isoDate(p.year, p.month, p.half === 1 ? s.firstReportDay : s.secondReportDay);
+  const bulletinDay = isoDate(p.year, p.month, p.half === 1 ? s.firstBulletinDay : s.secondBulletinDay);
+  return {
+    period: reportPeriodId(p),
+    label: reportPeriodLabel(p),
+    number: bulletinNumber(p),
+    nominal,
+    due: cal.onOrBefore(nominal),
+    bulletin: cal.onOrAfter(bulletinDay),
+  };
+}
+
+export function yearSchedule(year: number, cal: WorkCalendar, rules: RuleSet): PeriodSchedule[] {
+  return reportPeriodsOfYear(year).map((p) => periodSchedule(p, cal, rules));
+}
+
+/** The moment a report stops being on time: the end of its due day. */
+export function dueDeadline(s: PeriodSchedule): IsoDateTime {
+  return `${s.due} 23:59:59`;
+}
+
+const weekdayNumber = (name: string): number => WEEKDAYS.indexOf(name as (typeof WEEKDAYS)[number]) + 1;
+
+/** The weekly cycle around one Saturday meeting (DOMAIN §5, §6). */
+export interface WeekSchedule {
+  /** Monday of the week. */
+  readonly week: IsoDate;
+  readonly meeting: IsoDate;
+  /** Topics for this meeting must arrive by then (Tuesday 17:00). */
+  readonly topicCutoff: IsoDateTime;
+  /** Agents' weekly report due (Thursday 18:00). */
+  readonly agentReportDue: IsoDateTime;
+}
+
+export function weekSchedule(anyDay: IsoDate, rules: RuleSet): WeekSchedule {
+  const s = rules.schedule;
+  const monday = weekStart(anyDay);
+  const day = (name: string): IsoDate => addDays(monday, weekdayNumber(name) - 1);
+  return {
+    week: monday,
+    meeting: day(s.meetingWeekday),
+    topicCutoff: dateTime(day(s.topicCutoffWeekday), s.topicCutoffTime),
+    agentReportDue: dateTime(day(s.agentReportWeekday), s.agentReportTime),
+  };
+}
+
+/**
+ * The meeting a topic submitted at `at` goes to: this week's if before the cut-off, else the
+ * next week's, marked late (DOMAIN §5 Decision).
+ */
+export function meetingForTopic(
+  at: IsoDateTime,
+  rules: RuleSet,
+): { meeting: IsoDate; late: boolean; cutoff: IsoDateTime } {
+  const day = at.slice(0, 10);
+  const thisWeek = weekSchedule(day, rules);
+  // A topic sent after the meeting day of its week is simply for next week's meeting.
+  if (isoWeekday(day) > weekdayNumber(rules.schedule.meetingWeekday)) {
+    const next = weekSchedule(addDays(thisWeek.week, 7), rules);
+    return { meeting: next.meeting, late: false, cutoff: next.topicCutoff };
+  }
+  if (at <= thisWeek.topicCutoff)
+    return { meeting: thisWeek.meeting, late: false, cutoff: thisWeek.topicCutoff };
+  const next = weekSchedule(addDays(thisWeek.week, 7), rules);
+  return { meeting: next.meeting, late: true, cutoff: thisWeek.topicCutoff };
+}
+
+export function weeksOfYear(year: number, rules: RuleSet): WeekSchedule[] {
+  const out: WeekSchedule[] = [];
+  let monday = weekStart(isoDate(year, 1, 1));
+  while (true) {
+    const w = weekSchedule(monday, rules);
+    if (Number(w.meeting.slice(0, 4)) > year) break;
+    if (Number(w.meeting.slice(0, 4)) === year) out.push(w);
+    monday = addDays(monday, 7);
+  }
+  return out;
+}

@@ -1,0 +1,3 @@
+export * from './types.js';
+export * from './read.js';
+export { checkMaster } from './checks.js';

@@ -1,0 +1,103 @@
+import { findSheet, type WorkbookGrid } from '../grid.js';
+import { MASTER, PROJECTS, RULES } from '../schema/master.js';
+import type { SheetSpec } from '../schema/types.js';
+import { readTable, type TableRead } from '../table/read.js';
+import { issue, type Issue } from '../validate/issue.js';
+import { DEFAULT_RULES, ruleSetLabel, ruleSetFromRows } from '../rules/index.js';
+import { BUILTIN_HOLIDAYS } from '../calendar/builtin.js';
+import type { DayOverride } from '../calendar/workdays.js';
+import { checkMaster } from './checks.js';
+import type { Located, MasterData } from './types.js';
+
+type Tables = {
+  [K in (typeof MASTER.sheets)[number]['key']]: TableRead<Record<string, unknown>> | undefined;
+};
+
+/** Sheets the master cannot do without; the others may be absent (an empty ledger). */
+const ESSENTIAL = new Set<string>([PROJECTS.key]);
+
+function located<R>(t: TableRead<Record<string, unknown>> | undefined): Located<R>[] {
+  if (!t) return [];
+  return t.rows
+    .filter((r) => r.ok)
+    .map((r) => ({ sheet: t.sheet, row: r.row, record: r.record as R, columns: t.columns }));
+}
+
+export interface MasterRead {
+  readonly data: MasterData;
+  readonly issues: readonly Issue[];
+  /** Rows of the master not used, by sheet: the count of rows with errors. */
+  readonly tables: Readonly<Partial<Tables>>;
+}
+
+/**
+ * Reads every sheet of 总台账 against its schema, checks the references between sheets, and
+ * returns the usable rows with the issues of the others.
+ * @example const { data, issues } = readMaster(grid); data.projects[0]?.record.projectId
+ */
+export function readMaster(wb: WorkbookGrid): MasterRead {
+  const issues: Issue[] = [];
+  const tables: Partial<Record<string, TableRead<Record<string, unknown>>>> = {};
+  for (const spec of MASTER.sheets as readonly SheetSpec[]) {
+    const grid = findSheet(wb, spec.name);
+    if (!grid) {
+      issues.push(
+        issue('sheet.missing', {}, { sheet: spec.name }, ESSENTIAL.has(spec.key) ? 'error' : 'warning'),
+      );
+      continue;
+    }
+    const t = readTable<Record<string, unknown>>(grid, spec);
+    tables[spec.key] = t;
+    issues.push(...t.issues);
+  }
+  const t = tables as Tables;
+
+  const rulesTable = t.rules;
+  let rules = DEFAULT_RULES;
+  let rulesLabel = ruleSetLabel(DEFAULT_RULES, 0);
+  if (rulesTable && rulesTable.headerRow > 0) {
+    const codeCol = rulesTable.columns.get('code') ?? 2;
+    const valueCol = rulesTable.columns.get('value') ?? 4;
+    const res = ruleSetFromRows(
+      rulesTable.rows.map((r) => ({ row: r.row, code: r.raw[codeCol - 1], value: r.raw[valueCol - 1] })),
+      rulesTable.sheet,
+    );
+    rules = res.rules;
+    rulesLabel = res.label;
+    issues.push(...res.issues);
+  }
+
+  const holidays: DayOverride[] = [];
+  for (const h of located<{ date: string; type: '休' | '班'; note?: string }>(t.holidays)) {
+    const { date, type, note } = h.record;
+    holidays.push(note === undefined ? { date, type } : { date, type, note });
+    const builtinRest = BUILTIN_HOLIDAYS.holidays.has(date);
+    const builtinWork = BUILTIN_HOLIDAYS.workdays.has(date);
+    if ((builtinRest && type === '班') || (builtinWork && type === '休')) {
+      issues.push(issue('holiday.conflict', { sheet: h.sheet, row: h.row }, { value: date, type }));
+    }
+  }
+
+  const raw: MasterData = {
+    projects: located(t.projects),
+    milestones: located(t.milestones),
+    agents: located(t.agents),
+    approvals: located(t.approvals),
+    surveys: located(t.surveys),
+    incidents: located(t.incidents),
+    unitScores: located(t.unitScores),
+    rankingHistory: located(t.rankingHistory),
+    decisions: located(t.decisions),
+    progressLog: located(t.progressLog),
+    submissionLog: located(t.submissionLog),
+    siteWorkLog: located(t.siteWorkLog),
+    holidays,
+    rules,
+    rulesLabel,
+  };
+  const checked = checkMaster(raw);
+  issues.push(...checked.issues);
+  return { data: checked.data, issues, tables: t };
+}
+
+export { RULES as RULES_SHEET };

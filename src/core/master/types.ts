@@ -1,0 +1,59 @@
+import type { RecordOf } from '../schema/types.js';
+import type {
+  AGENTS,
+  APPROVALS,
+  DECISIONS,
+  INCIDENTS,
+  MILESTONES,
+  PROGRESS_LOG,
+  PROJECTS,
+  RANKING_HISTORY,
+  SITE_WORK_LOG,
+  SUBMISSION_LOG,
+  SURVEYS,
+  UNIT_SCORES,
+} from '../schema/master.js';
+import type { DayOverride } from '../calendar/workdays.js';
+import type { RuleSet } from '../rules/ruleset.js';
+
+/** A record with the sheet and 1-based row it came from, so every figure can be traced. */
+export interface Located<R> {
+  readonly sheet: string;
+  readonly row: number;
+  readonly record: R;
+  /** Column key → 1-based column in that sheet (headers are matched by text, so order may vary). */
+  readonly columns: ReadonlyMap<string, number>;
+}
+
+export type Project = RecordOf<typeof PROJECTS>;
+export type Milestone = RecordOf<typeof MILESTONES>;
+export type Agent = RecordOf<typeof AGENTS>;
+export type Approval = RecordOf<typeof APPROVALS>;
+export type Survey = RecordOf<typeof SURVEYS>;
+export type Incident = RecordOf<typeof INCIDENTS>;
+export type UnitScore = RecordOf<typeof UNIT_SCORES>;
+export type RankingRow = RecordOf<typeof RANKING_HISTORY>;
+export type Decision = RecordOf<typeof DECISIONS>;
+export type ProgressRow = RecordOf<typeof PROGRESS_LOG>;
+export type SubmissionRow = RecordOf<typeof SUBMISSION_LOG>;
+export type SiteWorkRow = RecordOf<typeof SITE_WORK_LOG>;
+
+/** The master workbook as the core uses it: only rows that can be used; the rest are issues. */
+export interface MasterData {
+  readonly projects: readonly Located<Project>[];
+  readonly milestones: readonly Located<Milestone>[];
+  readonly agents: readonly Located<Agent>[];
+  readonly approvals: readonly Located<Approval>[];
+  readonly surveys: readonly Located<Survey>[];
+  readonly incidents: readonly Located<Incident>[];
+  readonly unitScores: readonly Located<UnitScore>[];
+  readonly rankingHistory: readonly Located<RankingRow>[];
+  readonly decisions: readonly Located<Decision>[];
+  readonly progressLog: readonly Located<ProgressRow>[];
+  readonly submissionLog: readonly Located<SubmissionRow>[];
+  readonly siteWorkLog: readonly Located<SiteWorkRow>[];
+  readonly holidays: readonly DayOverride[];
+  readonly rules: RuleSet;
+  /** Which rule set: 默认规则 … or 自定义规则 R… */
+  readonly rulesLabel: string;
+}

@@ -1,0 +1,206 @@
+import { findSheet, type WorkbookGrid } from '../grid.js';
+import { PROGRESS, REPORT, SITE_VISITS } from '../schema/report.js';
+import type { FieldsOf, RecordOf } from '../schema/types.js';
+import { readTable, type TableRead } from '../table/read.js';
+import { issue, type Issue } from '../validate/issue.js';
+import { parseReportPeriod, reportPeriodRange } from '../calendar/periods.js';
+import { matchKey } from '../values/text.js';
+import type { Located, Project } from '../master/types.js';
+
+export type ProgressRecord = RecordOf<typeof PROGRESS>;
+export type SiteVisitRecord = RecordOf<typeof SITE_VISITS>;
+export type ReportFields = FieldsOf<typeof PROGRESS>;
+
+/** What the register says, when a report is checked against the master. */
+export interface RegisterContext {
+  readonly projects: readonly Located<Project>[];
+}
+
+export interface RowRejection {
+  readonly sheet: string;
+  readonly row: number;
+  readonly issues: readonly Issue[];
+}
+
+export interface ReportRead {
+  readonly fields: Partial<Record<keyof ReportFields, string>>;
+  /** Rows used, with their sheet rows. */
+  readonly progress: readonly Located<ProgressRecord>[];
+  readonly siteVisits: readonly Located<SiteVisitRecord>[];
+  /** Rows not used, each with its reasons. rows in = progress + siteVisits + rejected. */
+  readonly rejected: readonly RowRejection[];
+  readonly issues: readonly Issue[];
+  /** The register's HQ the 填报单位 names, when a register was given and it matches. */
+  readonly hq?: string;
+}
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/**
+ * Reads and checks one 半月进展报表. With the register, every row is also checked to belong
+ * to the reporting HQ. Each row ends up used or rejected, never both, never neither.
+ */
+export function readReport(wb: WorkbookGrid, register?: RegisterContext): ReportRead {
+  const issues: Issue[] = [];
+  const rejected: RowRejection[] = [];
+  const tables: TableRead<Record<string, unknown>>[] = [];
+  for (const spec of REPORT.sheets) {
+    const g = findSheet(wb, spec.name);
+    if (!g)
+      issues.push(issue('sheet.missing', {}, { sheet: spec.name }, spec === PROGRESS ? 'error' : 'warning'));
+    else tables.push(readTable(g, spec));
+  }
+  const [progressT, visitsT] = [PROGRESS, SITE_VISITS].map((s) =>
+    tables.find((t) => t.sheet.trim() === s.name),
+  );
+  for (const t of tables)
+    issues.push(...t.issues.filter((i) => i.row === undefined || !t.rows.some((r) => r.row === i.row)));
+
+  const fields: Partial<Record<keyof ReportFields, string>> = {};
+  for (const [k, v] of progressT?.fields ?? [])
+    if (v.value !== undefined) fields[k as keyof ReportFields] = String(v.value);
+
+  // Register context: the HQ and its projects.
+  let hq: string | undefined;
+  const byProject = new Map<string, Project>();
+  if (register) {
+    for (const p of register.projects) byProject.set(matchKey(p.record.projectId), p.record);
+    const reporter = fields.reporter;
+    if (reporter !== undefined) {
+      const hqs = [...new Set(register.projects.map((p) => p.record.hq).filter((h): h is string => !!h))];
+      hq = hqs.find((h) => matchKey(h) === matchKey(reporter));
+      if (hq === undefined) {
+        const f = progressT?.fields.get('reporter');
+        issues.push(
+          issue(
+            'report.unknownHq',
+            { sheet: PROGRESS.name, row: f?.row, column: f?.column },
+            { value: reporter, allowed: hqs.join('、') },
+          ),
+        );
+      }
+    }
+  }
+
+  const progress: Located<ProgressRecord>[] = [];
+  const firstRow = new Map<string, number>();
+  let sums = { annualPlan: 0, current: 0, cumulative: 0 };
+  for (const r of progressT?.rows ?? []) {
+    const rowIssues = progressT?.issues.filter((i) => i.row === r.row) ?? [];
+    const rec = r.record as ProgressRecord;
+    const cols = progressT?.columns ?? new Map<string, number>();
+    const at = (key: string) => ({ sheet: progressT?.sheet, row: r.row, column: cols.get(key) });
+    let ok = r.ok;
+    if (ok) {
+      const key = matchKey(rec.projectId);
+      const first = firstRow.get(key);
+      if (first !== undefined) {
+        rowIssues.push(
+          issue('report.duplicateProject', at('projectId'), { value: rec.projectId, firstRow: first }),
+        );
+        ok = false;
+      } else firstRow.set(key, r.row);
+      if (rec.current > rec.cumulative) {
+        rowIssues.push(
+          issue('report.currentExceedsCumulative', at('current'), {
+            current: rec.current,
+            cumulative: rec.cumulative,
+          }),
+        );
+        ok = false;
+      }
+      const registered = byProject.get(key);
+      if (register && !registered) {
+        rowIssues.push(issue('ref.project', at('projectId'), { value: rec.projectId }));
+        ok = false;
+      } else if (
+        registered &&
+        hq !== undefined &&
+        registered.hq !== undefined &&
+        matchKey(registered.hq) !== matchKey(hq)
+      ) {
+        rowIssues.push(
+          issue('report.otherHq', at('projectId'), { value: rec.projectId, registered: registered.hq, hq }),
+        );
+        ok = false;
+      }
+      const plan = registered?.annualPlan ?? rec.annualPlan;
+      if (
+        registered &&
+        rec.annualPlan !== undefined &&
+        round2(rec.annualPlan) !== round2(registered.annualPlan)
+      ) {
+        rowIssues.push(
+          issue('report.planMismatch', at('annualPlan'), {
+            typed: rec.annualPlan,
+            registered: registered.annualPlan,
+          }),
+        );
+      }
+      if (plan !== undefined && ok && rec.cumulative > plan && plan > 0) {
+        rowIssues.push(
+          issue('report.cumulativeOverPlan', at('cumulative'), { cumulative: rec.cumulative, plan }),
+        );
+      }
+    }
+    issues.push(...rowIssues);
+    if (ok) {
+      progress.push({ sheet: progressT?.sheet ?? PROGRESS.name, row: r.row, record: rec, columns: cols });
+      sums = {
+        annualPlan: sums.annualPlan + (rec.annualPlan ?? 0),
+        current: sums.current + rec.current,
+        cumulative: sums.cumulative + rec.cumulative,
+      };
+    } else
+      rejected.push({
+        sheet: progressT?.sheet ?? PROGRESS.name,
+        row: r.row,
+        issues: rowIssues.filter((i) => i.severity === 'error'),
+      });
+  }
+
+  // A typed 合计 that disagrees with the rows is worth a warning, never a correction.
+  if (progressT?.total && rejected.length === 0) {
+    for (const key of ['annualPlan', 'current', 'cumulative'] as const) {
+      const typed = progressT.total.values.get(key);
+      if (typed !== undefined && round2(typed) !== round2(sums[key])) {
+        const header = PROGRESS.columns.find((c) => c.key === key)?.header ?? key;
+        issues.push(
+          issue(
+            'report.totalMismatch',
+            { sheet: progressT.sheet, row: progressT.total.row, column: progressT.columns.get(key) },
+            { header, typed: round2(typed), sum: round2(sums[key]) },
+          ),
+        );
+      }
+    }
+  }
+
+  const siteVisits: Located<SiteVisitRecord>[] = [];
+  const period = fields.period !== undefined ? parseReportPeriod(fields.period) : undefined;
+  const range = period && reportPeriodRange(period);
+  for (const r of visitsT?.rows ?? []) {
+    const rowIssues = visitsT?.issues.filter((i) => i.row === r.row) ?? [];
+    const rec = r.record as SiteVisitRecord;
+    const cols = visitsT?.columns ?? new Map<string, number>();
+    if (r.ok && range && period && (rec.date < range.from || rec.date > range.to)) {
+      rowIssues.push(
+        issue(
+          'sitevisit.outsidePeriod',
+          { sheet: visitsT?.sheet, row: r.row, column: cols.get('date') },
+          { value: rec.date, period: fields.period ?? '', from: range.from, to: range.to },
+        ),
+      );
+    }
+    issues.push(...rowIssues);
+    if (r.ok)
+      siteVisits.push({ sheet: visitsT?.sheet ?? SITE_VISITS.name, row: r.row, record: rec, columns: cols });
+    else
+      rejected.push({
+        sheet: visitsT?.sheet ?? SITE_VISITS.name,
+        row: r.row,
+        issues: rowIssues.filter((i) => i.severity === 'error'),
+      });
+  }
+  return { fields, progress, siteVisits, rejected, issues, ...(hq !== undefined && { hq }) };
+}

@@ -1,0 +1,7 @@
+export * from './types.js';
+export * from './define.js';
+export * from './vocab.js';
+export * from './master.js';
+export * from './report.js';
+export * from './topics.js';
+export { TEMPLATES, templateById } from './templates.js';

@@ -1,0 +1,91 @@
+import { defineSheet, defineTemplate, PROJECT_ID_NOTE } from './define.js';
+import { SITE_ROLES } from './vocab.js';
+
+/** 半月进展报表: one workbook per HQ per period, e-mailed in (DOMAIN §9). */
+
+export const PROGRESS = defineSheet({
+  key: 'progress',
+  name: '进展情况',
+  title: '重点项目建设进展情况表',
+  money: true,
+  totalRow: true,
+  landscape: true,
+  blankRows: 20,
+  fields: [
+    { key: 'reporter', label: '填报单位', type: 'text', required: true, note: '指挥部名称，与项目登记一致' },
+    {
+      key: 'period',
+      label: '报告期',
+      type: 'period',
+      required: true,
+      note: '如 2026年11月上半月（12日报）或 2026年11月（25日报）',
+    },
+    { key: 'filledOn', label: '填报日期', type: 'date', required: true },
+    { key: 'signature', label: '指挥长签字', type: 'text', blankCode: 'report.unsigned' },
+    { key: 'filledBy', label: '填报人', type: 'text' },
+    { key: 'phone', label: '联系电话', type: 'text' },
+  ],
+  notes: [
+    '1. 每月12日、25日前报送（遇节假日提前），纸质版由指挥长签字。',
+    '2. 年度累计完成投资应包含本期完成投资；完成率自动计算。',
+    '3. 未按序时进度完成的项目，须在「存在问题及需协调事项」中说明原因。',
+  ],
+  columns: [
+    { key: 'projectId', header: '项目编号', type: 'text', required: true, width: 13, note: PROJECT_ID_NOTE },
+    { key: 'name', header: '项目名称', type: 'text', width: 24 },
+    { key: 'annualPlan', header: '年度计划投资(万元)', type: 'money', min: 0, width: 12, total: true },
+    {
+      key: 'current',
+      header: '本期完成投资(万元)',
+      type: 'money',
+      required: true,
+      min: 0,
+      width: 12,
+      total: true,
+    },
+    {
+      key: 'cumulative',
+      header: '年度累计完成投资(万元)',
+      type: 'money',
+      required: true,
+      min: 0,
+      width: 13,
+      total: true,
+    },
+    {
+      key: 'rate',
+      header: '完成率',
+      type: 'percent',
+      width: 9,
+      formula: (r) => `IF(N(${r['annualPlan']})>0,N(${r['cumulative']})/${r['annualPlan']},"")`,
+      total: true,
+    },
+    { key: 'image', header: '形象进度', type: 'text', width: 22 },
+    { key: 'milestones', header: '节点完成情况', type: 'text', width: 18 },
+    { key: 'problems', header: '存在问题及需协调事项', type: 'text', width: 24 },
+    { key: 'remark', header: '备注', type: 'text', width: 10 },
+  ],
+});
+
+export const SITE_VISITS = defineSheet({
+  key: 'siteVisits',
+  name: '一线工作',
+  title: '指挥部一线工作（现场办公）记录',
+  blankRows: 30,
+  notes: ['指挥长和指挥部成员每周至少两次到项目建设一线现场办公，每次一行。'],
+  columns: [
+    { key: 'date', header: '日期', type: 'date', required: true, width: 12 },
+    { key: 'person', header: '姓名', type: 'text', required: true, width: 10 },
+    { key: 'role', header: '职务', type: 'enum', required: true, values: SITE_ROLES, width: 8 },
+    { key: 'projectId', header: '项目编号', type: 'text', width: 13 },
+    { key: 'matter', header: '现场办公事项', type: 'text', width: 40 },
+  ],
+});
+
+export const REPORT = defineTemplate({
+  id: 'kpd.report',
+  version: 1,
+  fileName: '半月进展报表.xlsx',
+  title: '重点项目半月进展报表',
+  sheets: [PROGRESS, SITE_VISITS],
+});

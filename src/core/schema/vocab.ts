@@ -1,0 +1,41 @@
+/** Closed vocabularies shared by several sheets (the drop-down lists). */
+import { LEVEL_INPUTS, SATISFACTION_LEVELS } from '../rules/satisfaction.js';
+
+export const PROJECT_CATEGORIES = ['省重点', '市重点', '招商引资', '棚户区改造', '基础设施', '其他'] as const;
+export type ProjectCategory = (typeof PROJECT_CATEGORIES)[number];
+
+export const AGENT_LEVELS = ['一级', '二级'] as const;
+export const DIFFICULTIES = ['难', '易'] as const;
+export const SITE_ROLES = ['指挥长', '成员'] as const;
+export const DAY_TYPES = ['休', '班'] as const;
+export const SUBMISSION_STATUSES = ['按时', '迟报', '未报'] as const;
+export const TIME_SOURCES = ['邮件时间', '登记时间', '填报日期', '文件修改时间'] as const;
+export type TimeSource = (typeof TIME_SOURCES)[number];
+export const RANK_OUTCOMES = ['通报表扬', '通报批评'] as const;
+
+export const APPROVAL_ITEMS = [
+  '项目备案',
+  '环境影响评价',
+  '项目选址许可',
+  '用地规划许可',
+  '工程规划许可',
+  '用地预审',
+  '施工许可',
+];
+export const APPROVAL_DEPARTMENTS = ['发改', '国土', '住建', '环保', '规划'];
+
+export { SATISFACTION_LEVELS };
+/** 比较满意 / 基本满意 are accepted and read as 一般. */
+export const LEVEL_ALIASES = { 比较满意: '一般', 基本满意: '一般', 较满意: '一般' } as const;
+export const LEVEL_INPUT_WORDS = LEVEL_INPUTS;
+
+/** The seven items of 附件3, as column headers of 满意度测评. */
+export const SURVEY_ITEMS = [
+  { key: 'attitude', header: '服务态度' },
+  { key: 'efficiency', header: '办事效率' },
+  { key: 'answers', header: '解答问题准确、耐心、细致' },
+  { key: 'appearance', header: '着装整洁、挂牌服务' },
+  { key: 'fees', header: '无乱收费、乱培训、乱摊派' },
+  { key: 'knowledge', header: '业务知识熟练、要求提供的材料一次性告知' },
+  { key: 'lawful', header: '遵纪守法、无吃拿卡要现象' },
+] as const;

@@ -1,0 +1,3 @@
+export * from './header.js';
+export * from './types.js';
+export * from './read.js';

@@ -1,0 +1,254 @@
+import { isBlank, type Cell, type SheetGrid } from '../grid.js';
+import { cellText } from '../values/parse.js';
+import { matchKey } from '../values/text.js';
+import { issue, type Issue } from '../validate/issue.js';
+import type { ColumnSpec, FieldSpec, SheetSpec } from '../schema/types.js';
+import { findHeaderRow } from './header.js';
+import { FIELD_EXPECTED, readCell, readFieldValue, type CellValue } from './types.js';
+
+/** One data row as read: its 1-based sheet row, the typed record, and whether it had errors. */
+export interface ReadRow<R> {
+  readonly row: number;
+  readonly record: R;
+  /** False when any cell of the row has an error (the row is rejected by the merge). */
+  readonly ok: boolean;
+  /** The row's cells as received. */
+  readonly raw: readonly Cell[];
+}
+
+export interface FieldRead {
+  readonly value: CellValue | undefined;
+  readonly text: string;
+  readonly row?: number;
+  readonly column?: number;
+}
+
+export interface TableRead<R> {
+  readonly sheet: string;
+  /** 1-based row of the header, 0 when none was found. */
+  readonly headerRow: number;
+  /** Column key → 1-based column. */
+  readonly columns: ReadonlyMap<string, number>;
+  readonly fields: ReadonlyMap<string, FieldRead>;
+  readonly rows: readonly ReadRow<R>[];
+  /** The 合计 row, if any: its 1-based row and its numbers by column key. */
+  readonly total?: { readonly row: number; readonly values: ReadonlyMap<string, number> };
+  readonly issues: readonly Issue[];
+}
+
+const TOTAL_WORDS = new Set(['合计', '总计', '小计', '合 计']);
+const NOTE_PATTERN = /^(注|填表说明|说明|备注)[:：]|^\d+[.、．]\s*\S{6,}/u;
+
+function isTotalRow(row: readonly Cell[]): boolean {
+  for (let i = 0; i < Math.min(row.length, 3); i++) {
+    const c = row[i];
+    if (isBlank(c)) continue;
+    return typeof c === 'string' && TOTAL_WORDS.has(matchKey(c));
+  }
+  return false;
+}
+
+function isNoteRow(row: readonly Cell[]): boolean {
+  const filled = row.filter((c) => !isBlank(c));
+  return filled.length === 1 && typeof filled[0] === 'string' && NOTE_PATTERN.test(filled[0].trim());
+}
+
+function readFields(
+  grid: SheetGrid,
+  fields: readonly FieldSpec[],
+  beforeRow: number,
+): Map<string, FieldRead> {
+  const out = new Map<string, FieldRead>();
+  const labels = new Map(fields.map((f) => [matchKey(f.label), f]));
+  for (let r = 0; r < beforeRow; r++) {
+    const row = grid.rows[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (typeof cell !== 'string') continue;
+      const text = cell.normalize('NFKC');
+      let f = labels.get(matchKey(text));
+      let value: Cell | undefined;
+      let at = { row: r + 1, column: c + 1 };
+      if (f) {
+        // The value is the next filled cell to the right, unless that is another label.
+        for (let k = c + 1; k < Math.min(row.length, c + 5); k++) {
+          const v = row[k];
+          if (isBlank(v)) continue;
+          if (typeof v === 'string' && labels.has(matchKey(v))) break;
+          value = v;
+          at = { row: r + 1, column: k + 1 };
+          break;
+        }
+        if (value === undefined) at = { row: r + 1, column: c + 2 };
+      } else {
+        // "填报单位：某某指挥部" typed into a single cell.
+        const m = /^([^:]+):(.+)$/u.exec(text.trim());
+        if (!m) continue;
+        f = labels.get(matchKey(m[1] ?? ''));
+        if (!f) continue;
+        value = (m[2] ?? '').trim();
+      }
+      if (out.has(f.key) && out.get(f.key)?.value !== undefined) continue;
+      const typed = readFieldValue(value, f.type);
+      out.set(f.key, {
+        value: typed.ok ? typed.value : undefined,
+        text: cellText(value),
+        ...at,
+      });
+    }
+  }
+  return out;
+}
+
+function fieldIssues(
+  sheet: string,
+  fields: readonly FieldSpec[],
+  read: ReadonlyMap<string, FieldRead>,
+): Issue[] {
+  const issues: Issue[] = [];
+  for (const f of fields) {
+    const got = read.get(f.key);
+    const where = { sheet, row: got?.row, column: got?.column };
+    if (!got || got.text === '') {
+      if (f.blankCode) issues.push(issue(f.blankCode, where, { label: f.label }));
+      else if (f.required) issues.push(issue('field.required', where, { label: f.label }));
+    } else if (got.value === undefined) {
+      issues.push(
+        issue('field.invalid', where, { label: f.label, value: got.text, expected: FIELD_EXPECTED[f.type] }),
+      );
+    }
+  }
+  return issues;
+}
+
+/** How a row is named in messages: by its first column's value (项目编号), else its number. */
+function rowLabel(raw: readonly Cell[], columns: ReadonlyMap<string, number>, rowNo: number): string {
+  const first = Math.min(...columns.values());
+  return cellText(raw[first]) || `第${rowNo}行`;
+}
+
+/**
+ * Reads one table sheet against its schema: finds the header row by its texts (column order
+ * and extra columns do not matter), reads the form fields above it, then every data row up
+ * to the 合计 row, typing each cell. Blank rows and 填表说明 lines are not data.
+ */
+export function readTable<R = Record<string, CellValue | undefined>>(
+  grid: SheetGrid,
+  spec: SheetSpec,
+): TableRead<R> {
+  const sheet = grid.name;
+  const issues: Issue[] = [];
+  const header = findHeaderRow(grid, spec);
+  const fieldsSpec = spec.fields ?? [];
+  if (!header) {
+    issues.push(
+      issue(
+        'sheet.headerNotFound',
+        { sheet },
+        {
+          sheet,
+          expected: spec.columns
+            .slice(0, 3)
+            .map((c) => c.header)
+            .join('、'),
+        },
+      ),
+    );
+    const fields = readFields(grid, fieldsSpec, Math.min(grid.rows.length, 10));
+    issues.push(...fieldIssues(sheet, fieldsSpec, fields));
+    return { sheet, headerRow: 0, columns: new Map(), fields, rows: [], issues };
+  }
+  const headerRow = header.index + 1;
+  for (const [key, idx] of header.duplicates) {
+    const c = spec.columns.find((x) => x.key === key);
+    issues.push(
+      issue('column.duplicate', { sheet, row: headerRow, column: idx + 1 }, { header: c?.header ?? key }),
+    );
+  }
+  const present: ColumnSpec[] = [];
+  for (const c of spec.columns) {
+    if (header.columns.has(c.key)) present.push(c);
+    else if (c.required)
+      issues.push(issue('column.missing', { sheet, row: headerRow }, { header: c.header }));
+  }
+  const fields = readFields(grid, fieldsSpec, header.index);
+  issues.push(...fieldIssues(sheet, fieldsSpec, fields));
+
+  const inputs = present.filter((c) => !c.formula);
+  const rows: ReadRow<R>[] = [];
+  let total: TableRead<R>['total'];
+  let warnedAfterTotal = false;
+  const firstSeen = new Map<string, Map<string, number>>();
+  for (let r = header.index + 1; r < grid.rows.length; r++) {
+    const raw = grid.rows[r] ?? [];
+    const rowNo = r + 1;
+    if (inputs.every((c) => isBlank(raw[header.columns.get(c.key) ?? -1]))) continue;
+    if (isTotalRow(raw)) {
+      const values = new Map<string, number>();
+      for (const c of present) {
+        const v = raw[header.columns.get(c.key) ?? -1];
+        if (typeof v === 'number') values.set(c.key, v);
+      }
+      total ??= { row: rowNo, values };
+      continue;
+    }
+    if (isNoteRow(raw)) continue;
+    if (total && !warnedAfterTotal) {
+      issues.push(issue('report.rowsAfterTotal', { sheet, row: rowNo }));
+      warnedAfterTotal = true;
+    }
+    const record: Record<string, CellValue | undefined> = Object.create(null) as Record<
+      string,
+      CellValue | undefined
+    >;
+    let ok = true;
+    for (const c of inputs) {
+      const col = (header.columns.get(c.key) ?? 0) + 1;
+      const cell = raw[col - 1];
+      const res = readCell(cell, c);
+      const where = { sheet, row: rowNo, column: col };
+      if (res.ok) {
+        record[c.key] = res.value;
+        if (res.note) issues.push(issue(res.note, where, { header: c.header, value: cellText(cell) }));
+        if (c.unique) {
+          const seen = firstSeen.get(c.key) ?? new Map<string, number>();
+          firstSeen.set(c.key, seen);
+          const k = matchKey(String(res.value));
+          const first = seen.get(k);
+          if (first !== undefined) {
+            issues.push(
+              issue('cell.duplicate', where, { header: c.header, value: String(res.value), firstRow: first }),
+            );
+            ok = false;
+          } else seen.set(k, rowNo);
+        }
+      } else if (res.blank) {
+        record[c.key] = undefined;
+        if (c.required) {
+          issues.push(
+            issue(c.requiredCode ?? 'cell.required', where, {
+              header: c.header,
+              project: rowLabel(raw, header.columns, rowNo),
+            }),
+          );
+          // A specific code (五个一) flags the row for people; the record itself stays usable.
+          if (!c.requiredCode) ok = false;
+        }
+      } else {
+        record[c.key] = undefined;
+        issues.push(
+          issue(res.code, where, {
+            header: c.header,
+            value: cellText(cell),
+            allowed: (c.values ?? []).join('、'),
+            ...res.params,
+          }),
+        );
+        ok = false;
+      }
+    }
+    rows.push({ row: rowNo, record: record as R, ok, raw });
+  }
+  const columns = new Map([...header.columns].map(([k, i]) => [k, i + 1]));
+  return { sheet, headerRow, columns, fields, rows, ...(total && { total }), issues };
+}

@@ -1,0 +1,105 @@
+import { isErrorCell, type Cell } from '../grid.js';
+import { parseReportPeriod, reportPeriodId, parseRankPeriod, rankPeriodId } from '../calendar/periods.js';
+import { cellText, parseDate, parseDateTime, parseNumber, type Parsed } from '../values/parse.js';
+import type { IssueCode } from '../validate/codes.js';
+import type { ColumnSpec, ColumnType, FieldType } from '../schema/types.js';
+import { matchKey } from '../values/text.js';
+
+/**
+ * What each column type accepts and produces. The reader asks the type; it never looks at
+ * which column it holds.
+ */
+export type CellValue = string | number | Cell;
+
+export type TypedResult =
+  | { readonly ok: true; readonly value: CellValue; readonly note?: IssueCode }
+  | { readonly ok: false; readonly blank: true }
+  | {
+      readonly ok: false;
+      readonly blank: false;
+      readonly code: IssueCode;
+      readonly params?: Record<string, string | number>;
+    };
+
+const BLANK: TypedResult = { ok: false, blank: true };
+const bad = (code: IssueCode, params: Record<string, string | number> = {}): TypedResult => ({
+  ok: false,
+  blank: false,
+  code,
+  params,
+});
+
+function numeric(p: Parsed<number>, col: ColumnSpec, integer: boolean): TypedResult {
+  if (!p.ok) return p.reason === 'blank' ? BLANK : bad(integer ? 'cell.integer' : 'cell.number');
+  if (integer && !Number.isInteger(p.value)) return bad('cell.integer');
+  if (col.min !== undefined && p.value < col.min) return bad('cell.min', { min: col.min, value: p.value });
+  if (col.max !== undefined && p.value > col.max) return bad('cell.max', { max: col.max, value: p.value });
+  return p.coerced ? { ok: true, value: p.value, note: 'cell.numberAsText' } : { ok: true, value: p.value };
+}
+
+function enumValue(
+  cell: Cell | undefined,
+  values: readonly string[],
+  aliases?: Readonly<Record<string, string>>,
+): TypedResult {
+  const t = cellText(cell);
+  if (t === '') return BLANK;
+  const k = matchKey(t);
+  const hit =
+    values.find((v) => matchKey(v) === k) ?? (aliases && Object.hasOwn(aliases, k) ? aliases[k] : undefined);
+  return hit !== undefined ? { ok: true, value: hit } : bad('cell.enum', { allowed: values.join('、') });
+}
+
+export const COLUMN_TYPES: Readonly<
+  Record<ColumnType, (cell: Cell | undefined, col: ColumnSpec) => TypedResult>
+> = {
+  text: (cell) => {
+    const t = cellText(cell);
+    return t === '' ? BLANK : { ok: true, value: t };
+  },
+  integer: (cell, col) => numeric(parseNumber(cell), col, true),
+  number: (cell, col) => numeric(parseNumber(cell), col, false),
+  money: (cell, col) => numeric(parseNumber(cell), col, false),
+  percent: (cell, col) => numeric(parseNumber(cell), col, false),
+  date: (cell) => {
+    const p = parseDate(cell);
+    return p.ok ? { ok: true, value: p.value } : p.reason === 'blank' ? BLANK : bad('cell.date');
+  },
+  datetime: (cell) => {
+    const p = parseDateTime(cell);
+    return p.ok ? { ok: true, value: p.value } : p.reason === 'blank' ? BLANK : bad('cell.date');
+  },
+  enum: (cell, col) => enumValue(cell, col.values ?? [], col.aliases),
+  period: (cell) => {
+    const t = cellText(cell);
+    if (t === '') return BLANK;
+    const p = parseReportPeriod(t);
+    return p ? { ok: true, value: reportPeriodId(p) } : bad('cell.period');
+  },
+  rankPeriod: (cell) => {
+    const t = cellText(cell);
+    if (t === '') return BLANK;
+    const p = parseRankPeriod(t);
+    return p ? { ok: true, value: rankPeriodId(p) } : bad('cell.rankPeriod');
+  },
+  any: (cell) =>
+    cell === null || cell === undefined || cellText(cell) === '' ? BLANK : { ok: true, value: cell },
+};
+
+/** A single cell through its column type, with formula errors caught first. */
+export function readCell(cell: Cell | undefined, col: ColumnSpec): TypedResult {
+  if (isErrorCell(cell)) return bad('cell.error');
+  return COLUMN_TYPES[col.type](cell, col);
+}
+
+export const FIELD_EXPECTED: Readonly<Record<FieldType, string>> = {
+  text: '文字',
+  date: '日期，如 2026-11-12',
+  datetime: '日期和时间，如 2026-11-10 16:30',
+  period: '报告期，如 2026年11月上半月 或 2026年11月',
+};
+
+export function readFieldValue(cell: Cell | undefined, type: FieldType): TypedResult {
+  const asColumn: ColumnSpec = { key: '', header: '', type };
+  return readCell(cell, asColumn);
+}

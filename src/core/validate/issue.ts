@@ -1,0 +1,86 @@
+import { a1 } from '../grid.js';
+import { MESSAGES, severityOf, type IssueCode, type Severity } from './codes.js';
+
+export type Locale = 'zh' | 'en';
+export type IssueParams = Readonly<Record<string, string | number>>;
+
+/** A finding about the input: data, never thrown. Rows and columns are 1-based as Excel shows them. */
+export interface Issue {
+  readonly code: IssueCode;
+  readonly severity: Severity;
+  readonly sheet?: string;
+  readonly row?: number;
+  readonly column?: number;
+  readonly params: IssueParams;
+}
+
+export function issue(
+  code: IssueCode,
+  where: {
+    readonly sheet?: string | undefined;
+    readonly row?: number | undefined;
+    readonly column?: number | undefined;
+  },
+  params: IssueParams = {},
+  severity: Severity = severityOf(code),
+): Issue {
+  return {
+    code,
+    severity,
+    ...(where.sheet !== undefined && { sheet: where.sheet }),
+    ...(where.row !== undefined && { row: where.row }),
+    ...(where.column !== undefined && { column: where.column }),
+    params,
+  };
+}
+
+/** "B7", or "第7行", or "" when the issue is about a whole sheet or file. */
+export function cellRef(i: Pick<Issue, 'row' | 'column'>): string {
+  if (i.row !== undefined && i.column !== undefined) return a1(i.row, i.column);
+  return '';
+}
+
+export function formatMessage(code: IssueCode, params: IssueParams, locale: Locale = 'zh'): string {
+  return MESSAGES[code][locale].replace(/\{(\w+)\}/gu, (_, k: string) =>
+    Object.hasOwn(params, k) ? String(params[k]) : `{${k}}`,
+  );
+}
+
+export function message(i: Issue, locale: Locale = 'zh'): string {
+  return formatMessage(i.code, i.params, locale);
+}
+
+/** Where an issue is, for people: 「进展情况」D7 / 「进展情况」第7行 / 「进展情况」. */
+export function location(i: Issue, locale: Locale = 'zh'): string {
+  const parts: string[] = [];
+  if (i.sheet !== undefined) parts.push(locale === 'zh' ? `「${i.sheet}」` : `'${i.sheet}'`);
+  const ref = cellRef(i);
+  if (ref) parts.push(ref);
+  else if (i.row !== undefined) parts.push(locale === 'zh' ? `第${i.row}行` : `row ${i.row}`);
+  return parts.join(locale === 'zh' ? '' : '!');
+}
+
+export const SEVERITY_LABEL: Readonly<Record<Severity, Readonly<Record<Locale, string>>>> = {
+  error: { zh: '错误', en: 'error' },
+  warning: { zh: '警告', en: 'warning' },
+  info: { zh: '提示', en: 'note' },
+};
+
+export const hasErrors = (issues: readonly Issue[]): boolean => issues.some((i) => i.severity === 'error');
+
+/** Stable order: sheet order as given, then row, column, code. */
+export function sortIssues(issues: readonly Issue[], sheetOrder: readonly string[] = []): Issue[] {
+  const rank = (s: string | undefined): number => {
+    if (s === undefined) return -1;
+    const k = sheetOrder.indexOf(s);
+    return k < 0 ? sheetOrder.length : k;
+  };
+  return [...issues].sort(
+    (a, b) =>
+      rank(a.sheet) - rank(b.sheet) ||
+      (a.sheet ?? '').localeCompare(b.sheet ?? '') ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      (a.column ?? 0) - (b.column ?? 0) ||
+      a.code.localeCompare(b.code),
+  );
+}
