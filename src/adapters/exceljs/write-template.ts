@@ -49,7 +49,13 @@ function toExcel(v: Cell | undefined, col: ColumnSpec | undefined): ExcelJS.Cell
   if (v === undefined || v === null) return null;
   if (isDateCell(v)) return new Date(Math.round((v.serial - 25_569) * 86_400_000));
   if (typeof v === 'object') return { error: v.code as '#N/A' };
-  if (typeof v === 'string' && col && (col.type === 'date' || col.type === 'datetime')) {
+  // Only ISO text becomes a date; anything else is written as typed (a person's "2026.11.3").
+  if (
+    typeof v === 'string' &&
+    col &&
+    (col.type === 'date' || col.type === 'datetime') &&
+    /^\d{4}-\d{2}-\d{2}( \d{2}:\d{2}(:\d{2})?)?$/u.test(v)
+  ) {
     const serial = col.type === 'date' ? isoDateToSerial(v) : isoDateTimeToSerial(v);
     if (Number.isFinite(serial)) return new Date(Math.round((serial - 25_569) * 86_400_000));
   }

@@ -121,6 +121,9 @@ function fieldIssues(
   return issues;
 }
 
+/** A cell as the person typed it, for messages (full-width digits and all). */
+const typed = (cell: Cell | undefined): string => (typeof cell === 'string' ? cell.trim() : cellText(cell));
+
 /** How a row is named in messages: by its first column's value (项目编号), else its number. */
 function rowLabel(raw: readonly Cell[], columns: ReadonlyMap<string, number>, rowNo: number): string {
   const first = Math.min(...columns.values());
@@ -209,7 +212,7 @@ export function readTable<R = Record<string, CellValue | undefined>>(
       const where = { sheet, row: rowNo, column: col };
       if (res.ok) {
         record[c.key] = res.value;
-        if (res.note) issues.push(issue(res.note, where, { header: c.header, value: cellText(cell) }));
+        if (res.note) issues.push(issue(res.note, where, { header: c.header, value: typed(cell) }));
         if (c.unique) {
           const seen = firstSeen.get(c.key) ?? new Map<string, number>();
           firstSeen.set(c.key, seen);
@@ -239,7 +242,7 @@ export function readTable<R = Record<string, CellValue | undefined>>(
         issues.push(
           issue(res.code, where, {
             header: c.header,
-            value: cellText(cell),
+            value: typed(cell),
             allowed: (c.values ?? []).join('、'),
             ...res.params,
           }),

@@ -1,3 +1,6 @@
+import { SCORING_MESSAGES } from './messages-scoring.js';
+import { MERGE_MESSAGES } from './messages-merge.js';
+
 /**
  * Every finding the product reports, with its text in Chinese (first) and English.
  * Placeholders in braces are filled from the issue's params; a test checks both locales use
@@ -6,13 +9,13 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 
-interface MessageDef {
+export interface MessageDef {
   readonly severity: Severity;
   readonly zh: string;
   readonly en: string;
 }
 
-export const MESSAGES = {
+const FOUNDATION_MESSAGES = {
   // ---- files -------------------------------------------------------------------------------
   'file.notFound': {
     severity: 'error',
@@ -368,6 +371,9 @@ export const MESSAGES = {
     en: '{value} is marked "{type}" in the holiday table, overriding the built-in data.',
   },
 } as const satisfies Record<string, MessageDef>;
+
+/** One table for the product; each area keeps its part in its own file. */
+export const MESSAGES = { ...FOUNDATION_MESSAGES, ...SCORING_MESSAGES, ...MERGE_MESSAGES } as const;
 
 export type IssueCode = keyof typeof MESSAGES;
 

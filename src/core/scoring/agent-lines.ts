@@ -1,0 +1,249 @@
+import {
+  AGENT_RULES,
+  AGENT_RULE_CODES,
+  POINT_RULE_CODES,
+  isAgentRuleCode,
+  type AgentRuleCode,
+  type AgentRuleDef,
+  type PointRuleCode,
+  type RuleSource,
+} from '../rules/agent.js';
+import type { RuleSet } from '../rules/ruleset.js';
+import type { IsoDate } from '../calendar/dates.js';
+import type { Agent, Approval, Incident, Located, Project, Survey } from '../master/types.js';
+import { issue, type Issue } from '../validate/issue.js';
+import { matchKey } from '../values/text.js';
+import { AGENT_SCALE, signed, toUnits } from './points.js';
+import { surveyLevel } from './survey.js';
+
+/**
+ * The lines of the agent assessment, one function per source of occurrences (RuleSource).
+ * Which rule a line belongs to comes from the rule table (`source`, `when`); no code is named here.
+ */
+
+/** A line before it is attached to its agent's result; `units` is its points × AGENT_SCALE. */
+export interface LineDraft {
+  readonly agentKey: string;
+  readonly code: AgentRuleCode;
+  readonly count: number;
+  readonly perOccurrence: number;
+  readonly units: number;
+  readonly sheet: string;
+  readonly row: number;
+  readonly detail: string;
+}
+
+export interface LineContext {
+  readonly rules: RuleSet;
+  readonly period: string;
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  readonly roster: ReadonlyMap<string, Located<Agent>>;
+  readonly projects: ReadonlyMap<string, Located<Project>>;
+  readonly due: (a: Located<Approval>) => IsoDate;
+  readonly issues: Issue[];
+  readonly lines: LineDraft[];
+}
+
+const codesOf = (source: RuleSource): AgentRuleCode[] =>
+  AGENT_RULE_CODES.filter((c) => (AGENT_RULES[c] as AgentRuleDef).source === source);
+
+const OVERDUE_BY_WHEN: ReadonlyMap<string, AgentRuleCode> = new Map(
+  codesOf('overdueApproval').flatMap((c) => {
+    const w = (AGENT_RULES[c] as AgentRuleDef).when;
+    return w ? [[`${w.projectCategory}|${w.difficulty}`, c] as const] : [];
+  }),
+);
+const LATE_CODES = codesOf('lateApproval');
+const TYPABLE = [...codesOf('incident'), ...codesOf('discretionary')].join('、');
+const ON_SITE_CODES = codesOf('onSiteRating');
+const SURVEY_CODES = codesOf('survey');
+
+const POINT_CODES: ReadonlySet<string> = new Set(POINT_RULE_CODES);
+const isPointCode = (c: AgentRuleCode): c is PointRuleCode => POINT_CODES.has(c);
+
+function at(l: Located<unknown>, key: string): { sheet: string; row: number; column?: number } {
+  const column = l.columns.get(key);
+  return column === undefined ? { sheet: l.sheet, row: l.row } : { sheet: l.sheet, row: l.row, column };
+}
+
+/** The roster key of a name typed in a row, or undefined (reported) when it is not in the roster. */
+function rosterKey(
+  ctx: LineContext,
+  l: Located<unknown>,
+  key: string,
+  header: string,
+  name: string,
+): string | undefined {
+  const k = matchKey(name);
+  if (ctx.roster.has(k)) return k;
+  ctx.issues.push(issue('score.unknownAgent', at(l, key), { header, value: name }));
+  return undefined;
+}
+
+function push(
+  ctx: LineContext,
+  agentKey: string,
+  code: AgentRuleCode,
+  count: number,
+  perOccurrence: number,
+  l: Located<unknown>,
+  detail: string,
+): void {
+  ctx.lines.push({
+    agentKey,
+    code,
+    count,
+    perOccurrence,
+    // Per occurrence first, then × count: an exact integer product.
+    units: toUnits(perOccurrence, AGENT_SCALE) * count,
+    sheet: l.sheet,
+    row: l.row,
+    detail,
+  });
+}
+
+const inPeriod = (ctx: LineContext, d: IsoDate): boolean => d >= ctx.from && d <= ctx.to;
+
+// ---- 扣分记录 ---------------------------------------------------------------------------------
+
+/** `incident` (table points) and `discretionary` (typed 分值) lines, dated in the quarter. */
+export function incidentLines(ctx: LineContext, incidents: readonly Located<Incident>[]): void {
+  for (const l of incidents) {
+    const r = l.record;
+    if (!inPeriod(ctx, r.date)) {
+      ctx.issues.push(
+        issue('score.outsidePeriod', at(l, 'date'), {
+          value: r.date,
+          period: ctx.period,
+          from: ctx.from,
+          to: ctx.to,
+        }),
+      );
+      continue;
+    }
+    // The master reader has already rejected unknown and derived codes; data built by other
+    // means gets the same findings rather than a silent skip.
+    const code = r.ruleCode.replace(/\s+/gu, '').toLowerCase();
+    if (!isAgentRuleCode(code)) {
+      ctx.issues.push(
+        issue('incident.unknownRule', at(l, 'ruleCode'), { value: r.ruleCode, allowed: TYPABLE }),
+      );
+      continue;
+    }
+    const def: AgentRuleDef = AGENT_RULES[code];
+    let per: number | undefined;
+    if (def.source === 'discretionary') {
+      per = r.points;
+      if (per === undefined) {
+        ctx.issues.push(issue('incident.pointsNeeded', at(l, 'points'), { value: code }));
+        continue;
+      }
+    } else if (def.source === 'incident' && isPointCode(code)) {
+      per = ctx.rules.agentPoints[code];
+    } else {
+      ctx.issues.push(issue('incident.derivedRule', at(l, 'ruleCode'), { value: code, sheet: l.sheet }));
+      continue;
+    }
+    const agentKey = rosterKey(ctx, l, 'agent', '代办员', r.agent);
+    if (agentKey === undefined) continue;
+    const count = r.count ?? 1;
+    const parts = [`${r.date} 记录`, count > 1 ? `${count} 次，每次 ${signed(per)} 分` : `${signed(per)} 分`];
+    let detail = parts.join('，');
+    if (r.note !== undefined) detail += `；说明：${r.note}`;
+    if (r.recordedBy !== undefined) detail += `；记录人：${r.recordedBy}`;
+    push(ctx, agentKey, code, count, per, l, detail);
+  }
+}
+
+// ---- 代办事项 ---------------------------------------------------------------------------------
+
+/**
+ * 2.1/2.2 (overdue at the quarter's end, every quarter), 2.4 (late, once, in the quarter of the
+ * due date) and 4.1 (on-site rating of approvals done in the quarter).
+ */
+export function approvalLines(ctx: LineContext, approvals: readonly Located<Approval>[]): void {
+  for (const l of approvals) {
+    const r = l.record;
+    const due = ctx.due(l);
+    const head = `${r.caseId} ${r.item}`;
+    const limit = `时限 ${r.limitDays} 个工作日，应于 ${due} 办结`;
+    const openAtEnd = r.doneDate === undefined || r.doneDate > ctx.to;
+    const doneLater = r.doneDate !== undefined && r.doneDate > ctx.to ? `（${r.doneDate} 办结）` : '';
+
+    if (due <= ctx.to && openAtEnd) overdue(ctx, l, `${limit}，季末未办结${doneLater}`);
+
+    const late = r.doneDate === undefined || r.doneDate > due;
+    if (LATE_CODES.length > 0 && r.secondaryAgent !== undefined && inPeriod(ctx, due) && late) {
+      const agentKey = rosterKey(ctx, l, 'secondaryAgent', '二级代办员', r.secondaryAgent);
+      if (agentKey !== undefined) {
+        const how = openAtEnd ? `季末未办结${doneLater}` : `${r.doneDate ?? ''} 办结，逾期`;
+        for (const code of LATE_CODES) {
+          if (!isPointCode(code)) continue;
+          push(ctx, agentKey, code, 1, ctx.rules.agentPoints[code], l, `${head}，${limit}，${how}`);
+        }
+      }
+    }
+
+    const rating = r.onSiteRating;
+    if (
+      ON_SITE_CODES.length > 0 &&
+      rating !== undefined &&
+      r.doneDate !== undefined &&
+      inPeriod(ctx, r.doneDate)
+    ) {
+      const agentKey = rosterKey(ctx, l, 'primaryAgent', '一级代办员', r.primaryAgent);
+      if (agentKey !== undefined) {
+        for (const code of ON_SITE_CODES) {
+          push(
+            ctx,
+            agentKey,
+            code,
+            1,
+            ctx.rules.levelPoints[rating],
+            l,
+            `${head}，${r.doneDate} 办结，现场评价：${rating}`,
+          );
+        }
+      }
+    }
+  }
+}
+
+function overdue(ctx: LineContext, l: Located<Approval>, how: string): void {
+  const r = l.record;
+  const project = ctx.projects.get(matchKey(r.projectId));
+  if (!project) {
+    ctx.issues.push(issue('score.unknownProject', at(l, 'projectId'), { value: r.projectId }));
+    return;
+  }
+  const category = project.record.category;
+  const code = OVERDUE_BY_WHEN.get(`${category}|${r.difficulty}`);
+  if (code === undefined || !isPointCode(code)) return; // other categories: no deduction (DOMAIN §7)
+  const agentKey = rosterKey(ctx, l, 'primaryAgent', '一级代办员', r.primaryAgent);
+  if (agentKey === undefined) return;
+  const detail = `${r.caseId} ${r.item}（项目 ${project.record.projectId}，${category}，难度${r.difficulty}），${how}`;
+  push(ctx, agentKey, code, 1, ctx.rules.agentPoints[code], l, detail);
+}
+
+// ---- 满意度测评 -------------------------------------------------------------------------------
+
+/** 4.2: each survey dated in the quarter, at the points of its overall level. */
+export function surveyLines(ctx: LineContext, surveys: readonly Located<Survey>[]): void {
+  for (const l of surveys) {
+    const r = l.record;
+    if (!inPeriod(ctx, r.date)) continue;
+    const overall = surveyLevel(r);
+    if (!overall) {
+      ctx.issues.push(issue('survey.noAnswer', at(l, 'attitude')));
+      continue;
+    }
+    const agentKey = rosterKey(ctx, l, 'agent', '代办员', r.agent);
+    if (agentKey === undefined) continue;
+    const company = r.company === undefined ? '' : `（${r.company}）`;
+    const detail = `${r.date} 满意度测评${company}，${overall.answered} 项平均 ${overall.mean.toFixed(2)}，综合等次：${overall.level}`;
+    for (const code of SURVEY_CODES) {
+      push(ctx, agentKey, code, 1, ctx.rules.levelPoints[overall.level], l, detail);
+    }
+  }
+}

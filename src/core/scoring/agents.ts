@@ -1,0 +1,202 @@
+import { AGENT_RULES, AGENT_RULE_CODES, CATEGORY_KEYS, type CategoryKey } from '../rules/agent.js';
+import type { SatisfactionLevel } from '../rules/satisfaction.js';
+import { previousRankPeriod, rankPeriodId, rankPeriodRange, type RankPeriod } from '../calendar/periods.js';
+import type { IsoDate } from '../calendar/dates.js';
+import type { WorkCalendar } from '../calendar/workdays.js';
+import type { Agent, Located, MasterData } from '../master/types.js';
+import { sortIssues, type Issue } from '../validate/issue.js';
+import { matchKey } from '../values/text.js';
+import {
+  approvalLines,
+  incidentLines,
+  surveyLines,
+  type LineContext,
+  type LineDraft,
+} from './agent-lines.js';
+import { dueDates } from './due.js';
+import { AGENT_SCALE, clamp, fromUnits, toUnits } from './points.js';
+import { compareNames, competitionRanks } from './rank.js';
+import { ratingOf, surveyLevel } from './survey.js';
+import {
+  AGENT_ACTIONS,
+  type AgentAction,
+  type AgentAssessment,
+  type AgentResult,
+  type ScoreLine,
+} from './types.js';
+
+export interface AgentInput {
+  readonly data: MasterData;
+  /** A quarter (kind 'Q'): 附件1 is assessed quarterly. */
+  readonly quarter: RankPeriod;
+  readonly calendar: WorkCalendar;
+}
+
+const CATEGORY_ORDER = new Map(CATEGORY_KEYS.map((k, i) => [k, i]));
+const CODE_ORDER = new Map(AGENT_RULE_CODES.map((c, i) => [c, i]));
+
+/** First row wins for a repeated key, whatever the order of the rows. */
+function indexBy<R>(rows: readonly Located<R>[], key: (r: R) => string): Map<string, Located<R>> {
+  const m = new Map<string, Located<R>>();
+  for (const l of rows) {
+    const k = matchKey(key(l.record));
+    const prev = m.get(k);
+    if (!prev || l.row < prev.row) m.set(k, l);
+  }
+  return m;
+}
+
+/** Ratings by agent key for the surveys dated in [from, to]. */
+function ratings(data: MasterData, from: IsoDate, to: IsoDate): Map<string, SatisfactionLevel> {
+  const levels = new Map<string, SatisfactionLevel[]>();
+  for (const s of data.surveys) {
+    if (s.record.date < from || s.record.date > to) continue;
+    const overall = surveyLevel(s.record);
+    if (!overall) continue;
+    const k = matchKey(s.record.agent);
+    const list = levels.get(k);
+    if (list) list.push(overall.level);
+    else levels.set(k, [overall.level]);
+  }
+  const out = new Map<string, SatisfactionLevel>();
+  for (const [k, list] of levels) {
+    const r = ratingOf(list);
+    if (r !== undefined) out.set(k, r);
+  }
+  return out;
+}
+
+/** 第六条: 非常不满意 → 警告; in this and the previous quarter → 警告或诫勉谈话并书面检查. */
+function actionsFor(
+  rating: SatisfactionLevel | undefined,
+  previous: SatisfactionLevel | undefined,
+): AgentAction[] {
+  if (rating !== '非常不满意') return [];
+  return [previous === '非常不满意' ? AGENT_ACTIONS.repeated : AGENT_ACTIONS.first];
+}
+
+/**
+ * 附件1 assessment of every agent of 代办员名册 for one quarter: six category scores, total,
+ * rank, 第六条 consequences, and a line per applied rule traced to its source row.
+ * @example
+ *   const a = scoreAgents({ data, quarter: { year: 2026, kind: 'Q', index: 3 }, calendar });
+ *   a.agents[0]?.total // 100 for an agent with no events
+ */
+export function scoreAgents({ data, quarter, calendar }: AgentInput): AgentAssessment {
+  if (quarter.kind !== 'Q') {
+    throw new RangeError(`scoreAgents: 附件1 is assessed per quarter, not ${rankPeriodId(quarter)}`);
+  }
+  const period = rankPeriodId(quarter);
+  const { from, to } = rankPeriodRange(quarter);
+  const rules = data.rules;
+  const roster = indexBy(data.agents, (a) => a.name);
+  const dues = dueDates(calendar);
+  const issues: Issue[] = [];
+  const drafts: LineDraft[] = [];
+  const ctx: LineContext = {
+    rules,
+    period,
+    from,
+    to,
+    roster,
+    projects: indexBy(data.projects, (p) => p.projectId),
+    due: (a) => dues.due(a),
+    issues,
+    lines: drafts,
+  };
+  incidentLines(ctx, data.incidents);
+  approvalLines(ctx, data.approvals);
+  surveyLines(ctx, data.surveys);
+  issues.push(...dues.issues);
+
+  const current = ratings(data, from, to);
+  const prevRange = rankPeriodRange(previousRankPeriod(quarter));
+  const previous = ratings(data, prevRange.from, prevRange.to);
+
+  const byAgent = new Map<string, LineDraft[]>();
+  for (const d of drafts) {
+    const list = byAgent.get(d.agentKey);
+    if (list) list.push(d);
+    else byAgent.set(d.agentKey, [d]);
+  }
+
+  interface Scored {
+    readonly key: string;
+    readonly agent: Located<Agent>;
+    readonly units: Record<CategoryKey, number>;
+    readonly total: number;
+  }
+  const scored: Scored[] = [];
+  for (const [key, agent] of roster) {
+    const units = {} as Record<CategoryKey, number>;
+    for (const c of CATEGORY_KEYS) units[c] = toUnits(rules.categories[c], AGENT_SCALE);
+    for (const d of byAgent.get(key) ?? []) units[AGENT_RULES[d.code].category] += d.units;
+    let total = 0;
+    for (const c of CATEGORY_KEYS) {
+      const full = toUnits(rules.categories[c], AGENT_SCALE);
+      units[c] = clamp(
+        units[c],
+        rules.bounds.floorAtZero ? 0 : undefined,
+        rules.bounds.capAtFull ? full : undefined,
+      );
+      total += units[c];
+    }
+    scored.push({ key, agent, units, total });
+  }
+
+  const agents: AgentResult[] = competitionRanks(
+    scored,
+    (s) => s.total,
+    (s) => s.agent.record.name,
+  ).map(({ item: s, rank }) => {
+    const name = s.agent.record.name;
+    const rating = current.get(s.key);
+    const lines = (byAgent.get(s.key) ?? []).map((d) => toLine(name, d)).sort(compareLines);
+    const scores = {} as Record<CategoryKey, number>;
+    for (const c of CATEGORY_KEYS) scores[c] = fromUnits(s.units[c], AGENT_SCALE);
+    return {
+      name,
+      level: s.agent.record.level,
+      scores,
+      total: fromUnits(s.total, AGENT_SCALE),
+      rank,
+      ...(rating !== undefined && { rating }),
+      actions: actionsFor(rating, previous.get(s.key)),
+      lines,
+    };
+  });
+
+  return {
+    quarter: period,
+    agents,
+    lines: agents.flatMap((a) => a.lines),
+    issues: sortIssues(issues),
+  };
+}
+
+function toLine(agent: string, d: LineDraft): ScoreLine {
+  const def = AGENT_RULES[d.code];
+  return {
+    agent,
+    code: d.code,
+    category: def.category,
+    text: def.text,
+    count: d.count,
+    points: fromUnits(d.units, AGENT_SCALE),
+    perOccurrence: d.perOccurrence,
+    sheet: d.sheet,
+    row: d.row,
+    detail: d.detail,
+  };
+}
+
+/** Within one agent: category, rule code (table order), sheet, row; the detail settles the rest. */
+function compareLines(a: ScoreLine, b: ScoreLine): number {
+  return (
+    (CATEGORY_ORDER.get(a.category) ?? 0) - (CATEGORY_ORDER.get(b.category) ?? 0) ||
+    (CODE_ORDER.get(a.code) ?? 0) - (CODE_ORDER.get(b.code) ?? 0) ||
+    compareNames(a.sheet, b.sheet) ||
+    a.row - b.row ||
+    compareNames(a.detail, b.detail)
+  );
+}
