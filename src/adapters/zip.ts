@@ -49,8 +49,8 @@ export interface ZipEntryInfo {
   readonly method: number;
   readonly isDirectory: boolean;
   readonly encrypted: boolean;
-  /** Modification time (DOS local time, or the UTC extended timestamp when present). */
-  readonly modified?: Date;
+  /** Modification time (DOS local time, or the UTC extended timestamp when present); computed on first use. */
+  readonly modified: Date | undefined;
 }
 
 export interface ZipArchive {
@@ -66,10 +66,36 @@ export interface ZipArchive {
    * `file.zipBomb` for limits, `file.encrypted` for an encrypted entry).
    */
   read(entry: string | ZipEntryInfo): Uint8Array;
+  /**
+   * Like `read`, but small entries may be inflated into a scratch buffer shared by all archives:
+   * the result is only valid until the next `readTransient` call anywhere. For parts that are
+   * parsed immediately and dropped; saves an allocation per part.
+   */
+  readTransient(entry: string | ZipEntryInfo): Uint8Array;
 }
 
-interface Internal extends ZipEntryInfo {
-  readonly localOffset: number;
+class Entry implements ZipEntryInfo {
+  #modified: Date | undefined | null = null;
+  constructor(
+    readonly name: string,
+    readonly size: number,
+    readonly compressedSize: number,
+    readonly method: number,
+    readonly isDirectory: boolean,
+    readonly encrypted: boolean,
+    readonly localOffset: number,
+    private readonly dosDate: number,
+    private readonly dosTime: number,
+    private readonly unixTime: number,
+  ) {}
+
+  get modified(): Date | undefined {
+    if (this.#modified === null) {
+      this.#modified =
+        this.unixTime > 0 ? new Date(this.unixTime * 1000) : dosDateTime(this.dosDate, this.dosTime);
+    }
+    return this.#modified;
+  }
 }
 
 const SIG_LOCAL = 0x04034b50;
@@ -101,6 +127,17 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
 
 /** Decode a file name the way Chinese Windows zip tools expect: UTF-8 if valid, else GBK. */
 export function decodeName(raw: Uint8Array, utf8Flag: boolean): string {
+  if (raw.length <= 128) {
+    // Most names are short ASCII: build them without a decoder call.
+    let out = '';
+    let i = 0;
+    for (; i < raw.length; i++) {
+      const c = raw[i]!;
+      if (c >= 0x80) break;
+      out += String.fromCharCode(c);
+    }
+    if (i === raw.length) return out;
+  }
   if (utf8Flag) return utf8.decode(raw);
   try {
     return utf8Fatal.decode(raw);
@@ -110,7 +147,7 @@ export function decodeName(raw: Uint8Array, utf8Flag: boolean): string {
 }
 
 function normalizeName(name: string): string {
-  let n = name.replace(/\\/g, '/');
+  let n = name.includes('\\') ? name.replace(/\\/g, '/') : name;
   while (n.startsWith('/')) n = n.slice(1);
   return n.toLowerCase();
 }
@@ -180,9 +217,9 @@ export function openZip(bytes: Uint8Array, limits?: Partial<ZipLimits>): ZipArch
     else throw corrupt('central directory not found at its declared offset');
   }
 
-  const entries: Internal[] = [];
-  const exact = new Map<string, Internal>();
-  const loose = new Map<string, Internal>();
+  const entries: Entry[] = [];
+  const exact = new Map<string, Entry>();
+  const loose = new Map<string, Entry>();
   let duplicates = false;
   let declaredTotal = 0;
   let p = cdOffset + shift;
@@ -205,7 +242,7 @@ export function openZip(bytes: Uint8Array, limits?: Partial<ZipLimits>): ZipArch
     if (next > cdLimit) throw corrupt(`central directory entry ${i} runs past the directory`);
 
     let name: string | undefined;
-    let mtime: Date | undefined;
+    let unixTime = 0;
     // Extra fields: ZIP64 sizes (0x0001), Info-ZIP Unicode path (0x7075), extended timestamp (0x5455).
     for (let x = extraStart; x + 4 <= extraStart + extraLen;) {
       const id = u16(x);
@@ -226,13 +263,11 @@ export function openZip(bytes: Uint8Array, limits?: Partial<ZipLimits>): ZipArch
       } else if (id === 0x7075 && size > 5 && bytes[body] === 1) {
         name = utf8.decode(bytes.subarray(body + 5, body + size));
       } else if (id === 0x5455 && size >= 5 && (bytes[body]! & 1) === 1) {
-        const secs = u32(body + 1);
-        if (secs > 0) mtime = new Date(secs * 1000);
+        unixTime = u32(body + 1);
       }
       x = body + size;
     }
     name ??= decodeName(bytes.subarray(nameStart, extraStart), (flags & 0x800) !== 0);
-    mtime ??= dosDateTime(dosDate, dosTime);
 
     const isDirectory = name.endsWith('/') || name.endsWith('\\');
     if (!Number.isFinite(usize) || !Number.isFinite(csize) || !Number.isFinite(local)) {
@@ -248,16 +283,18 @@ export function openZip(bytes: Uint8Array, limits?: Partial<ZipLimits>): ZipArch
         throw bomb(`entry ${JSON.stringify(name)} declares a compression ratio above ${lim.maxRatio}:1`);
       }
     }
-    const entry: Internal = {
+    const entry = new Entry(
       name,
-      size: usize,
-      compressedSize: csize,
+      usize,
+      csize,
       method,
       isDirectory,
-      encrypted: (flags & 0x41) !== 0,
-      localOffset: local + shift,
-      ...(mtime ? { modified: mtime } : {}),
-    };
+      (flags & 0x41) !== 0,
+      local + shift,
+      dosDate,
+      dosTime,
+      unixTime,
+    );
     entries.push(entry);
     if (!exact.has(name)) exact.set(name, entry);
     const key = normalizeName(name);
@@ -268,11 +305,12 @@ export function openZip(bytes: Uint8Array, limits?: Partial<ZipLimits>): ZipArch
 
   let inflatedTotal = 0;
 
-  const find = (name: string): Internal | undefined => exact.get(name) ?? loose.get(normalizeName(name));
+  const find = (name: string): Entry | undefined => exact.get(name) ?? loose.get(normalizeName(name));
 
-  const read = (which: string | ZipEntryInfo): Uint8Array => {
-    const e = typeof which === 'string' ? find(which) : (which as Internal);
-    if (!e || typeof e.localOffset !== 'number') throw corrupt(`no entry named ${JSON.stringify(which)}`);
+  const read = (which: string | ZipEntryInfo, transient = false): Uint8Array => {
+    const e = typeof which === 'string' ? find(which) : which;
+    if (!(e instanceof Entry))
+      throw corrupt(`no entry named ${JSON.stringify(typeof which === 'string' ? which : which.name)}`);
     if (e.encrypted)
       throw new UnusableFileError('file.encrypted', `entry ${JSON.stringify(e.name)} is encrypted`);
     const lo = e.localOffset;
@@ -293,7 +331,7 @@ export function openZip(bytes: Uint8Array, limits?: Partial<ZipLimits>): ZipArch
     }
     if (e.method !== 8)
       throw corrupt(`entry ${JSON.stringify(e.name)} uses unsupported compression method ${e.method}`);
-    const out = inflateBounded(data, e.size, e.name, lim);
+    const out = inflateBounded(data, e.size, e.name, lim, transient);
     inflatedTotal += out.length;
     return out;
   };
@@ -303,7 +341,8 @@ export function openZip(bytes: Uint8Array, limits?: Partial<ZipLimits>): ZipArch
     hasDuplicateNames: duplicates,
     find,
     has: (name) => find(name) !== undefined,
-    read,
+    read: (which) => read(which),
+    readTransient: (which) => read(which, true),
   };
 }
 
@@ -311,8 +350,14 @@ export function openZip(bytes: Uint8Array, limits?: Partial<ZipLimits>): ZipArch
  * Inflate raw deflate data that must produce exactly `declared` bytes. Aborts as soon as the output
  * would exceed `declared` (or the per-entry limit, or the ratio limit).
  */
-function inflateBounded(data: Uint8Array, declared: number, name: string, lim: ZipLimits): Uint8Array {
-  if (data.length <= ONE_SHOT_MAX_COMPRESSED) return inflateSmall(data, declared, name);
+function inflateBounded(
+  data: Uint8Array,
+  declared: number,
+  name: string,
+  lim: ZipLimits,
+  transient: boolean,
+): Uint8Array {
+  if (data.length <= ONE_SHOT_MAX_COMPRESSED) return inflateSmall(data, declared, name, transient);
   const out = new Uint8Array(declared);
   let produced = 0;
   const inflater = new Inflate((chunk) => {
@@ -357,8 +402,19 @@ function inflateBounded(data: Uint8Array, declared: number, name: string, lim: Z
  * This avoids the streaming inflater's fixed 160 KB of buffer churn per entry, which dominated
  * reading small workbooks.
  */
-function inflateSmall(data: Uint8Array, declared: number, name: string): Uint8Array {
-  const buf = new Uint8Array(declared + 1);
+/** Scratch output for `readTransient` of small entries (grown on demand, at most SCRATCH_MAX). */
+let scratch = new Uint8Array(64 * 1024);
+const SCRATCH_MAX = 4 * 1024 * 1024;
+
+function inflateSmall(data: Uint8Array, declared: number, name: string, transient: boolean): Uint8Array {
+  let buf: Uint8Array;
+  if (transient && declared + 1 <= SCRATCH_MAX) {
+    if (scratch.length < declared + 1)
+      scratch = new Uint8Array(Math.min(SCRATCH_MAX, Math.max(declared + 1, scratch.length * 2)));
+    buf = scratch.subarray(0, declared + 1);
+  } else {
+    buf = new Uint8Array(declared + 1);
+  }
   let out: Uint8Array;
   try {
     out = inflateSync(data, { out: buf });

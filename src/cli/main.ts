@@ -1,6 +1,7 @@
 import { deadlinesCommand, DEADLINES_USAGE } from './commands/deadlines.js';
 import { templatesCommand, TEMPLATES_USAGE } from './commands/templates.js';
 import { validateCommand, VALIDATE_USAGE } from './commands/validate.js';
+import { mergeCommand, MERGE_USAGE } from './commands/merge.js';
 import { EXIT, UsageError, type ExitCode, type Io } from './io.js';
 
 type Command = { run: (argv: readonly string[], io: Io) => Promise<ExitCode>; usage: string };
@@ -9,6 +10,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   templates: { run: templatesCommand, usage: TEMPLATES_USAGE },
   validate: { run: validateCommand, usage: VALIDATE_USAGE },
   deadlines: { run: deadlinesCommand, usage: DEADLINES_USAGE },
+  merge: { run: mergeCommand, usage: MERGE_USAGE },
 };
 
 export function usage(): string {

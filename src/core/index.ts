@@ -20,3 +20,5 @@ export * from './template/samples.js';
 export * from './values/parse.js';
 export * from './values/text.js';
 export * from './values/csv.js';
+export * from './bulletin/index.js';
+export * from './scoring/index.js';

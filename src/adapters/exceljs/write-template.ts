@@ -107,6 +107,17 @@ function writeSheet(
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(1).height = 36;
 
+  for (const l of layout.lead) {
+    ws.mergeCells(l.row, 1, l.row, layout.lastCol);
+    const cell = ws.getCell(l.row, 1);
+    cell.value = l.text;
+    cell.font = BODY_FONT;
+    cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
+    ws.getRow(l.row).height = Math.max(
+      20,
+      Math.ceil(displayWidth(l.text) / totalWidth(spec)) * LINE_HEIGHT + 6,
+    );
+  }
   writeFields(ws, spec, layout, fill);
   if (layout.unit) {
     ws.mergeCells(layout.unit.row, layout.unit.from, layout.unit.row, layout.unit.to);
@@ -155,11 +166,13 @@ function writeSheet(
     ? layout.lastDataRow
     : Math.max(layout.lastDataRow, LEDGER_VALIDATION_ROWS);
   spec.columns.forEach((c, i) => {
-    const v = validationFor(c, allSpecs);
+    // Results are written by the tool, never typed: no validation on them.
+    const v = spec.output ? undefined : validationFor(c, allSpecs);
     if (!v) return;
     const col = columnLetters(i);
     addValidation(ws, `${col}${layout.firstDataRow}:${col}${lastValidated}`, v);
   });
+  addHighlights(ws, spec, layout);
 
   if (layout.totalRow !== undefined) writeTotal(ws, spec, layout);
   for (const n of layout.notes) {
@@ -199,6 +212,61 @@ function alignmentFor(c: ColumnSpec): Partial<ExcelJS.Alignment> {
 }
 
 const LINE_HEIGHT = 15;
+
+const totalWidth = (spec: SheetSpec): number => spec.columns.reduce((a, c) => a + (c.width ?? 12), 0);
+
+const COLORS = {
+  red: { fill: 'FFFFC7CE', font: 'FF9C0006' },
+  yellow: { fill: 'FFFFEB9C', font: 'FF9C5700' },
+  green: { fill: 'FFC6EFCE', font: 'FF006100' },
+  grey: { fill: 'FFE7E6E6', font: 'FF595959' },
+} as const;
+
+/** Status colours and completion bars, as conditional formats over the data rows (a filler stretches them). */
+function addHighlights(ws: ExcelJS.Worksheet, spec: SheetSpec, layout: SheetLayout): void {
+  const rows = `${layout.firstDataRow}:${layout.lastDataRow}`;
+  const [first, last] = rows.split(':');
+  const h = spec.highlight;
+  if (h) {
+    const col = layout.columns.get(h.column);
+    if (col !== undefined) {
+      const letter = columnLetters(col - 1);
+      ws.addConditionalFormatting({
+        ref: `${letter}${first}:${letter}${last}`,
+        rules: Object.entries(h.colors).map(([value, color], i) => ({
+          type: 'expression',
+          priority: i + 1,
+          formulae: [`$${letter}${first}="${value}"`],
+          style: {
+            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: COLORS[color].fill } },
+            font: { color: { argb: COLORS[color].font } },
+          },
+        })),
+      });
+    }
+  }
+  for (const key of spec.bars ?? []) {
+    const col = layout.columns.get(key);
+    if (col === undefined) continue;
+    const letter = columnLetters(col - 1);
+    ws.addConditionalFormatting({
+      ref: `${letter}${first}:${letter}${last}`,
+      rules: [
+        {
+          type: 'dataBar',
+          priority: 10,
+          minLength: 0,
+          maxLength: 100,
+          cfvo: [
+            { type: 'num', value: 0 },
+            { type: 'num', value: 1 },
+          ],
+          color: { argb: 'FF5B9BD5' },
+        } as ExcelJS.DataBarRuleType,
+      ],
+    });
+  }
+}
 
 function rowHeight(spec: SheetSpec, values: RowValues): number {
   let lines = 1;
@@ -256,7 +324,7 @@ function writeTotal(ws: ExcelJS.Worksheet, spec: SheetSpec, layout: SheetLayout)
     cell.font = HEADER_FONT;
     cell.alignment = alignmentFor(c);
     const fmt = numberFormat(c);
-    if (fmt && c.total) cell.numFmt = fmt;
+    if (fmt && fmt !== '@') cell.numFmt = fmt;
     const letter = columnLetters(i);
     if (c.formula && c.total) cell.value = { formula: c.formula(rowRefs(layout, r)) };
     else if (c.total)

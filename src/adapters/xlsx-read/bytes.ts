@@ -85,6 +85,7 @@ export function skipSpecialB(b: Uint8Array, lt: number): number {
     if (e < 0) throw corrupt('unterminated processing instruction');
     return e + 2;
   }
+  assertNoDtdBytes(b.subarray(lt, lt + 10), 'worksheet');
   throw corrupt(`unexpected markup ${JSON.stringify(text(b, lt, Math.min(b.length, lt + 12)))}`);
 }
 

@@ -21,8 +21,7 @@ import {
 import { parseSharedStrings } from './shared-strings.js';
 import { parseSheet } from './sheet.js';
 import { parseDateStyles } from './styles.js';
-import { assertNoDtdBytes } from './bytes.js';
-import { decodeXmlPart } from './xml.js';
+import { decodeXmlPart, partEncoding } from './xml.js';
 
 export { UnusableFileError, type UnusableFileCode } from '../errors.js';
 export { isBuiltinDateFormat, isDateFormatCode } from './styles.js';
@@ -55,8 +54,11 @@ export interface PackageFlags {
   readonly truncated: TruncationNote[];
   /** Every sheet name in workbook order, including hidden and unselected sheets. */
   readonly sheetNames: string[];
-  /** docProps/app.xml `<Application>`, e.g. "Microsoft Excel", "WPS 表格". */
-  readonly application?: string;
+  /**
+   * docProps/app.xml `<Application>`, e.g. "Microsoft Excel", "WPS 表格"; undefined when absent
+   * or unreadable. A getter: the part is only inflated when this is first read.
+   */
+  readonly application?: string | undefined;
 }
 
 export interface XlsxReadResult {
@@ -86,7 +88,7 @@ function readPackage(bytes: Uint8Array, options: ReadXlsxOptions): XlsxReadResul
     throw new UnusableFileError('file.notZip', 'the file does not start with a ZIP signature');
   const zip = openZip(bytes, options.zipLimits);
   if (zip.hasDuplicateNames) throw corrupt('two parts share one name');
-  const readXml = (part: string) => decodeXmlPart(zip.read(part), part);
+  const readXml = (part: string) => decodeXmlPart(zip.readTransient(part), part);
 
   // The workbook part: via the package's officeDocument relationship, else the usual place.
   let wbPath: string | undefined;
@@ -117,9 +119,6 @@ function readPackage(bytes: Uint8Array, options: ReadXlsxOptions): XlsxReadResul
   const externalLinks =
     names.some((n) => n.startsWith('xl/externallinks/')) || rels.some((r) => relTypeIs(r, 'externalLink'));
 
-  let application: string | undefined;
-  if (zip.has(appPath)) application = parseApplication(readXml(appPath));
-
   const truncated: TruncationNote[] = [];
   const sheets: SheetGrid[] = [];
   const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
@@ -149,7 +148,7 @@ function readPackage(bytes: Uint8Array, options: ReadXlsxOptions): XlsxReadResul
         const stPath = relOfType('styles')?.target ?? 'xl/styles.xml';
         dateStyles = zip.has(stPath) ? parseDateStyles(readXml(stPath)) : new Uint8Array(0);
       }
-      const parsed = parseSheet(sheetBytes(zip.read(part), part), part, {
+      const parsed = parseSheet(sheetBytes(zip.readTransient(part), part), part, {
         sharedStrings,
         dateStyles,
         dateOffset: wb.date1904 ? DATE1904_OFFSET : 0,
@@ -167,27 +166,33 @@ function readPackage(bytes: Uint8Array, options: ReadXlsxOptions): XlsxReadResul
     sheets.push(sheet.hidden ? { name: sheet.name, rows, hidden: true } : { name: sheet.name, rows });
   });
 
+  // docProps/app.xml is read on first access only: it is informational, and inflating one more
+  // small part costs ~10% of the time of a 60-row workbook. A damaged app.xml reads as undefined.
+  let application: string | undefined | null = null;
   const flags: PackageFlags = {
     macros,
     externalLinks,
     date1904: wb.date1904,
     truncated,
     sheetNames: wb.sheets.map((s) => s.name),
-    ...(application !== undefined ? { application } : {}),
+    get application(): string | undefined {
+      if (application === null) {
+        try {
+          application = zip.has(appPath) ? parseApplication(readXml(appPath)) : undefined;
+        } catch {
+          application = undefined;
+        }
+      }
+      return application;
+    },
   };
   return { workbook: { sheets, definedNames: wb.definedNames }, flags };
 }
 
-/** Worksheets are parsed as UTF-8 bytes: refuse DTDs, and re-encode the rare UTF-16 part. */
+/** Worksheets are parsed as UTF-8 bytes: re-encode the rare UTF-16 (or GBK-declared) part. */
 function sheetBytes(bytes: Uint8Array, part: string): Uint8Array {
-  if (
-    bytes.length >= 2 &&
-    ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
-  ) {
-    return new TextEncoder().encode(decodeXmlPart(bytes, part));
-  }
-  assertNoDtdBytes(bytes, part);
-  return bytes;
+  if (partEncoding(bytes) !== 'utf-8') return new TextEncoder().encode(decodeXmlPart(bytes, part));
+  return bytes; // parseSheet refuses DTDs itself
 }
 
 function notWorkbook(zip: ZipArchive, officeDocument: string | undefined): UnusableFileError {

@@ -1,5 +1,14 @@
 /** sharedStrings.xml: one string per `<si>`, rich-text runs concatenated, phonetic runs ignored. */
-import { TagCursor, corrupt, decodeXstring, readText, skipSpecial, tagEnd, textEnd } from './xml.js';
+import {
+  TagCursor,
+  corrupt,
+  decodeEntities,
+  decodeXstring,
+  readText,
+  skipSpecial,
+  tagEnd,
+  textEnd,
+} from './xml.js';
 
 /**
  * Collect the text of the `<t>` elements up to the end tag whose local name is `endLocal`
@@ -65,6 +74,16 @@ export function parseSharedStrings(xml: string): string[] {
     if (cur.selfClosing) {
       out.push('');
       continue;
+    }
+    // Fast path: <si><t>text</t></si>
+    const p = cur.pos;
+    if (xml.startsWith('<t>', p)) {
+      const e = xml.indexOf('<', p + 3);
+      if (e >= 0 && xml.startsWith('</t></si>', e)) {
+        out.push(decodeXstring(decodeEntities(xml.slice(p + 3, e))));
+        cur.pos = e + 9;
+        continue;
+      }
     }
     out.push(decodeXstring(readRichText(xml, cur.pos, 'si')));
     cur.pos = richEnd;

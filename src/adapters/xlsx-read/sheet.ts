@@ -5,6 +5,7 @@
  */
 import type { Cell } from '../../core/grid.js';
 import {
+  assertNoDtdBytes,
   battr,
   bytesAre,
   findEndTagB,
@@ -47,8 +48,10 @@ const T_D = 6;
 const isWs = (c: number | undefined) => c === 32 || c === 9 || c === 10 || c === 13;
 
 /**
- * Parse the `<sheetData>` of a worksheet part given as UTF-8 bytes (the caller has already
- * refused DTDs). `<dimension>` and everything else outside `<sheetData>` is ignored.
+ * Parse the `<sheetData>` of a worksheet part given as UTF-8 bytes. `<dimension>` and everything
+ * else outside `<sheetData>` is ignored. A `<!DOCTYPE`/`<!ENTITY` anywhere refuses the part
+ * (`file.doctype`): the bytes outside `<sheetData>` are searched, and inside it the scanner meets
+ * every `<!` itself, so the whole part is never scanned twice.
  */
 export function parseSheet(b: Uint8Array, part: string, ctx: SheetContext): ParsedSheet {
   const rows: Cell[][] = [];
@@ -57,11 +60,18 @@ export function parseSheet(b: Uint8Array, part: string, ctx: SheetContext): Pars
   const { maxRows, maxCols, dateStyles, dateOffset, sharedStrings } = ctx;
 
   let p = findStartTagB(b, 'sheetData');
-  if (p < 0) return result;
+  if (p < 0) {
+    assertNoDtdBytes(b, part);
+    return result;
+  }
+  assertNoDtdBytes(b.subarray(0, p), part);
   {
     const gt = tagEndB(b, p, n);
     if (gt < 0) throw corrupt(`${part}: unterminated <sheetData>`);
-    if (b[gt - 1] === 47) return result;
+    if (b[gt - 1] === 47) {
+      assertNoDtdBytes(b.subarray(gt), part);
+      return result;
+    }
     p = gt + 1;
   }
 
@@ -414,6 +424,8 @@ export function parseSheet(b: Uint8Array, part: string, ctx: SheetContext): Pars
       r.push(val);
     }
   }
+
+  assertNoDtdBytes(b.subarray(p), part);
 
   // Trailing empty rows (styled but valueless) are not kept.
   let last = rows.length - 1;

@@ -12,16 +12,37 @@ const utf8 = new TextDecoder('utf-8');
 
 export const corrupt = (detail: string) => new UnusableFileError('file.corrupt', detail);
 
-/** Decode a whole XML part at once and refuse DTDs. */
+/**
+ * Decode a whole XML part at once and refuse DTDs. UTF-8 normally; UTF-16 by its BOM; and, for
+ * scripts that write e.g. `encoding="GBK"` (not allowed by OOXML, but seen), the declared one.
+ */
 export function decodeXmlPart(bytes: Uint8Array, part: string): string {
-  let s: string;
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
-    s = new TextDecoder('utf-16le').decode(bytes);
-  else if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
-    s = new TextDecoder('utf-16be').decode(bytes);
-  else s = utf8.decode(bytes);
+  const enc = partEncoding(bytes);
+  const s = enc === 'utf-8' ? utf8.decode(bytes) : new TextDecoder(enc).decode(bytes);
   assertNoDtd(s, part);
   return s;
+}
+
+/** 'utf-8' unless a BOM or the XML declaration says otherwise (and TextDecoder knows the label). */
+export function partEncoding(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  // <?xml ... encoding="..." ?> in ASCII at the very start
+  if (bytes[0] !== 0x3c || bytes[1] !== 0x3f) return 'utf-8';
+  let decl = '';
+  for (let i = 0; i < 200 && i < bytes.length; i++) {
+    decl += String.fromCharCode(bytes[i]!);
+    if (bytes[i] === 0x3e) break;
+  }
+  const m = /encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(decl);
+  if (!m) return 'utf-8';
+  const label = m[1]!.toLowerCase();
+  if (label === 'utf-8' || label === 'utf8') return 'utf-8';
+  try {
+    return new TextDecoder(label === 'gb2312' ? 'gbk' : label).encoding;
+  } catch {
+    return 'utf-8'; // unknown label: read as UTF-8 like Excel would try to
+  }
 }
 
 /** Throws `file.doctype` if `<!DOCTYPE` or `<!ENTITY` (any case) occurs anywhere in the text. */
@@ -44,10 +65,16 @@ export function decodeEntities(raw: string): string {
   let out = '';
   let last = 0;
   while (amp >= 0) {
-    const semi = raw.indexOf(';', amp + 1);
-    if (semi < 0) break;
+    // Look for the ';' within the next 10 characters only (no quadratic scans on '&&&&...').
+    let semi = -1;
+    for (let k = amp + 1, stop = Math.min(raw.length, amp + 11); k < stop; k++) {
+      if (raw.charCodeAt(k) === 59) {
+        semi = k;
+        break;
+      }
+    }
     let rep: string | undefined;
-    if (semi - amp <= 10) {
+    if (semi > 0) {
       const c = raw.charCodeAt(amp + 1);
       if (c === 0x23 /* # */) {
         const hex = (raw.charCodeAt(amp + 2) | 0x20) === 0x78;
@@ -313,6 +340,11 @@ export function findAttr(s: string, start: number, end: number, name: string): s
 
 /** Resolve a relationship target against the folder of its source part; returns a ZIP entry name. */
 export function resolveTarget(sourcePart: string, target: string): string {
+  const dir = sourcePart.slice(0, sourcePart.lastIndexOf('/') + 1);
+  if (/^[\w/-]+(\.[\w-]+)*$/.test(target) && !target.includes('//')) {
+    // The usual case: "worksheets/sheet1.xml" or "/xl/workbook.xml".
+    return target.startsWith('/') ? target.slice(1) : dir + target;
+  }
   let t = target.replace(/\\/g, '/');
   try {
     if (t.includes('%')) t = decodeURIComponent(t);

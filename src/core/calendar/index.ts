@@ -3,3 +3,4 @@ export * from './periods.js';
 export * from './workdays.js';
 export * from './schedule.js';
 export { BUILTIN_HOLIDAYS, type HolidayData } from './builtin.js';
+export * from './fraction.js';

@@ -64,7 +64,7 @@ export class WorkCalendar {
 
   /**
    * `start` plus `n` working days: the day on which the n-th working day after `start` falls.
-   * @example cal.addWorkdays('2026-09-30', 1) // '2026-10-09' (国庆 and its 调休)
+   * @example cal.addWorkdays('2026-09-30', 1) // '2026-10-08' (after the 国庆 holidays)
    */
   addWorkdays(start: IsoDate, n: number): IsoDate {
     let d = start;

@@ -16,6 +16,42 @@ export interface RegisterContext {
   readonly projects: readonly Located<Project>[];
 }
 
+/** The register indexed once, so checking a thousand reports stays linear. */
+export interface RegisterIndex {
+  readonly byProject: ReadonlyMap<string, Project>;
+  readonly hqByKey: ReadonlyMap<string, string>;
+  readonly hqs: readonly string[];
+}
+
+const indexes = new WeakMap<RegisterContext, RegisterIndex>();
+
+export function registerIndex(register: RegisterContext): RegisterIndex {
+  const known = indexes.get(register);
+  if (known) return known;
+  const byProject = new Map<string, Project>();
+  const hqByKey = new Map<string, string>();
+  for (const p of register.projects) {
+    byProject.set(matchKey(p.record.projectId), p.record);
+    if (p.record.hq) hqByKey.set(matchKey(p.record.hq), p.record.hq);
+  }
+  const index = { byProject, hqByKey, hqs: [...hqByKey.values()] };
+  indexes.set(register, index);
+  return index;
+}
+
+/**
+ * The register's HQ a typed 填报单位 names: exactly (ignoring spaces and full-width forms), or
+ * the one HQ whose name contains it or is contained in it ("高端装备产业园" → "…指挥部").
+ */
+export function matchHq(typed: string, index: RegisterIndex): { hq: string; exact: boolean } | undefined {
+  const k = matchKey(typed);
+  const exact = index.hqByKey.get(k);
+  if (exact !== undefined) return { hq: exact, exact: true };
+  if (k.length < 4) return undefined;
+  const near = [...index.hqByKey].filter(([hk]) => hk.includes(k) || k.includes(hk));
+  return near.length === 1 && near[0] ? { hq: near[0][1], exact: false } : undefined;
+}
+
 export interface RowRejection {
   readonly sheet: string;
   readonly row: number;
@@ -40,7 +76,11 @@ const round2 = (n: number): number => Math.round(n * 100) / 100;
  * Reads and checks one 半月进展报表. With the register, every row is also checked to belong
  * to the reporting HQ. Each row ends up used or rejected, never both, never neither.
  */
-export function readReport(wb: WorkbookGrid, register?: RegisterContext): ReportRead {
+export function readReport(
+  wb: WorkbookGrid,
+  register?: RegisterContext,
+  options: { readonly assumeHq?: string } = {},
+): ReportRead {
   const issues: Issue[] = [];
   const rejected: RowRejection[] = [];
   const tables: TableRead<Record<string, unknown>>[] = [];
@@ -62,23 +102,19 @@ export function readReport(wb: WorkbookGrid, register?: RegisterContext): Report
 
   // Register context: the HQ and its projects.
   let hq: string | undefined;
-  const byProject = new Map<string, Project>();
-  if (register) {
-    for (const p of register.projects) byProject.set(matchKey(p.record.projectId), p.record);
+  const index = register ? registerIndex(register) : undefined;
+  const byProject: ReadonlyMap<string, Project> = index?.byProject ?? new Map<string, Project>();
+  if (index) {
     const reporter = fields.reporter;
-    if (reporter !== undefined) {
-      const hqs = [...new Set(register.projects.map((p) => p.record.hq).filter((h): h is string => !!h))];
-      hq = hqs.find((h) => matchKey(h) === matchKey(reporter));
-      if (hq === undefined) {
-        const f = progressT?.fields.get('reporter');
-        issues.push(
-          issue(
-            'report.unknownHq',
-            { sheet: PROGRESS.name, row: f?.row, column: f?.column },
-            { value: reporter, allowed: hqs.join('、') },
-          ),
-        );
-      }
+    const f = progressT?.fields.get('reporter');
+    const where = { sheet: PROGRESS.name, row: f?.row, column: f?.column };
+    if (options.assumeHq !== undefined) hq = options.assumeHq;
+    else if (reporter !== undefined) {
+      const m = matchHq(reporter, index);
+      hq = m?.hq;
+      if (!m)
+        issues.push(issue('report.unknownHq', where, { value: reporter, allowed: index.hqs.join('、') }));
+      else if (!m.exact) issues.push(issue('report.hqNear', where, { value: reporter, hq: m.hq }));
     }
   }
 

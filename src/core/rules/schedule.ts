@@ -27,6 +27,7 @@ export const SCHEDULE_PARAMS = {
   agentReportTime: { name: '代办员周报截止（时刻）', value: '18:00', kind: 'time' },
   siteVisitsPerWeek: { name: '每人每周一线工作最少次数', value: 2, kind: 'integer', min: 0, max: 7 },
   scheduleFraction: { name: '序时进度计算方式（按月/按日）', value: '按月', kind: 'fraction' },
+  warningBand: { name: '滞后黄色预警幅度（百分点）', value: 10, kind: 'integer', min: 0, max: 100 },
 } as const satisfies Record<string, { name: string; value: number | string } & ParamKind>;
 
 export type ScheduleParam = keyof typeof SCHEDULE_PARAMS;

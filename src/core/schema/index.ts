@@ -4,4 +4,5 @@ export * from './vocab.js';
 export * from './master.js';
 export * from './report.js';
 export * from './topics.js';
+export * from './bulletin.js';
 export { TEMPLATES, templateById } from './templates.js';

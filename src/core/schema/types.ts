@@ -91,6 +91,15 @@ export interface SheetSpec {
   readonly landscape?: boolean;
   /** Written by the tool (results), never typed by people. */
   readonly output?: boolean;
+  /** Lines between the title and the table (a bulletin's lead text), may hold {{placeholders}}. */
+  readonly lead?: readonly string[];
+  /** Colours for a status column's values (conditional formatting over the data rows). */
+  readonly highlight?: {
+    readonly column: string;
+    readonly colors: Readonly<Record<string, 'red' | 'yellow' | 'green' | 'grey'>>;
+  };
+  /** Columns shown with data bars (a ratio 0–1, e.g. 完成率). */
+  readonly bars?: readonly string[];
   /** 填表说明 printed under the table. */
   readonly notes?: readonly string[];
   /** Signature line printed at the bottom of the form. */

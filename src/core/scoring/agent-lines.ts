@@ -11,8 +11,8 @@ import {
 import type { RuleSet } from '../rules/ruleset.js';
 import type { IsoDate } from '../calendar/dates.js';
 import type { Agent, Approval, Incident, Located, Project, Survey } from '../master/types.js';
+import { APPROVALS, SURVEYS } from '../schema/master.js';
 import { issue, type Issue } from '../validate/issue.js';
-import { matchKey } from '../values/text.js';
 import { AGENT_SCALE, signed, toUnits } from './points.js';
 import { surveyLevel } from './survey.js';
 
@@ -41,6 +41,8 @@ export interface LineContext {
   readonly roster: ReadonlyMap<string, Located<Agent>>;
   readonly projects: ReadonlyMap<string, Located<Project>>;
   readonly due: (a: Located<Approval>) => IsoDate;
+  /** matchKey, remembered for the run. */
+  readonly key: (s: string) => string;
   readonly issues: Issue[];
   readonly lines: LineDraft[];
 }
@@ -75,7 +77,7 @@ function rosterKey(
   header: string,
   name: string,
 ): string | undefined {
-  const k = matchKey(name);
+  const k = ctx.key(name);
   if (ctx.roster.has(k)) return k;
   ctx.issues.push(issue('score.unknownAgent', at(l, key), { header, value: name }));
   return undefined;
@@ -103,15 +105,35 @@ function push(
   });
 }
 
+/** Where the occurrences of a derived rule come from (for the message when one is typed). */
+const DERIVED_SHEET: Readonly<Partial<Record<RuleSource, string>>> = {
+  overdueApproval: APPROVALS.name,
+  lateApproval: APPROVALS.name,
+  onSiteRating: APPROVALS.name,
+  survey: SURVEYS.name,
+};
+
 const inPeriod = (ctx: LineContext, d: IsoDate): boolean => d >= ctx.from && d <= ctx.to;
 
 // ---- 扣分记录 ---------------------------------------------------------------------------------
 
 /** `incident` (table points) and `discretionary` (typed 分值) lines, dated in the quarter. */
 export function incidentLines(ctx: LineContext, incidents: readonly Located<Incident>[]): void {
+  // Rows of other quarters of the same year are reported one by one (a mistyped date, a late
+  // entry for a quarter already assessed); rows of other years are history, counted in one note.
+  const year = ctx.from.slice(0, 4);
+  let otherYears = 0;
+  let sheet: string | undefined;
+  // The code as the master reader reads it (no spaces, lower case), once per spelling.
+  const codes = new Map<string, string>();
   for (const l of incidents) {
     const r = l.record;
     if (!inPeriod(ctx, r.date)) {
+      if (r.date.slice(0, 4) !== year) {
+        otherYears++;
+        sheet ??= l.sheet;
+        continue;
+      }
       ctx.issues.push(
         issue('score.outsidePeriod', at(l, 'date'), {
           value: r.date,
@@ -124,7 +146,11 @@ export function incidentLines(ctx: LineContext, incidents: readonly Located<Inci
     }
     // The master reader has already rejected unknown and derived codes; data built by other
     // means gets the same findings rather than a silent skip.
-    const code = r.ruleCode.replace(/\s+/gu, '').toLowerCase();
+    let code = codes.get(r.ruleCode);
+    if (code === undefined) {
+      code = r.ruleCode.replace(/\s+/gu, '').toLowerCase();
+      codes.set(r.ruleCode, code);
+    }
     if (!isAgentRuleCode(code)) {
       ctx.issues.push(
         issue('incident.unknownRule', at(l, 'ruleCode'), { value: r.ruleCode, allowed: TYPABLE }),
@@ -142,17 +168,25 @@ export function incidentLines(ctx: LineContext, incidents: readonly Located<Inci
     } else if (def.source === 'incident' && isPointCode(code)) {
       per = ctx.rules.agentPoints[code];
     } else {
-      ctx.issues.push(issue('incident.derivedRule', at(l, 'ruleCode'), { value: code, sheet: l.sheet }));
+      ctx.issues.push(
+        issue('incident.derivedRule', at(l, 'ruleCode'), {
+          value: code,
+          sheet: DERIVED_SHEET[def.source] ?? l.sheet,
+        }),
+      );
       continue;
     }
-    const agentKey = rosterKey(ctx, l, 'agent', '代办员', r.agent);
-    if (agentKey === undefined) continue;
+    const agent = rosterKey(ctx, l, 'agent', '代办员', r.agent);
+    if (agent === undefined) continue;
     const count = r.count ?? 1;
-    const parts = [`${r.date} 记录`, count > 1 ? `${count} 次，每次 ${signed(per)} 分` : `${signed(per)} 分`];
-    let detail = parts.join('，');
+    let detail =
+      count > 1 ? `${r.date} 记录，${count} 次，每次 ${signed(per)} 分` : `${r.date} 记录，${signed(per)} 分`;
     if (r.note !== undefined) detail += `；说明：${r.note}`;
     if (r.recordedBy !== undefined) detail += `；记录人：${r.recordedBy}`;
-    push(ctx, agentKey, code, count, per, l, detail);
+    push(ctx, agent, code, count, per, l, detail);
+  }
+  if (otherYears > 0) {
+    ctx.issues.push(issue('score.outsideYear', { sheet }, { count: otherYears, year, period: ctx.period }));
   }
 }
 
@@ -212,7 +246,7 @@ export function approvalLines(ctx: LineContext, approvals: readonly Located<Appr
 
 function overdue(ctx: LineContext, l: Located<Approval>, how: string): void {
   const r = l.record;
-  const project = ctx.projects.get(matchKey(r.projectId));
+  const project = ctx.projects.get(ctx.key(r.projectId));
   if (!project) {
     ctx.issues.push(issue('score.unknownProject', at(l, 'projectId'), { value: r.projectId }));
     return;

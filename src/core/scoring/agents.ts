@@ -4,8 +4,7 @@ import { previousRankPeriod, rankPeriodId, rankPeriodRange, type RankPeriod } fr
 import type { IsoDate } from '../calendar/dates.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import type { Agent, Located, MasterData } from '../master/types.js';
-import { sortIssues, type Issue } from '../validate/issue.js';
-import { matchKey } from '../values/text.js';
+import type { Issue } from '../validate/issue.js';
 import {
   approvalLines,
   incidentLines,
@@ -14,8 +13,10 @@ import {
   type LineDraft,
 } from './agent-lines.js';
 import { dueDates } from './due.js';
+import { finishIssues } from './issues.js';
+import { keyMemo } from './keys.js';
 import { AGENT_SCALE, clamp, fromUnits, toUnits } from './points.js';
-import { compareNames, competitionRanks } from './rank.js';
+import { competitionRanks } from './rank.js';
 import { ratingOf, surveyLevel } from './survey.js';
 import {
   AGENT_ACTIONS,
@@ -36,7 +37,11 @@ const CATEGORY_ORDER = new Map(CATEGORY_KEYS.map((k, i) => [k, i]));
 const CODE_ORDER = new Map(AGENT_RULE_CODES.map((c, i) => [c, i]));
 
 /** First row wins for a repeated key, whatever the order of the rows. */
-function indexBy<R>(rows: readonly Located<R>[], key: (r: R) => string): Map<string, Located<R>> {
+function indexBy<R>(
+  rows: readonly Located<R>[],
+  key: (r: R) => string,
+  matchKey: (s: string) => string,
+): Map<string, Located<R>> {
   const m = new Map<string, Located<R>>();
   for (const l of rows) {
     const k = matchKey(key(l.record));
@@ -47,7 +52,12 @@ function indexBy<R>(rows: readonly Located<R>[], key: (r: R) => string): Map<str
 }
 
 /** Ratings by agent key for the surveys dated in [from, to]. */
-function ratings(data: MasterData, from: IsoDate, to: IsoDate): Map<string, SatisfactionLevel> {
+function ratings(
+  data: MasterData,
+  from: IsoDate,
+  to: IsoDate,
+  matchKey: (s: string) => string,
+): Map<string, SatisfactionLevel> {
   const levels = new Map<string, SatisfactionLevel[]>();
   for (const s of data.surveys) {
     if (s.record.date < from || s.record.date > to) continue;
@@ -89,8 +99,9 @@ export function scoreAgents({ data, quarter, calendar }: AgentInput): AgentAsses
   const period = rankPeriodId(quarter);
   const { from, to } = rankPeriodRange(quarter);
   const rules = data.rules;
-  const roster = indexBy(data.agents, (a) => a.name);
-  const dues = dueDates(calendar);
+  const key = keyMemo();
+  const roster = indexBy(data.agents, (a) => a.name, key);
+  const dues = dueDates(calendar, data.approvals);
   const issues: Issue[] = [];
   const drafts: LineDraft[] = [];
   const ctx: LineContext = {
@@ -99,8 +110,9 @@ export function scoreAgents({ data, quarter, calendar }: AgentInput): AgentAsses
     from,
     to,
     roster,
-    projects: indexBy(data.projects, (p) => p.projectId),
+    projects: indexBy(data.projects, (p) => p.projectId, key),
     due: (a) => dues.due(a),
+    key,
     issues,
     lines: drafts,
   };
@@ -109,9 +121,9 @@ export function scoreAgents({ data, quarter, calendar }: AgentInput): AgentAsses
   surveyLines(ctx, data.surveys);
   issues.push(...dues.issues);
 
-  const current = ratings(data, from, to);
+  const current = ratings(data, from, to, key);
   const prevRange = rankPeriodRange(previousRankPeriod(quarter));
-  const previous = ratings(data, prevRange.from, prevRange.to);
+  const previous = ratings(data, prevRange.from, prevRange.to, key);
 
   const byAgent = new Map<string, LineDraft[]>();
   for (const d of drafts) {
@@ -170,7 +182,7 @@ export function scoreAgents({ data, quarter, calendar }: AgentInput): AgentAsses
     quarter: period,
     agents,
     lines: agents.flatMap((a) => a.lines),
-    issues: sortIssues(issues),
+    issues: finishIssues(issues),
   };
 }
 
@@ -190,13 +202,16 @@ function toLine(agent: string, d: LineDraft): ScoreLine {
   };
 }
 
+// Sheet names and details only need a fixed order, not a collation people read: code points.
+const codePointOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Within one agent: category, rule code (table order), sheet, row; the detail settles the rest. */
 function compareLines(a: ScoreLine, b: ScoreLine): number {
   return (
     (CATEGORY_ORDER.get(a.category) ?? 0) - (CATEGORY_ORDER.get(b.category) ?? 0) ||
     (CODE_ORDER.get(a.code) ?? 0) - (CODE_ORDER.get(b.code) ?? 0) ||
-    compareNames(a.sheet, b.sheet) ||
+    codePointOrder(a.sheet, b.sheet) ||
     a.row - b.row ||
-    compareNames(a.detail, b.detail)
+    codePointOrder(a.detail, b.detail)
   );
 }

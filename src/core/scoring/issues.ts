@@ -1,21 +1,35 @@
-import { sortIssues, type Issue } from '../validate/issue.js';
+import type { Issue, IssueParams } from '../validate/issue.js';
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function paramsKey(p: IssueParams): string {
+  let s = '';
+  for (const k of Object.keys(p)) s += `${k}\u0001${String(p[k])}\u0002`;
+  return s;
+}
 
 /**
- * The issues of a run, each once (one row may be met by several rules, e.g. an unknown agent
- * on an approval that is both overdue and rated), in a stable order.
+ * The issues of a run, each once (should a row be met by several rules, its finding is not
+ * repeated), in an order that does not depend on the order of the input rows: sheet, row,
+ * column, code, then the params.
  */
 export function finishIssues(issues: readonly Issue[]): Issue[] {
-  const seen = new Set<string>();
-  const unique = issues.filter((i) => {
-    const k = JSON.stringify([i.code, i.sheet, i.row, i.column, i.params]);
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-  return sortIssues(unique).sort(
-    (a, b) =>
-      (a.sheet === b.sheet && a.row === b.row && a.column === b.column && a.code === b.code
-        ? JSON.stringify(a.params).localeCompare(JSON.stringify(b.params))
-        : 0),
-  );
+  const keyed = new Map<string, { issue: Issue; params: string }>();
+  for (const i of issues) {
+    const params = paramsKey(i.params);
+    keyed.set(`${i.code}\u0000${i.sheet ?? ''}\u0000${i.row ?? 0}\u0000${i.column ?? 0}\u0000${params}`, {
+      issue: i,
+      params,
+    });
+  }
+  return [...keyed.values()]
+    .sort(
+      ({ issue: a, params: pa }, { issue: b, params: pb }) =>
+        cmp(a.sheet ?? '', b.sheet ?? '') ||
+        (a.row ?? 0) - (b.row ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0) ||
+        cmp(a.code, b.code) ||
+        cmp(pa, pb),
+    )
+    .map((x) => x.issue);
 }

@@ -17,6 +17,8 @@ export interface FieldPlacement {
 export interface SheetLayout {
   readonly lastCol: number;
   readonly titleRow: 1;
+  /** Lead lines under the title (merged across the table). */
+  readonly lead: readonly { readonly row: number; readonly text: string }[];
   readonly fields: readonly FieldPlacement[];
   /** "单位：万元": its row and the columns it spans (right-aligned). */
   readonly unit?: { readonly row: number; readonly from: number; readonly to: number };
@@ -37,9 +39,11 @@ export function layoutSheet(spec: SheetSpec, dataRows: number): SheetLayout {
   const fields = spec.fields ?? [];
   const perRow = lastCol >= 9 ? 3 : 2;
   const slot = Math.max(2, Math.floor(lastCol / perRow));
+  const lead = (spec.lead ?? []).map((text, i) => ({ row: 2 + i, text }));
+  const fieldTop = 2 + lead.length;
   const placements: FieldPlacement[] = [];
   fields.forEach((field, i) => {
-    const row = 2 + Math.floor(i / perRow);
+    const row = fieldTop + Math.floor(i / perRow);
     const labelCol = 1 + (i % perRow) * slot;
     const isLastInRow = i % perRow === perRow - 1 || i === fields.length - 1;
     const valueTo = isLastInRow && i % perRow === perRow - 1 ? lastCol : labelCol + slot - 1;
@@ -51,7 +55,7 @@ export function layoutSheet(spec: SheetSpec, dataRows: number): SheetLayout {
       valueTo: Math.max(labelCol + 1, valueTo),
     });
   });
-  let next = 2 + Math.ceil(fields.length / perRow);
+  let next = fieldTop + Math.ceil(fields.length / perRow);
   let unit: SheetLayout['unit'];
   if (spec.money) {
     unit = { row: next, from: Math.max(1, lastCol - 1), to: lastCol };
@@ -67,6 +71,7 @@ export function layoutSheet(spec: SheetSpec, dataRows: number): SheetLayout {
   return {
     lastCol,
     titleRow: 1,
+    lead,
     fields: placements,
     ...(unit && { unit }),
     headerRow,

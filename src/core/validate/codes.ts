@@ -302,6 +302,11 @@ const FOUNDATION_MESSAGES = {
     zh: '填报单位「{value}」不是项目登记中的指挥部。请按登记名称填写：{allowed}。',
     en: 'Reporting unit "{value}" is not an HQ of the register. Use one of: {allowed}.',
   },
+  'report.hqNear': {
+    severity: 'info',
+    zh: '填报单位「{value}」按「{hq}」识别。请按项目登记中的全称填写。',
+    en: 'Reporting unit "{value}" was taken as "{hq}". Use the full registered name.',
+  },
   'report.wrongPeriod': {
     severity: 'warning',
     zh: '报告期为 {found}，本次汇总的是 {expected}，本表未并入。',

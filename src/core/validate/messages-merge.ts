@@ -1,4 +1,35 @@
 import type { MessageDef } from './codes.js';
 
 /** Messages of the merge (kpd merge), Chinese first. */
-export const MERGE_MESSAGES = {} as const satisfies Record<string, MessageDef>;
+export const MERGE_MESSAGES = {
+  'merge.replaced': {
+    severity: 'info',
+    zh: '本文件已被「{by}」替换（同一指挥部同一报告期以最后收到的为准），本行未并入。',
+    en: 'This file was replaced by "{by}" (the latest report of an HQ and period wins); row not merged.',
+  },
+  'merge.fileNotMerged': {
+    severity: 'error',
+    zh: '本文件未并入：{reason}',
+    en: 'File not merged: {reason}',
+  },
+  'merge.periodAssumed': {
+    severity: 'warning',
+    zh: '报告期未填写或无法识别，按本期（{period}）并入。',
+    en: 'Report period blank or unreadable; merged as this period ({period}).',
+  },
+  'merge.hqInferred': {
+    severity: 'warning',
+    zh: '填报单位「{value}」无法识别，按所填项目认定为「{hq}」。',
+    en: 'Reporting unit "{value}" unknown; taken as "{hq}" from its projects.',
+  },
+  'merge.projectNotReported': {
+    severity: 'warning',
+    zh: '项目「{project}」（{name}）未在本指挥部报表中填报。',
+    en: 'Project "{project}" ({name}) is missing from its HQ\'s report.',
+  },
+  'merge.unsignedReport': {
+    severity: 'warning',
+    zh: '「{hq}」的报表未经指挥长签字。',
+    en: 'The report of "{hq}" is not signed by the commander.',
+  },
+} as const satisfies Record<string, MessageDef>;

@@ -7,6 +7,11 @@ export const SCORING_MESSAGES = {
     zh: '日期 {value} 不在考核期 {period}（{from} 至 {to}）内，本次不计。',
     en: 'Date {value} is outside the period {period} ({from} to {to}); not counted this time.',
   },
+  'score.outsideYear': {
+    severity: 'info',
+    zh: '另有 {count} 行的日期不在 {year} 年内，与 {period} 的考核无关，未计入。',
+    en: '{count} more rows are dated outside {year}; they do not belong to {period} and were not counted.',
+  },
   'score.unknownAgent': {
     severity: 'warning',
     zh: '「{header}」「{value}」不在「代办员名册」中，本行不计分。',

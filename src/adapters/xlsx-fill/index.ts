@@ -1,0 +1,135 @@
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { parseRels, parseWorkbook, relsPathFor, relTypeIs } from '../xlsx-read/package.js';
+import { parseSharedStrings } from '../xlsx-read/shared-strings.js';
+import { adjustRange, fillSheet, type TableFill } from './sheet.js';
+import { xmlText } from './text.js';
+
+export type { TableFill } from './sheet.js';
+
+export interface FillJob {
+  /** {{name}} → text, replaced in every string of the workbook. */
+  readonly placeholders: ReadonlyMap<string, string>;
+  readonly tables: readonly TableFill[];
+}
+
+export interface FillResult {
+  readonly bytes: Uint8Array;
+  /** Sheets of the job the template lacks, or whose table was not found. */
+  readonly missing: readonly string[];
+}
+
+/** Parts over this size are compressed fast rather than small: a big bulletin is written in a blink. */
+const FAST_COMPRESS_OVER = 1 << 20;
+const ZIP_TIME = new Date(Date.UTC(2026, 0, 1));
+
+const replacePlaceholders = (xml: string, values: ReadonlyMap<string, string>): string =>
+  xml.includes('{{')
+    ? xml.replace(/\{\{([^{}]{1,40})\}\}/gu, (all, k: string) =>
+        values.has(k.trim()) ? xmlText(values.get(k.trim()) ?? '') : all,
+      )
+    : xml;
+
+/**
+ * Fills a workbook template — ours, or an office's own styled copy made in Excel — with tables
+ * and placeholder values, keeping all its formatting. The template bytes are not modified.
+ */
+export function fillWorkbook(template: Uint8Array, job: FillJob): FillResult {
+  const parts = unzipSync(template);
+  const text = (name: string): string | undefined => (parts[name] ? strFromU8(parts[name]) : undefined);
+  const wbPart = 'xl/workbook.xml';
+  let wbXml = text(wbPart) ?? '';
+  const wb = parseWorkbook(wbXml, wbPart);
+  const rels = parseRels(text(relsPathFor(wbPart)) ?? '', wbPart);
+  const sstRel = rels.find((r) => relTypeIs(r, 'sharedStrings'));
+  let sstXml = sstRel ? text(sstRel.target) : undefined;
+  if (sstXml !== undefined) {
+    sstXml = replacePlaceholders(sstXml, job.placeholders);
+    parts[sstRel?.target ?? ''] = strToU8(sstXml);
+  }
+  const sst = sstXml !== undefined ? parseSharedStrings(sstXml) : [];
+  const missing: string[] = [];
+  const stylesRel = rels.find((r) => relTypeIs(r, 'styles'));
+  const wrapStyles = wrapStyleIndexes(stylesRel ? (text(stylesRel.target) ?? '') : '');
+
+  wb.sheets.forEach((entry, sheetIndex) => {
+    const rel = rels.find((r) => r.id === entry.relId);
+    if (!rel) return;
+    let xml = text(rel.target);
+    if (xml === undefined) return;
+    xml = replacePlaceholders(xml, job.placeholders);
+    const fill = job.tables.find((t) => t.sheet.name === entry.name);
+    if (fill) {
+      const res = fillSheet(xml, sst, fill, wrapStyles);
+      if (!res.found) missing.push(fill.sheet.name);
+      xml = res.xml;
+      if (res.found) wbXml = adjustDefinedNames(wbXml, sheetIndex, entry.name, res);
+    }
+    parts[rel.target] = strToU8(xml);
+  });
+  for (const t of job.tables) if (!wb.sheets.some((s) => s.name === t.sheet.name)) missing.push(t.sheet.name);
+
+  // The calculation chain lists formula cells by position; Excel rebuilds it, a stale one it "repairs".
+  const calc = rels.find((r) => relTypeIs(r, 'calcChain'));
+  if (calc) {
+    delete parts[calc.target];
+    const relsPart = relsPathFor(wbPart);
+    parts[relsPart] = strToU8((text(relsPart) ?? '').replace(/<Relationship\b[^>]*calcChain[^>]*\/>/u, ''));
+    const ct = text('[Content_Types].xml') ?? '';
+    parts['[Content_Types].xml'] = strToU8(ct.replace(/<Override\b[^>]*calcChain[^>]*\/>/u, ''));
+  }
+  parts[wbPart] = strToU8(wbXml);
+
+  const zippable: Zippable = {};
+  for (const [name, data] of Object.entries(parts)) {
+    zippable[name] = [data, { level: data.length > FAST_COMPRESS_OVER ? 1 : 6, mtime: ZIP_TIME }];
+  }
+  return { bytes: zipSync(zippable), missing };
+}
+
+/** Indexes of the cell formats (cellXfs) that wrap text. */
+function wrapStyleIndexes(stylesXml: string): Set<string> {
+  const out = new Set<string>();
+  const start = stylesXml.indexOf('<cellXfs');
+  const end = stylesXml.indexOf('</cellXfs>', start);
+  if (start < 0 || end < 0) return out;
+  let i = 0;
+  for (const m of stylesXml.slice(start, end).matchAll(/<xf\b[^>]*?(\/>|>([\s\S]*?)<\/xf>)/gu)) {
+    if (/wrapText="(1|true)"/u.test(m[2] ?? '')) out.add(String(i));
+    i++;
+  }
+  return out;
+}
+
+/** Print areas and other names that point into a filled sheet follow its rows. */
+function adjustDefinedNames(
+  wbXml: string,
+  sheetIndex: number,
+  sheetName: string,
+  res: { area: { first: number; last: number }; shift: { by: number }; lastRow: number },
+): string {
+  const quoted = `'${sheetName.replace(/'/gu, "''")}'!`;
+  const span = {
+    first: res.area.first,
+    areaLast: res.area.last,
+    newLast: Math.max(res.area.first, res.area.last + res.shift.by),
+    delta: res.shift.by,
+  };
+  return wbXml.replace(
+    /(<definedName\b([^>]*)>)([^<]*)(<\/definedName>)/gu,
+    (all, open: string, attrs: string, body: string, end: string) => {
+      const local = /localSheetId="(\d+)"/u.exec(attrs)?.[1];
+      if (local !== undefined && Number(local) !== sheetIndex) return all;
+      if (!/_xlnm\.Print_Area/u.test(attrs)) return all;
+      const fixed = body.replace(
+        /('(?:[^']|'')+'!|[^'!,]+!)(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)/gu,
+        (m, sheet: string, ref: string) => {
+          const isThis = sheet === quoted || sheet === `${sheetName}!`;
+          return isThis
+            ? `${sheet}${adjustRange(ref.replace(/\$/gu, ''), span)?.replace(/([A-Z]+)(\d+)/gu, '$$$1$$$2') ?? ref}`
+            : m;
+        },
+      );
+      return `${open}${fixed}${end}`;
+    },
+  );
+}

@@ -1,0 +1,360 @@
+import { columnIndex, columnLetters, isDateCell, type Cell } from '../../core/grid.js';
+import { isoDateToSerial, isoDateTimeToSerial } from '../../core/calendar/dates.js';
+import type { ColumnSpec, SheetSpec } from '../../core/schema/types.js';
+import { matchKey } from '../../core/values/text.js';
+import type { RowValues } from '../../core/template/samples.js';
+import { displayWidth } from '../../core/template/layout.js';
+import { readRichText } from '../xlsx-read/shared-strings.js';
+import { decodeEntities, findAttr } from '../xlsx-read/xml.js';
+import { emptyCell, inlineStringCell, numberCell } from './text.js';
+
+/**
+ * Fills one table of one worksheet, keeping everything around it: the rows above the header
+ * (a masthead), the header, and the rows after the table (a 合计 row, footers), which move
+ * down. Merged cells, conditional formats and validations of the prepared rows stretch over
+ * the rows written; those below shift with them.
+ */
+
+interface RawRow {
+  readonly r: number;
+  readonly xml: string;
+  /** Cell column (0-based) → its style index, as text. */
+  readonly styles: Map<number, string>;
+  /** Cell column → text, for cells holding strings. */
+  readonly texts: Map<number, string>;
+  readonly hasValues: boolean;
+  /** The `<row …>` start tag's attributes other than r and spans. */
+  readonly attrs: string;
+}
+
+const ROW_RE = /<row\b([^>]*?)(\/>|>([\s\S]*?)<\/row>)/gu;
+const CELL_RE = /<c\b([^>]*?)(\/>|>([\s\S]*?)<\/c>)/gu;
+
+function parseRows(sheetData: string, sst: readonly string[]): RawRow[] {
+  const rows: RawRow[] = [];
+  let next = 1;
+  for (const m of sheetData.matchAll(ROW_RE)) {
+    const attrs = m[1] ?? '';
+    const rAttr = findAttr(attrs, 0, attrs.length, 'r');
+    const r = rAttr ? Number(rAttr) : next;
+    next = r + 1;
+    const styles = new Map<number, string>();
+    const texts = new Map<number, string>();
+    let hasValues = false;
+    let col = 0;
+    for (const c of (m[3] ?? '').matchAll(CELL_RE)) {
+      const ca = c[1] ?? '';
+      const ref = findAttr(ca, 0, ca.length, 'r');
+      col = ref ? columnIndex(ref.replace(/\d+$/u, '')) : col;
+      const s = findAttr(ca, 0, ca.length, 's');
+      if (s !== undefined) styles.set(col, s);
+      const body = c[3] ?? '';
+      const t = findAttr(ca, 0, ca.length, 't');
+      const v = /<v>([\s\S]*?)<\/v>/u.exec(body)?.[1];
+      if (v !== undefined || body.includes('<is>')) hasValues = true;
+      if (t === 's' && v !== undefined) texts.set(col, sst[Number(v)] ?? '');
+      else if (t === 'inlineStr') {
+        const i = body.indexOf('<is>');
+        if (i >= 0) texts.set(col, readRichText(body, i + 4, 'is'));
+      } else if (t === 'str' && v !== undefined) texts.set(col, decodeEntities(v));
+      col++;
+    }
+    rows.push({ r, xml: m[0], styles, texts, hasValues, attrs: attrs.replace(/\s(r|spans)="[^"]*"/gu, '') });
+  }
+  return rows;
+}
+
+/** Renumbers a row's XML by `delta` rows (row tag and every cell reference). */
+function shiftRow(xml: string, delta: number): string {
+  if (delta === 0) return xml;
+  return xml
+    .replace(
+      /(<row\b[^>]*?\sr=")(\d+)(")/u,
+      (_, a: string, n: string, b: string) => `${a}${Number(n) + delta}${b}`,
+    )
+    .replace(
+      /(<c\b[^>]*?\sr="[A-Z]+)(\d+)(")/gu,
+      (_, a: string, n: string, b: string) => `${a}${Number(n) + delta}${b}`,
+    );
+}
+
+export interface TableFill {
+  readonly sheet: SheetSpec;
+  readonly rows: readonly RowValues[];
+  /** Values for a 合计 row, when the template has one below the table. */
+  readonly totals?: RowValues;
+}
+
+export interface FilledSheet {
+  readonly xml: string;
+  readonly firstDataRow: number;
+  readonly lastRow: number;
+  /** Rows moved down below the table, from the template's row number on. */
+  readonly shift: { readonly from: number; readonly by: number };
+  /** Template rows of the prepared data area (replaced). */
+  readonly area: { readonly first: number; readonly last: number };
+  readonly found: boolean;
+}
+
+function valueCell(
+  ref: string,
+  style: string | undefined,
+  v: Cell | undefined,
+  col: ColumnSpec | undefined,
+): string {
+  if (v === undefined || v === null) return emptyCell(ref, style);
+  if (typeof v === 'number') return numberCell(ref, style, v);
+  if (typeof v === 'boolean') return numberCell(ref, style, v ? 1 : 0);
+  if (isDateCell(v)) return numberCell(ref, style, v.serial);
+  if (typeof v === 'object') return inlineStringCell(ref, style, v.code);
+  if (col?.type === 'date' && /^\d{4}-\d{2}-\d{2}$/u.test(v))
+    return numberCell(ref, style, isoDateToSerial(v));
+  if (col?.type === 'datetime' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/u.test(v))
+    return numberCell(ref, style, isoDateTimeToSerial(v));
+  return inlineStringCell(ref, style, v);
+}
+
+function findHeader(
+  rows: readonly RawRow[],
+  spec: SheetSpec,
+): { row: RawRow; columns: Map<string, number> } | undefined {
+  const keys = new Map(spec.columns.map((c) => [matchKey(c.header), c.key]));
+  let best: { row: RawRow; columns: Map<string, number> } | undefined;
+  for (const row of rows.slice(0, 40)) {
+    const columns = new Map<string, number>();
+    for (const [col, text] of row.texts) {
+      const k = keys.get(matchKey(text));
+      if (k !== undefined && !columns.has(k)) columns.set(k, col);
+    }
+    if (columns.size > 0 && (!best || columns.size > best.columns.size)) best = { row, columns };
+  }
+  return best;
+}
+
+const TOTAL_WORDS = new Set(['合计', '总计']);
+
+/** Column widths (in characters) declared by the sheet's <cols>. */
+function columnWidths(xml: string): Map<number, number> {
+  const widths = new Map<number, number>();
+  for (const m of xml.matchAll(/<col\b([^>]*)\/?>/gu)) {
+    const a = m[1] ?? '';
+    const min = Number(findAttr(a, 0, a.length, 'min'));
+    const max = Number(findAttr(a, 0, a.length, 'max'));
+    const width = Number(findAttr(a, 0, a.length, 'width'));
+    if (!Number.isFinite(min) || !Number.isFinite(max) || !Number.isFinite(width)) continue;
+    for (let c = min; c <= Math.min(max, min + 300); c++) widths.set(c - 1, width);
+  }
+  return widths;
+}
+
+const LINE_HEIGHT = 15;
+
+export function fillSheet(
+  xml: string,
+  sst: readonly string[],
+  fill: TableFill,
+  wrapStyles: ReadonlySet<string> = new Set(),
+): FilledSheet {
+  const open = xml.indexOf('<sheetData');
+  const close = xml.indexOf('</sheetData>');
+  const selfClosed = open >= 0 && close < 0;
+  if (open < 0 || selfClosed)
+    return {
+      xml,
+      firstDataRow: 0,
+      lastRow: 0,
+      shift: { from: 0, by: 0 },
+      area: { first: 0, last: 0 },
+      found: false,
+    };
+  const bodyStart = xml.indexOf('>', open) + 1;
+  const rows = parseRows(xml.slice(bodyStart, close), sst);
+  const header = findHeader(rows, fill.sheet);
+  if (!header)
+    return {
+      xml,
+      firstDataRow: 0,
+      lastRow: 0,
+      shift: { from: 0, by: 0 },
+      area: { first: 0, last: 0 },
+      found: false,
+    };
+
+  const h = header.row.r;
+  const after = rows.filter((r) => r.r > h);
+  // The prepared data area: empty rows right under the header; the first gives the styles.
+  const area: RawRow[] = [];
+  for (const r of after) {
+    if (r.hasValues || r.r !== h + 1 + area.length) break;
+    area.push(r);
+  }
+  const styleRow = area[0];
+  const styleOf = (col: number): string | undefined =>
+    styleRow?.styles.get(col) ?? header.row.styles.get(col);
+  const lastAreaRow = area.length > 0 ? h + area.length : h;
+  const rest = after.filter((r) => r.r > lastAreaRow);
+  const totalRow = rest.find(
+    (r) => r.r === lastAreaRow + 1 && [...r.texts.values()].some((t) => TOTAL_WORDS.has(matchKey(t))),
+  );
+
+  const n = fill.rows.length;
+  const first = h + 1;
+  const delta = n - area.length;
+  const byKey = new Map(fill.sheet.columns.map((c) => [c.key, c]));
+  const colOfKey = header.columns;
+  const allCols = new Set<number>([
+    ...(styleRow?.styles.keys() ?? []),
+    ...header.row.styles.keys(),
+    ...colOfKey.values(),
+  ]);
+  const keyOfCol = new Map([...colOfKey].map(([k, c]) => [c, k]));
+  const ordered = [...allCols].sort((a, b) => a - b);
+  const letters = ordered.map((c) => columnLetters(c));
+  const rowAttrs = styleRow?.attrs ?? '';
+  const baseHeight = Number(/\sht="([\d.]+)"/u.exec(rowAttrs)?.[1] ?? 0);
+  const plainAttrs = rowAttrs.replace(/\s(ht|customHeight)="[^"]*"/gu, '');
+  const widths = columnWidths(xml.slice(0, open));
+  // Rows grow with their wrapped text, as the template's own rows would in Excel.
+  const heightFor = (values: RowValues): string => {
+    let lines = 1;
+    for (const [key, col] of colOfKey) {
+      const v = values[key];
+      const style = styleOf(col);
+      if (typeof v !== 'string' || style === undefined || !wrapStyles.has(style)) continue;
+      lines = Math.max(lines, Math.ceil(displayWidth(v) / Math.max(1, (widths.get(col) ?? 10) - 1)));
+    }
+    return lines > 1 ? ` ht="${Math.max(baseHeight, lines * LINE_HEIGHT + 4)}" customHeight="1"` : '';
+  };
+
+  const out: string[] = [];
+  for (const r of rows) if (r.r <= h) out.push(r.xml);
+  for (let i = 0; i < n; i++) {
+    const values = fill.rows[i] ?? {};
+    const rn = first + i;
+    let cells = '';
+    for (let k = 0; k < ordered.length; k++) {
+      const col = ordered[k] as number;
+      const key = keyOfCol.get(col);
+      cells += valueCell(
+        `${letters[k]}${rn}`,
+        styleOf(col),
+        key === undefined ? undefined : values[key],
+        key === undefined ? undefined : byKey.get(key),
+      );
+    }
+    const grown = heightFor(values);
+    out.push(`<row r="${rn}"${grown ? plainAttrs + grown : rowAttrs}>${cells}</row>`);
+  }
+  for (const r of rest) {
+    if (r === totalRow && fill.totals) {
+      const rn = r.r + delta;
+      let cells = '';
+      const totalCols = new Set([...r.styles.keys(), ...colOfKey.values()]);
+      for (const col of [...totalCols].sort((a, b) => a - b)) {
+        const key = keyOfCol.get(col);
+        const label = r.texts.get(col);
+        const v =
+          label !== undefined && key === undefined
+            ? label
+            : key !== undefined
+              ? (fill.totals[key] ?? label ?? undefined)
+              : undefined;
+        cells += valueCell(
+          `${columnLetters(col)}${rn}`,
+          r.styles.get(col),
+          v,
+          key === undefined ? undefined : byKey.get(key),
+        );
+      }
+      out.push(`<row r="${rn}"${r.attrs}>${cells}</row>`);
+    } else out.push(shiftRow(r.xml, delta));
+  }
+  const lastRow = Math.max(h, ...rest.map((r) => r.r + delta), n > 0 ? first + n - 1 : h);
+  let result = xml.slice(0, bodyStart) + out.join('') + xml.slice(close);
+  result = adjustRanges(result, {
+    first,
+    areaLast: lastAreaRow,
+    newLast: Math.max(first, first + n - 1),
+    delta,
+  });
+  const maxCol = Math.max(0, ...ordered);
+  result = result.replace(
+    /<dimension ref="[^"]*"\/>/u,
+    `<dimension ref="A1:${columnLetters(maxCol)}${lastRow}"/>`,
+  );
+  return {
+    xml: result,
+    firstDataRow: first,
+    lastRow,
+    shift: { from: lastAreaRow + 1, by: delta },
+    area: { first, last: lastAreaRow },
+    found: true,
+  };
+}
+
+interface Span {
+  readonly first: number;
+  readonly areaLast: number;
+  readonly newLast: number;
+  readonly delta: number;
+}
+
+/** One A1 range moved: stretched when it covers the prepared rows, shifted when below them. */
+export function adjustRange(ref: string, s: Span): string | undefined {
+  const m = /^(\$?[A-Z]+)(\$?)(\d+)(?::(\$?[A-Z]+)(\$?)(\d+))?$/u.exec(ref);
+  if (!m) return ref;
+  const [c1, d1, r1s, c2, d2, r2s] = [
+    m[1] ?? '',
+    m[2] ?? '',
+    Number(m[3]),
+    m[4],
+    m[5] ?? '',
+    m[6] ? Number(m[6]) : undefined,
+  ];
+  const r2 = r2s ?? r1s;
+  const shift = (r: number): number => (r > s.areaLast ? r + s.delta : r);
+  let a = r1s;
+  let b = r2;
+  if (a >= s.first && a <= s.areaLast && b <= s.areaLast) {
+    a = s.first;
+    b = s.newLast;
+  } else {
+    a = a >= s.first && a <= s.areaLast ? a : shift(a);
+    b = b >= s.first && b <= s.areaLast ? s.newLast : shift(b);
+  }
+  return c2 === undefined && a === b ? `${c1}${d1}${a}` : `${c1}${d1}${a}:${c2 ?? c1}${d2}${b}`;
+}
+
+function adjustSqref(sqref: string, s: Span): string {
+  return sqref
+    .split(/\s+/u)
+    .map((r) => adjustRange(r, s))
+    .filter((r): r is string => r !== undefined)
+    .join(' ');
+}
+
+function adjustRanges(xml: string, s: Span): string {
+  // Merges inside the prepared rows belong to them and go; others stay or move.
+  let out = xml.replace(/<mergeCell ref="([^"]+)"\/>/gu, (_all, ref: string) => {
+    const m = /^[A-Z]+(\d+):[A-Z]+(\d+)$/u.exec(ref);
+    if (m && Number(m[1]) >= s.first && Number(m[2]) <= s.areaLast) return '';
+    return `<mergeCell ref="${adjustRange(ref, s) ?? ref}"/>`;
+  });
+  out = out.replace(
+    /<mergeCells count="\d+"/u,
+    () => `<mergeCells count="${(out.match(/<mergeCell ref=/gu) ?? []).length}"`,
+  );
+  out = out.replace(
+    /(<(?:conditionalFormatting|dataValidation|x14:conditionalFormatting)\b[^>]*?\ssqref=")([^"]+)(")/gu,
+    (_, a: string, q: string, b: string) => `${a}${adjustSqref(q, s)}${b}`,
+  );
+  out = out.replace(
+    /(<xm:sqref>)([^<]+)(<\/xm:sqref>)/gu,
+    (_, a: string, q: string, b: string) => `${a}${adjustSqref(q, s)}${b}`,
+  );
+  out = out.replace(
+    /(<autoFilter\b[^>]*?\sref=")([^"]+)(")/u,
+    (_, a: string, q: string, b: string) => `${a}${adjustSqref(q, s)}${b}`,
+  );
+  return out;
+}

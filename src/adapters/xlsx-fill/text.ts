@@ -1,0 +1,46 @@
+/** Writing values into SpreadsheetML safely. */
+
+/** Excel's limit for the text of one cell. */
+const MAX_CELL_TEXT = 32_767;
+
+/**
+ * Text as XML character data: escaped, with the characters XML 1.0 forbids (control
+ * characters, lone surrogates) encoded as Excel's _xHHHH_ escapes, never passed through.
+ */
+// eslint-disable-next-line no-control-regex -- these are exactly the characters to replace
+const UNSAFE = /[&<>"]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+
+export function xmlText(s: string): string {
+  const t = s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s;
+  return t.replace(UNSAFE,
+    (ch) => {
+      switch (ch) {
+        case '&':
+          return '&amp;';
+        case '<':
+          return '&lt;';
+        case '>':
+          return '&gt;';
+        case '"':
+          return '&quot;';
+        default:
+          return `_x${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}_`;
+      }
+    },
+  );
+}
+
+/** An inline string cell: always text, never a formula, whatever it starts with (= + - @). */
+export function inlineStringCell(ref: string, style: string | undefined, text: string): string {
+  const s = style !== undefined ? ` s="${style}"` : '';
+  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`;
+}
+
+export function numberCell(ref: string, style: string | undefined, n: number): string {
+  const s = style !== undefined ? ` s="${style}"` : '';
+  return Number.isFinite(n) ? `<c r="${ref}"${s}><v>${n}</v></c>` : `<c r="${ref}"${s}/>`;
+}
+
+export function emptyCell(ref: string, style: string | undefined): string {
+  return style !== undefined ? `<c r="${ref}" s="${style}"/>` : '';
+}

@@ -1,0 +1,214 @@
+import { readFile } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { instantToCst } from '../../core/calendar/dates.js';
+import { parseReportPeriod, reportPeriodId } from '../../core/calendar/periods.js';
+import { buildBulletin, type Bulletin, type ReceivedFile } from '../../core/bulletin/index.js';
+import { bulletinSheets } from '../../core/bulletin/render.js';
+import { parseDateTime } from '../../core/values/parse.js';
+import { parseCsv } from '../../core/values/csv.js';
+import { matchKey } from '../../core/values/text.js';
+import { message, type Locale } from '../../core/validate/issue.js';
+import { collectInputs } from '../../adapters/inputs.js';
+import { decodeText, loadWorkbookBytes, sameFile, writeAtomic } from '../../adapters/files.js';
+import { fillWorkbook } from '../../adapters/xlsx-fill/index.js';
+import { bulletinTemplate } from '../../adapters/bundled.js';
+import { calendarContext, loadMaster } from '../context.js';
+import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
+import { localeOf, t } from '../lang.js';
+import { progressBar } from '../progress.js';
+import { table } from '../format.js';
+
+export const MERGE_USAGE = `kpd merge 输入... --master 总台账.xlsx --period 2026-11-1 --out 通报.xlsx [--json]
+  把邮件收到的半月进展报表汇总成《重点项目情况通报》。
+  输入可以是 .xlsx 文件、文件夹（含子文件夹）、.eml 邮件（取其中的 .xlsx 附件和邮件时间）、.zip 压缩包。
+  --period ID       报告期：2026-11-1（上半月，12日报）或 2026-11-2（当月，25日报）
+  --template FILE   本单位自制的通报模板（按表头填充，保留原有格式）
+  --received FILE   登记的收到时间（CSV：文件,收到时间），用于没有邮件时间的文件
+  --holidays FILE   节假日文件，优先于内置数据
+  --office NAME     编制单位（通报落款），默认“发展改革局重点项目办公室”
+  退出码：0 已生成通报（迟报、未报、未并入的行都是通报内容）；2 无法生成（缺总台账、参数有误）`;
+
+async function clerkTimes(file: string | undefined, cwd: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (!file) return out;
+  const rows = parseCsv(decodeText(await readFile(resolve(cwd, file))));
+  for (const [name, time] of rows.slice(1)) {
+    const p = parseDateTime(time ?? '');
+    if (name && p.ok) out.set(matchKey(basename(name)), p.value);
+  }
+  return out;
+}
+
+export async function mergeCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      master: { type: 'string' },
+      period: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean' },
+      template: { type: 'string' },
+      received: { type: 'string' },
+      holidays: { type: 'string' },
+      office: { type: 'string' },
+      lang: { type: 'string' },
+    },
+  });
+  const locale = localeOf(values.lang, io.env);
+  if (!values.master) throw new UsageError(t(locale, '缺少 --master 总台账.xlsx。', 'Missing --master.'));
+  if (!values.out) throw new UsageError(t(locale, '缺少 --out 通报.xlsx。', 'Missing --out.'));
+  const period = values.period ? parseReportPeriod(values.period) : undefined;
+  if (!period)
+    throw new UsageError(
+      t(locale, '请用 --period 给出报告期，如 2026-11-1。', 'Give --period, e.g. 2026-11-1.'),
+    );
+  if (positionals.length === 0)
+    throw new UsageError(t(locale, '请给出要汇总的文件或文件夹。', 'Give the files or folders to merge.'));
+  const out = resolve(io.cwd, values.out);
+  const masterPath = resolve(io.cwd, values.master);
+  for (const input of [masterPath, ...positionals.map((p) => resolve(io.cwd, p))]) {
+    if (await sameFile(out, input))
+      throw new UsageError(
+        t(locale, `输出文件不能覆盖输入文件「${input}」。`, `The output would overwrite an input: ${input}`),
+      );
+  }
+
+  const { master } = await loadMaster(masterPath, locale);
+  const ctx = await calendarContext(
+    { master, holidays: values.holidays && resolve(io.cwd, values.holidays) },
+    locale,
+  );
+  const clerk = await clerkTimes(values.received, io.cwd);
+  const collected = await collectInputs(positionals.map((p) => resolve(io.cwd, p)));
+  const rel = (f: string): string => f.split(io.cwd + '/').join('');
+
+  const bar = values.json
+    ? progressBar({ ...io, interactive: false }, '', 0)
+    : progressBar(io, t(locale, '读取报表', 'Reading'), collected.items.length);
+  const files: ReceivedFile[] = collected.items.map((item) => {
+    const loaded = loadWorkbookBytes(rel(item.file), item.bytes);
+    bar.tick();
+    const clerkTime = clerk.get(matchKey(basename(item.file)));
+    const base = {
+      file: rel(item.file),
+      ...(item.receivedAt && { emailTime: instantToCst(item.receivedAt) }),
+      ...(clerkTime !== undefined && { clerkTime }),
+      ...(item.mtime && { mtime: instantToCst(item.mtime) }),
+      ...(item.sender !== undefined && { sender: item.sender }),
+    };
+    return loaded.ok
+      ? { ...base, workbook: loaded.value.workbook, packageIssues: loaded.value.issues }
+      : { ...base, unusable: loaded.issue, packageIssues: [] };
+  });
+  bar.done();
+
+  const bulletin = buildBulletin({
+    period,
+    master: master.data,
+    calendar: ctx.calendar,
+    files,
+    ignored: collected.ignored.map((x) => ({ file: rel(x.file), reason: x.reason })),
+    locale,
+  });
+  const sheets = bulletinSheets(bulletin, {
+    ...(values.office !== undefined && { office: values.office }),
+    siteVisitsPerWeek: master.data.rules.schedule.siteVisitsPerWeek,
+    warningBand: master.data.rules.schedule.warningBand,
+  });
+  const template = values.template
+    ? await readFile(resolve(io.cwd, values.template))
+    : await bulletinTemplate();
+  const filled = fillWorkbook(template, sheets);
+  await writeAtomic(out, filled.bytes);
+
+  for (const w of [...bulletin.warnings, ...ctx.issues.filter((i) => i.severity !== 'info')]) {
+    io.err(`${t(locale, '警告', 'Warning')}：${message(w, locale)}\n`);
+  }
+  for (const s of filled.missing) {
+    io.err(
+      t(
+        locale,
+        `警告：通报模板中没有「${s}」表（或找不到其表头），该部分未写入。\n`,
+        `Warning: the template has no "${s}" table; not written.\n`,
+      ),
+    );
+  }
+  if (values.json) io.out(JSON.stringify(mergeJson(bulletin)) + '\n');
+  else io.out(formatMerge(bulletin, values.out, locale));
+  return EXIT.ok;
+}
+
+/** The machine-readable result (issue #4's shape). */
+export function mergeJson(b: Bulletin) {
+  return {
+    period: b.period,
+    due: b.due,
+    bulletinDate: b.bulletinDate,
+    submissions: b.submissions.map((s) => ({
+      hq: s.hq,
+      file: s.file,
+      receivedAt: s.receivedAt,
+      timeSource: s.timeSource,
+      late: s.late,
+      signed: s.signed,
+      replaced: s.replacedBy !== undefined,
+    })),
+    missing: b.missing,
+    late: b.late,
+    unsigned: b.unsigned,
+    rows: b.rows,
+    rejected: b.problems
+      .filter((p) => p.rejected)
+      .map((p) => ({ file: p.file, sheet: p.sheet, cell: p.cell, code: p.code, message: p.message })),
+    behindSchedule: b.behind.map((p) => ({ projectId: p.projectId, reasons: p.reasons })),
+    siteVisitShortfalls: b.shortfalls.map((w) => ({
+      hq: w.hq,
+      person: w.person,
+      week: w.week,
+      visits: w.visits,
+    })),
+    ignored: b.ignored,
+  };
+}
+
+export function formatMerge(b: Bulletin, out: string, locale: Locale): string {
+  const taken = b.submissions.filter((s) => s.replacedBy === undefined);
+  let s = t(
+    locale,
+    `${b.title}（${b.periodLabel}，报送截止 ${b.due}，通报日 ${b.bulletinDate}）\n\n`,
+    `${b.title} (${b.period}, due ${b.due}, bulletin ${b.bulletinDate})\n\n`,
+  );
+  s += table(
+    ['指挥部', '状态', '报送时间', '时间来源', '签字', '文件'],
+    [
+      ...b.submissions.map((x) => [
+        x.hq,
+        x.replacedBy !== undefined ? '已替换' : x.late ? '迟报' : '按时',
+        x.receivedAt ?? '',
+        x.timeSource ?? '',
+        x.signed ? '已签' : '未签',
+        x.file,
+      ]),
+      ...b.missing.map((hq) => [hq, '未报', '', '', '', '']),
+    ],
+  );
+  s += '\n';
+  s += table(
+    ['项目', '数量'],
+    [
+      ['应报指挥部', taken.length + b.missing.length],
+      ['按时 / 迟报 / 未报', `${taken.length - b.late.length} / ${b.late.length} / ${b.missing.length}`],
+      ['未签字', b.unsigned.length],
+      ['滞后项目', b.behind.length],
+      ['一线工作不足（人周）', b.shortfalls.length],
+      ['数据行：收到 = 并入 + 未并入', `${b.rows.in} = ${b.rows.merged} + ${b.rows.rejected}`],
+      ['忽略的文件', b.ignored.length],
+    ],
+  );
+  s += t(locale, `\n已生成 ${out}\n`, `\nWrote ${out}\n`);
+  return s;
+}
+
+export { reportPeriodId };

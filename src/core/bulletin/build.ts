@@ -1,0 +1,394 @@
+import { addDays, weekStart, type IsoDate, type IsoDateTime } from '../calendar/dates.js';
+import {
+  parseReportPeriod,
+  reportPeriodId,
+  reportPeriodRange,
+  type ReportPeriod,
+} from '../calendar/periods.js';
+import { periodSchedule } from '../calendar/schedule.js';
+import type { WorkCalendar } from '../calendar/workdays.js';
+import type { MasterData, Project } from '../master/types.js';
+import { readReport, registerIndex, type ReportRead } from '../report/read.js';
+import { REPORT } from '../schema/report.js';
+import { PROJECT_CATEGORIES, type TimeSource } from '../schema/vocab.js';
+import { identifyTemplate, isIssue } from '../workbook/identify.js';
+import { cellRef, issue, message, type Issue, type Locale } from '../validate/issue.js';
+import { matchKey } from '../values/text.js';
+import type {
+  BehindProject,
+  Bulletin,
+  ProjectProgress,
+  ReceivedFile,
+  RejectedRow,
+  SiteVisitWeek,
+  Submission,
+  SummaryLine,
+} from './model.js';
+import { progressStatus } from './schedule.js';
+import { scheduleFraction } from '../calendar/fraction.js';
+
+export interface BulletinInput {
+  readonly period: ReportPeriod;
+  readonly master: MasterData;
+  readonly calendar: WorkCalendar;
+  /** Files in a deterministic order (the caller sorts them). */
+  readonly files: readonly ReceivedFile[];
+  readonly ignored?: readonly { readonly file: string; readonly reason: string }[];
+  readonly locale?: Locale;
+}
+
+interface Candidate {
+  readonly f: ReceivedFile;
+  readonly hq: string;
+  readonly read: ReportRead;
+  readonly at: IsoDateTime | null;
+  readonly source: TimeSource | null;
+  readonly notes: readonly Issue[];
+}
+
+function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+const round = (n: number, d = 4): number => Math.round(n * 10 ** d) / 10 ** d;
+
+/** The most trusted time we have for a file (DOMAIN §3): e-mail, clerk, 填报日期, file time. */
+function submissionTime(
+  f: ReceivedFile,
+  read: ReportRead,
+): { at: IsoDateTime | null; source: TimeSource | null } {
+  if (f.emailTime) return { at: f.emailTime, source: '邮件时间' };
+  if (f.clerkTime) return { at: f.clerkTime, source: '登记时间' };
+  if (read.fields.filledOn) return { at: read.fields.filledOn, source: '填报日期' };
+  if (f.mtime) return { at: f.mtime, source: '文件修改时间' };
+  return { at: null, source: null };
+}
+
+/** The HQ all of a report's registered projects belong to, when its 填报单位 names none. */
+function inferHq(read: ReportRead, byProject: ReadonlyMap<string, Project>): string | undefined {
+  const hqs = new Set<string>();
+  for (const { record } of read.progress) {
+    const p = byProject.get(matchKey(record.projectId));
+    if (p?.hq) hqs.add(p.hq);
+  }
+  return hqs.size === 1 ? [...hqs][0] : undefined;
+}
+
+/**
+ * Merges the reports of one half-month period into the bulletin model: who reported on time,
+ * late or not at all, every project's progress against 序时进度, the projects behind, the
+ * site-work shortfalls, and every row either merged or rejected with its reason.
+ */
+export function buildBulletin(input: BulletinInput): Bulletin {
+  const { period, master, calendar } = input;
+  const locale = input.locale ?? 'zh';
+  const rules = master.rules;
+  const sched = periodSchedule(period, calendar, rules);
+  const range = reportPeriodRange(period);
+  const fraction = scheduleFraction(range.to, rules).value;
+  const periodId = reportPeriodId(period);
+  const register = { projects: master.projects };
+  const index = registerIndex(register);
+
+  const problems: RejectedRow[] = [];
+  const ignored = [...(input.ignored ?? [])];
+  let rowsIn = 0;
+  let rowsRejected = 0;
+  const note = (file: string, i: Issue, rejected: boolean): void => {
+    problems.push({
+      file,
+      sheet: i.sheet ?? null,
+      cell: cellRef(i) || null,
+      row: i.row ?? null,
+      code: i.code,
+      message: message(i, locale),
+      severity: i.severity,
+      rejected,
+    });
+  };
+  /** Every data row of a file not merged: one rejected line per row, with the reason. */
+  const rejectAllRows = (file: string, read: ReportRead, reason: Issue): void => {
+    for (const l of [...read.progress, ...read.siteVisits])
+      note(file, { ...reason, sheet: l.sheet, row: l.row }, true);
+    for (const r of read.rejected) note(file, { ...reason, sheet: r.sheet, row: r.row }, true);
+    const n = read.progress.length + read.siteVisits.length + read.rejected.length;
+    rowsIn += n;
+    rowsRejected += n;
+  };
+
+  // 1. Read every file; set aside what is not this period's report of a known HQ.
+  const candidates: Candidate[] = [];
+  for (const f of input.files) {
+    if (!f.workbook) {
+      if (f.unusable) note(f.file, f.unusable, true);
+      continue;
+    }
+    const id = identifyTemplate(f.workbook);
+    if (isIssue(id) || id.template.id !== REPORT.id) {
+      ignored.push({
+        file: f.file,
+        reason: isIssue(id) ? message(id, locale) : `这是「${id.template.title}」，不是半月进展报表，未并入`,
+      });
+      continue;
+    }
+    for (const i of [...f.packageIssues, ...id.issues]) note(f.file, i, false);
+    let read = readReport(f.workbook, register);
+    const notes: Issue[] = [];
+    let hq = read.hq;
+    if (hq === undefined) {
+      hq = inferHq(read, index.byProject);
+      if (hq !== undefined) {
+        notes.push(issue('merge.hqInferred', {}, { value: read.fields.reporter ?? '', hq }));
+        read = readReport(f.workbook, register, { assumeHq: hq });
+      }
+    }
+    const typedPeriod = read.fields.period !== undefined ? parseReportPeriod(read.fields.period) : undefined;
+    if (hq === undefined) {
+      for (const i of read.issues) if (i.row === undefined) note(f.file, i, false);
+      rejectAllRows(
+        f.file,
+        read,
+        issue(
+          'merge.fileNotMerged',
+          {},
+          { reason: `填报单位「${read.fields.reporter ?? ''}」不是登记的指挥部` },
+        ),
+      );
+      continue;
+    }
+    if (typedPeriod && reportPeriodId(typedPeriod) !== periodId) {
+      note(
+        f.file,
+        issue('report.wrongPeriod', {}, { found: reportPeriodId(typedPeriod), expected: periodId }),
+        false,
+      );
+      rejectAllRows(
+        f.file,
+        read,
+        issue(
+          'merge.fileNotMerged',
+          {},
+          { reason: `报告期为 ${reportPeriodId(typedPeriod)}，不是本期 ${periodId}` },
+        ),
+      );
+      continue;
+    }
+    if (!typedPeriod) notes.push(issue('merge.periodAssumed', {}, { period: sched.label }));
+    const t = submissionTime(f, read);
+    candidates.push({ f, hq, read, at: t.at, source: t.source, notes });
+  }
+
+  // 2. The latest report of each HQ wins; earlier ones are listed as replaced.
+  const byHq = new Map<string, Candidate[]>();
+  for (const c of candidates) pushTo(byHq, c.hq, c);
+  const taken = new Map<string, Candidate>();
+  const submissions: Submission[] = [];
+  for (const [hq, list] of byHq) {
+    // Ties in time are broken by file name so the same inputs always give the same bulletin.
+    const sorted = [...list].sort(
+      (a, b) => (a.at ?? '').localeCompare(b.at ?? '') || a.f.file.localeCompare(b.f.file),
+    );
+    const winner = sorted[sorted.length - 1] as Candidate;
+    taken.set(hq, winner);
+    for (const c of sorted) {
+      const replaced = c !== winner;
+      const late = c.at !== null && c.at.slice(0, 10) > sched.due;
+      submissions.push({
+        hq,
+        file: c.f.file,
+        receivedAt: c.at,
+        timeSource: c.source,
+        late,
+        signed: c.read.fields.signature !== undefined,
+        replaces: replaced ? [] : sorted.filter((x) => x !== winner).map((x) => x.f.file),
+        ...(replaced && { replacedBy: winner.f.file }),
+        ...(c.f.sender !== undefined && { sender: c.f.sender }),
+      });
+      if (replaced) rejectAllRows(c.f.file, c.read, issue('merge.replaced', {}, { by: winner.f.file }));
+    }
+  }
+
+  // 3. Rows of the reports taken: merged, or rejected with their reasons.
+  const merged = new Map<
+    string,
+    { c: Candidate; row: number; sheet: string; rec: ReportRead['progress'][number]['record'] }
+  >();
+  for (const c of taken.values()) {
+    for (const i of c.notes) note(c.f.file, i, false);
+    const rejectedRows = new Set(c.read.rejected.map((r) => `${r.sheet}\u0000${r.row}`));
+    for (const i of c.read.issues) {
+      note(
+        c.f.file,
+        i,
+        i.severity === 'error' && i.row !== undefined && rejectedRows.has(`${i.sheet}\u0000${i.row}`),
+      );
+    }
+    for (const p of c.read.progress)
+      merged.set(matchKey(p.record.projectId), { c, row: p.row, sheet: p.sheet, rec: p.record });
+    rowsIn += c.read.progress.length + c.read.siteVisits.length + c.read.rejected.length;
+    rowsRejected += c.read.rejected.length;
+  }
+
+  // 4. Every registered project, in register order grouped by HQ.
+  const hqOrder = [...new Set(master.projects.map((p) => p.record.hq ?? ''))];
+  const hqRank = new Map(hqOrder.map((h, i) => [h, i]));
+  const rankOf = (h: string): number => hqRank.get(h) ?? hqOrder.length;
+  const projectsSorted = [...master.projects].sort(
+    (a, b) => rankOf(a.record.hq ?? '') - rankOf(b.record.hq ?? '') || a.row - b.row,
+  );
+  const projects: ProjectProgress[] = projectsSorted.map(({ record: p }) => {
+    const m = merged.get(matchKey(p.projectId));
+    const rate = m && p.annualPlan > 0 ? m.rec.cumulative / p.annualPlan : undefined;
+    const hq = p.hq ?? '';
+    if (!m && taken.has(hq)) {
+      const c = taken.get(hq) as Candidate;
+      note(c.f.file, issue('merge.projectNotReported', {}, { project: p.projectId, name: p.name }), false);
+    }
+    return {
+      projectId: p.projectId,
+      name: p.name,
+      category: p.category,
+      hq,
+      unit: p.unit,
+      commander: p.commander ?? '',
+      annualPlan: p.annualPlan,
+      ...(m && { current: m.rec.current, cumulative: m.rec.cumulative }),
+      ...(rate !== undefined && { rate: round(rate), gapPoints: round((rate - fraction) * 100, 2) }),
+      fraction: round(fraction),
+      status: m ? (rate === undefined ? '正常' : progressStatus(rate, fraction, rules)) : '未报',
+      ...(m?.rec.image !== undefined && { image: m.rec.image }),
+      ...(m?.rec.problems !== undefined && { problems: m.rec.problems }),
+      ...(m && {
+        source: {
+          file: m.c.f.file,
+          sheet: m.sheet,
+          row: m.row,
+          receivedAt: m.c.at,
+          timeSource: m.c.source,
+          ...(m.c.f.sender !== undefined && { sender: m.c.f.sender }),
+        },
+      }),
+    };
+  });
+
+  // 5. Behind schedule: investment under 序时进度, or milestones overdue at the period's end.
+  const overdue = new Map<string, string[]>();
+  for (const { record: ms } of master.milestones) {
+    if (ms.plannedDate <= range.to && ms.actualDate === undefined) {
+      const k = matchKey(ms.projectId);
+      pushTo(overdue, k, `节点${ms.seq}「${ms.name}」计划 ${ms.plannedDate} 完成，逾期未完成`);
+    }
+  }
+  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+  const behind: BehindProject[] = [];
+  for (const p of projects) {
+    const reasons: string[] = [];
+    if (p.rate !== undefined && p.rate < p.fraction - 1e-9) {
+      reasons.push(
+        `投资完成率 ${pct(p.rate)}，低于序时进度 ${pct(p.fraction)}（差 ${Math.abs(p.gapPoints ?? 0).toFixed(1)} 个百分点）`,
+      );
+    }
+    reasons.push(...(overdue.get(matchKey(p.projectId)) ?? []));
+    if (reasons.length > 0) {
+      behind.push({
+        projectId: p.projectId,
+        name: p.name,
+        hq: p.hq,
+        commander: p.commander,
+        unit: p.unit,
+        ...(p.rate !== undefined && { rate: p.rate }),
+        fraction: p.fraction,
+        reasons,
+      });
+    }
+  }
+
+  // 6. 一线工作: complete Monday–Sunday weeks of the period that ended by the due date.
+  const lastDay = range.to < sched.due ? range.to : sched.due;
+  const assessedWeeks: IsoDate[] = [];
+  for (
+    let mon = weekStart(range.from) < range.from ? addDays(weekStart(range.from), 7) : range.from;
+    addDays(mon, 6) <= lastDay;
+    mon = addDays(mon, 7)
+  ) {
+    assessedWeeks.push(mon);
+  }
+  const siteWeeks: SiteVisitWeek[] = [];
+  const commanders = new Map<string, string>();
+  for (const { record: p } of master.projects)
+    if (p.hq && p.commander && !commanders.has(p.hq)) commanders.set(p.hq, p.commander);
+  for (const [hq, c] of [...taken].sort(([a], [b]) => rankOf(a) - rankOf(b))) {
+    const people = new Map<string, string>();
+    const commander = commanders.get(hq);
+    if (commander) people.set(commander, '指挥长');
+    const counts = new Map<string, number>();
+    for (const { record: v } of c.read.siteVisits) {
+      if (!people.has(v.person)) people.set(v.person, v.role);
+      const k = `${v.person}\u0000${weekStart(v.date)}`;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    for (const [person, role] of people) {
+      for (const week of assessedWeeks)
+        siteWeeks.push({ hq, person, role, week, visits: counts.get(`${person}\u0000${week}`) ?? 0 });
+    }
+  }
+  const shortfalls = siteWeeks.filter((w) => w.visits < rules.schedule.siteVisitsPerWeek);
+
+  // 7. 汇总: all, by category, by HQ.
+  const behindIds = new Set(behind.map((b) => b.projectId));
+  const line = (group: SummaryLine['group'], name: string, ps: readonly ProjectProgress[]): SummaryLine => {
+    const plan = ps.reduce((a, p) => a + p.annualPlan, 0);
+    const cumulative = ps.reduce((a, p) => a + (p.cumulative ?? 0), 0);
+    return {
+      group,
+      name,
+      projects: ps.length,
+      reported: ps.filter((p) => p.status !== '未报').length,
+      plan: round(plan, 2),
+      cumulative: round(cumulative, 2),
+      rate: plan > 0 ? round(cumulative / plan) : undefined,
+      fraction: round(fraction),
+      behind: ps.filter((p) => behindIds.has(p.projectId)).length,
+    };
+  };
+  const summary: SummaryLine[] = [line('合计', '全部项目', projects)];
+  for (const cat of PROJECT_CATEGORIES) {
+    const ps = projects.filter((p) => p.category === cat);
+    if (ps.length > 0) summary.push(line('按类别', cat, ps));
+  }
+  const byHqProjects = new Map<string, ProjectProgress[]>();
+  for (const p of projects) pushTo(byHqProjects, p.hq, p);
+  for (const hq of hqOrder) summary.push(line('按指挥部', hq, byHqProjects.get(hq) ?? []));
+
+  const expectedHqs = hqOrder.filter((h) => h !== '');
+  const takenSubs = submissions.filter((s) => s.replacedBy === undefined);
+  const mergedRows = rowsIn - rowsRejected;
+  return {
+    period: periodId,
+    periodLabel: sched.label,
+    number: sched.number,
+    title: `重点项目情况通报（第${sched.number}期）`,
+    due: sched.due,
+    bulletinDate: sched.bulletin,
+    fraction: round(fraction),
+    rulesLabel: master.rulesLabel,
+    submissions: submissions.sort(
+      (a, b) => rankOf(a.hq) - rankOf(b.hq) || (a.receivedAt ?? '').localeCompare(b.receivedAt ?? ''),
+    ),
+    missing: expectedHqs.filter((h) => !taken.has(h)),
+    late: takenSubs.filter((s) => s.late).map((s) => s.hq),
+    unsigned: takenSubs.filter((s) => !s.signed).map((s) => s.hq),
+    projects,
+    behind,
+    assessedWeeks,
+    shortfalls,
+    siteWeeks,
+    rows: { in: rowsIn, merged: mergedRows, rejected: rowsRejected },
+    problems,
+    ignored,
+    summary,
+    warnings: calendar.covers(period.year) ? [] : [issue('calendar.yearMissing', {}, { year: period.year })],
+  };
+}

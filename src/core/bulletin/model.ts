@@ -1,0 +1,139 @@
+import type { Cell, WorkbookGrid } from '../grid.js';
+import type { IsoDate, IsoDateTime } from '../calendar/dates.js';
+import type { Issue } from '../validate/issue.js';
+import type { TimeSource } from '../schema/vocab.js';
+import type { ProgressStatus } from './schedule.js';
+
+/** One file as received: its workbook (or why it has none) and every time we know for it. */
+export interface ReceivedFile {
+  /** Display path, e.g. "收件/物流.eml › 进展.xlsx". */
+  readonly file: string;
+  readonly workbook?: WorkbookGrid;
+  /** Why the file cannot be used (not an .xlsx, encrypted, …). */
+  readonly unusable?: Issue;
+  /** Findings about the package: macros, external links, truncated sheets. */
+  readonly packageIssues: readonly Issue[];
+  /** The Date of the message that carried it (China time). */
+  readonly emailTime?: IsoDateTime;
+  /** A received time the clerk gave. */
+  readonly clerkTime?: IsoDateTime;
+  readonly mtime?: IsoDateTime;
+  readonly sender?: string;
+}
+
+export interface Submission {
+  readonly hq: string;
+  readonly file: string;
+  readonly receivedAt: IsoDateTime | null;
+  readonly timeSource: TimeSource | null;
+  readonly late: boolean;
+  readonly signed: boolean;
+  /** The file this one replaced (an earlier report of the same HQ and period). */
+  readonly replaces: readonly string[];
+  /** Replaced by a later report: not merged. */
+  readonly replacedBy?: string;
+  readonly sender?: string;
+}
+
+export interface ProjectProgress {
+  readonly projectId: string;
+  readonly name: string;
+  readonly category: string;
+  readonly hq: string;
+  readonly unit: string;
+  readonly commander: string;
+  readonly annualPlan: number;
+  readonly current?: number;
+  readonly cumulative?: number;
+  /** 年度累计 / 年度计划, when reported and the plan is positive. */
+  readonly rate?: number;
+  readonly fraction: number;
+  /** rate − fraction, in percentage points. */
+  readonly gapPoints?: number;
+  readonly status: ProgressStatus;
+  readonly image?: string;
+  readonly problems?: string;
+  /** Where the figures came from. */
+  readonly source?: {
+    readonly file: string;
+    readonly sheet: string;
+    readonly row: number;
+    readonly receivedAt: IsoDateTime | null;
+    readonly timeSource: TimeSource | null;
+    readonly sender?: string;
+  };
+}
+
+export interface BehindProject {
+  readonly projectId: string;
+  readonly name: string;
+  readonly hq: string;
+  readonly commander: string;
+  readonly unit: string;
+  readonly rate?: number;
+  readonly fraction: number;
+  readonly reasons: readonly string[];
+}
+
+export interface SiteVisitWeek {
+  readonly hq: string;
+  readonly person: string;
+  readonly role: string;
+  /** Monday of the week. */
+  readonly week: IsoDate;
+  readonly visits: number;
+}
+
+export interface RejectedRow {
+  readonly file: string;
+  readonly sheet: string | null;
+  readonly cell: string | null;
+  readonly row: number | null;
+  readonly code: string;
+  readonly message: string;
+  readonly severity: Issue['severity'];
+  /** Whether the row was left out (an error) or only noted. */
+  readonly rejected: boolean;
+}
+
+export interface SummaryLine {
+  readonly group: '合计' | '按类别' | '按指挥部';
+  readonly name: string;
+  readonly projects: number;
+  readonly reported: number;
+  readonly plan: number;
+  readonly cumulative: number;
+  readonly rate: number | undefined;
+  readonly fraction: number;
+  readonly behind: number;
+}
+
+export interface Bulletin {
+  readonly period: string;
+  readonly periodLabel: string;
+  readonly number: number;
+  readonly title: string;
+  readonly due: IsoDate;
+  readonly bulletinDate: IsoDate;
+  readonly fraction: number;
+  readonly rulesLabel: string;
+  readonly submissions: readonly Submission[];
+  readonly missing: readonly string[];
+  readonly late: readonly string[];
+  readonly unsigned: readonly string[];
+  readonly projects: readonly ProjectProgress[];
+  readonly behind: readonly BehindProject[];
+  readonly assessedWeeks: readonly IsoDate[];
+  /** Every person-week under the required visits. */
+  readonly shortfalls: readonly SiteVisitWeek[];
+  /** Every person-week assessed (for the ledger). */
+  readonly siteWeeks: readonly SiteVisitWeek[];
+  readonly rows: { readonly in: number; readonly merged: number; readonly rejected: number };
+  /** Problems with rows and files: rejected rows and notes. */
+  readonly problems: readonly RejectedRow[];
+  readonly ignored: readonly { readonly file: string; readonly reason: string }[];
+  readonly summary: readonly SummaryLine[];
+  readonly warnings: readonly Issue[];
+}
+
+export type { Cell };

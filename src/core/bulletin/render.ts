@@ -1,0 +1,207 @@
+import type { RowValues } from '../template/samples.js';
+import {
+  BEHIND,
+  PROBLEMS,
+  PROJECT_PROGRESS,
+  SITE_WORK,
+  SOURCES,
+  SUBMISSIONS,
+  SUMMARY,
+} from '../schema/bulletin.js';
+import type { SheetSpec } from '../schema/types.js';
+import { addDays } from '../calendar/dates.js';
+import { SEVERITY_LABEL } from '../validate/issue.js';
+import type { Bulletin } from './model.js';
+
+/**
+ * The bulletin as sheets of rows (by column key) and placeholder values: what any writer fills
+ * into the bulletin template. Pure, so the CLI and the task pane show the same bulletin.
+ */
+export interface BulletinSheets {
+  readonly placeholders: ReadonlyMap<string, string>;
+  readonly tables: readonly {
+    readonly sheet: SheetSpec;
+    readonly rows: readonly RowValues[];
+    readonly totals?: RowValues;
+  }[];
+}
+
+const pct = (x: number | undefined): string => (x === undefined ? '—' : `${(x * 100).toFixed(1)}%`);
+const money = (x: number): string =>
+  x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const zhDate = (d: string): string =>
+  `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+const weekLabel = (monday: string): string => `${monday} 至 ${addDays(monday, 6)}`;
+
+export function bulletinSheets(
+  b: Bulletin,
+  opts: { office?: string; siteVisitsPerWeek: number; warningBand: number },
+): BulletinSheets {
+  const taken = b.submissions.filter((s) => s.replacedBy === undefined);
+  const all = b.summary[0];
+  const placeholders = new Map<string, string>([
+    ['期数', String(b.number)],
+    ['通报日期', zhDate(b.bulletinDate)],
+    ['报告期', b.periodLabel],
+    ['报送截止', zhDate(b.due)],
+    ['编制单位', opts.office ?? '发展改革局重点项目办公室'],
+    ['应报', String(taken.length + b.missing.length)],
+    ['按时', String(taken.filter((s) => !s.late).length)],
+    ['迟报', String(b.late.length)],
+    ['未报', String(b.missing.length)],
+    ['未签字', String(b.unsigned.length)],
+    ['更正', String(b.submissions.filter((s) => s.replaces.length > 0).length)],
+    ['项目数', String(b.projects.length)],
+    ['累计完成', money(all?.cumulative ?? 0)],
+    ['完成率', pct(all?.rate)],
+    ['序时进度', pct(b.fraction)],
+    ['滞后项目数', String(b.behind.length)],
+    ['预警幅度', String(opts.warningBand)],
+    ['一线次数', String(opts.siteVisitsPerWeek)],
+    ['考核周', b.assessedWeeks.length > 0 ? b.assessedWeeks.map(weekLabel).join('；') : '本期无完整考核周'],
+    ['收到行数', String(b.rows.in)],
+    ['并入行数', String(b.rows.merged)],
+    ['未并入行数', String(b.rows.rejected)],
+    ['规则集', b.rulesLabel],
+  ]);
+
+  const summary: RowValues[] = b.summary.map((l) => ({
+    group: l.group,
+    name: l.name,
+    projects: l.projects,
+    reported: l.reported,
+    plan: l.plan,
+    cumulative: l.cumulative,
+    rate: l.rate ?? null,
+    fraction: l.fraction,
+    gap: l.rate === undefined ? null : Math.round((l.rate - l.fraction) * 1000) / 10,
+    behind: l.behind,
+  }));
+
+  const progress: RowValues[] = b.projects.map((p, i) => ({
+    seq: i + 1,
+    hq: p.hq,
+    projectId: p.projectId,
+    name: p.name,
+    category: p.category,
+    unit: p.unit,
+    annualPlan: p.annualPlan,
+    current: p.current ?? null,
+    cumulative: p.cumulative ?? null,
+    rate: p.rate ?? null,
+    gap: p.gapPoints ?? null,
+    status: p.status,
+    image: p.image ?? null,
+    problems: p.problems ?? null,
+  }));
+  const sum = (k: 'annualPlan' | 'current' | 'cumulative'): number =>
+    Math.round(b.projects.reduce((a, p) => a + (p[k] ?? 0), 0) * 100) / 100;
+  const progressTotals: RowValues = {
+    annualPlan: sum('annualPlan'),
+    current: sum('current'),
+    cumulative: sum('cumulative'),
+    rate: all?.rate ?? null,
+  };
+
+  const behind: RowValues[] = b.behind.map((p, i) => ({
+    seq: i + 1,
+    projectId: p.projectId,
+    name: p.name,
+    hq: p.hq,
+    commander: p.commander,
+    unit: p.unit,
+    rate: p.rate ?? null,
+    fraction: p.fraction,
+    reasons: p.reasons.join('；'),
+  }));
+
+  const commanders = new Map(b.projects.map((p) => [p.hq, p.commander]));
+  const submissions: RowValues[] = [
+    ...b.submissions.map((s) => ({
+      hq: s.hq,
+      commander: commanders.get(s.hq) ?? '',
+      status: s.replacedBy !== undefined ? '已替换' : s.late ? '迟报' : '按时',
+      receivedAt: s.receivedAt ?? '',
+      timeSource: s.timeSource ?? '',
+      signed: s.signed ? '已签' : '未签',
+      file: s.file,
+      note:
+        s.replacedBy !== undefined
+          ? `已被「${s.replacedBy}」替换`
+          : s.replaces.length > 0
+            ? `更正重报，替换 ${s.replaces.length} 份`
+            : s.late
+              ? `晚于报送截止 ${b.due}，通报批评`
+              : '',
+    })),
+    ...b.missing.map((hq) => ({
+      hq,
+      commander: commanders.get(hq) ?? '',
+      status: '未报',
+      receivedAt: '',
+      timeSource: '',
+      signed: '',
+      file: '',
+      note: '本期未报送，通报批评',
+    })),
+  ].map((r, i) => ({ seq: i + 1, ...r }));
+
+  const siteWork: RowValues[] = b.shortfalls.map((w, i) => ({
+    seq: i + 1,
+    hq: w.hq,
+    person: w.person,
+    role: w.role,
+    week: weekLabel(w.week),
+    visits: w.visits,
+    required: opts.siteVisitsPerWeek,
+  }));
+
+  const problems: RowValues[] = [
+    ...b.problems.map((p) => ({ ...p, handling: p.rejected ? '未并入' : '提示' })),
+    ...b.ignored.map((x) => ({
+      file: x.file,
+      sheet: null,
+      cell: null,
+      code: 'ignored',
+      message: x.reason,
+      severity: 'info' as const,
+      handling: '忽略',
+    })),
+  ].map((p, i) => ({
+    seq: i + 1,
+    file: p.file,
+    sheet: p.sheet,
+    cell: p.cell,
+    handling: p.handling,
+    severity: SEVERITY_LABEL[p.severity].zh,
+    code: p.code,
+    message: p.message,
+  }));
+
+  const sources: RowValues[] = b.projects
+    .filter((p) => p.source)
+    .map((p) => ({
+      projectId: p.projectId,
+      name: p.name,
+      hq: p.hq,
+      file: p.source?.file ?? '',
+      sheet: p.source?.sheet ?? '',
+      row: p.source?.row ?? null,
+      receivedAt: p.source?.receivedAt ?? '',
+      timeSource: p.source?.timeSource ?? '',
+      sender: p.source?.sender ?? '',
+    }));
+
+  return {
+    placeholders,
+    tables: [
+      { sheet: SUMMARY, rows: summary },
+      { sheet: PROJECT_PROGRESS, rows: progress, totals: progressTotals },
+      { sheet: BEHIND, rows: behind },
+      { sheet: SUBMISSIONS, rows: submissions },
+      { sheet: SITE_WORK, rows: siteWork },
+      { sheet: PROBLEMS, rows: problems },
+      { sheet: SOURCES, rows: sources },
+    ],
+  };
+}

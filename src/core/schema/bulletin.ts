@@ -1,0 +1,179 @@
+import { defineSheet, defineTemplate } from './define.js';
+
+/**
+ * 重点项目情况通报: the bulletin the merge writes (DOMAIN §9). Its template is generated from
+ * these specs like every other; an office may supply its own styled copy — the merge finds each
+ * sheet's table by these headers and fills it, keeping everything else.
+ * Text in {{双括号}} is replaced when the bulletin is written; see BULLETIN_PLACEHOLDERS.
+ */
+
+const PCT = '0.0%';
+
+export const SUMMARY = defineSheet({
+  key: 'summary',
+  name: '汇总',
+  title: '重点项目情况通报（第{{期数}}期）',
+  output: true,
+  landscape: true,
+  money: true,
+  lead: [
+    '{{编制单位}}　　　　　　　　　　　　　　　　　　　　{{通报日期}}',
+    '报告期：{{报告期}}（报送截止 {{报送截止}}）。本期应报送指挥部 {{应报}} 个：按时 {{按时}} 个，迟报 {{迟报}} 个，未报 {{未报}} 个；未经指挥长签字 {{未签字}} 份，更正重报 {{更正}} 份。',
+    '全部 {{项目数}} 个项目年度累计完成投资 {{累计完成}} 万元，占年度计划的 {{完成率}}，序时进度 {{序时进度}}；滞后项目 {{滞后项目数}} 个，须在周例会上说明原因。',
+  ],
+  columns: [
+    { key: 'group', header: '分组', type: 'text', width: 10 },
+    { key: 'name', header: '名称', type: 'text', width: 26 },
+    { key: 'projects', header: '项目数', type: 'integer', width: 8 },
+    { key: 'reported', header: '已报项目数', type: 'integer', width: 10 },
+    { key: 'plan', header: '年度计划投资(万元)', type: 'money', width: 14 },
+    { key: 'cumulative', header: '年度累计完成投资(万元)', type: 'money', width: 14, total: true },
+    { key: 'rate', header: '完成率', type: 'percent', width: 10, numFmt: PCT },
+    { key: 'fraction', header: '序时进度', type: 'percent', width: 10, numFmt: PCT },
+    { key: 'gap', header: '与序时进度差(百分点)', type: 'number', width: 12, numFmt: '0.0' },
+    { key: 'behind', header: '滞后项目数', type: 'integer', width: 10 },
+  ],
+});
+
+export const PROJECT_PROGRESS = defineSheet({
+  key: 'projectProgress',
+  name: '项目进展',
+  title: '重点项目建设进展情况（第{{期数}}期）',
+  output: true,
+  landscape: true,
+  money: true,
+  totalRow: true,
+  highlight: { column: 'status', colors: { 正常: 'green', 预警: 'yellow', 滞后: 'red', 未报: 'grey' } },
+  bars: ['rate'],
+  lead: [
+    '报告期：{{报告期}}　序时进度：{{序时进度}}　状态：正常＝不低于序时进度；预警＝低于序时进度不足 {{预警幅度}} 个百分点；滞后＝低于更多；未报＝本期未报送',
+  ],
+  columns: [
+    { key: 'seq', header: '序号', type: 'integer', width: 6 },
+    { key: 'hq', header: '指挥部', type: 'text', width: 18 },
+    { key: 'projectId', header: '项目编号', type: 'text', width: 14 },
+    { key: 'name', header: '项目名称', type: 'text', width: 24 },
+    { key: 'category', header: '项目类别', type: 'text', width: 10 },
+    { key: 'unit', header: '责任单位', type: 'text', width: 12 },
+    { key: 'annualPlan', header: '年度计划投资(万元)', type: 'money', width: 12, total: true },
+    { key: 'current', header: '本期完成投资(万元)', type: 'money', width: 12, total: true },
+    { key: 'cumulative', header: '年度累计完成投资(万元)', type: 'money', width: 13, total: true },
+    { key: 'rate', header: '完成率', type: 'percent', width: 10, numFmt: PCT },
+    { key: 'gap', header: '与序时进度差(百分点)', type: 'number', width: 11, numFmt: '0.0' },
+    { key: 'status', header: '状态', type: 'text', width: 7 },
+    { key: 'image', header: '形象进度', type: 'text', width: 22 },
+    { key: 'problems', header: '存在问题及需协调事项', type: 'text', width: 26 },
+  ],
+});
+
+export const BEHIND = defineSheet({
+  key: 'behind',
+  name: '滞后项目',
+  title: '未按序时进度推进的项目（须在周例会上说明原因）',
+  output: true,
+  landscape: true,
+  lead: [
+    '报告期：{{报告期}}　序时进度：{{序时进度}}　依据：“五个一”分包制度 一、（一）4 凡未按序时进度完成投资计划和形象进度的，在重点建设项目周例会上要说明原因。',
+  ],
+  columns: [
+    { key: 'seq', header: '序号', type: 'integer', width: 6 },
+    { key: 'projectId', header: '项目编号', type: 'text', width: 14 },
+    { key: 'name', header: '项目名称', type: 'text', width: 24 },
+    { key: 'hq', header: '指挥部', type: 'text', width: 18 },
+    { key: 'commander', header: '指挥长', type: 'text', width: 10 },
+    { key: 'unit', header: '责任单位', type: 'text', width: 12 },
+    { key: 'rate', header: '完成率', type: 'percent', width: 10, numFmt: PCT },
+    { key: 'fraction', header: '序时进度', type: 'percent', width: 10, numFmt: PCT },
+    { key: 'reasons', header: '滞后情况', type: 'text', width: 50 },
+  ],
+});
+
+export const SUBMISSIONS = defineSheet({
+  key: 'submissions',
+  name: '报送情况',
+  title: '各指挥部报送情况（第{{期数}}期）',
+  output: true,
+  landscape: true,
+  highlight: { column: 'status', colors: { 按时: 'green', 迟报: 'yellow', 未报: 'red', 已替换: 'grey' } },
+  lead: [
+    '报送截止：{{报送截止}}（每月12日、25日，遇节假日提前）。未按时报送的，全区（县）予以通报批评。报送时间依次采用：邮件时间、登记时间、填报日期、文件修改时间。',
+  ],
+  columns: [
+    { key: 'seq', header: '序号', type: 'integer', width: 6 },
+    { key: 'hq', header: '指挥部', type: 'text', width: 20 },
+    { key: 'commander', header: '指挥长', type: 'text', width: 10 },
+    { key: 'status', header: '报送状态', type: 'text', width: 10 },
+    { key: 'receivedAt', header: '报送时间', type: 'text', width: 18 },
+    { key: 'timeSource', header: '时间来源', type: 'text', width: 11 },
+    { key: 'signed', header: '指挥长签字', type: 'text', width: 10 },
+    { key: 'file', header: '文件', type: 'text', width: 40 },
+    { key: 'note', header: '说明', type: 'text', width: 30 },
+  ],
+});
+
+export const SITE_WORK = defineSheet({
+  key: 'siteWork',
+  name: '一线工作',
+  title: '未落实一线工作机制人员（每周到一线现场办公少于 {{一线次数}} 次）',
+  output: true,
+  lead: [
+    '考核周：{{考核周}}（周一至周日，报送截止前已结束的完整周）。指挥长和指挥部成员每周至少两次到项目建设一线现场办公。',
+  ],
+  columns: [
+    { key: 'seq', header: '序号', type: 'integer', width: 6 },
+    { key: 'hq', header: '指挥部', type: 'text', width: 20 },
+    { key: 'person', header: '姓名', type: 'text', width: 10 },
+    { key: 'role', header: '职务', type: 'text', width: 8 },
+    { key: 'week', header: '周', type: 'text', width: 24 },
+    { key: 'visits', header: '现场办公次数', type: 'integer', width: 12 },
+    { key: 'required', header: '要求次数', type: 'integer', width: 10 },
+  ],
+});
+
+export const PROBLEMS = defineSheet({
+  key: 'problems',
+  name: '数据问题',
+  title: '数据问题（未并入的行及提示）',
+  output: true,
+  landscape: true,
+  lead: [
+    '本期共收到数据 {{收到行数}} 行：并入 {{并入行数}} 行，未并入 {{未并入行数}} 行（见下表“未并入”）。每一行都在通报中或在本表中。',
+  ],
+  columns: [
+    { key: 'seq', header: '序号', type: 'integer', width: 6 },
+    { key: 'file', header: '文件', type: 'text', width: 36 },
+    { key: 'sheet', header: '工作表', type: 'text', width: 10 },
+    { key: 'cell', header: '单元格', type: 'text', width: 8 },
+    { key: 'handling', header: '处理', type: 'text', width: 8 },
+    { key: 'severity', header: '级别', type: 'text', width: 6 },
+    { key: 'code', header: '问题代码', type: 'text', width: 22 },
+    { key: 'message', header: '问题说明', type: 'text', width: 60 },
+  ],
+});
+
+export const SOURCES = defineSheet({
+  key: 'sources',
+  name: '来源',
+  title: '数据来源（每个项目数据所依据的文件、工作表、行和收到时间）',
+  output: true,
+  landscape: true,
+  columns: [
+    { key: 'projectId', header: '项目编号', type: 'text', width: 14 },
+    { key: 'name', header: '项目名称', type: 'text', width: 24 },
+    { key: 'hq', header: '指挥部', type: 'text', width: 18 },
+    { key: 'file', header: '文件', type: 'text', width: 40 },
+    { key: 'sheet', header: '工作表', type: 'text', width: 10 },
+    { key: 'row', header: '行', type: 'integer', width: 6 },
+    { key: 'receivedAt', header: '收到时间', type: 'text', width: 18 },
+    { key: 'timeSource', header: '时间来源', type: 'text', width: 11 },
+    { key: 'sender', header: '发件人', type: 'text', width: 24 },
+  ],
+});
+
+export const BULLETIN = defineTemplate({
+  id: 'kpd.bulletin',
+  version: 1,
+  fileName: '重点项目情况通报.xlsx',
+  title: '重点项目情况通报',
+  sheets: [SUMMARY, PROJECT_PROGRESS, BEHIND, SUBMISSIONS, SITE_WORK, PROBLEMS, SOURCES],
+});
