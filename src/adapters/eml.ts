@@ -180,7 +180,9 @@ function walk(bin: string, part: Part, depth: number, st: WalkState): void {
     // A forwarded message attached without a name: name it after its subject.
     const innerBin = Buffer.from(body()).toString('latin1');
     const inner = splitPart(innerBin, 0, innerBin.length);
-    const subj = decodeWords(inner.headers.get('subject') ?? '').trim();
+    const subj = decodeWords(inner.headers.get('subject') ?? '')
+      .replace(/[\\/]/g, '_')
+      .trim();
     filename = `${subj || 'message'}.eml`;
   }
   if (filename !== undefined) {

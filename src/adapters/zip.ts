@@ -273,15 +273,14 @@ export function openZip(bytes: Uint8Array, limits?: Partial<ZipLimits>): ZipArch
     if (!Number.isFinite(usize) || !Number.isFinite(csize) || !Number.isFinite(local)) {
       throw bomb(`entry ${JSON.stringify(name)} declares a size beyond 2^53`);
     }
-    if (!isDirectory) {
-      if (usize > lim.maxEntryBytes)
-        throw bomb(`entry ${JSON.stringify(name)} declares ${usize} bytes (limit ${lim.maxEntryBytes})`);
-      declaredTotal += usize;
-      if (declaredTotal > lim.maxTotalBytes)
-        throw bomb(`entries declare more than ${lim.maxTotalBytes} bytes in total`);
-      if (usize > lim.ratioThresholdBytes && usize > csize * lim.maxRatio) {
-        throw bomb(`entry ${JSON.stringify(name)} declares a compression ratio above ${lim.maxRatio}:1`);
-      }
+    // (directories too: one that declares a size can still be read)
+    if (usize > lim.maxEntryBytes)
+      throw bomb(`entry ${JSON.stringify(name)} declares ${usize} bytes (limit ${lim.maxEntryBytes})`);
+    declaredTotal += usize;
+    if (declaredTotal > lim.maxTotalBytes)
+      throw bomb(`entries declare more than ${lim.maxTotalBytes} bytes in total`);
+    if (usize > lim.ratioThresholdBytes && usize > csize * lim.maxRatio) {
+      throw bomb(`entry ${JSON.stringify(name)} declares a compression ratio above ${lim.maxRatio}:1`);
     }
     const entry = new Entry(
       name,

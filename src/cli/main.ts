@@ -2,6 +2,8 @@ import { deadlinesCommand, DEADLINES_USAGE } from './commands/deadlines.js';
 import { templatesCommand, TEMPLATES_USAGE } from './commands/templates.js';
 import { validateCommand, VALIDATE_USAGE } from './commands/validate.js';
 import { mergeCommand, MERGE_USAGE } from './commands/merge.js';
+import { scoreCommand, SCORE_USAGE } from './commands/score.js';
+import { ledgerCommand, LEDGER_USAGE } from './commands/ledger.js';
 import { EXIT, UsageError, type ExitCode, type Io } from './io.js';
 
 type Command = { run: (argv: readonly string[], io: Io) => Promise<ExitCode>; usage: string };
@@ -11,6 +13,8 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   validate: { run: validateCommand, usage: VALIDATE_USAGE },
   deadlines: { run: deadlinesCommand, usage: DEADLINES_USAGE },
   merge: { run: mergeCommand, usage: MERGE_USAGE },
+  score: { run: scoreCommand, usage: SCORE_USAGE },
+  ledger: { run: ledgerCommand, usage: LEDGER_USAGE },
 };
 
 export function usage(): string {

@@ -344,6 +344,7 @@ function writeMeta(wb: ExcelJS.Workbook, t: TemplateSpec): void {
   ws.addRow([META_LABELS.title, t.title]);
   ws.addRow(['标识', templateMark(t)]);
   ws.addRow([META_LABELS.generator, GENERATOR]);
+  for (const [label, value] of t.meta ?? []) ws.addRow([label, value]);
   wb.definedNames.add(`'${META_SHEET}'!$B$4`, TEMPLATE_NAME);
 }
 

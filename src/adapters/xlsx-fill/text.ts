@@ -8,26 +8,25 @@ const MAX_CELL_TEXT = 32_767;
  * characters, lone surrogates) encoded as Excel's _xHHHH_ escapes, never passed through.
  */
 // eslint-disable-next-line no-control-regex -- these are exactly the characters to replace
-const UNSAFE = /[&<>"]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+const UNSAFE =
+  /[&<>"]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
 
 export function xmlText(s: string): string {
   const t = s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s;
-  return t.replace(UNSAFE,
-    (ch) => {
-      switch (ch) {
-        case '&':
-          return '&amp;';
-        case '<':
-          return '&lt;';
-        case '>':
-          return '&gt;';
-        case '"':
-          return '&quot;';
-        default:
-          return `_x${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}_`;
-      }
-    },
-  );
+  return t.replace(UNSAFE, (ch) => {
+    switch (ch) {
+      case '&':
+        return '&amp;';
+      case '<':
+        return '&lt;';
+      case '>':
+        return '&gt;';
+      case '"':
+        return '&quot;';
+      default:
+        return `_x${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}_`;
+    }
+  });
 }
 
 /** An inline string cell: always text, never a formula, whatever it starts with (= + - @). */

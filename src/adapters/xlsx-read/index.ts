@@ -72,11 +72,17 @@ const DATE1904_OFFSET = 1462;
 
 const corrupt = (detail: string) => new UnusableFileError('file.corrupt', detail);
 
+/** An exception thrown by the caller's own `sheets` callback, passed through untouched. */
+class CallerError {
+  constructor(readonly error: unknown) {}
+}
+
 export function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions = {}): XlsxReadResult {
   try {
     return readPackage(bytes, options);
   } catch (e) {
     if (e instanceof UnusableFileError) throw e;
+    if (e instanceof CallerError) throw e.error;
     // Never let a damaged file surface as a TypeError/RangeError from deep inside.
     throw corrupt(`unexpected failure while reading: ${e instanceof Error ? e.message : String(e)}`);
   }
@@ -127,7 +133,7 @@ function readPackage(bytes: Uint8Array, options: ReadXlsxOptions): XlsxReadResul
   let dateStyles: Uint8Array | undefined;
 
   wb.sheets.forEach((sheet, i) => {
-    if (options.sheets && !options.sheets(sheet.name)) return;
+    if (options.sheets && !wanted(options.sheets, sheet.name)) return;
     const rel = sheet.relId !== undefined ? relById.get(sheet.relId) : undefined;
     let part: string | undefined;
     if (rel && !rel.external) {
@@ -187,6 +193,14 @@ function readPackage(bytes: Uint8Array, options: ReadXlsxOptions): XlsxReadResul
     },
   };
   return { workbook: { sheets, definedNames: wb.definedNames }, flags };
+}
+
+function wanted(filter: (name: string) => boolean, name: string): boolean {
+  try {
+    return filter(name);
+  } catch (e) {
+    throw new CallerError(e);
+  }
 }
 
 /** Worksheets are parsed as UTF-8 bytes: re-encode the rare UTF-16 (or GBK-declared) part. */

@@ -41,6 +41,8 @@ export function bulletinSheets(
   const all = b.summary[0];
   const placeholders = new Map<string, string>([
     ['期数', String(b.number)],
+    ['报告期编号', b.period],
+    ['一线不足', String(b.shortfalls.length)],
     ['通报日期', zhDate(b.bulletinDate)],
     ['报告期', b.periodLabel],
     ['报送截止', zhDate(b.due)],
@@ -146,15 +148,20 @@ export function bulletinSheets(
     })),
   ].map((r, i) => ({ seq: i + 1, ...r }));
 
-  const siteWork: RowValues[] = b.shortfalls.map((w, i) => ({
-    seq: i + 1,
-    hq: w.hq,
-    person: w.person,
-    role: w.role,
-    week: weekLabel(w.week),
-    visits: w.visits,
-    required: opts.siteVisitsPerWeek,
-  }));
+  // Shortfalls first (the people the bulletin names), then everyone who complied.
+  const short = (w: { visits: number }): boolean => w.visits < opts.siteVisitsPerWeek;
+  const siteWork: RowValues[] = [...b.siteWeeks.filter(short), ...b.siteWeeks.filter((w) => !short(w))].map(
+    (w, i) => ({
+      seq: i + 1,
+      hq: w.hq,
+      person: w.person,
+      role: w.role,
+      week: weekLabel(w.week),
+      visits: w.visits,
+      required: opts.siteVisitsPerWeek,
+      compliant: short(w) ? '不足' : '达标',
+    }),
+  );
 
   const problems: RowValues[] = [
     ...b.problems.map((p) => ({ ...p, handling: p.rejected ? '未并入' : '提示' })),

@@ -114,10 +114,11 @@ export const SUBMISSIONS = defineSheet({
 export const SITE_WORK = defineSheet({
   key: 'siteWork',
   name: '一线工作',
-  title: '未落实一线工作机制人员（每周到一线现场办公少于 {{一线次数}} 次）',
+  title: '一线工作落实情况（每人每周到一线现场办公少于 {{一线次数}} 次为“不足”）',
   output: true,
+  highlight: { column: 'compliant', colors: { 不足: 'red', 达标: 'green' } },
   lead: [
-    '考核周：{{考核周}}（周一至周日，报送截止前已结束的完整周）。指挥长和指挥部成员每周至少两次到项目建设一线现场办公。',
+    '考核周：{{考核周}}（周一至周日，报送截止前已结束的完整周）。未落实一线工作机制 {{一线不足}} 人周，列在前面。',
   ],
   columns: [
     { key: 'seq', header: '序号', type: 'integer', width: 6 },
@@ -127,6 +128,7 @@ export const SITE_WORK = defineSheet({
     { key: 'week', header: '周', type: 'text', width: 24 },
     { key: 'visits', header: '现场办公次数', type: 'integer', width: 12 },
     { key: 'required', header: '要求次数', type: 'integer', width: 10 },
+    { key: 'compliant', header: '是否达标', type: 'text', width: 10 },
   ],
 });
 
@@ -173,6 +175,10 @@ export const SOURCES = defineSheet({
 export const BULLETIN = defineTemplate({
   id: 'kpd.bulletin',
   version: 1,
+  meta: [
+    ['报告期', '{{报告期编号}}'],
+    ['规则集', '{{规则集}}'],
+  ],
   fileName: '重点项目情况通报.xlsx',
   title: '重点项目情况通报',
   sheets: [SUMMARY, PROJECT_PROGRESS, BEHIND, SUBMISSIONS, SITE_WORK, PROBLEMS, SOURCES],

@@ -6,3 +6,4 @@ export * from './report.js';
 export * from './topics.js';
 export * from './bulletin.js';
 export { TEMPLATES, templateById } from './templates.js';
+export * from './results.js';

@@ -113,6 +113,8 @@ export interface TemplateSpec {
   readonly fileName: string;
   readonly title: string;
   readonly sheets: readonly SheetSpec[];
+  /** More label/value rows for the hidden template sheet (may hold {{placeholders}}). */
+  readonly meta?: readonly (readonly [string, string])[];
 }
 
 // ---- Records typed from the schema ---------------------------------------------------------

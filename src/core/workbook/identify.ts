@@ -76,4 +76,6 @@ export function identifyTemplate(
   };
 }
 
-export const isIssue = (x: Identified | Issue): x is Issue => 'code' in x;
+/** Tells a finding from a result, for functions that return either. */
+export const isIssue = <T extends object>(x: T | Issue): x is Issue =>
+  'code' in x && 'severity' in x && 'params' in x;

@@ -1,0 +1,204 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseRankPeriod, rankPeriodId, rankPeriodLabel } from '../../core/calendar/periods.js';
+import {
+  scoreAgents,
+  rankUnits,
+  ACTION_LABEL,
+  OUTCOME_LABEL,
+  type AgentAssessment,
+  type UnitRanking,
+} from '../../core/scoring/index.js';
+import { CATEGORY_KEYS } from '../../core/rules/agent.js';
+import { AGENT_RESULTS, SCORE_LINES, SCORE_PROBLEMS, UNIT_RANKING } from '../../core/schema/results.js';
+import { RANKING_HISTORY } from '../../core/schema/master.js';
+import {
+  agentResultRows,
+  historyRows,
+  problemRows,
+  scoreLineRows,
+  unitRankingRows,
+} from '../../core/score/render.js';
+import { message, sortIssues, type Issue, type Locale } from '../../core/validate/issue.js';
+import { MASTER } from '../../core/schema/master.js';
+import { sameFile, writeAtomic } from '../../adapters/files.js';
+import { openWorkbook, outputWorkbook, writeTableSheet } from '../../adapters/populate/sheets.js';
+import { calendarContext, loadMaster, yearWarnings } from '../context.js';
+import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
+import { localeOf, t } from '../lang.js';
+import { table } from '../format.js';
+
+export const SCORE_USAGE = `kpd score 总台账.xlsx --period 2026Q3 --out 考核结果.xlsx [--json]
+  计算代办员季度考核（附件1，百分制）和责任单位综合考评排名（前三表扬、后三批评、连续倒数第一问责）。
+  结果写入总台账的副本（--out），新增或替换「代办员考核结果」「扣分明细」「单位考评排名」「数据问题」，
+  并在「排名历史」追加本期（重复计算同一期会替换，不会重复）。原总台账不会被修改。
+  --period  2026Q3（季度）或 2026H2（半年，只做单位排名；代办员按季度考核）
+  --holidays FILE  节假日文件，优先于内置数据`;
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+export async function scoreCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      period: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean' },
+      holidays: { type: 'string' },
+      lang: { type: 'string' },
+    },
+  });
+  const locale = localeOf(values.lang, io.env);
+  if (positionals.length !== 1)
+    throw new UsageError(t(locale, '请给出一个总台账文件。', 'Give one master workbook.'));
+  const period = values.period ? parseRankPeriod(values.period) : undefined;
+  if (!period)
+    throw new UsageError(
+      t(locale, '请用 --period 给出考评期，如 2026Q3 或 2026H2。', 'Give --period, e.g. 2026Q3 or 2026H2.'),
+    );
+  if (!values.out)
+    throw new UsageError(t(locale, '缺少 --out 考核结果.xlsx（不会修改原总台账）。', 'Missing --out.'));
+  const masterPath = resolve(io.cwd, positionals[0] ?? '');
+  const out = resolve(io.cwd, values.out);
+  if (await sameFile(out, masterPath)) {
+    throw new UsageError(
+      t(
+        locale,
+        '--out 不能与总台账是同一个文件：原总台账不会被修改，结果写入副本。',
+        '--out must differ from the master.',
+      ),
+    );
+  }
+
+  const { master } = await loadMaster(masterPath, locale);
+  const ctx = await calendarContext(
+    { master, holidays: values.holidays && resolve(io.cwd, values.holidays) },
+    locale,
+  );
+  const calendar = ctx.calendar;
+  const data = master.data;
+  const agents = period.kind === 'Q' ? scoreAgents({ data, quarter: period, calendar }) : undefined;
+  const units = rankUnits({ data, period, calendar });
+  const warnings: Issue[] = [...yearWarnings(calendar, [period.year]), ...(period.kind === 'H' ? [] : [])];
+  const issues = sortIssues(
+    [...master.issues, ...(agents?.issues ?? []), ...units.issues, ...ctx.issues],
+    MASTER.sheets.map((s) => s.name),
+  );
+
+  const id = rankPeriodId(period);
+  const placeholders = new Map([
+    ['考核期', rankPeriodLabel(period)],
+    ['考评期', rankPeriodLabel(period)],
+    ['规则集', data.rulesLabel],
+  ]);
+  const wb = await openWorkbook(await readFile(masterPath));
+  if (agents) {
+    writeTableSheet(wb, AGENT_RESULTS, agentResultRows(agents), placeholders);
+    writeTableSheet(wb, SCORE_LINES, scoreLineRows(agents), placeholders);
+  }
+  writeTableSheet(wb, UNIT_RANKING, unitRankingRows(units), placeholders);
+  writeTableSheet(wb, RANKING_HISTORY, historyRows(data.rankingHistory, units), placeholders);
+  writeTableSheet(wb, SCORE_PROBLEMS, problemRows(issues, locale), placeholders);
+  await writeAtomic(out, await outputWorkbook(wb));
+
+  for (const w of warnings) io.err(`${t(locale, '警告', 'Warning')}：${message(w, locale)}\n`);
+  if (period.kind === 'H') {
+    io.err(
+      t(
+        locale,
+        '说明：代办员按季度考核；半年期只计算单位排名。\n',
+        'Note: agents are assessed per quarter; a half-year ranks units only.\n',
+      ),
+    );
+  }
+  if (values.json)
+    io.out(JSON.stringify(scoreJson(id, agents, units, [...warnings, ...issues], locale)) + '\n');
+  else io.out(formatScore(id, agents, units, issues, values.out, locale));
+  return EXIT.ok;
+}
+
+export function scoreJson(
+  period: string,
+  agents: AgentAssessment | undefined,
+  units: UnitRanking,
+  warnings: readonly Issue[],
+  locale: Locale,
+) {
+  return {
+    period,
+    agents: (agents?.agents ?? []).map((a) => ({
+      name: a.name,
+      level: a.level,
+      scores: Object.fromEntries(CATEGORY_KEYS.map((k) => [k, round2(a.scores[k])])),
+      total: round2(a.total),
+      rank: a.rank,
+      actions: a.actions,
+    })),
+    units: units.units.map((u) => ({
+      unit: u.unit,
+      criteria: Object.fromEntries(Object.entries(u.criteria).map(([k, c]) => [k, round2(c.points)])),
+      total: round2(u.total),
+      rank: u.rank,
+      outcome: u.outcome ?? null,
+      lastPlaceStreak: u.lastPlaceStreak,
+      action: u.action ?? null,
+    })),
+    warnings: warnings
+      .filter((w) => w.severity !== 'info')
+      .map((w) => ({
+        code: w.code,
+        sheet: w.sheet ?? null,
+        row: w.row ?? null,
+        message: message(w, locale),
+      })),
+  };
+}
+
+export function formatScore(
+  period: string,
+  agents: AgentAssessment | undefined,
+  units: UnitRanking,
+  issues: readonly Issue[],
+  out: string,
+  locale: Locale,
+): string {
+  let s = '';
+  if (agents) {
+    s += t(locale, `代办员考核结果（${period}）\n`, `Agent assessment (${period})\n`);
+    s += table(
+      ['名次', '姓名', '级别', '政治', '业绩', '纪律', '评议', '廉政', '综合', '总分', '处理'],
+      agents.agents.map((a) => [
+        a.rank,
+        a.name,
+        a.level,
+        ...CATEGORY_KEYS.map((k) => round2(a.scores[k])),
+        round2(a.total),
+        a.actions.join('；'),
+      ]),
+    );
+    s += '\n';
+  }
+  s += t(locale, `责任单位考评排名（${period}）\n`, `Unit ranking (${period})\n`);
+  s += table(
+    ['名次', '责任单位', '总分', '结果', '连续倒数第一', '处理'],
+    units.units.map((u) => [
+      u.rank,
+      u.unit,
+      round2(u.total),
+      u.outcome ? OUTCOME_LABEL[u.outcome] : '',
+      u.lastPlaceStreak || '',
+      u.action ? ACTION_LABEL[u.action] : '',
+    ]),
+  );
+  const problems = issues.filter((i) => i.severity === 'error').length;
+  if (problems > 0)
+    s += t(
+      locale,
+      `\n有 ${problems} 行数据有误未计入，见结果中的「数据问题」表。\n`,
+      `\n${problems} rows with errors were not counted; see 数据问题.\n`,
+    );
+  s += t(locale, `\n已生成 ${out}（原总台账未修改）\n`, `\nWrote ${out} (the master is unchanged)\n`);
+  return s;
+}

@@ -1,0 +1,94 @@
+import { defineSheet } from './define.js';
+
+/** Result sheets `kpd score` writes into a copy of the master (DOMAIN §9): never over what people typed. */
+
+export const AGENT_RESULTS = defineSheet({
+  key: 'agentResults',
+  name: '代办员考核结果',
+  title: '代办员考核结果（{{考核期}}）',
+  output: true,
+  landscape: true,
+  lead: [
+    '依据：附件1《行政审批服务代办员考核办法》，基础分100分，分次扣分，各类别扣完为止。规则：{{规则集}}',
+  ],
+  columns: [
+    { key: 'rank', header: '名次', type: 'integer', width: 6 },
+    { key: 'name', header: '姓名', type: 'text', width: 10 },
+    { key: 'level', header: '级别', type: 'text', width: 6 },
+    { key: 'political', header: '思想政治素质', type: 'number', width: 10 },
+    { key: 'performance', header: '工作业绩', type: 'number', width: 10 },
+    { key: 'discipline', header: '工作纪律', type: 'number', width: 10 },
+    { key: 'democratic', header: '民主评议', type: 'number', width: 10 },
+    { key: 'integrity', header: '廉政建设', type: 'number', width: 10 },
+    { key: 'overall', header: '综合评价', type: 'number', width: 10 },
+    { key: 'total', header: '总分', type: 'number', width: 8 },
+    { key: 'rating', header: '测评等次', type: 'text', width: 10 },
+    { key: 'actions', header: '处理', type: 'text', width: 26 },
+  ],
+});
+
+export const SCORE_LINES = defineSheet({
+  key: 'scoreLines',
+  name: '扣分明细',
+  title: '代办员考核扣（加）分明细（{{考核期}}）',
+  output: true,
+  landscape: true,
+  lead: ['每一行是一次计分：来自哪张表的哪一行、按哪条规则、扣（加）多少分。'],
+  columns: [
+    { key: 'agent', header: '代办员', type: 'text', width: 10 },
+    { key: 'category', header: '类别', type: 'text', width: 12 },
+    { key: 'code', header: '规则编号', type: 'text', width: 8 },
+    { key: 'text', header: '规则内容', type: 'text', width: 32 },
+    { key: 'count', header: '次数', type: 'integer', width: 6 },
+    { key: 'perOccurrence', header: '每次分值', type: 'number', width: 8 },
+    { key: 'points', header: '分值', type: 'number', width: 8 },
+    { key: 'sheet', header: '来源表', type: 'text', width: 10 },
+    { key: 'row', header: '来源行', type: 'integer', width: 7 },
+    { key: 'detail', header: '说明', type: 'text', width: 46 },
+  ],
+});
+
+export const UNIT_RANKING = defineSheet({
+  key: 'unitRanking',
+  name: '单位考评排名',
+  title: '承担省、市重点项目任务单位综合考评排名（{{考评期}}）',
+  output: true,
+  landscape: true,
+  highlight: { column: 'outcome', colors: { 通报表扬: 'green', 通报批评: 'red' } },
+  lead: [
+    '依据：五个一分包制度 五、考核问责。前三名通报表扬，后三名通报批评；连续两次倒数第一诫勉谈话，连续三次报请组织部门处理。规则：{{规则集}}',
+  ],
+  columns: [
+    { key: 'rank', header: '名次', type: 'integer', width: 6 },
+    { key: 'unit', header: '责任单位', type: 'text', width: 14 },
+    { key: 'investment', header: '投资完成', type: 'number', width: 9 },
+    { key: 'milestones', header: '节点完成', type: 'number', width: 9 },
+    { key: 'reports', header: '按时报送', type: 'number', width: 9 },
+    { key: 'siteWork', header: '一线工作', type: 'number', width: 9 },
+    { key: 'decisions', header: '督办落实', type: 'number', width: 9 },
+    { key: 'approvals', header: '审批办理', type: 'number', width: 9 },
+    { key: 'total', header: '总分', type: 'number', width: 8 },
+    { key: 'outcome', header: '结果', type: 'text', width: 10 },
+    { key: 'streak', header: '连续倒数第一次数', type: 'integer', width: 10 },
+    { key: 'action', header: '处理', type: 'text', width: 16 },
+    { key: 'typed', header: '手工录入项', type: 'text', width: 12 },
+    { key: 'notes', header: '计算说明', type: 'text', width: 60 },
+  ],
+});
+
+export const SCORE_PROBLEMS = defineSheet({
+  key: 'scoreProblems',
+  name: '数据问题',
+  title: '数据问题（未计入的行及提示，{{考核期}}）',
+  output: true,
+  landscape: true,
+  lead: ['下列行有问题：“未计入”的行没有参加计分，请更正后重新计算；“提示”仅供核对。'],
+  columns: [
+    { key: 'seq', header: '序号', type: 'integer', width: 6 },
+    { key: 'sheet', header: '工作表', type: 'text', width: 12 },
+    { key: 'cell', header: '单元格', type: 'text', width: 8 },
+    { key: 'handling', header: '处理', type: 'text', width: 8 },
+    { key: 'code', header: '问题代码', type: 'text', width: 22 },
+    { key: 'message', header: '问题说明', type: 'text', width: 70 },
+  ],
+});

@@ -1,0 +1,86 @@
+import { AGENT_CATEGORIES, CATEGORY_KEYS } from '../rules/agent.js';
+import { CRITERION_KEYS, UNIT_CRITERIA } from '../rules/unit.js';
+import type { AgentAssessment, UnitRanking } from '../scoring/types.js';
+import { ACTION_LABEL, OUTCOME_LABEL } from '../scoring/labels.js';
+import { cellRef, message, type Issue, type Locale } from '../validate/issue.js';
+import type { RowValues } from '../template/samples.js';
+import type { RankingRow, Located } from '../master/types.js';
+
+/** The rows of the result sheets, by column key: what the writer puts into the workbook. */
+
+export function agentResultRows(a: AgentAssessment): RowValues[] {
+  return a.agents.map((r) => ({
+    rank: r.rank,
+    name: r.name,
+    level: r.level,
+    ...Object.fromEntries(CATEGORY_KEYS.map((k) => [k, r.scores[k]])),
+    total: r.total,
+    rating: r.rating ?? null,
+    actions: r.actions.join('；') || null,
+  }));
+}
+
+export function scoreLineRows(a: AgentAssessment): RowValues[] {
+  return a.lines.map((l) => ({
+    agent: l.agent,
+    category: AGENT_CATEGORIES[l.category].name,
+    code: l.code,
+    text: l.text,
+    count: l.count,
+    perOccurrence: l.perOccurrence ?? null,
+    points: l.points,
+    sheet: l.sheet,
+    row: l.row,
+    detail: l.detail,
+  }));
+}
+
+export function unitRankingRows(u: UnitRanking): RowValues[] {
+  return u.units.map((r) => ({
+    rank: r.rank,
+    unit: r.unit,
+    ...Object.fromEntries(CRITERION_KEYS.map((k) => [k, r.criteria[k].points])),
+    total: r.total,
+    outcome: r.outcome ? OUTCOME_LABEL[r.outcome] : null,
+    streak: r.lastPlaceStreak,
+    action: r.action ? ACTION_LABEL[r.action] : null,
+    typed:
+      CRITERION_KEYS.filter((k) => r.criteria[k].typed)
+        .map((k) => UNIT_CRITERIA[k].name)
+        .join('、') || null,
+    notes: CRITERION_KEYS.map((k) => `${UNIT_CRITERIA[k].name}：${r.criteria[k].note}`).join('；'),
+  }));
+}
+
+/**
+ * 排名历史 after this run: the rows of other periods as they were (typed or earlier runs),
+ * then this period's rows — a re-run replaces them, never doubles them.
+ */
+export function historyRows(existing: readonly Located<RankingRow>[], u: UnitRanking): RowValues[] {
+  const kept = existing
+    .filter((h) => h.record.period !== u.period)
+    .map((h) => ({ ...h.record }) as RowValues);
+  const added = u.units.map((r) => ({
+    period: u.period,
+    unit: r.unit,
+    total: r.total,
+    rank: r.rank,
+    outcome: r.outcome ? OUTCOME_LABEL[r.outcome] : null,
+    streak: r.lastPlaceStreak,
+    action: r.action ? ACTION_LABEL[r.action] : null,
+  }));
+  return [...kept, ...added];
+}
+
+export function problemRows(issues: readonly Issue[], locale: Locale = 'zh'): RowValues[] {
+  return issues
+    .filter((i) => i.severity !== 'info' || i.row !== undefined)
+    .map((i, k) => ({
+      seq: k + 1,
+      sheet: i.sheet ?? null,
+      cell: cellRef(i) || (i.row !== undefined ? `第${i.row}行` : null),
+      handling: i.severity === 'error' ? '未计入' : '提示',
+      code: i.code,
+      message: message(i, locale),
+    }));
+}
