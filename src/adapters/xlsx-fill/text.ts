@@ -7,9 +7,10 @@ const MAX_CELL_TEXT = 32_767;
  * Text as XML character data: escaped, with the characters XML 1.0 forbids (control
  * characters, lone surrogates) encoded as Excel's _xHHHH_ escapes, never passed through.
  */
-// eslint-disable-next-line no-control-regex -- these are exactly the characters to replace
+/* eslint-disable no-control-regex -- these are exactly the characters to replace */
 const UNSAFE =
   /[&<>"]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+/* eslint-enable no-control-regex */
 
 export function xmlText(s: string): string {
   const t = s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s;
