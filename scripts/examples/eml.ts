@@ -5,7 +5,13 @@ const CRLF = '\r\n';
 function gbkPercent(s: string): string {
   // Node's TextEncoder only does UTF-8; GBK bytes come from a small reverse map over TextDecoder.
   const bytes = encodeGbk(s);
-  return [...bytes].map((b) => (b < 0x80 && /[A-Za-z0-9.\-_]/u.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  return [...bytes]
+    .map((b) =>
+      b < 0x80 && /[A-Za-z0-9.\-_]/u.test(String.fromCharCode(b))
+        ? String.fromCharCode(b)
+        : `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
+    .join('');
 }
 
 let table: Map<string, number[]> | undefined;
@@ -32,7 +38,13 @@ export function encodeGbk(s: string): Uint8Array {
 
 const b64 = (b: Uint8Array): string => Buffer.from(b).toString('base64');
 
-export function toEml(m: { from: string; sentAt: string; subject: string; attachmentName: string; attachment: Uint8Array }): Uint8Array {
+export function toEml(m: {
+  from: string;
+  sentAt: string;
+  subject: string;
+  attachmentName: string;
+  attachment: Uint8Array;
+}): Uint8Array {
   const [d, t] = m.sentAt.split(' ');
   const date = new Date(`${d}T${t}+08:00`);
   // As a client in China writes it: local time with +0800.

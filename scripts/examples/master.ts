@@ -3,7 +3,18 @@ import type { RowValues } from '../../src/core/template/samples.js';
 import { ruleSetToRows } from '../../src/core/rules/sheet.js';
 import { DEFAULT_RULES } from '../../src/core/rules/ruleset.js';
 import { APPROVAL_ITEMS } from '../../src/core/schema/vocab.js';
-import { AGENTS, cumulativeAt, HQS, PROJECT_DEFS, projectId, projectRows, prng, round2, SECONDARY_BY_DEPT, UNIT_HEADS } from './world.js';
+import {
+  AGENTS,
+  cumulativeAt,
+  HQS,
+  PROJECT_DEFS,
+  projectId,
+  projectRows,
+  prng,
+  round2,
+  SECONDARY_BY_DEPT,
+  UNIT_HEADS,
+} from './world.js';
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 const date = (m: number, d: number): string => `2026-${pad(m)}-${pad(d)}`;
@@ -12,18 +23,35 @@ function milestones(): RowValues[] {
   const rows: RowValues[] = [];
   PROJECT_DEFS.forEach((p, i) => {
     const id = projectId(i);
-    rows.push({ projectId: id, seq: 1, name: '取得施工许可', plannedDate: date(4 + (i % 2), 10 + (i % 15)), actualDate: date(4 + (i % 2), 8 + (i % 15)) });
+    rows.push({
+      projectId: id,
+      seq: 1,
+      name: '取得施工许可',
+      plannedDate: date(4 + (i % 2), 10 + (i % 15)),
+      actualDate: date(4 + (i % 2), 8 + (i % 15)),
+    });
     const m2 = date(7 + (i % 3), 5 + ((i * 3) % 20));
     const behind = p.pace < 0.85;
     rows.push({
       projectId: id,
       seq: 2,
-      name: p.category === '棚户区改造' ? '主体结构封顶' : p.category === '基础设施' ? '主体工程完工50%' : '主要设备进场',
+      name:
+        p.category === '棚户区改造'
+          ? '主体结构封顶'
+          : p.category === '基础设施'
+            ? '主体工程完工50%'
+            : '主要设备进场',
       plannedDate: m2,
       ...(behind ? {} : { actualDate: p.pace < 0.95 ? date(8 + (i % 3), 20) : m2 }),
       predecessors: '1',
     });
-    rows.push({ projectId: id, seq: 3, name: i % 3 === 0 ? '竣工验收' : '试生产（试运行）', plannedDate: date(11 + (i % 2), 28), predecessors: '2' });
+    rows.push({
+      projectId: id,
+      seq: 3,
+      name: i % 3 === 0 ? '竣工验收' : '试生产（试运行）',
+      plannedDate: date(11 + (i % 2), 28),
+      predecessors: '2',
+    });
   });
   return rows;
 }
@@ -59,7 +87,9 @@ function approvals(): RowValues[] {
       const lateDays = slow || fate > 0.85 ? 12 + Math.floor(rnd() * 20) : 0;
       const open = slow && fate > 0.5;
       const startDay = new Date(`${start}T00:00:00Z`);
-      const done = new Date(startDay.getTime() + (limit * 1.3 + lateDays) * 86_400_000).toISOString().slice(0, 10);
+      const done = new Date(startDay.getTime() + (limit * 1.3 + lateDays) * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
       rows.push({
         caseId: `DB-2026-${String(n).padStart(3, '0')}`,
         projectId: projectId(i),
@@ -72,7 +102,11 @@ function approvals(): RowValues[] {
         limitDays: limit,
         startDate: start,
         ...(open || done > '2026-11-20' ? {} : { doneDate: done }),
-        ...(open || done > '2026-09-30' ? {} : ratings[n % ratings.length] ? { onSiteRating: ratings[n % ratings.length] } : {}),
+        ...(open || done > '2026-09-30'
+          ? {}
+          : ratings[n % ratings.length]
+            ? { onSiteRating: ratings[n % ratings.length] }
+            : {}),
       });
     }
   });
@@ -95,7 +129,14 @@ function approvals(): RowValues[] {
 const LEVELS = ['非常满意', '满意', '一般', '不满意', '非常不满意'] as const;
 const ITEMS = ['attitude', 'efficiency', 'answers', 'appearance', 'fees', 'knowledge', 'lawful'] as const;
 
-function survey(agent: string, d: string, company: string, levels: readonly number[], comments = '', filledBy = '企业代表'): RowValues {
+function survey(
+  agent: string,
+  d: string,
+  company: string,
+  levels: readonly number[],
+  comments = '',
+  filledBy = '企业代表',
+): RowValues {
   const row: Record<string, string> = { agent, date: d, company, comments, filledBy, phone: '13700000000' };
   ITEMS.forEach((k, i) => {
     const l = LEVELS[levels[i % levels.length] ?? 1];
@@ -115,7 +156,13 @@ function surveys(): RowValues[] {
     survey('李娜', '2026-09-25', '洹河水系连通建设单位', [1, 1, 1, 0, 1, 1, 1]),
     survey('刘洋', '2026-08-12', '北关片区棚户区改造建设单位', [2, 3, 2, 1, 1, 2, 1], '办事拖沓'),
     survey('刘洋', '2026-09-28', '城市综合管廊建设单位', [2, 2, 2, 1, 1, 2, 1]),
-    survey('陈静', '2026-07-30', '豫北冷链物流中心建设单位', [4, 4, 4, 3, 4, 4, 3], '推诿扯皮，问题长期不解决'),
+    survey(
+      '陈静',
+      '2026-07-30',
+      '豫北冷链物流中心建设单位',
+      [4, 4, 4, 3, 4, 4, 3],
+      '推诿扯皮，问题长期不解决',
+    ),
     survey('陈静', '2026-09-16', '小麦深加工建设单位', [3, 4, 4, 3, 4, 4, 4]),
     survey('杨帆', '2026-08-20', '公铁联运物流园建设单位', [4, 4, 4, 4, 3, 4, 4], '服务态度差'),
     survey('杨帆', '2026-09-08', '县域电商产业园建设单位', [3, 4, 4, 4, 4, 4, 4]),
@@ -125,7 +172,14 @@ function surveys(): RowValues[] {
   ];
 }
 
-const inc = (d: string, agent: string, ruleCode: string, count: number | string | undefined, note: string, points?: number): RowValues => ({
+const inc = (
+  d: string,
+  agent: string,
+  ruleCode: string,
+  count: number | string | undefined,
+  note: string,
+  points?: number,
+): RowValues => ({
   date: d,
   agent,
   ruleCode,
@@ -169,15 +223,34 @@ function incidents(): RowValues[] {
 function decisions(): RowValues[] {
   const rows: RowValues[] = [];
   const units = Object.keys(UNIT_HEADS);
-  const meetings = ['2026-07-04', '2026-07-18', '2026-08-01', '2026-08-15', '2026-08-29', '2026-09-12', '2026-09-26'];
-  const topics = ['协调施工用电', '解决征地遗留问题', '加快办理规划许可', '协调资金拨付', '解决施工道路占用', '推进管线迁改'];
+  const meetings = [
+    '2026-07-04',
+    '2026-07-18',
+    '2026-08-01',
+    '2026-08-15',
+    '2026-08-29',
+    '2026-09-12',
+    '2026-09-26',
+  ];
+  const topics = [
+    '协调施工用电',
+    '解决征地遗留问题',
+    '加快办理规划许可',
+    '协调资金拨付',
+    '解决施工道路占用',
+    '推进管线迁改',
+  ];
   let k = 0;
   meetings.forEach((m, mi) => {
     for (let j = 0; j < 3; j++) {
       const unit = units[(mi * 3 + j) % units.length] ?? '县发改局';
-      const deadlineDay = new Date(Date.parse(`${m}T00:00:00Z`) + (10 + j * 5) * 86_400_000).toISOString().slice(0, 10);
+      const deadlineDay = new Date(Date.parse(`${m}T00:00:00Z`) + (10 + j * 5) * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
       const poor = unit === '县城管局' || (unit === '县文广旅局' && j === 1);
-      const done = poor ? undefined : new Date(Date.parse(`${deadlineDay}T00:00:00Z`) - (j + 1) * 86_400_000).toISOString().slice(0, 10);
+      const done = poor
+        ? undefined
+        : new Date(Date.parse(`${deadlineDay}T00:00:00Z`) - (j + 1) * 86_400_000).toISOString().slice(0, 10);
       k++;
       rows.push({
         meetingDate: m,
@@ -194,7 +267,14 @@ function decisions(): RowValues[] {
 }
 
 const PERIODS: readonly [number, 1 | 2][] = [
-  [7, 1], [7, 2], [8, 1], [8, 2], [9, 1], [9, 2], [10, 1], [10, 2],
+  [7, 1],
+  [7, 2],
+  [8, 1],
+  [8, 2],
+  [9, 1],
+  [9, 2],
+  [10, 1],
+  [10, 2],
 ];
 const periodId = (m: number, h: 1 | 2): string => `2026-${pad(m)}-${h}`;
 
@@ -228,7 +308,10 @@ function submissionLog(): RowValues[] {
       rows.push({
         period: periodId(m, h),
         hq: hq.name,
-        ...(!missing && { submittedAt: `2026-${pad(m)}-${pad(late ? due + 2 : due - 1)} ${late ? '10:20' : '16:45'}:00`, timeSource: '邮件时间' }),
+        ...(!missing && {
+          submittedAt: `2026-${pad(m)}-${pad(late ? due + 2 : due - 1)} ${late ? '10:20' : '16:45'}:00`,
+          timeSource: '邮件时间',
+        }),
         status: missing ? '未报' : late ? '迟报' : '按时',
         ...(!missing && { signed: '已签', file: `${hq.name}-${m}月${h === 1 ? '上半月' : ''}进展.xlsx` }),
       });
@@ -239,7 +322,11 @@ function submissionLog(): RowValues[] {
 
 function siteWorkLog(): RowValues[] {
   const rows: RowValues[] = [];
-  for (let d = Date.parse('2026-07-06T00:00:00Z'); d <= Date.parse('2026-10-26T00:00:00Z'); d += 7 * 86_400_000) {
+  for (
+    let d = Date.parse('2026-07-06T00:00:00Z');
+    d <= Date.parse('2026-10-26T00:00:00Z');
+    d += 7 * 86_400_000
+  ) {
     const week = new Date(d).toISOString().slice(0, 10);
     const w = Math.round((d - Date.parse('2026-07-06T00:00:00Z')) / (7 * 86_400_000));
     HQS.forEach((hq, k) => {
@@ -255,10 +342,39 @@ function siteWorkLog(): RowValues[] {
 }
 
 function rankingHistory(): RowValues[] {
-  const q1 = ['县工信局', '县发改局', '县住建局', '县水利局', '县商务局', '县科工局', '县交通运输局', '县农业农村局', '县卫健委', '县文广旅局', '县城管局', '县自然资源局'];
-  const q2 = ['县发改局', '县工信局', '县水利局', '县住建局', '县科工局', '县商务局', '县农业农村局', '县交通运输局', '县自然资源局', '县卫健委', '县文广旅局', '县城管局'];
+  const q1 = [
+    '县工信局',
+    '县发改局',
+    '县住建局',
+    '县水利局',
+    '县商务局',
+    '县科工局',
+    '县交通运输局',
+    '县农业农村局',
+    '县卫健委',
+    '县文广旅局',
+    '县城管局',
+    '县自然资源局',
+  ];
+  const q2 = [
+    '县发改局',
+    '县工信局',
+    '县水利局',
+    '县住建局',
+    '县科工局',
+    '县商务局',
+    '县农业农村局',
+    '县交通运输局',
+    '县自然资源局',
+    '县卫健委',
+    '县文广旅局',
+    '县城管局',
+  ];
   const rows: RowValues[] = [];
-  for (const [period, order] of [['2026Q1', q1], ['2026Q2', q2]] as const) {
+  for (const [period, order] of [
+    ['2026Q1', q1],
+    ['2026Q2', q2],
+  ] as const) {
     order.forEach((unit, i) => {
       const rank = i + 1;
       rows.push({

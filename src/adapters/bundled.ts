@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { writeTemplate } from './exceljs/write-template.js';
 import { BULLETIN } from '../core/schema/bulletin.js';
 
 /** The committed templates/ folder, found from the installed code (src/ or dist/ alike). */
@@ -11,6 +10,8 @@ export async function bulletinTemplate(): Promise<Uint8Array> {
   try {
     return await readFile(`${TEMPLATES_DIR}${BULLETIN.fileName}`);
   } catch {
+    // Generated on the fly only when the file is missing: exceljs is loaded just then.
+    const { writeTemplate } = await import('./exceljs/write-template.js');
     return writeTemplate(BULLETIN);
   }
 }

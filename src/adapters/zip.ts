@@ -6,17 +6,15 @@
  *   declared sizes, declared ratio), and while inflating, by counting the bytes actually produced
  *   (a bomb may lie in its headers). An entry may never inflate past its declared size, so memory is
  *   bounded by the declared sizes, which are bounded by the limits.
- * - Deflate is fflate's streaming `Inflate`, fed in 16 KB slices so a lying entry is stopped after at
- *   most one slice's worth of output (≤ ~1032 × slice). Entries compressed to ≤ 64 KB are instead
- *   inflated in one call into a fixed buffer of declared size + 1 (memory bounded, overflow detected;
- *   see `inflateSmall`) because the streaming inflater's buffer churn dominated small workbooks.
+ * - Deflate is Node's native zlib with `maxOutputLength` = declared size + 1: a lying entry is
+ *   stopped as soon as it passes its declared size (see `inflateBounded`).
  * - ZIP64 is supported minimally (the ZIP64 end record and the 0x0001 extra field); multi-volume
  *   archives are rejected as corrupt.
  * - Names: UTF-8 when flag bit 11 is set, or from an Info-ZIP Unicode Path extra field; otherwise
  *   UTF-8 when valid, else GBK (Chinese Windows zip tools).
  * - No CRC-32 check (the XML parsers catch garbage); no writing; no encryption support.
  */
-import { Inflate, inflateSync } from 'fflate';
+import { inflateRawSync } from 'node:zlib';
 import { UnusableFileError } from './errors.js';
 
 export interface ZipLimits {
@@ -103,10 +101,6 @@ const SIG_CENTRAL = 0x02014b50;
 const SIG_EOCD = 0x06054b50;
 const SIG_Z64_LOCATOR = 0x07064b50;
 const SIG_Z64_EOCD = 0x06064b50;
-/** Compressed bytes pushed into the inflater at a time (bounds the output of one push to ~16.5 MB). */
-const INFLATE_SLICE = 16 * 1024;
-/** Entries compressed to at most this many bytes are inflated in one bounded call (see inflateSmall). */
-const ONE_SHOT_MAX_COMPRESSED = 64 * 1024;
 
 const corrupt = (detail: string) => new UnusableFileError('file.corrupt', detail);
 const bomb = (detail: string) => new UnusableFileError('file.zipBomb', detail);
@@ -306,7 +300,7 @@ export function openZip(bytes: Uint8Array, limits?: Partial<ZipLimits>): ZipArch
 
   const find = (name: string): Entry | undefined => exact.get(name) ?? loose.get(normalizeName(name));
 
-  const read = (which: string | ZipEntryInfo, transient = false): Uint8Array => {
+  const read = (which: string | ZipEntryInfo): Uint8Array => {
     const e = typeof which === 'string' ? find(which) : which;
     if (!(e instanceof Entry))
       throw corrupt(`no entry named ${JSON.stringify(typeof which === 'string' ? which : which.name)}`);
@@ -330,7 +324,7 @@ export function openZip(bytes: Uint8Array, limits?: Partial<ZipLimits>): ZipArch
     }
     if (e.method !== 8)
       throw corrupt(`entry ${JSON.stringify(e.name)} uses unsupported compression method ${e.method}`);
-    const out = inflateBounded(data, e.size, e.name, lim, transient);
+    const out = inflateBounded(data, e.size, e.name);
     inflatedTotal += out.length;
     return out;
   };
@@ -341,86 +335,25 @@ export function openZip(bytes: Uint8Array, limits?: Partial<ZipLimits>): ZipArch
     find,
     has: (name) => find(name) !== undefined,
     read: (which) => read(which),
-    readTransient: (which) => read(which, true),
+    readTransient: (which) => read(which),
   };
 }
 
 /**
- * Inflate raw deflate data that must produce exactly `declared` bytes. Aborts as soon as the output
- * would exceed `declared` (or the per-entry limit, or the ratio limit).
+ * Inflate raw deflate data that must produce exactly `declared` bytes, with Node's native zlib
+ * (about 2.5× faster than a JavaScript inflater). `maxOutputLength` makes zlib stop the moment
+ * the output would pass declared + 1 bytes, so a bomb that lies in its headers costs at most that
+ * much memory; the per-entry, total and ratio limits were checked against `declared` before.
  */
-function inflateBounded(
-  data: Uint8Array,
-  declared: number,
-  name: string,
-  lim: ZipLimits,
-  transient: boolean,
-): Uint8Array {
-  if (data.length <= ONE_SHOT_MAX_COMPRESSED) return inflateSmall(data, declared, name, transient);
-  const out = new Uint8Array(declared);
-  let produced = 0;
-  const inflater = new Inflate((chunk) => {
-    const next = produced + chunk.length;
-    if (next > declared)
-      throw bomb(`entry ${JSON.stringify(name)} inflates beyond its declared ${declared} bytes`);
-    if (next > lim.maxEntryBytes)
-      throw bomb(`entry ${JSON.stringify(name)} inflates beyond ${lim.maxEntryBytes} bytes`);
-    if (next > lim.ratioThresholdBytes && next > data.length * lim.maxRatio) {
-      throw bomb(`entry ${JSON.stringify(name)} inflates beyond a ratio of ${lim.maxRatio}:1`);
-    }
-    out.set(chunk, produced);
-    produced = next;
-  });
+function inflateBounded(data: Uint8Array, declared: number, name: string): Uint8Array {
+  let out: Buffer;
   try {
-    if (data.length <= INFLATE_SLICE) {
-      inflater.push(data, true);
-    } else {
-      for (let off = 0; off < data.length; off += INFLATE_SLICE) {
-        const end = Math.min(off + INFLATE_SLICE, data.length);
-        inflater.push(data.subarray(off, end), end === data.length);
-      }
-    }
+    out = inflateRawSync(data, { maxOutputLength: declared + 1 });
   } catch (err) {
-    if (err instanceof UnusableFileError) throw err;
-    throw corrupt(`entry ${JSON.stringify(name)}: damaged deflate data (${(err as Error).message})`);
-  }
-  if (produced !== declared) {
-    throw corrupt(
-      `entry ${JSON.stringify(name)} inflated to ${produced} bytes, not the declared ${declared}`,
-    );
-  }
-  return out;
-}
-
-/**
- * Small entries (the common case: a sheet of a few hundred rows compresses to a few KB) are
- * inflated in one call into a fixed buffer one byte larger than declared. fflate never grows a
- * caller's buffer, so memory stays bounded; bytes past the end are discarded, and a full buffer
- * means the entry lied about its size. The wasted work is bounded by the compressed size
- * (deflate expands at most ~1032:1, so ≤ ~66 M byte-steps, well under a second).
- * This avoids the streaming inflater's fixed 160 KB of buffer churn per entry, which dominated
- * reading small workbooks.
- */
-/** Scratch output for `readTransient` of small entries (grown on demand, at most SCRATCH_MAX). */
-let scratch = new Uint8Array(64 * 1024);
-const SCRATCH_MAX = 4 * 1024 * 1024;
-
-function inflateSmall(data: Uint8Array, declared: number, name: string, transient: boolean): Uint8Array {
-  let buf: Uint8Array;
-  if (transient && declared + 1 <= SCRATCH_MAX) {
-    if (scratch.length < declared + 1)
-      scratch = new Uint8Array(Math.min(SCRATCH_MAX, Math.max(declared + 1, scratch.length * 2)));
-    buf = scratch.subarray(0, declared + 1);
-  } else {
-    buf = new Uint8Array(declared + 1);
-  }
-  let out: Uint8Array;
-  try {
-    out = inflateSync(data, { out: buf });
-  } catch (err) {
-    // A stored block that does not fit makes fflate's buf.set throw a RangeError.
-    if (err instanceof RangeError)
+    const code = (err as { code?: string }).code;
+    if (err instanceof RangeError || code === 'ERR_BUFFER_TOO_LARGE') {
       throw bomb(`entry ${JSON.stringify(name)} inflates beyond its declared ${declared} bytes`);
+    }
     throw corrupt(`entry ${JSON.stringify(name)}: damaged deflate data (${(err as Error).message})`);
   }
   if (out.length > declared)
@@ -430,7 +363,7 @@ function inflateSmall(data: Uint8Array, declared: number, name: string, transien
       `entry ${JSON.stringify(name)} inflated to ${out.length} bytes, not the declared ${declared}`,
     );
   }
-  return buf.subarray(0, declared);
+  return out;
 }
 
 function dosDateTime(date: number, time: number): Date | undefined {

@@ -1,20 +1,41 @@
-import { deadlinesCommand, DEADLINES_USAGE } from './commands/deadlines.js';
-import { templatesCommand, TEMPLATES_USAGE } from './commands/templates.js';
-import { validateCommand, VALIDATE_USAGE } from './commands/validate.js';
-import { mergeCommand, MERGE_USAGE } from './commands/merge.js';
-import { scoreCommand, SCORE_USAGE } from './commands/score.js';
-import { ledgerCommand, LEDGER_USAGE } from './commands/ledger.js';
+import {
+  DEADLINES_USAGE,
+  LEDGER_USAGE,
+  MERGE_USAGE,
+  SCORE_USAGE,
+  TEMPLATES_USAGE,
+  VALIDATE_USAGE,
+} from './usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from './io.js';
 
 type Command = { run: (argv: readonly string[], io: Io) => Promise<ExitCode>; usage: string };
 
+// Commands are loaded when run: `kpd merge` never pays for exceljs, `kpd validate` for zlib writing.
 const COMMANDS: Readonly<Record<string, Command>> = {
-  templates: { run: templatesCommand, usage: TEMPLATES_USAGE },
-  validate: { run: validateCommand, usage: VALIDATE_USAGE },
-  deadlines: { run: deadlinesCommand, usage: DEADLINES_USAGE },
-  merge: { run: mergeCommand, usage: MERGE_USAGE },
-  score: { run: scoreCommand, usage: SCORE_USAGE },
-  ledger: { run: ledgerCommand, usage: LEDGER_USAGE },
+  templates: {
+    run: async (a, io) => (await import('./commands/templates.js')).templatesCommand(a, io),
+    usage: TEMPLATES_USAGE,
+  },
+  validate: {
+    run: async (a, io) => (await import('./commands/validate.js')).validateCommand(a, io),
+    usage: VALIDATE_USAGE,
+  },
+  deadlines: {
+    run: async (a, io) => (await import('./commands/deadlines.js')).deadlinesCommand(a, io),
+    usage: DEADLINES_USAGE,
+  },
+  merge: {
+    run: async (a, io) => (await import('./commands/merge.js')).mergeCommand(a, io),
+    usage: MERGE_USAGE,
+  },
+  score: {
+    run: async (a, io) => (await import('./commands/score.js')).scoreCommand(a, io),
+    usage: SCORE_USAGE,
+  },
+  ledger: {
+    run: async (a, io) => (await import('./commands/ledger.js')).ledgerCommand(a, io),
+    usage: LEDGER_USAGE,
+  },
 };
 
 export function usage(): string {

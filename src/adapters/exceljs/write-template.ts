@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import { unzipSync } from 'fflate';
+import { reproducible } from '../zip-writer.js';
 import type { Cell } from '../../core/grid.js';
 import { isDateCell } from '../../core/grid.js';
 import { isoDateToSerial, isoDateTimeToSerial } from '../../core/calendar/dates.js';
@@ -364,5 +366,6 @@ export async function writeTemplate(t: TemplateSpec, fill: TemplateFill = {}): P
   for (const s of t.sheets) writeSheet(wb, s, fill, t.sheets);
   writeMeta(wb, t);
   const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  // exceljs stamps the clock into the zip and random GUIDs into data bars; templates must not change.
+  return reproducible(unzipSync(new Uint8Array(buf as ArrayBuffer)));
 }

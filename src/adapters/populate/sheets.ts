@@ -64,15 +64,13 @@ export function writeTableSheet(
   spec.columns.forEach((c, i) => ws.column(i + 1).width(c.width ?? 12));
 
   ws.range(1, 1, 1, last).merged(true);
-  ws.cell(1, 1)
-    .value(fill(spec.title, placeholders))
-    .style({
-      bold: true,
-      fontSize: 16,
-      fontFamily: FONT,
-      horizontalAlignment: 'center',
-      verticalAlignment: 'center',
-    });
+  ws.cell(1, 1).value(fill(spec.title, placeholders)).style({
+    bold: true,
+    fontSize: 16,
+    fontFamily: FONT,
+    horizontalAlignment: 'center',
+    verticalAlignment: 'center',
+  });
   ws.row(1).height(32);
   const width = spec.columns.reduce((a, c) => a + (c.width ?? 12), 0);
   for (const l of layout.lead) {

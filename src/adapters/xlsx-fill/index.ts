@@ -1,4 +1,5 @@
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { ZipWriter } from '../zip-writer.js';
 import { parseRels, parseWorkbook, relsPathFor, relTypeIs } from '../xlsx-read/package.js';
 import { parseSharedStrings } from '../xlsx-read/shared-strings.js';
 import { adjustRange, fillSheet, type TableFill } from './sheet.js';
@@ -17,10 +18,6 @@ export interface FillResult {
   /** Sheets of the job the template lacks, or whose table was not found. */
   readonly missing: readonly string[];
 }
-
-/** Parts over this size are compressed fast rather than small: a big bulletin is written in a blink. */
-const FAST_COMPRESS_OVER = 1 << 20;
-const ZIP_TIME = new Date(Date.UTC(2026, 0, 1));
 
 const replacePlaceholders = (xml: string, values: ReadonlyMap<string, string>): string =>
   xml.includes('{{')
@@ -51,6 +48,7 @@ export function fillWorkbook(template: Uint8Array, job: FillJob): FillResult {
   const stylesRel = rels.find((r) => relTypeIs(r, 'styles'));
   const wrapStyles = wrapStyleIndexes(stylesRel ? (text(stylesRel.target) ?? '') : '');
 
+  const filled = new Map<string, Iterable<string>>();
   wb.sheets.forEach((entry, sheetIndex) => {
     const rel = rels.find((r) => r.id === entry.relId);
     if (!rel) return;
@@ -58,13 +56,14 @@ export function fillWorkbook(template: Uint8Array, job: FillJob): FillResult {
     if (xml === undefined) return;
     xml = replacePlaceholders(xml, job.placeholders);
     const fill = job.tables.find((t) => t.sheet.name === entry.name);
-    if (fill) {
-      const res = fillSheet(xml, sst, fill, wrapStyles);
-      if (!res.found) missing.push(fill.sheet.name);
-      xml = res.xml;
-      if (res.found) wbXml = adjustDefinedNames(wbXml, sheetIndex, entry.name, res);
+    if (!fill) {
+      parts[rel.target] = strToU8(xml);
+      return;
     }
-    parts[rel.target] = strToU8(xml);
+    const res = fillSheet(xml, sst, fill, wrapStyles);
+    if (!res.found) missing.push(fill.sheet.name);
+    else wbXml = adjustDefinedNames(wbXml, sheetIndex, entry.name, res);
+    filled.set(rel.target, res.pieces);
   });
   for (const t of job.tables) if (!wb.sheets.some((s) => s.name === t.sheet.name)) missing.push(t.sheet.name);
 
@@ -79,11 +78,16 @@ export function fillWorkbook(template: Uint8Array, job: FillJob): FillResult {
   }
   parts[wbPart] = strToU8(wbXml);
 
-  const zippable: Zippable = {};
-  for (const [name, data] of Object.entries(parts)) {
-    zippable[name] = [data, { level: data.length > FAST_COMPRESS_OVER ? 1 : 6, mtime: ZIP_TIME }];
+  const zip = new ZipWriter();
+  // [Content_Types].xml first, as Office writes it; then every part in its original order.
+  const names = Object.keys(parts).sort((a, b) =>
+    a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0,
+  );
+  for (const name of names) {
+    const pieces = filled.get(name);
+    zip.add(name, pieces ?? (parts[name] as Uint8Array), pieces ? 1 : 6);
   }
-  return { bytes: zipSync(zippable), missing };
+  return { bytes: zip.finish(), missing };
 }
 
 /** Indexes of the cell formats (cellXfs) that wrap text. */

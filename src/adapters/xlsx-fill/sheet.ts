@@ -86,7 +86,8 @@ export interface TableFill {
 }
 
 export interface FilledSheet {
-  readonly xml: string;
+  /** The sheet XML in pieces: head, data rows in batches, tail (never one huge string). */
+  readonly pieces: Iterable<string>;
   readonly firstDataRow: number;
   readonly lastRow: number;
   /** Rows moved down below the table, from the template's row number on. */
@@ -95,6 +96,9 @@ export interface FilledSheet {
   readonly area: { readonly first: number; readonly last: number };
   readonly found: boolean;
 }
+
+/** Rows written per piece. */
+const BATCH = 2000;
 
 function valueCell(
   ref: string,
@@ -155,30 +159,21 @@ export function fillSheet(
   fill: TableFill,
   wrapStyles: ReadonlySet<string> = new Set(),
 ): FilledSheet {
+  const notFound: FilledSheet = {
+    pieces: [xml],
+    firstDataRow: 0,
+    lastRow: 0,
+    shift: { from: 0, by: 0 },
+    area: { first: 0, last: 0 },
+    found: false,
+  };
   const open = xml.indexOf('<sheetData');
   const close = xml.indexOf('</sheetData>');
-  const selfClosed = open >= 0 && close < 0;
-  if (open < 0 || selfClosed)
-    return {
-      xml,
-      firstDataRow: 0,
-      lastRow: 0,
-      shift: { from: 0, by: 0 },
-      area: { first: 0, last: 0 },
-      found: false,
-    };
+  if (open < 0 || close < 0) return notFound;
   const bodyStart = xml.indexOf('>', open) + 1;
   const rows = parseRows(xml.slice(bodyStart, close), sst);
   const header = findHeader(rows, fill.sheet);
-  if (!header)
-    return {
-      xml,
-      firstDataRow: 0,
-      lastRow: 0,
-      shift: { from: 0, by: 0 },
-      area: { first: 0, last: 0 },
-      found: false,
-    };
+  if (!header) return notFound;
 
   const h = header.row.r;
   const after = rows.filter((r) => r.r > h);
@@ -209,42 +204,43 @@ export function fillSheet(
   ]);
   const keyOfCol = new Map([...colOfKey].map(([k, c]) => [c, k]));
   const ordered = [...allCols].sort((a, b) => a - b);
-  const letters = ordered.map((c) => columnLetters(c));
+  // Per column, what never changes from row to row: its letters, style, key and spec.
+  const plan = ordered.map((col) => {
+    const key = keyOfCol.get(col);
+    const style = styleOf(col);
+    return {
+      col,
+      letters: columnLetters(col),
+      style,
+      key,
+      spec: key === undefined ? undefined : byKey.get(key),
+      wraps: style !== undefined && wrapStyles.has(style),
+    };
+  });
   const rowAttrs = styleRow?.attrs ?? '';
   const baseHeight = Number(/\sht="([\d.]+)"/u.exec(rowAttrs)?.[1] ?? 0);
   const plainAttrs = rowAttrs.replace(/\s(ht|customHeight)="[^"]*"/gu, '');
   const widths = columnWidths(xml.slice(0, open));
-  // Rows grow with their wrapped text, as the template's own rows would in Excel.
-  const heightFor = (values: RowValues): string => {
+
+  const dataRow = (values: RowValues, rn: number): string => {
+    let cells = '';
     let lines = 1;
-    for (const [key, col] of colOfKey) {
-      const v = values[key];
-      const style = styleOf(col);
-      if (typeof v !== 'string' || style === undefined || !wrapStyles.has(style)) continue;
-      lines = Math.max(lines, Math.ceil(displayWidth(v) / Math.max(1, (widths.get(col) ?? 10) - 1)));
+    for (const p of plan) {
+      const v = p.key === undefined ? undefined : values[p.key];
+      cells += valueCell(`${p.letters}${rn}`, p.style, v, p.spec);
+      // Rows grow with their wrapped text, as the template's own rows would in Excel.
+      if (p.wraps && typeof v === 'string' && v.length * 2 > (widths.get(p.col) ?? 10)) {
+        lines = Math.max(lines, Math.ceil(displayWidth(v) / Math.max(1, (widths.get(p.col) ?? 10) - 1)));
+      }
     }
-    return lines > 1 ? ` ht="${Math.max(baseHeight, lines * LINE_HEIGHT + 4)}" customHeight="1"` : '';
+    const attrs =
+      lines > 1
+        ? `${plainAttrs} ht="${Math.max(baseHeight, lines * LINE_HEIGHT + 4)}" customHeight="1"`
+        : rowAttrs;
+    return `<row r="${rn}"${attrs}>${cells}</row>`;
   };
 
-  const out: string[] = [];
-  for (const r of rows) if (r.r <= h) out.push(r.xml);
-  for (let i = 0; i < n; i++) {
-    const values = fill.rows[i] ?? {};
-    const rn = first + i;
-    let cells = '';
-    for (let k = 0; k < ordered.length; k++) {
-      const col = ordered[k] as number;
-      const key = keyOfCol.get(col);
-      cells += valueCell(
-        `${letters[k]}${rn}`,
-        styleOf(col),
-        key === undefined ? undefined : values[key],
-        key === undefined ? undefined : byKey.get(key),
-      );
-    }
-    const grown = heightFor(values);
-    out.push(`<row r="${rn}"${grown ? plainAttrs + grown : rowAttrs}>${cells}</row>`);
-  }
+  const tailRows: string[] = [];
   for (const r of rest) {
     if (r === totalRow && fill.totals) {
       const rn = r.r + delta;
@@ -266,24 +262,34 @@ export function fillSheet(
           key === undefined ? undefined : byKey.get(key),
         );
       }
-      out.push(`<row r="${rn}"${r.attrs}>${cells}</row>`);
-    } else out.push(shiftRow(r.xml, delta));
+      tailRows.push(`<row r="${rn}"${r.attrs}>${cells}</row>`);
+    } else tailRows.push(shiftRow(r.xml, delta));
   }
   const lastRow = Math.max(h, ...rest.map((r) => r.r + delta), n > 0 ? first + n - 1 : h);
-  let result = xml.slice(0, bodyStart) + out.join('') + xml.slice(close);
-  result = adjustRanges(result, {
-    first,
-    areaLast: lastAreaRow,
-    newLast: Math.max(first, first + n - 1),
-    delta,
-  });
+  const span = { first, areaLast: lastAreaRow, newLast: Math.max(first, first + n - 1), delta };
   const maxCol = Math.max(0, ...ordered);
-  result = result.replace(
-    /<dimension ref="[^"]*"\/>/u,
-    `<dimension ref="A1:${columnLetters(maxCol)}${lastRow}"/>`,
-  );
+  // Only the parts around the rows carry ranges; the rows themselves are written as built.
+  const head =
+    xml
+      .slice(0, bodyStart)
+      .replace(/<dimension ref="[^"]*"\/>/u, `<dimension ref="A1:${columnLetters(maxCol)}${lastRow}"/>`) +
+    rows
+      .filter((r) => r.r <= h)
+      .map((r) => r.xml)
+      .join('');
+  const tail = tailRows.join('') + adjustRanges(xml.slice(close), span);
+
+  function* pieces(): Generator<string> {
+    yield head;
+    for (let i = 0; i < n; i += BATCH) {
+      let batch = '';
+      for (let k = i; k < Math.min(n, i + BATCH); k++) batch += dataRow(fill.rows[k] ?? {}, first + k);
+      yield batch;
+    }
+    yield tail;
+  }
   return {
-    xml: result,
+    pieces: pieces(),
     firstDataRow: first,
     lastRow,
     shift: { from: lastAreaRow + 1, by: delta },

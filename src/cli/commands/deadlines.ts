@@ -4,17 +4,12 @@ import { isoWeekday } from '../../core/calendar/dates.js';
 import { weeksOfYear, yearSchedule } from '../../core/calendar/schedule.js';
 import { message } from '../../core/validate/issue.js';
 import { calendarContext, loadMaster, yearWarnings } from '../context.js';
+export { DEADLINES_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
 import { table } from '../format.js';
 
 const WEEKDAY_ZH = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
-
-export const DEADLINES_USAGE = `kpd deadlines YEAR [--json] [--holidays FILE] [--master 总台账.xlsx] [--weekly]
-  列出 YEAR 年 24 个半月报告期的应报日、报送截止日（遇节假日提前）和通报日。
-  --holidays FILE  节假日文件（CSV 或 xlsx，列：日期、类型(休/班)、说明），优先于内置数据
-  --master FILE    使用总台账的「节假日」和「规则」表
-  --weekly         同时列出每周例会日、议题截止（周二17:00）和代办员周报截止（周四18:00）`;
 
 export async function deadlinesCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseArgs({

@@ -9,12 +9,9 @@ import { message } from '../../core/validate/issue.js';
 import { loadWorkbook, sameFile, writeAtomic } from '../../adapters/files.js';
 import { openWorkbook, outputWorkbook, writeTableSheet } from '../../adapters/populate/sheets.js';
 import { loadMaster } from '../context.js';
+export { LEDGER_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
-
-export const LEDGER_USAGE = `kpd ledger import 通报.xlsx --into 总台账.xlsx --out 新总台账.xlsx [--period 2026-11-1] [--json]
-  把通报中的本期数据追加到总台账的「进展记录」「报送记录」「一线工作记录」（单位排名读取这些记录）。
-  同一期再次导入会替换该期，不会重复。原总台账不会被修改，结果写入 --out。`;
 
 export async function ledgerCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseArgs({

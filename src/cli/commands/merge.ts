@@ -3,7 +3,13 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { instantToCst } from '../../core/calendar/dates.js';
 import { parseReportPeriod, reportPeriodId } from '../../core/calendar/periods.js';
-import { buildBulletin, type Bulletin, type ReceivedFile } from '../../core/bulletin/index.js';
+import {
+  assembleBulletin,
+  bulletinContext,
+  readSubmission,
+  type Bulletin,
+  type ReceivedFile,
+} from '../../core/bulletin/index.js';
 import { bulletinSheets } from '../../core/bulletin/render.js';
 import { parseDateTime } from '../../core/values/parse.js';
 import { parseCsv } from '../../core/values/csv.js';
@@ -14,20 +20,11 @@ import { decodeText, loadWorkbookBytes, sameFile, writeAtomic } from '../../adap
 import { fillWorkbook } from '../../adapters/xlsx-fill/index.js';
 import { bulletinTemplate } from '../../adapters/bundled.js';
 import { calendarContext, loadMaster } from '../context.js';
+export { MERGE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
 import { progressBar } from '../progress.js';
 import { table } from '../format.js';
-
-export const MERGE_USAGE = `kpd merge 输入... --master 总台账.xlsx --period 2026-11-1 --out 通报.xlsx [--json]
-  把邮件收到的半月进展报表汇总成《重点项目情况通报》。
-  输入可以是 .xlsx 文件、文件夹（含子文件夹）、.eml 邮件（取其中的 .xlsx 附件和邮件时间）、.zip 压缩包。
-  --period ID       报告期：2026-11-1（上半月，12日报）或 2026-11-2（当月，25日报）
-  --template FILE   本单位自制的通报模板（按表头填充，保留原有格式）
-  --received FILE   登记的收到时间（CSV：文件,收到时间），用于没有邮件时间的文件
-  --holidays FILE   节假日文件，优先于内置数据
-  --office NAME     编制单位（通报落款），默认“发展改革局重点项目办公室”
-  退出码：0 已生成通报（迟报、未报、未并入的行都是通报内容）；2 无法生成（缺总台账、参数有误）`;
 
 async function clerkTimes(file: string | undefined, cwd: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
@@ -87,10 +84,12 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
   const bar = values.json
     ? progressBar({ ...io, interactive: false }, '', 0)
     : progressBar(io, t(locale, '读取报表', 'Reading'), collected.items.length);
-  const files: ReceivedFile[] = collected.items.map((item) => {
-    const loaded = loadWorkbookBytes(rel(item.file), item.bytes);
-    bar.tick();
+  const bctx = bulletinContext({ period, master: master.data, calendar: ctx.calendar, locale });
+  // One file at a time: read, check, keep only its rows; its workbook is dropped at once, so a
+  // thousand submissions fit in little memory.
+  const reads = collected.items.map((item) => {
     const clerkTime = clerk.get(matchKey(basename(item.file)));
+    const loaded = loadWorkbookBytes(rel(item.file), item.bytes);
     const base = {
       file: rel(item.file),
       ...(item.receivedAt && { emailTime: instantToCst(item.receivedAt) }),
@@ -98,20 +97,19 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
       ...(item.mtime && { mtime: instantToCst(item.mtime) }),
       ...(item.sender !== undefined && { sender: item.sender }),
     };
-    return loaded.ok
+    const received: ReceivedFile = loaded.ok
       ? { ...base, workbook: loaded.value.workbook, packageIssues: loaded.value.issues }
       : { ...base, unusable: loaded.issue, packageIssues: [] };
+    const read = readSubmission(received, bctx);
+    bar.tick();
+    return read;
   });
   bar.done();
-
-  const bulletin = buildBulletin({
-    period,
-    master: master.data,
-    calendar: ctx.calendar,
-    files,
-    ignored: collected.ignored.map((x) => ({ file: rel(x.file), reason: x.reason })),
-    locale,
-  });
+  const bulletin = assembleBulletin(
+    bctx,
+    reads,
+    collected.ignored.map((x) => ({ file: rel(x.file), reason: x.reason })),
+  );
   const sheets = bulletinSheets(bulletin, {
     ...(values.office !== undefined && { office: values.office }),
     siteVisitsPerWeek: master.data.rules.schedule.siteVisitsPerWeek,

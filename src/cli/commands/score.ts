@@ -25,16 +25,10 @@ import { MASTER } from '../../core/schema/master.js';
 import { sameFile, writeAtomic } from '../../adapters/files.js';
 import { openWorkbook, outputWorkbook, writeTableSheet } from '../../adapters/populate/sheets.js';
 import { calendarContext, loadMaster, yearWarnings } from '../context.js';
+export { SCORE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
 import { table } from '../format.js';
-
-export const SCORE_USAGE = `kpd score 总台账.xlsx --period 2026Q3 --out 考核结果.xlsx [--json]
-  计算代办员季度考核（附件1，百分制）和责任单位综合考评排名（前三表扬、后三批评、连续倒数第一问责）。
-  结果写入总台账的副本（--out），新增或替换「代办员考核结果」「扣分明细」「单位考评排名」「数据问题」，
-  并在「排名历史」追加本期（重复计算同一期会替换，不会重复）。原总台账不会被修改。
-  --period  2026Q3（季度）或 2026H2（半年，只做单位排名；代办员按季度考核）
-  --holidays FILE  节假日文件，优先于内置数据`;
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 

@@ -7,11 +7,9 @@ import { BULLETIN } from '../../core/schema/bulletin.js';
 import { MASTER_SAMPLES } from '../../core/template/samples.js';
 import { writeTemplate } from '../../adapters/exceljs/write-template.js';
 import { writeAtomic } from '../../adapters/files.js';
+export { TEMPLATES_USAGE } from '../usage.js';
 import { EXIT, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
-
-export const TEMPLATES_USAGE = `kpd templates [--out DIR]
-  生成下发用的空白模板（总台账.xlsx 含示例行和默认规则表、半月进展报表.xlsx、周例会议题申报表.xlsx），默认写入 templates/`;
 
 /** The committed templates are exactly these bytes' content: a test regenerates and compares. */
 export async function buildTemplates(): Promise<{ fileName: string; bytes: Uint8Array }[]> {

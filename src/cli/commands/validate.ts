@@ -5,15 +5,11 @@ import { validateWorkbook } from '../../core/validate/workbook.js';
 import { hasErrors, sortIssues, type Issue, type Locale } from '../../core/validate/issue.js';
 import { loadWorkbook } from '../../adapters/files.js';
 import { loadMaster } from '../context.js';
+export { VALIDATE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
 import { countBySeverity, formatIssues, issueJson } from '../format.js';
 import type { RegisterContext } from '../../core/report/read.js';
-
-export const VALIDATE_USAGE = `kpd validate FILE|DIR... [--json] [--master 总台账.xlsx]
-  检查填好的模板：必填、类型、范围、下拉选项、编号唯一、跨表引用、“五个一”、日期先后等。
-  --master FILE  对照总台账检查半月报表中的项目和指挥部
-  退出码：0 无错误（可有警告）；1 有错误；2 有无法读取的文件（其余文件仍会检查）`;
 
 export interface FileResult {
   readonly file: string;

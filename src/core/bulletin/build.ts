@@ -2,13 +2,14 @@ import { addDays, weekStart, type IsoDate, type IsoDateTime } from '../calendar/
 import {
   parseReportPeriod,
   reportPeriodId,
+  reportPeriodLabel,
   reportPeriodRange,
   type ReportPeriod,
 } from '../calendar/periods.js';
 import { periodSchedule } from '../calendar/schedule.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import type { MasterData, Project } from '../master/types.js';
-import { readReport, registerIndex, type ReportRead } from '../report/read.js';
+import { readReport, registerIndex, type RegisterContext, type ReportRead } from '../report/read.js';
 import { REPORT } from '../schema/report.js';
 import { PROJECT_CATEGORIES, type TimeSource } from '../schema/vocab.js';
 import { identifyTemplate, isIssue } from '../workbook/identify.js';
@@ -37,14 +38,7 @@ export interface BulletinInput {
   readonly locale?: Locale;
 }
 
-interface Candidate {
-  readonly f: ReceivedFile;
-  readonly hq: string;
-  readonly read: ReportRead;
-  readonly at: IsoDateTime | null;
-  readonly source: TimeSource | null;
-  readonly notes: readonly Issue[];
-}
+type Candidate = Extract<SubmissionRead, { kind: 'candidate' }>;
 
 function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   const list = m.get(k);
@@ -76,24 +70,143 @@ function inferHq(read: ReportRead, byProject: ReadonlyMap<string, Project>): str
   return hqs.size === 1 ? [...hqs][0] : undefined;
 }
 
+export interface BulletinContext {
+  readonly period: ReportPeriod;
+  readonly periodId: string;
+  readonly master: MasterData;
+  readonly calendar: WorkCalendar;
+  readonly locale: Locale;
+  readonly register: RegisterContext;
+}
+
+export function bulletinContext(input: Omit<BulletinInput, 'files' | 'ignored'>): BulletinContext {
+  return {
+    period: input.period,
+    periodId: reportPeriodId(input.period),
+    master: input.master,
+    calendar: input.calendar,
+    locale: input.locale ?? 'zh',
+    register: { projects: input.master.projects },
+  };
+}
+
+/** What one received file became: compact, so a thousand can be held without their workbooks. */
+export type SubmissionRead =
+  | { readonly kind: 'unusable'; readonly file: string; readonly issue: Issue }
+  | { readonly kind: 'ignored'; readonly file: string; readonly reason: string }
+  | {
+      readonly kind: 'setAside';
+      readonly file: string;
+      readonly read: ReportRead;
+      readonly notes: readonly Issue[];
+      readonly reason: Issue;
+    }
+  | {
+      readonly kind: 'candidate';
+      readonly file: string;
+      readonly sender?: string;
+      readonly hq: string;
+      readonly read: ReportRead;
+      readonly at: IsoDateTime | null;
+      readonly source: TimeSource | null;
+      /** Findings about the file itself (package, template, HQ or period assumed). */
+      readonly notes: readonly Issue[];
+    };
+
+/**
+ * Reads one received file against the register: recognised, checked row by row, and either a
+ * candidate for the bulletin or set aside with the reason. The workbook is not kept.
+ */
+export function readSubmission(f: ReceivedFile, ctx: BulletinContext): SubmissionRead {
+  if (!f.workbook) {
+    return { kind: 'unusable', file: f.file, issue: f.unusable ?? issue('file.corrupt', {}, { detail: '' }) };
+  }
+  const id = identifyTemplate(f.workbook);
+  if (isIssue(id) || id.template.id !== REPORT.id) {
+    return {
+      kind: 'ignored',
+      file: f.file,
+      reason: isIssue(id)
+        ? message(id, ctx.locale)
+        : `这是「${id.template.title}」，不是半月进展报表，未并入`,
+    };
+  }
+  const notes: Issue[] = [...f.packageIssues, ...id.issues];
+  let read = readReport(f.workbook, ctx.register);
+  let hq = read.hq;
+  if (hq === undefined) {
+    hq = inferHq(read, registerIndex(ctx.register).byProject);
+    if (hq !== undefined) {
+      notes.push(issue('merge.hqInferred', {}, { value: read.fields.reporter ?? '', hq }));
+      read = readReport(f.workbook, ctx.register, { assumeHq: hq });
+    }
+  }
+  const typedPeriod = read.fields.period !== undefined ? parseReportPeriod(read.fields.period) : undefined;
+  if (hq === undefined) {
+    return {
+      kind: 'setAside',
+      file: f.file,
+      read,
+      notes: [...notes, ...read.issues.filter((i) => i.row === undefined)],
+      reason: issue(
+        'merge.fileNotMerged',
+        {},
+        { reason: `填报单位「${read.fields.reporter ?? ''}」不是登记的指挥部` },
+      ),
+    };
+  }
+  if (typedPeriod && reportPeriodId(typedPeriod) !== ctx.periodId) {
+    const found = reportPeriodId(typedPeriod);
+    return {
+      kind: 'setAside',
+      file: f.file,
+      read,
+      notes: [...notes, issue('report.wrongPeriod', {}, { found, expected: ctx.periodId })],
+      reason: issue('merge.fileNotMerged', {}, { reason: `报告期为 ${found}，不是本期 ${ctx.periodId}` }),
+    };
+  }
+  if (!typedPeriod) notes.push(issue('merge.periodAssumed', {}, { period: reportPeriodLabel(ctx.period) }));
+  const t = submissionTime(f, read);
+  return {
+    kind: 'candidate',
+    file: f.file,
+    ...(f.sender !== undefined && { sender: f.sender }),
+    hq,
+    read,
+    at: t.at,
+    source: t.source,
+    notes,
+  };
+}
+
 /**
  * Merges the reports of one half-month period into the bulletin model: who reported on time,
  * late or not at all, every project's progress against 序时进度, the projects behind, the
  * site-work shortfalls, and every row either merged or rejected with its reason.
  */
 export function buildBulletin(input: BulletinInput): Bulletin {
-  const { period, master, calendar } = input;
-  const locale = input.locale ?? 'zh';
+  const ctx = bulletinContext(input);
+  return assembleBulletin(
+    ctx,
+    input.files.map((f) => readSubmission(f, ctx)),
+    input.ignored ?? [],
+  );
+}
+
+export function assembleBulletin(
+  ctx: BulletinContext,
+  reads: readonly SubmissionRead[],
+  ignoredInputs: readonly { readonly file: string; readonly reason: string }[] = [],
+): Bulletin {
+  const { period, master, calendar, locale } = ctx;
   const rules = master.rules;
   const sched = periodSchedule(period, calendar, rules);
   const range = reportPeriodRange(period);
   const fraction = scheduleFraction(range.to, rules).value;
-  const periodId = reportPeriodId(period);
-  const register = { projects: master.projects };
-  const index = registerIndex(register);
+  const periodId = ctx.periodId;
 
   const problems: RejectedRow[] = [];
-  const ignored = [...(input.ignored ?? [])];
+  const ignored = [...ignoredInputs];
   let rowsIn = 0;
   let rowsRejected = 0;
   const note = (file: string, i: Issue, rejected: boolean): void => {
@@ -118,66 +231,15 @@ export function buildBulletin(input: BulletinInput): Bulletin {
     rowsRejected += n;
   };
 
-  // 1. Read every file; set aside what is not this period's report of a known HQ.
+  // 1. What each file became; set-aside files have all their rows rejected with the reason.
   const candidates: Candidate[] = [];
-  for (const f of input.files) {
-    if (!f.workbook) {
-      if (f.unusable) note(f.file, f.unusable, true);
-      continue;
-    }
-    const id = identifyTemplate(f.workbook);
-    if (isIssue(id) || id.template.id !== REPORT.id) {
-      ignored.push({
-        file: f.file,
-        reason: isIssue(id) ? message(id, locale) : `这是「${id.template.title}」，不是半月进展报表，未并入`,
-      });
-      continue;
-    }
-    for (const i of [...f.packageIssues, ...id.issues]) note(f.file, i, false);
-    let read = readReport(f.workbook, register);
-    const notes: Issue[] = [];
-    let hq = read.hq;
-    if (hq === undefined) {
-      hq = inferHq(read, index.byProject);
-      if (hq !== undefined) {
-        notes.push(issue('merge.hqInferred', {}, { value: read.fields.reporter ?? '', hq }));
-        read = readReport(f.workbook, register, { assumeHq: hq });
-      }
-    }
-    const typedPeriod = read.fields.period !== undefined ? parseReportPeriod(read.fields.period) : undefined;
-    if (hq === undefined) {
-      for (const i of read.issues) if (i.row === undefined) note(f.file, i, false);
-      rejectAllRows(
-        f.file,
-        read,
-        issue(
-          'merge.fileNotMerged',
-          {},
-          { reason: `填报单位「${read.fields.reporter ?? ''}」不是登记的指挥部` },
-        ),
-      );
-      continue;
-    }
-    if (typedPeriod && reportPeriodId(typedPeriod) !== periodId) {
-      note(
-        f.file,
-        issue('report.wrongPeriod', {}, { found: reportPeriodId(typedPeriod), expected: periodId }),
-        false,
-      );
-      rejectAllRows(
-        f.file,
-        read,
-        issue(
-          'merge.fileNotMerged',
-          {},
-          { reason: `报告期为 ${reportPeriodId(typedPeriod)}，不是本期 ${periodId}` },
-        ),
-      );
-      continue;
-    }
-    if (!typedPeriod) notes.push(issue('merge.periodAssumed', {}, { period: sched.label }));
-    const t = submissionTime(f, read);
-    candidates.push({ f, hq, read, at: t.at, source: t.source, notes });
+  for (const r of reads) {
+    if (r.kind === 'unusable') note(r.file, r.issue, true);
+    else if (r.kind === 'ignored') ignored.push({ file: r.file, reason: r.reason });
+    else if (r.kind === 'setAside') {
+      for (const i of r.notes) note(r.file, i, false);
+      rejectAllRows(r.file, r.read, r.reason);
+    } else candidates.push(r);
   }
 
   // 2. The latest report of each HQ wins; earlier ones are listed as replaced.
@@ -188,7 +250,7 @@ export function buildBulletin(input: BulletinInput): Bulletin {
   for (const [hq, list] of byHq) {
     // Ties in time are broken by file name so the same inputs always give the same bulletin.
     const sorted = [...list].sort(
-      (a, b) => (a.at ?? '').localeCompare(b.at ?? '') || a.f.file.localeCompare(b.f.file),
+      (a, b) => (a.at ?? '').localeCompare(b.at ?? '') || a.file.localeCompare(b.file),
     );
     const winner = sorted[sorted.length - 1] as Candidate;
     taken.set(hq, winner);
@@ -197,16 +259,16 @@ export function buildBulletin(input: BulletinInput): Bulletin {
       const late = c.at !== null && c.at.slice(0, 10) > sched.due;
       submissions.push({
         hq,
-        file: c.f.file,
+        file: c.file,
         receivedAt: c.at,
         timeSource: c.source,
         late,
         signed: c.read.fields.signature !== undefined,
-        replaces: replaced ? [] : sorted.filter((x) => x !== winner).map((x) => x.f.file),
-        ...(replaced && { replacedBy: winner.f.file }),
-        ...(c.f.sender !== undefined && { sender: c.f.sender }),
+        replaces: replaced ? [] : sorted.filter((x) => x !== winner).map((x) => x.file),
+        ...(replaced && { replacedBy: winner.file }),
+        ...(c.sender !== undefined && { sender: c.sender }),
       });
-      if (replaced) rejectAllRows(c.f.file, c.read, issue('merge.replaced', {}, { by: winner.f.file }));
+      if (replaced) rejectAllRows(c.file, c.read, issue('merge.replaced', {}, { by: winner.file }));
     }
   }
 
@@ -216,11 +278,11 @@ export function buildBulletin(input: BulletinInput): Bulletin {
     { c: Candidate; row: number; sheet: string; rec: ReportRead['progress'][number]['record'] }
   >();
   for (const c of taken.values()) {
-    for (const i of c.notes) note(c.f.file, i, false);
+    for (const i of c.notes) note(c.file, i, false);
     const rejectedRows = new Set(c.read.rejected.map((r) => `${r.sheet}\u0000${r.row}`));
     for (const i of c.read.issues) {
       note(
-        c.f.file,
+        c.file,
         i,
         i.severity === 'error' && i.row !== undefined && rejectedRows.has(`${i.sheet}\u0000${i.row}`),
       );
@@ -244,7 +306,7 @@ export function buildBulletin(input: BulletinInput): Bulletin {
     const hq = p.hq ?? '';
     if (!m && taken.has(hq)) {
       const c = taken.get(hq) as Candidate;
-      note(c.f.file, issue('merge.projectNotReported', {}, { project: p.projectId, name: p.name }), false);
+      note(c.file, issue('merge.projectNotReported', {}, { project: p.projectId, name: p.name }), false);
     }
     return {
       projectId: p.projectId,
@@ -262,12 +324,12 @@ export function buildBulletin(input: BulletinInput): Bulletin {
       ...(m?.rec.problems !== undefined && { problems: m.rec.problems }),
       ...(m && {
         source: {
-          file: m.c.f.file,
+          file: m.c.file,
           sheet: m.sheet,
           row: m.row,
           receivedAt: m.c.at,
           timeSource: m.c.source,
-          ...(m.c.f.sender !== undefined && { sender: m.c.f.sender }),
+          ...(m.c.sender !== undefined && { sender: m.c.sender }),
         },
       }),
     };

@@ -1,4 +1,4 @@
-import type { Cell } from '../grid.js';
+import { isDateCell, type Cell } from '../grid.js';
 import { parseNumber, cellText } from '../values/parse.js';
 import { matchKey } from '../values/text.js';
 import { issue, type Issue } from '../validate/issue.js';
@@ -58,8 +58,10 @@ const timeKind: ValueKind = {
   expected: '时:分，如 17:00',
   parse(cell) {
     let t = cellText(cell).replace('：', ':');
-    if (typeof cell === 'number' && cell >= 0 && cell < 1) {
-      const mins = Math.round(cell * 1440);
+    // 17:30 typed in Excel is a time: the fraction of a day, as a number or a time-formatted cell.
+    const fraction = typeof cell === 'number' ? cell : isDateCell(cell) ? cell.serial : undefined;
+    if (fraction !== undefined && fraction >= 0 && fraction < 1) {
+      const mins = Math.round(fraction * 1440);
       t = `${Math.floor(mins / 60)}:${String(mins % 60).padStart(2, '0')}`;
     }
     const m = /^(\d{1,2}):(\d{2})$/u.exec(t);
@@ -223,12 +225,13 @@ export function ruleSetFromRows(
 ): RuleRowsResult {
   const draft = cloneDraft(DEFAULT_RULES);
   const issues: Issue[] = [];
-  const byKey = new Map(RULE_PARAMS.map((p) => [matchKey(p.code), p]));
+  const codeKey = (c: string): string => matchKey(c).toLowerCase();
+  const byKey = new Map(RULE_PARAMS.map((p) => [codeKey(p.code), p]));
   const seen = new Map<string, number>();
   for (const r of rows) {
     const code = cellText(r.code);
     if (code === '') continue;
-    const key = matchKey(code);
+    const key = codeKey(code);
     const p = byKey.get(key);
     if (!p) {
       issues.push(issue('rules.unknown', { sheet, row: r.row, column: 2 }, { value: code }));
@@ -261,7 +264,7 @@ export function ruleSetFromRows(
     p.set(draft, v);
   }
   for (const p of RULE_PARAMS) {
-    if (!seen.has(matchKey(p.code))) {
+    if (!seen.has(codeKey(p.code))) {
       issues.push(
         issue(
           'rules.missing',

@@ -200,10 +200,8 @@ export function readTable<R = Record<string, CellValue | undefined>>(
       issues.push(issue('report.rowsAfterTotal', { sheet, row: rowNo }));
       warnedAfterTotal = true;
     }
-    const record: Record<string, CellValue | undefined> = Object.create(null) as Record<
-      string,
-      CellValue | undefined
-    >;
+    // Keys come from our schema, never from the file, so a plain object is safe (and fast).
+    const record: Record<string, CellValue | undefined> = {};
     let ok = true;
     for (const c of inputs) {
       const col = (header.columns.get(c.key) ?? 0) + 1;

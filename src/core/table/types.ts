@@ -71,6 +71,8 @@ export const COLUMN_TYPES: Readonly<
   },
   enum: (cell, col) => enumValue(cell, col.values ?? [], col.aliases),
   period: (cell) => {
+    // A period typed into a number cell (2026.10 → 2026.1) has lost its month: never guess.
+    if (typeof cell === 'number') return bad('cell.period');
     const t = cellText(cell);
     if (t === '') return BLANK;
     const p = parseReportPeriod(t);

@@ -78,6 +78,8 @@ interface DateParts {
 function parseDateParts(c: Cell | undefined): Parsed<DateParts> {
   if (c === null || c === undefined) return BLANK;
   if (isDateCell(c)) {
+    // 20261103 typed into a date-formatted cell is yyyymmdd, not a serial 55,000 years on.
+    if (c.serial > MAX_DATE_SERIAL) return parseDateParts(c.serial);
     const frac = c.serial - Math.floor(c.serial);
     return ok({ date: serialToIsoDate(c.serial), seconds: frac > 0 ? Math.round(frac * 86_400) : undefined });
   }

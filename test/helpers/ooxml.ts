@@ -1,0 +1,32 @@
+import { spawn } from 'node:child_process';
+import { CHECK_OOXML } from './paths.js';
+
+/** The programs check-ooxml runs on: pass these to requireTool. */
+export const OOXML_TOOLS = ['/usr/bin/python3', 'jing', CHECK_OOXML] as const;
+
+/** check-ooxml starts one JVM (jing) per part: about 1–2 s a part on this machine. */
+export const OOXML_TIMEOUT_MS = 180_000;
+
+export interface OoxmlCheck {
+  /** 0: every part conforms; 1: violations; 2: a file is not a readable package. */
+  readonly status: number | null;
+  /** The checker's report: one line per file, then the violations. */
+  readonly output: string;
+}
+
+/**
+ * Checks .xlsx files against the ECMA-376 Transitional schemas (what makes Excel offer to
+ * "repair" a file). Reused by every test that writes workbooks: templates, examples, results.
+ * @example const r = await checkOoxml([file]); expect(r.status, r.output).toBe(0);
+ */
+export function checkOoxml(files: readonly string[]): Promise<OoxmlCheck> {
+  if (files.length === 0) return Promise.reject(new Error('checkOoxml: no files given'));
+  return new Promise((resolve, reject) => {
+    const child = spawn('/usr/bin/python3', [CHECK_OOXML, ...files], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, output }));
+  });
+}
