@@ -28,7 +28,6 @@ import { ruleSetToRows } from '../src/core/rules/sheet.js';
 import { DEFAULT_RULES } from '../src/core/rules/ruleset.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const kpd = join(root, 'bin', 'kpd.js');
 const SUBMISSIONS = Number(process.env['BENCH_SUBMISSIONS'] ?? 1000);
 const ROWS = 60;
 

@@ -105,7 +105,11 @@ export class ZipWriter {
  * The same package, re-zipped with fixed times and its random GUIDs (exceljs gives each data bar
  * one) replaced by numbered ones in order of appearance: the same input, the same bytes.
  */
-export function reproducible(parts: Readonly<Record<string, Uint8Array>>): Uint8Array {
+export function reproducible(
+  parts: Readonly<Record<string, Uint8Array>>,
+  options: { renumberGuids?: boolean } = {},
+): Uint8Array {
+  const renumber = options.renumberGuids ?? true;
   const zip = new ZipWriter();
   const guids = new Map<string, string>();
   const names = Object.keys(parts).sort((a, b) =>
@@ -113,7 +117,7 @@ export function reproducible(parts: Readonly<Record<string, Uint8Array>>): Uint8
   );
   for (const name of names) {
     let data = parts[name] as Uint8Array;
-    if (name.endsWith('.xml')) {
+    if (renumber && name.endsWith('.xml')) {
       const text = Buffer.from(data).toString('utf8');
       const fixed = text.replace(
         /\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}/gu,

@@ -7,7 +7,7 @@ import { PROGRESS_LOG, SITE_WORK_LOG, SUBMISSION_LOG } from '../../core/schema/m
 import { isIssue } from '../../core/workbook/identify.js';
 import { message } from '../../core/validate/issue.js';
 import { loadWorkbook, sameFile, writeAtomic } from '../../adapters/files.js';
-import { openWorkbook, outputWorkbook, writeTableSheet } from '../../adapters/populate/sheets.js';
+import { writeSheetsInto } from '../../adapters/results.js';
 import { loadMaster } from '../context.js';
 export { LEDGER_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
@@ -58,11 +58,12 @@ export async function ledgerCommand(argv: readonly string[], io: Io): Promise<Ex
   const result = importBulletin(bulletin.value.workbook, master.data, period && reportPeriodId(period));
   if (isIssue(result)) throw new UsageError(`${file}：${message(result, locale)}`);
 
-  const wb = await openWorkbook(await readFile(masterPath));
-  writeTableSheet(wb, PROGRESS_LOG, result.progressLog);
-  writeTableSheet(wb, SUBMISSION_LOG, result.submissionLog);
-  writeTableSheet(wb, SITE_WORK_LOG, result.siteWorkLog);
-  await writeAtomic(out, await outputWorkbook(wb));
+  const tables = [
+    { sheet: PROGRESS_LOG, rows: result.progressLog },
+    { sheet: SUBMISSION_LOG, rows: result.submissionLog },
+    { sheet: SITE_WORK_LOG, rows: result.siteWorkLog },
+  ];
+  await writeAtomic(out, await writeSheetsInto(await readFile(masterPath), tables));
 
   for (const i of result.issues) io.err(`${t(locale, '警告', 'Warning')}：${message(i, locale)}\n`);
   const c = result.counts;

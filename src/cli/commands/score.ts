@@ -23,7 +23,7 @@ import {
 import { message, sortIssues, type Issue, type Locale } from '../../core/validate/issue.js';
 import { MASTER } from '../../core/schema/master.js';
 import { sameFile, writeAtomic } from '../../adapters/files.js';
-import { openWorkbook, outputWorkbook, writeTableSheet } from '../../adapters/populate/sheets.js';
+import { writeSheetsInto } from '../../adapters/results.js';
 import { calendarContext, loadMaster, yearWarnings } from '../context.js';
 export { SCORE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
@@ -87,15 +87,18 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
     ['考评期', rankPeriodLabel(period)],
     ['规则集', data.rulesLabel],
   ]);
-  const wb = await openWorkbook(await readFile(masterPath));
-  if (agents) {
-    writeTableSheet(wb, AGENT_RESULTS, agentResultRows(agents), placeholders);
-    writeTableSheet(wb, SCORE_LINES, scoreLineRows(agents), placeholders);
-  }
-  writeTableSheet(wb, UNIT_RANKING, unitRankingRows(units), placeholders);
-  writeTableSheet(wb, RANKING_HISTORY, historyRows(data.rankingHistory, units), placeholders);
-  writeTableSheet(wb, SCORE_PROBLEMS, problemRows(issues, locale), placeholders);
-  await writeAtomic(out, await outputWorkbook(wb));
+  const tables = [
+    ...(agents
+      ? [
+          { sheet: AGENT_RESULTS, rows: agentResultRows(agents) },
+          { sheet: SCORE_LINES, rows: scoreLineRows(agents) },
+        ]
+      : []),
+    { sheet: UNIT_RANKING, rows: unitRankingRows(units) },
+    { sheet: RANKING_HISTORY, rows: historyRows(data.rankingHistory, units) },
+    { sheet: SCORE_PROBLEMS, rows: problemRows(issues, locale) },
+  ];
+  await writeAtomic(out, await writeSheetsInto(await readFile(masterPath), tables, placeholders));
 
   for (const w of warnings) io.err(`${t(locale, '警告', 'Warning')}：${message(w, locale)}\n`);
   if (period.kind === 'H') {

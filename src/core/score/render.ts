@@ -42,7 +42,7 @@ export function unitRankingRows(u: UnitRanking): RowValues[] {
     ...Object.fromEntries(CRITERION_KEYS.map((k) => [k, r.criteria[k].points])),
     total: r.total,
     outcome: r.outcome ? OUTCOME_LABEL[r.outcome] : null,
-    streak: r.lastPlaceStreak,
+    streak: r.lastPlaceStreak || null,
     action: r.action ? ACTION_LABEL[r.action] : null,
     typed:
       CRITERION_KEYS.filter((k) => r.criteria[k].typed)
