@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { WorkbookGrid } from '../core/grid.js';
 import type { SheetGrid } from '../core/grid.js';
@@ -80,6 +80,7 @@ export async function loadCsv(file: string): Promise<SheetGrid> {
  */
 export async function writeAtomic(file: string, bytes: Uint8Array | string): Promise<void> {
   const tmp = join(dirname(resolve(file)), `.${basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
+  await mkdir(dirname(resolve(file)), { recursive: true });
   try {
     await writeFile(tmp, bytes);
     await rename(tmp, file);

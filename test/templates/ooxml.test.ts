@@ -16,10 +16,17 @@ import { partsOf } from '../helpers/xlsx.js';
 const ooxml = requireTool(...OOXML_TOOLS);
 const tmp = useTempDir('kpd-ooxml-');
 const templates = await buildTemplates();
-const examples = (await readdir(repoPath('examples'), { recursive: true, withFileTypes: true }))
+// The example reports all come from one writer and one template: the master, the first
+// report and the first topic sheet stand for them (each check costs a JVM per part).
+const all = (await readdir(repoPath('examples'), { recursive: true, withFileTypes: true }))
   .filter((e) => e.isFile() && e.name.endsWith('.xlsx'))
   .map((e) => relative(REPO_ROOT, join(e.parentPath, e.name)))
   .sort();
+const examples = [
+  ...all.filter((p) => p.endsWith('总台账.xlsx')),
+  ...all.filter((p) => p.includes('/reports/')).slice(0, 1),
+  ...all.filter((p) => p.includes('/topics/')).slice(0, 1),
+];
 
 ooxml.describe('ECMA-376 conformance (check-ooxml)', () => {
   it.each(templates.map((t) => [t.fileName, t.bytes] as const))(
@@ -35,7 +42,7 @@ ooxml.describe('ECMA-376 conformance (check-ooxml)', () => {
   );
 
   it('has example workbooks to check', () => {
-    expect(examples.length).toBeGreaterThan(5);
+    expect(examples.length).toBe(3);
   });
 
   it.each(examples)(
