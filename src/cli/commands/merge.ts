@@ -205,8 +205,48 @@ export function formatMerge(b: Bulletin, out: string, locale: Locale): string {
       ['忽略的文件', b.ignored.length],
     ],
   );
+  const rejected = b.problems.filter((p) => p.rejected);
+  if (rejected.length > 0) {
+    s += t(
+      locale,
+      '\n未并入的数据（详见通报「数据问题」表）：\n',
+      '\nRows not merged (see the 数据问题 sheet):\n',
+    );
+    // A file set aside as a whole is one line here (its rows are each in the bulletin).
+    const lines: string[] = [];
+    const wholeFile = new Map<string, number>();
+    for (const p of rejected) {
+      if (p.code === 'merge.replaced' || p.code === 'merge.fileNotMerged') {
+        const k = `${p.file}\u0000${p.message}`;
+        if (!wholeFile.has(k)) lines.push(k);
+        wholeFile.set(k, (wholeFile.get(k) ?? 0) + 1);
+        continue;
+      }
+      const where = [p.sheet && `「${p.sheet}」`, p.cell ?? (p.row !== null ? `第${p.row}行` : '')]
+        .filter(Boolean)
+        .join('');
+      lines.push(`  ${basename(p.file)} ${where}  ${p.message}`);
+    }
+    for (const l of lines.slice(0, SHOWN_PROBLEMS)) {
+      const n = wholeFile.get(l);
+      const [file = '', msg = ''] = l.split('\u0000');
+      s +=
+        n === undefined
+          ? `${l}\n`
+          : t(
+              locale,
+              `  ${basename(file)}（整份 ${n} 行）  ${msg}\n`,
+              `  ${basename(file)} (all ${n} rows)  ${msg}\n`,
+            );
+    }
+    if (lines.length > SHOWN_PROBLEMS)
+      s += t(locale, `  ……共 ${lines.length} 条\n`, `  … ${lines.length} in all\n`);
+  }
   s += t(locale, `\n已生成 ${out}\n`, `\nWrote ${out}\n`);
   return s;
 }
+
+/** Rows listed on the terminal; the bulletin's 数据问题 sheet has them all. */
+const SHOWN_PROBLEMS = 30;
 
 export { reportPeriodId };
