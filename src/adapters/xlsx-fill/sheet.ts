@@ -78,9 +78,12 @@ function shiftRow(xml: string, delta: number): string {
     );
 }
 
+export type RowSource = Pick<readonly RowValues[], 'length' | 'at'>;
+
 export interface TableFill {
   readonly sheet: SheetSpec;
-  readonly rows: readonly RowValues[];
+  /** An array, or rows made on demand (`at`), so a big table is never held twice in memory. */
+  readonly rows: RowSource;
   /** Values for a 合计 row, when the template has one below the table. */
   readonly totals?: RowValues;
 }
@@ -283,7 +286,7 @@ export function fillSheet(
     yield head;
     for (let i = 0; i < n; i += BATCH) {
       let batch = '';
-      for (let k = i; k < Math.min(n, i + BATCH); k++) batch += dataRow(fill.rows[k] ?? {}, first + k);
+      for (let k = i; k < Math.min(n, i + BATCH); k++) batch += dataRow(fill.rows.at(k) ?? {}, first + k);
       yield batch;
     }
     yield tail;

@@ -9,11 +9,14 @@ const MAX_CELL_TEXT = 32_767;
  */
 /* eslint-disable no-control-regex -- these are exactly the characters to replace */
 const UNSAFE =
-  /[&<>"]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
+  /[&<>"]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|_(?=x[0-9A-Fa-f]{4}_)/gu;
+/** Cheap test first: almost every cell needs no escaping at all. */
+const MAYBE_UNSAFE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]|_x/u;
 /* eslint-enable no-control-regex */
 
 export function xmlText(s: string): string {
   const t = s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s;
+  if (!MAYBE_UNSAFE.test(t)) return t;
   return t.replace(UNSAFE, (ch) => {
     switch (ch) {
       case '&':
@@ -24,16 +27,22 @@ export function xmlText(s: string): string {
         return '&gt;';
       case '"':
         return '&quot;';
+      case '_':
+        // Text that looks like Excel's own escape (_x0041_) keeps its underscore.
+        return '_x005F_';
       default:
         return `_x${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}_`;
     }
   });
 }
 
+const NEEDS_PRESERVE = /^\s|\s$|[\t\n\r]/u;
+
 /** An inline string cell: always text, never a formula, whatever it starts with (= + - @). */
 export function inlineStringCell(ref: string, style: string | undefined, text: string): string {
   const s = style !== undefined ? ` s="${style}"` : '';
-  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`;
+  const t = NEEDS_PRESERVE.test(text) ? '<t xml:space="preserve">' : '<t>';
+  return `<c r="${ref}"${s} t="inlineStr"><is>${t}${xmlText(text)}</t></is></c>`;
 }
 
 export function numberCell(ref: string, style: string | undefined, n: number): string {

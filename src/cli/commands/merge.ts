@@ -9,13 +9,14 @@ import {
   readSubmission,
   type Bulletin,
   type ReceivedFile,
+  type SubmissionRead,
 } from '../../core/bulletin/index.js';
 import { bulletinSheets } from '../../core/bulletin/render.js';
 import { parseDateTime } from '../../core/values/parse.js';
 import { parseCsv } from '../../core/values/csv.js';
 import { matchKey } from '../../core/values/text.js';
 import { message, type Locale } from '../../core/validate/issue.js';
-import { collectInputs } from '../../adapters/inputs.js';
+import { collectInputs, type InputItem } from '../../adapters/inputs.js';
 import { decodeText, loadWorkbookBytes, sameFile, writeAtomic } from '../../adapters/files.js';
 import { fillWorkbook } from '../../adapters/xlsx-fill/index.js';
 import { bulletinTemplate } from '../../adapters/bundled.js';
@@ -87,29 +88,32 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
   const bctx = bulletinContext({ period, master: master.data, calendar: ctx.calendar, locale });
   // One file at a time: read, check, keep only its rows; its workbook is dropped at once, so a
   // thousand submissions fit in little memory.
-  const reads = collected.items.map((item) => {
-    const clerkTime = clerk.get(matchKey(basename(item.file)));
-    const loaded = loadWorkbookBytes(rel(item.file), item.bytes);
-    const base = {
-      file: rel(item.file),
-      ...(item.receivedAt && { emailTime: instantToCst(item.receivedAt) }),
-      ...(clerkTime !== undefined && { clerkTime }),
-      ...(item.mtime && { mtime: instantToCst(item.mtime) }),
-      ...(item.sender !== undefined && { sender: item.sender }),
-    };
-    const received: ReceivedFile = loaded.ok
-      ? { ...base, workbook: loaded.value.workbook, packageIssues: loaded.value.issues }
-      : { ...base, unusable: loaded.issue, packageIssues: [] };
-    const read = readSubmission(received, bctx);
-    bar.tick();
-    return read;
-  });
-  bar.done();
-  const bulletin = assembleBulletin(
-    bctx,
-    reads,
-    collected.ignored.map((x) => ({ file: rel(x.file), reason: x.reason })),
-  );
+  const ignored = collected.ignored.map((x) => ({ file: rel(x.file), reason: x.reason }));
+  const items: (InputItem | undefined)[] = collected.items;
+  const bulletin = ((): Bulletin => {
+    const reads: SubmissionRead[] = [];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (!item) continue;
+      items[i] = undefined; // its bytes can go as soon as it is read
+      const clerkTime = clerk.get(matchKey(basename(item.file)));
+      const loaded = loadWorkbookBytes(rel(item.file), item.bytes);
+      const base = {
+        file: rel(item.file),
+        ...(item.receivedAt && { emailTime: instantToCst(item.receivedAt) }),
+        ...(clerkTime !== undefined && { clerkTime }),
+        ...(item.mtime && { mtime: instantToCst(item.mtime) }),
+        ...(item.sender !== undefined && { sender: item.sender }),
+      };
+      const received: ReceivedFile = loaded.ok
+        ? { ...base, workbook: loaded.value.workbook, packageIssues: loaded.value.issues }
+        : { ...base, unusable: loaded.issue, packageIssues: [] };
+      reads.push(readSubmission(received, bctx));
+      bar.tick();
+    }
+    bar.done();
+    return assembleBulletin(bctx, reads, ignored);
+  })();
   const sheets = bulletinSheets(bulletin, {
     ...(values.office !== undefined && { office: values.office }),
     siteVisitsPerWeek: master.data.rules.schedule.siteVisitsPerWeek,

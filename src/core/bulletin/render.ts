@@ -17,14 +17,25 @@ import type { Bulletin } from './model.js';
  * The bulletin as sheets of rows (by column key) and placeholder values: what any writer fills
  * into the bulletin template. Pure, so the CLI and the task pane show the same bulletin.
  */
+/** Rows of a table: an array, or made on demand by `at` (the big tables, never held twice). */
+export type RowSource = Pick<readonly RowValues[], 'length' | 'at'>;
+
 export interface BulletinSheets {
   readonly placeholders: ReadonlyMap<string, string>;
   readonly tables: readonly {
     readonly sheet: SheetSpec;
-    readonly rows: readonly RowValues[];
+    readonly rows: RowSource;
     readonly totals?: RowValues;
   }[];
 }
+
+const lazy = <T>(items: readonly T[], row: (item: T, i: number) => RowValues): RowSource => ({
+  length: items.length,
+  at: (i: number) => {
+    const item = items[i];
+    return item === undefined ? undefined : row(item, i);
+  },
+});
 
 const pct = (x: number | undefined): string => (x === undefined ? '—' : `${(x * 100).toFixed(1)}%`);
 const money = (x: number): string =>
@@ -80,7 +91,7 @@ export function bulletinSheets(
     behind: l.behind,
   }));
 
-  const progress: RowValues[] = b.projects.map((p, i) => ({
+  const progress = lazy(b.projects, (p, i) => ({
     seq: i + 1,
     hq: p.hq,
     projectId: p.projectId,
@@ -185,19 +196,18 @@ export function bulletinSheets(
     message: p.message,
   }));
 
-  const sources: RowValues[] = b.projects
-    .filter((p) => p.source)
-    .map((p) => ({
-      projectId: p.projectId,
-      name: p.name,
-      hq: p.hq,
-      file: p.source?.file ?? '',
-      sheet: p.source?.sheet ?? '',
-      row: p.source?.row ?? null,
-      receivedAt: p.source?.receivedAt ?? '',
-      timeSource: p.source?.timeSource ?? '',
-      sender: p.source?.sender ?? '',
-    }));
+  const withSource = b.projects.filter((p) => p.source);
+  const sources = lazy(withSource, (p) => ({
+    projectId: p.projectId,
+    name: p.name,
+    hq: p.hq,
+    file: p.source?.file ?? '',
+    sheet: p.source?.sheet ?? '',
+    row: p.source?.row ?? null,
+    receivedAt: p.source?.receivedAt ?? '',
+    timeSource: p.source?.timeSource ?? '',
+    sender: p.source?.sender ?? '',
+  }));
 
   return {
     placeholders,

@@ -26,8 +26,6 @@ function located<R>(t: TableRead<Record<string, unknown>> | undefined): Located<
 export interface MasterRead {
   readonly data: MasterData;
   readonly issues: readonly Issue[];
-  /** Rows of the master not used, by sheet: the count of rows with errors. */
-  readonly tables: Readonly<Partial<Tables>>;
 }
 
 /**
@@ -97,7 +95,8 @@ export function readMaster(wb: WorkbookGrid): MasterRead {
   };
   const checked = checkMaster(raw);
   issues.push(...checked.issues);
-  return { data: checked.data, issues, tables: t };
+  // The tables (with every raw row) are not returned: a big master's cells are freed at once.
+  return { data: checked.data, issues };
 }
 
 export { RULES as RULES_SHEET };

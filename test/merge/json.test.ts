@@ -1,0 +1,186 @@
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runKpd } from '../helpers/cli.js';
+import { HQ, merge, reportFill, scenario, visitsOf, writeReport } from '../helpers/merge-world.js';
+import { useTempDir } from '../helpers/tmp.js';
+
+/** kpd merge --json: the exact shape of issue #4, and the exit codes (0 written, 2 not). */
+const tmp = useTempDir('kpd-merge-json-');
+const shapes = (xs: readonly object[]): string[] => [...new Set(xs.map((x) => Object.keys(x).join(',')))];
+let dir = '';
+
+beforeAll(async () => {
+  dir = await scenario(tmp(), 'json');
+  await mkdir(join(dir, 'in'));
+  await writeReport(
+    join(dir, 'in'),
+    'a.xlsx',
+    reportFill(
+      HQ.a,
+      [
+        { projectId: 'AY-2026-101', current: 500, cumulative: 10_500 },
+        { projectId: 'AY-2026-102', current: 300, cumulative: 6_000 },
+        { projectId: 'AY-2026-199', current: 1, cumulative: 2 },
+      ],
+      { visits: visitsOf(HQ.a), fields: { signature: undefined, filledOn: '2026-11-13' } },
+    ),
+  );
+  await writeFile(join(dir, 'in', 'readme.txt'), '说明');
+  await mkdir(join(dir, 'nodir-but-a-folder'));
+  await writeFile(join(dir, 'nodir-but-a-folder', 'keep.txt'), 'x');
+});
+
+describe('kpd merge --json', () => {
+  it('has exactly the keys of issue #4, in order', async () => {
+    const { json, code, out } = await merge(dir, ['in']);
+    expect(code).toBe(0);
+    expect(out.endsWith('}\n')).toBe(true);
+    expect(Object.keys(json)).toEqual([
+      'period',
+      'due',
+      'bulletinDate',
+      'submissions',
+      'missing',
+      'late',
+      'unsigned',
+      'rows',
+      'rejected',
+      'behindSchedule',
+      'siteVisitShortfalls',
+      'ignored',
+    ]);
+    expect(shapes(json.submissions)).toEqual(['hq,file,receivedAt,timeSource,late,signed,replaced']);
+    expect(shapes([json.rows])).toEqual(['in,merged,rejected']);
+    expect(shapes(json.rejected)).toEqual(['file,sheet,cell,code,message']);
+    expect(shapes(json.behindSchedule)).toEqual(['projectId,reasons']);
+    expect(shapes(json.siteVisitShortfalls)).toEqual(['hq,person,week,visits']);
+    expect(shapes(json.ignored)).toEqual(['file,reason']);
+  });
+
+  it('carries the values a clerk acts on', async () => {
+    const { json } = await merge(dir, ['in']);
+    expect(json).toEqual({
+      period: '2026-11-1',
+      due: '2026-11-12',
+      bulletinDate: '2026-11-13',
+      submissions: [
+        {
+          hq: HQ.a,
+          file: join('in', 'a.xlsx'),
+          receivedAt: '2026-11-13',
+          timeSource: '填报日期',
+          late: true,
+          signed: false,
+          replaced: false,
+        },
+      ],
+      missing: [HQ.b, HQ.c],
+      late: [HQ.a],
+      unsigned: [HQ.a],
+      rows: { in: 6, merged: 5, rejected: 1 },
+      rejected: [
+        {
+          file: join('in', 'a.xlsx'),
+          sheet: '进展情况',
+          cell: expect.stringMatching(/^A\d+$/u) as unknown as string,
+          code: 'ref.project',
+          message: '项目编号「AY-2026-199」不在「项目登记」中。请先登记项目或更正编号。',
+        },
+      ],
+      behindSchedule: [
+        {
+          projectId: 'AY-2026-102',
+          reasons: ['投资完成率 75.0%，低于序时进度 87.5%（差 12.5 个百分点）'],
+        },
+        { projectId: 'AY-2026-106', reasons: ['节点1「闸坝主体完工」计划 2026-10-20 完成，逾期未完成'] },
+      ],
+      siteVisitShortfalls: [{ hq: HQ.a, person: '李二', week: '2026-11-02', visits: 1 }],
+      ignored: [{ file: join('in', 'readme.txt'), reason: '不是 .xlsx 工作簿（.txt），已忽略' }],
+    });
+  });
+});
+
+describe('kpd merge: exit codes', () => {
+  const run = (args: readonly string[]) => runKpd(['merge', ...args], dir);
+  const base = ['in', '--master', '总台账.xlsx', '--period', '2026-11-1'];
+
+  it('exits 0 when the bulletin was written, late, missing and rejected rows included', async () => {
+    const r = await run([...base, '--out', 'ok.xlsx']);
+    expect([r.code, existsSync(join(dir, 'ok.xlsx'))]).toEqual([0, true]);
+    expect(r.out).toContain('迟报');
+  });
+
+  it('creates the folder of --out when it does not exist yet', async () => {
+    const r = await run([...base, '--out', join('新建', '通报.xlsx')]);
+    expect([r.code, existsSync(join(dir, '新建', '通报.xlsx'))]).toEqual([0, true]);
+  });
+
+  it.each([
+    ['no --master', ['in', '--period', '2026-11-1', '--out', 'x.xlsx'], /缺少 --master/u],
+    [
+      'a master that does not exist',
+      ['in', '--master', 'nope.xlsx', '--period', '2026-11-1', '--out', 'x.xlsx'],
+      /总台账「.*nope\.xlsx」无法使用：找不到文件/u,
+    ],
+    [
+      'an unreadable master',
+      ['in', '--master', 'in/readme.txt', '--period', '2026-11-1', '--out', 'x.xlsx'],
+      /无法使用：不是 Excel 工作簿/u,
+    ],
+    ['no --out', [...base], /缺少 --out/u],
+    ['no --period', ['in', '--master', '总台账.xlsx', '--out', 'x.xlsx'], /请用 --period 给出报告期/u],
+    ['a quarter for a period', [...base.slice(0, 4), '2026Q3', '--out', 'x.xlsx'], /请用 --period/u],
+    ['month 13', [...base.slice(0, 4), '2026-13-1', '--out', 'x.xlsx'], /请用 --period/u],
+    [
+      'no inputs',
+      ['--master', '总台账.xlsx', '--period', '2026-11-1', '--out', 'x.xlsx'],
+      /请给出要汇总的文件或文件夹/u,
+    ],
+    ['an unknown option', [...base, '--out', 'x.xlsx', '--frobnicate'], /命令行参数有误/u],
+    ['--out equal to the master', [...base, '--out', '总台账.xlsx'], /输出文件不能覆盖输入文件/u],
+    ['--out equal to an input folder', [...base, '--out', 'in'], /输出文件不能覆盖输入文件/u],
+    [
+      '--out equal to an input file',
+      ['in/a.xlsx', '--master', '总台账.xlsx', '--period', '2026-11-1', '--out', './in/../in/a.xlsx'],
+      /输出文件不能覆盖输入文件/u,
+    ],
+  ])('exits 2 for %s, and writes nothing', async (_, args, message) => {
+    const r = await run(args);
+    expect(r.code, r.err).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.err).toContain('kpd merge 输入...');
+    expect(existsSync(join(dir, 'x.xlsx'))).toBe(false);
+  });
+
+  // BUG: src/cli/commands/merge.ts mergeCommand compares --out only with the paths given on the
+  // command line, not with the files found inside a folder input: `kpd merge in --out in/a.xlsx`
+  // exits 0 and overwrites the report in/a.xlsx with the bulletin. Expected: exit 2, input untouched.
+  it.fails(
+    'exits 2 for --out equal to a file inside an input folder, and leaves that report alone',
+    async () => {
+      const before = await readFile(join(dir, 'in', 'a.xlsx'));
+      const r = await run([...base, '--out', 'in/a.xlsx']);
+      const after = await readFile(join(dir, 'in', 'a.xlsx'));
+      if (!before.equals(after)) await writeFile(join(dir, 'in', 'a.xlsx'), before); // keep the scenario intact
+      expect(before.equals(after)).toBe(true);
+      expect(r.code).toBe(2);
+    },
+  );
+
+  // BUG: src/cli/commands/merge.ts mergeCommand reads --template, --received and writes --out
+  // without catching ENOENT: `--template nofile.xlsx` and `--received nofile.csv` make main()
+  // reject with a raw ENOENT Error (the process prints "程序内部错误" and exits 3); `--out` naming
+  // an existing folder rejects with EISDIR from writeAtomic's rename. Expected: exit 2 with a
+  // Chinese message naming the file.
+  it.fails.each([
+    ['--template nofile.xlsx', [...base, '--out', 'x.xlsx', '--template', 'nofile.xlsx']],
+    ['--received nofile.csv', [...base, '--out', 'x.xlsx', '--received', 'nofile.csv']],
+    ['--out naming an existing folder', [...base, '--out', 'nodir-but-a-folder']],
+  ])('exits 2 with a Chinese message for %s', async (_, args) => {
+    const r = await run(args);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/nofile|nodir/u);
+  });
+});
