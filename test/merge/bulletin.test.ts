@@ -90,9 +90,10 @@ describe('the bulletin workbook', () => {
       已报项目数: 5,
       '年度计划投资(万元)': 47_000,
       '年度累计完成投资(万元)': 26_300,
-      完成率: 0.5596,
+      // Over the reported projects only (26,300 of their 32,000 plan): unreported ones are not 0 done.
+      完成率: 0.8219,
       序时进度: 0.875,
-      '与序时进度差(百分点)': -31.5,
+      '与序时进度差(百分点)': -5.3,
       滞后项目数: 4,
     });
     expect(line('省重点')).toMatchObject({
@@ -102,16 +103,16 @@ describe('the bulletin workbook', () => {
     });
     expect(line(HQ.c)).toMatchObject({ 分组: '按指挥部', 项目数: 2, 已报项目数: 0, 滞后项目数: 1 });
     expect(small.heading('汇总').join('')).toContain(
-      '全部 7 个项目年度累计完成投资 26,300.00 万元，占年度计划的 56.0%，序时进度 87.5%；滞后项目 4 个',
+      '全部 7 个项目（已报 5 个）年度累计完成投资 26,300.00 万元，已报项目完成年度计划的 82.2%，序时进度 87.5%；滞后项目 4 个',
     );
   });
 
-  // BUG: src/core/bulletin/build.ts buildBulletin (step 7, `line`) computes an HQ's rate as
+  // Regression (was a bug, fixed): src/core/bulletin/build.ts buildBulletin (step 7, `line`) computes an HQ's rate as
   // Σ reported cumulative / Σ plan even when none of its projects reported: 水利枢纽指挥部 (no
   // report) gets 完成率 0 and 与序时进度差 −87.5 in 汇总, as if it had invested nothing, while
   // its projects show 完成率 blank (未报). Expected: blank rate and gap for an HQ with nothing
   // reported; actual: 0 and −87.5.
-  it.fails('leaves the rate of an HQ that reported nothing blank, as for its projects', () => {
+  it('leaves the rate of an HQ that reported nothing blank, as for its projects', () => {
     const c = small.tables.汇总.find((r) => r['名称'] === HQ.c);
     expect([c?.['完成率'], c?.['与序时进度差(百分点)']]).toEqual([null, null]);
   });
@@ -163,13 +164,13 @@ describe('the bulletin workbook', () => {
 });
 
 describe('the text the HQs wrote', () => {
-  // BUG: src/core/table/types.ts COLUMN_TYPES.text reads every text cell through
+  // Regression (was a bug, fixed): src/core/table/types.ts COLUMN_TYPES.text reads every text cell through
   // src/core/values/parse.ts cellText → normalizeText (NFKC, whitespace collapsed), a
   // normalisation meant for matching names. So free text is rewritten on its way into the
   // bulletin: 形象进度 「主体施工（三层），进度正常：良好」 comes out as 「主体施工(三层),进度正常:良好」
   // (half-width punctuation in Chinese prose); the example bulletin shows 「按计划推进,主体施工中」.
   // Expected: the text as typed (trimmed).
-  it.fails('keeps full-width Chinese punctuation in 形象进度 and 存在问题', async () => {
+  it('keeps full-width Chinese punctuation in 形象进度 and 存在问题', async () => {
     const dir = await scenario(tmp(), 'text');
     const typed = { image: '主体施工（三层），进度正常：良好', problems: '资金缺口约５００万元；需协调' };
     await writeReport(

@@ -106,7 +106,7 @@ describe('kpd merge: hostile cells', () => {
     ]);
     // Two more label rows (__proto__, constructor) above the header: data from row 9.
     expect(run.json.rejected.map((r) => [r.file, r.cell, r.code])).toEqual([
-      ['proto.xlsx', null, 'merge.fileNotMerged'],
+      ['proto.xlsx', 'A9', 'merge.fileNotMerged'],
       ['=1+2.xlsx', 'A12', 'ref.project'],
       ['c.xlsx', 'A10', 'report.otherHq'],
     ]);

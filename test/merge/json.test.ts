@@ -154,27 +154,24 @@ describe('kpd merge: exit codes', () => {
     expect(existsSync(join(dir, 'x.xlsx'))).toBe(false);
   });
 
-  // BUG: src/cli/commands/merge.ts mergeCommand compares --out only with the paths given on the
+  // Regression (was a bug, fixed): src/cli/commands/merge.ts mergeCommand compares --out only with the paths given on the
   // command line, not with the files found inside a folder input: `kpd merge in --out in/a.xlsx`
   // exits 0 and overwrites the report in/a.xlsx with the bulletin. Expected: exit 2, input untouched.
-  it.fails(
-    'exits 2 for --out equal to a file inside an input folder, and leaves that report alone',
-    async () => {
-      const before = await readFile(join(dir, 'in', 'a.xlsx'));
-      const r = await run([...base, '--out', 'in/a.xlsx']);
-      const after = await readFile(join(dir, 'in', 'a.xlsx'));
-      if (!before.equals(after)) await writeFile(join(dir, 'in', 'a.xlsx'), before); // keep the scenario intact
-      expect(before.equals(after)).toBe(true);
-      expect(r.code).toBe(2);
-    },
-  );
+  it('exits 2 for --out equal to a file inside an input folder, and leaves that report alone', async () => {
+    const before = await readFile(join(dir, 'in', 'a.xlsx'));
+    const r = await run([...base, '--out', 'in/a.xlsx']);
+    const after = await readFile(join(dir, 'in', 'a.xlsx'));
+    if (!before.equals(after)) await writeFile(join(dir, 'in', 'a.xlsx'), before); // keep the scenario intact
+    expect(before.equals(after)).toBe(true);
+    expect(r.code).toBe(2);
+  });
 
-  // BUG: src/cli/commands/merge.ts mergeCommand reads --template, --received and writes --out
+  // Regression (was a bug, fixed): src/cli/commands/merge.ts mergeCommand reads --template, --received and writes --out
   // without catching ENOENT: `--template nofile.xlsx` and `--received nofile.csv` make main()
   // reject with a raw ENOENT Error (the process prints "程序内部错误" and exits 3); `--out` naming
   // an existing folder rejects with EISDIR from writeAtomic's rename. Expected: exit 2 with a
   // Chinese message naming the file.
-  it.fails.each([
+  it.each([
     ['--template nofile.xlsx', [...base, '--out', 'x.xlsx', '--template', 'nofile.xlsx']],
     ['--received nofile.csv', [...base, '--out', 'x.xlsx', '--received', 'nofile.csv']],
     ['--out naming an existing folder', [...base, '--out', 'nodir-but-a-folder']],

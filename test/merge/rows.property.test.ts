@@ -146,7 +146,7 @@ describe('kpd merge: rows in = merged + rejected', () => {
         expect(json.rejected.length).toBeGreaterThanOrEqual(json.rows.rejected);
         const reported = new Map(
           [...progressById(readBulletin(bulletin))]
-            .filter(([, r]) => r['状态'] !== '未报')
+            .filter(([, r]) => r['状态'] !== '未报' && r['状态'] !== '有误')
             .map(([id, r]) => [id, r['年度累计完成投资(万元)']]),
         );
         const expected = new Map([...taken.values()].flatMap((t) => [...t.built.goodProjects]));

@@ -96,13 +96,13 @@ describe('kpd merge: rejected rows', () => {
     );
   });
 
-  // BUG: src/core/bulletin/build.ts buildBulletin › rejectAllRows sets the sheet and row of each
+  // Regression (was a bug, fixed): src/core/bulletin/build.ts buildBulletin › rejectAllRows sets the sheet and row of each
   // row of a file that is not merged (replaced, another period, unknown HQ) but no column, and
   // src/cli/commands/merge.ts mergeJson / src/core/bulletin/render.ts print only cellRef(), which
   // is '' without a column — so those rows are listed with cell null (JSON) and an empty 单元格
   // (数据问题) and the clerk cannot tell which row is meant. Input: two reports of HQ A, the first
   // replaced. Expected: each of its rows listed as e.g. "A7" (or 第7行); actual: null.
-  it.fails('lists every row of a replaced report at its own row', async () => {
+  it('lists every row of a replaced report at its own row', async () => {
     const dir = await scenario(tmp(), 'replaced-rows');
     const first = reportXlsx({
       fields: { ...FIELDS, 填报日期: '2026-11-10' },

@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { instantToCst } from '../../core/calendar/dates.js';
 import { parseReportPeriod, reportPeriodId } from '../../core/calendar/periods.js';
@@ -27,10 +27,33 @@ import { localeOf, t } from '../lang.js';
 import { progressBar } from '../progress.js';
 import { table } from '../format.js';
 
-async function clerkTimes(file: string | undefined, cwd: string): Promise<Map<string, string>> {
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A file the person named, or a clear message (exit 2) when it cannot be read. */
+async function readNamed(path: string, what: string, locale: Locale): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch {
+    throw new UsageError(
+      t(locale, `无法读取${what}「${path}」：文件不存在或无权读取。`, `Cannot read ${what} ${path}.`),
+    );
+  }
+}
+
+async function clerkTimes(
+  file: string | undefined,
+  cwd: string,
+  locale: Locale,
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (!file) return out;
-  const rows = parseCsv(decodeText(await readFile(resolve(cwd, file))));
+  const rows = parseCsv(decodeText(await readNamed(resolve(cwd, file), '登记时间文件', locale)));
   for (const [name, time] of rows.slice(1)) {
     const p = parseDateTime(time ?? '');
     if (name && p.ok) out.set(matchKey(basename(name)), p.value);
@@ -78,9 +101,30 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
     { master, holidays: values.holidays && resolve(io.cwd, values.holidays) },
     locale,
   );
-  const clerk = await clerkTimes(values.received, io.cwd);
+  const clerk = await clerkTimes(values.received, io.cwd, locale);
   const collected = await collectInputs(positionals.map((p) => resolve(io.cwd, p)));
-  const rel = (f: string): string => f.split(io.cwd + '/').join('');
+  // An output inside an input folder must not replace a report that was just read.
+  for (const item of collected.items) {
+    const path = item.file.split(' › ')[0] ?? item.file;
+    if (await sameFile(out, path)) {
+      throw new UsageError(
+        t(
+          locale,
+          `输出文件「${values.out}」就是输入中的「${path}」，请换一个位置。`,
+          `--out is one of the inputs: ${path}`,
+        ),
+      );
+    }
+  }
+  if (await isDirectory(out))
+    throw new UsageError(
+      t(locale, `--out「${values.out}」是一个文件夹，请给出文件名，如 通报.xlsx。`, `--out is a folder.`),
+    );
+  const rel = (f: string): string => {
+    const [first = f, ...inner] = f.split(' › ');
+    const r = relative(io.cwd, first);
+    return [r.startsWith('..') ? first : r, ...inner].join(' › ');
+  };
 
   const bar = values.json
     ? progressBar({ ...io, interactive: false }, '', 0)
@@ -120,9 +164,29 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
     warningBand: master.data.rules.schedule.warningBand,
   });
   const template = values.template
-    ? await readFile(resolve(io.cwd, values.template))
+    ? await readNamed(resolve(io.cwd, values.template), '通报模板', locale)
     : await bulletinTemplate();
-  const filled = fillWorkbook(template, sheets);
+  let filled: ReturnType<typeof fillWorkbook>;
+  try {
+    filled = fillWorkbook(template, sheets);
+  } catch {
+    throw new UsageError(
+      t(
+        locale,
+        `通报模板「${values.template ?? ''}」不是可用的 .xlsx 工作簿。`,
+        'The bulletin template is not a usable .xlsx.',
+      ),
+    );
+  }
+  if (filled.missing.length === sheets.tables.length) {
+    throw new UsageError(
+      t(
+        locale,
+        `通报模板「${values.template ?? ''}」中找不到通报的任何一张表（应有「汇总」「项目进展」等表及其表头）。`,
+        'The template has none of the bulletin tables.',
+      ),
+    );
+  }
   await writeAtomic(out, filled.bytes);
 
   for (const w of [...bulletin.warnings, ...ctx.issues.filter((i) => i.severity !== 'info')]) {

@@ -223,9 +223,11 @@ export function assembleBulletin(
   };
   /** Every data row of a file not merged: one rejected line per row, with the reason. */
   const rejectAllRows = (file: string, read: ReportRead, reason: Issue): void => {
-    for (const l of [...read.progress, ...read.siteVisits])
-      note(file, { ...reason, sheet: l.sheet, row: l.row }, true);
-    for (const r of read.rejected) note(file, { ...reason, sheet: r.sheet, row: r.row }, true);
+    // Each row is named by its first cell, so the clerk can find it.
+    for (const l of [...read.progress, ...read.siteVisits]) {
+      note(file, { ...reason, sheet: l.sheet, row: l.row, column: Math.min(...l.columns.values()) }, true);
+    }
+    for (const r of read.rejected) note(file, { ...reason, sheet: r.sheet, row: r.row, column: 1 }, true);
     const n = read.progress.length + read.siteVisits.length + read.rejected.length;
     rowsIn += n;
     rowsRejected += n;
@@ -273,6 +275,7 @@ export function assembleBulletin(
   }
 
   // 3. Rows of the reports taken: merged, or rejected with their reasons.
+  const rejectedProjects = new Set<string>();
   const merged = new Map<
     string,
     { c: Candidate; row: number; sheet: string; rec: ReportRead['progress'][number]['record'] }
@@ -289,6 +292,7 @@ export function assembleBulletin(
     }
     for (const p of c.read.progress)
       merged.set(matchKey(p.record.projectId), { c, row: p.row, sheet: p.sheet, rec: p.record });
+    for (const r of c.read.rejected) if (r.projectId) rejectedProjects.add(matchKey(r.projectId));
     rowsIn += c.read.progress.length + c.read.siteVisits.length + c.read.rejected.length;
     rowsRejected += c.read.rejected.length;
   }
@@ -304,7 +308,8 @@ export function assembleBulletin(
     const m = merged.get(matchKey(p.projectId));
     const rate = m && p.annualPlan > 0 ? m.rec.cumulative / p.annualPlan : undefined;
     const hq = p.hq ?? '';
-    if (!m && taken.has(hq)) {
+    const rejectedRow = !m && rejectedProjects.has(matchKey(p.projectId));
+    if (!m && !rejectedRow && taken.has(hq)) {
       const c = taken.get(hq) as Candidate;
       note(c.file, issue('merge.projectNotReported', {}, { project: p.projectId, name: p.name }), false);
     }
@@ -319,7 +324,13 @@ export function assembleBulletin(
       ...(m && { current: m.rec.current, cumulative: m.rec.cumulative }),
       ...(rate !== undefined && { rate: round(rate), gapPoints: round((rate - fraction) * 100, 2) }),
       fraction: round(fraction),
-      status: m ? (rate === undefined ? '正常' : progressStatus(rate, fraction, rules)) : '未报',
+      status: m
+        ? rate === undefined
+          ? '正常'
+          : progressStatus(rate, fraction, rules)
+        : rejectedRow
+          ? '有误'
+          : '未报',
       ...(m?.rec.image !== undefined && { image: m.rec.image }),
       ...(m?.rec.problems !== undefined && { problems: m.rec.problems }),
       ...(m && {
@@ -400,17 +411,20 @@ export function assembleBulletin(
 
   // 7. 汇总: all, by category, by HQ.
   const behindIds = new Set(behind.map((b) => b.projectId));
+  // Completion is over the projects with figures: an unreported project's plan would read as 0 done.
   const line = (group: SummaryLine['group'], name: string, ps: readonly ProjectProgress[]): SummaryLine => {
     const plan = ps.reduce((a, p) => a + p.annualPlan, 0);
-    const cumulative = ps.reduce((a, p) => a + (p.cumulative ?? 0), 0);
+    const withFigures = ps.filter((p) => p.cumulative !== undefined);
+    const cumulative = withFigures.reduce((a, p) => a + (p.cumulative ?? 0), 0);
+    const reportedPlan = withFigures.reduce((a, p) => a + p.annualPlan, 0);
     return {
       group,
       name,
       projects: ps.length,
-      reported: ps.filter((p) => p.status !== '未报').length,
+      reported: withFigures.length,
       plan: round(plan, 2),
       cumulative: round(cumulative, 2),
-      rate: plan > 0 ? round(cumulative / plan) : undefined,
+      rate: reportedPlan > 0 ? round(cumulative / reportedPlan) : undefined,
       fraction: round(fraction),
       behind: ps.filter((p) => behindIds.has(p.projectId)).length,
     };

@@ -65,6 +65,7 @@ export function bulletinSheets(
     ['未签字', String(b.unsigned.length)],
     ['更正', String(b.submissions.filter((s) => s.replaces.length > 0).length)],
     ['项目数', String(b.projects.length)],
+    ['已报项目数', String(all?.reported ?? 0)],
     ['累计完成', money(all?.cumulative ?? 0)],
     ['完成率', pct(all?.rate)],
     ['序时进度', pct(b.fraction)],

@@ -1,6 +1,7 @@
 import type { RuleSet } from '../rules/ruleset.js';
 
-export type ProgressStatus = '正常' | '预警' | '滞后' | '未报';
+/** 有误: the project was reported, but its row was rejected (see 数据问题). */
+export type ProgressStatus = '正常' | '预警' | '滞后' | '未报' | '有误';
 
 /**
  * Green / yellow / red against 序时进度: on or above it is 正常; below it by less than the

@@ -56,6 +56,8 @@ export interface RowRejection {
   readonly sheet: string;
   readonly row: number;
   readonly issues: readonly Issue[];
+  /** The project the row was about, as typed, when it has one. */
+  readonly projectId?: string;
 }
 
 export interface ReportRead {
@@ -192,6 +194,9 @@ export function readReport(
         sheet: progressT?.sheet ?? PROGRESS.name,
         row: r.row,
         issues: rowIssues.filter((i) => i.severity === 'error'),
+        ...(typeof r.raw[(cols.get('projectId') ?? 0) - 1] === 'string' && {
+          projectId: String(r.raw[(cols.get('projectId') ?? 0) - 1]).trim(),
+        }),
       });
   }
 

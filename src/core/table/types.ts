@@ -53,8 +53,10 @@ function enumValue(
 export const COLUMN_TYPES: Readonly<
   Record<ColumnType, (cell: Cell | undefined, col: ColumnSpec) => TypedResult>
 > = {
+  // Text is kept as typed (only trimmed): 「按计划推进，主体施工中」 must not become ASCII
+  // punctuation. Matching (project ids, names) folds full-width forms itself, via matchKey.
   text: (cell) => {
-    const t = cellText(cell);
+    const t = typeof cell === 'string' ? cell.trim() : cellText(cell);
     return t === '' ? BLANK : { ok: true, value: t };
   },
   integer: (cell, col) => numeric(parseNumber(cell), col, true),
