@@ -1,10 +1,18 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 
 /** The repository root (tests may be run from any working directory). */
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export const repoPath = (...parts: string[]): string => join(REPO_ROOT, ...parts);
 
-/** The shared OOXML schema checker beside the repository (see ../shared/ooxml-schema/README.md). */
-export const CHECK_OOXML = join(REPO_ROOT, '..', 'shared', 'ooxml-schema', 'check-ooxml');
+/**
+ * The OOXML schema checker: the shared one beside the repository (../shared/ooxml-schema), or
+ * the copy in tools/ooxml-schema (same script and ECMA-376 schemas, kept so a clone checked out
+ * anywhere still checks every workbook it writes).
+ */
+const SHARED_CHECK_OOXML = join(REPO_ROOT, '..', 'shared', 'ooxml-schema', 'check-ooxml');
+export const CHECK_OOXML = existsSync(SHARED_CHECK_OOXML)
+  ? SHARED_CHECK_OOXML
+  : join(REPO_ROOT, 'tools', 'ooxml-schema', 'check-ooxml');

@@ -1,3 +1,4 @@
+import { BULLETIN, TEMPLATES } from '../../../src/core/schema/index.js';
 import { describe, expect, it } from 'vitest';
 import { a1, type Cell, type SheetGrid } from '../../../src/core/grid.js';
 import { PROJECTS, APPROVALS } from '../../../src/core/schema/master.js';
@@ -249,7 +250,12 @@ describe('readTable: fields and cells', () => {
       ['cell.enum', 2],
       ['cell.enum', 3],
     ]);
-    expect(Object.getPrototypeOf(t.rows[0]?.record)).toBeNull();
+    // Records are keyed by schema keys only, never by file text, so none can be a prototype key.
+    const keys = [...TEMPLATES, BULLETIN].flatMap((tpl) =>
+      tpl.sheets.flatMap((sh) => sh.columns.map((c) => c.key)),
+    );
+    expect(keys.filter((k) => ['__proto__', 'constructor', 'prototype'].includes(k))).toEqual([]);
+    expect(Object.getPrototypeOf(t.rows[0]?.record)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>)['x']).toBeUndefined();
   });
 });
