@@ -38,10 +38,13 @@ export function xmlText(s: string): string {
 
 const NEEDS_PRESERVE = /^\s|\s$|[\t\n\r]/u;
 
+/** Whether the text's spaces and line breaks must be kept explicitly (xml:space="preserve"). */
+export const needsPreserve = (text: string): boolean => NEEDS_PRESERVE.test(text);
+
 /** An inline string cell: always text, never a formula, whatever it starts with (= + - @). */
 export function inlineStringCell(ref: string, style: string | undefined, text: string): string {
   const s = style !== undefined ? ` s="${style}"` : '';
-  const t = NEEDS_PRESERVE.test(text) ? '<t xml:space="preserve">' : '<t>';
+  const t = needsPreserve(text) ? '<t xml:space="preserve">' : '<t>';
   return `<c r="${ref}"${s} t="inlineStr"><is>${t}${xmlText(text)}</t></is></c>`;
 }
 

@@ -1,14 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
+import { readPrepared, type PreparedItem } from '../merge-read.js';
 import { basename, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { instantToCst } from '../../core/calendar/dates.js';
 import { parseReportPeriod, reportPeriodId } from '../../core/calendar/periods.js';
 import {
   assembleBulletin,
   bulletinContext,
-  readSubmission,
   type Bulletin,
-  type ReceivedFile,
   type SubmissionRead,
 } from '../../core/bulletin/index.js';
 import { bulletinSheets } from '../../core/bulletin/render.js';
@@ -16,8 +14,8 @@ import { parseDateTime } from '../../core/values/parse.js';
 import { parseCsv } from '../../core/values/csv.js';
 import { matchKey } from '../../core/values/text.js';
 import { message, type Locale } from '../../core/validate/issue.js';
-import { collectInputs, type InputItem } from '../../adapters/inputs.js';
-import { decodeText, loadWorkbookBytes, sameFile, writeAtomic } from '../../adapters/files.js';
+import { collectInputs } from '../../adapters/inputs.js';
+import { decodeText, sameFile, writeAtomic } from '../../adapters/files.js';
 import { fillWorkbook } from '../../adapters/xlsx-fill/index.js';
 import { bulletinTemplate } from '../../adapters/bundled.js';
 import { calendarContext, loadMaster } from '../context.js';
@@ -26,6 +24,17 @@ import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
 import { progressBar } from '../progress.js';
 import { table } from '../format.js';
+
+/** KPD_TIMINGS=1 prints how long each phase took (stderr), for finding where time goes. */
+function phaseClock(io: Io): (phase: string) => void {
+  if (io.env['KPD_TIMINGS'] !== '1') return () => undefined;
+  let last = performance.now();
+  return (phase) => {
+    const now = performance.now();
+    io.err(`[timing] ${phase} ${Math.round(now - last)} ms\n`);
+    last = now;
+  };
+}
 
 async function isDirectory(path: string): Promise<boolean> {
   try {
@@ -96,13 +105,13 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
       );
   }
 
-  const { master } = await loadMaster(masterPath, locale);
-  const ctx = await calendarContext(
-    { master, holidays: values.holidays && resolve(io.cwd, values.holidays) },
-    locale,
-  );
   const clerk = await clerkTimes(values.received, io.cwd, locale);
+  const template = values.template
+    ? await readNamed(resolve(io.cwd, values.template), '通报模板', locale)
+    : await bulletinTemplate();
+  const clock = phaseClock(io);
   const collected = await collectInputs(positionals.map((p) => resolve(io.cwd, p)));
+  clock('collect');
   // An output inside an input folder must not replace a report that was just read.
   for (const item of collected.items) {
     const path = item.file.split(' › ')[0] ?? item.file;
@@ -126,46 +135,53 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
     return [r.startsWith('..') ? first : r, ...inner].join(' › ');
   };
 
-  const bar = values.json
-    ? progressBar({ ...io, interactive: false }, '', 0)
-    : progressBar(io, t(locale, '读取报表', 'Reading'), collected.items.length);
-  const bctx = bulletinContext({ period, master: master.data, calendar: ctx.calendar, locale });
-  // One file at a time: read, check, keep only its rows; its workbook is dropped at once, so a
-  // thousand submissions fit in little memory.
+  const prepared: PreparedItem[] = collected.items.map((item) => {
+    const clerkTime = clerk.get(matchKey(basename(item.file)));
+    return {
+      file: rel(item.file),
+      bytes: item.bytes,
+      ...(item.receivedAt && { receivedAt: item.receivedAt }),
+      ...(clerkTime !== undefined && { clerkTime }),
+      ...(item.mtime && { mtime: item.mtime }),
+      ...(item.sender !== undefined && { sender: item.sender }),
+    };
+  });
   const ignored = collected.ignored.map((x) => ({ file: rel(x.file), reason: x.reason }));
-  const items: (InputItem | undefined)[] = collected.items;
-  const bulletin = ((): Bulletin => {
+  // The master, the reads and their records are needed only until the bulletin is built: kept in
+  // this function's scope, they are freed before the bulletin is written.
+  const { bulletin, sheets, calendarIssues } = await (async () => {
+    const { master } = await loadMaster(masterPath, locale);
+    clock('master');
+    const ctx = await calendarContext(
+      { master, holidays: values.holidays && resolve(io.cwd, values.holidays) },
+      locale,
+    );
+    const bctx = bulletinContext({ period, master: master.data, calendar: ctx.calendar, locale });
+    const bar = values.json
+      ? progressBar({ ...io, interactive: false }, '', 0)
+      : progressBar(io, t(locale, '读取报表', 'Reading'), prepared.length);
     const reads: SubmissionRead[] = [];
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i];
-      if (!item) continue;
-      items[i] = undefined; // its bytes can go as soon as it is read
-      const clerkTime = clerk.get(matchKey(basename(item.file)));
-      const loaded = loadWorkbookBytes(rel(item.file), item.bytes);
-      const base = {
-        file: rel(item.file),
-        ...(item.receivedAt && { emailTime: instantToCst(item.receivedAt) }),
-        ...(clerkTime !== undefined && { clerkTime }),
-        ...(item.mtime && { mtime: instantToCst(item.mtime) }),
-        ...(item.sender !== undefined && { sender: item.sender }),
-      };
-      const received: ReceivedFile = loaded.ok
-        ? { ...base, workbook: loaded.value.workbook, packageIssues: loaded.value.issues }
-        : { ...base, unusable: loaded.issue, packageIssues: [] };
-      reads.push(readSubmission(received, bctx));
+    // One file at a time: read, checked, only its rows kept; its bytes and workbook go at once.
+    for (let i = 0; i < prepared.length; i++) {
+      reads.push(readPrepared(prepared[i] as PreparedItem, bctx));
+      prepared[i] = undefined as unknown as PreparedItem;
       bar.tick();
     }
     bar.done();
-    return assembleBulletin(bctx, reads, ignored);
+    prepared.length = 0;
+    clock('read');
+    const built = assembleBulletin(bctx, reads, ignored);
+    clock('assemble');
+    return {
+      bulletin: built,
+      calendarIssues: ctx.issues,
+      sheets: bulletinSheets(built, {
+        ...(values.office !== undefined && { office: values.office }),
+        siteVisitsPerWeek: master.data.rules.schedule.siteVisitsPerWeek,
+        warningBand: master.data.rules.schedule.warningBand,
+      }),
+    };
   })();
-  const sheets = bulletinSheets(bulletin, {
-    ...(values.office !== undefined && { office: values.office }),
-    siteVisitsPerWeek: master.data.rules.schedule.siteVisitsPerWeek,
-    warningBand: master.data.rules.schedule.warningBand,
-  });
-  const template = values.template
-    ? await readNamed(resolve(io.cwd, values.template), '通报模板', locale)
-    : await bulletinTemplate();
   let filled: ReturnType<typeof fillWorkbook>;
   try {
     filled = fillWorkbook(template, sheets);
@@ -187,9 +203,11 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
       ),
     );
   }
+  clock('fill');
   await writeAtomic(out, filled.bytes);
+  clock('write');
 
-  for (const w of [...bulletin.warnings, ...ctx.issues.filter((i) => i.severity !== 'info')]) {
+  for (const w of [...bulletin.warnings, ...calendarIssues.filter((i) => i.severity !== 'info')]) {
     io.err(`${t(locale, '警告', 'Warning')}：${message(w, locale)}\n`);
   }
   for (const s of filled.missing) {
