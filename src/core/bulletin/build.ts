@@ -25,7 +25,7 @@ import type {
   Submission,
   SummaryLine,
 } from './model.js';
-import { progressStatus } from './schedule.js';
+import { progressStatus } from './status.js';
 import { scheduleFraction } from '../calendar/fraction.js';
 
 export interface BulletinInput {

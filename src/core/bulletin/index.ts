@@ -1,4 +1,4 @@
 export * from './model.js';
-export * from './schedule.js';
+export * from './status.js';
 export * from './build.js';
 export * from './render.js';

@@ -2,7 +2,7 @@ import type { Cell, WorkbookGrid } from '../grid.js';
 import type { IsoDate, IsoDateTime } from '../calendar/dates.js';
 import type { Issue } from '../validate/issue.js';
 import type { TimeSource } from '../schema/vocab.js';
-import type { ProgressStatus } from './schedule.js';
+import type { ProgressStatus } from './status.js';
 
 /** One file as received: its workbook (or why it has none) and every time we know for it. */
 export interface ReceivedFile {
