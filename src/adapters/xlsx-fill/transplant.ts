@@ -106,44 +106,17 @@ function mergeStyles(target: string, source: string): { xml: string; offsets: St
       .replace(/\bxfId="\d+"/u, 'xfId="0"');
     return `<xf${a}${end}`;
   });
+  // Each section gets the source's entries after its own, with the summed count.
   let xml = target;
-  xml = putSection(xml, 'numFmts', 'numFmt', tNum.inner + addedNum, tNum.count + sNum.count);
-  xml = putSection(
-    xml,
-    'fonts',
-    'font',
-    section(xml, 'fonts', 'font')?.inner + sFonts.inner,
-    tFonts.count + sFonts.count,
-  );
-  xml = putSection(
-    xml,
-    'fills',
-    'fill',
-    (section(xml, 'fills', 'fill')?.inner ?? '') + sFills.inner,
-    tFills.count + sFills.count,
-  );
-  xml = putSection(
-    xml,
-    'borders',
-    'border',
-    (section(xml, 'borders', 'border')?.inner ?? '') + sBorders.inner,
-    tBorders.count + sBorders.count,
-  );
-  xml = putSection(
-    xml,
-    'cellXfs',
-    'xf',
-    (section(xml, 'cellXfs', 'xf')?.inner ?? '') + xfs,
-    tXfs.count + sXfs.count,
-  );
-  if (sDxfs.count > 0)
-    xml = putSection(
-      xml,
-      'dxfs',
-      'dxf',
-      (section(xml, 'dxfs', 'dxf')?.inner ?? '') + sDxfs.inner,
-      tDxfs.count + sDxfs.count,
-    );
+  const append = (tag: string, child: string, added: string, count: number): void => {
+    xml = putSection(xml, tag, child, (section(xml, tag, child)?.inner ?? '') + added, count);
+  };
+  append('numFmts', 'numFmt', addedNum, tNum.count + sNum.count);
+  append('fonts', 'font', sFonts.inner, tFonts.count + sFonts.count);
+  append('fills', 'fill', sFills.inner, tFills.count + sFills.count);
+  append('borders', 'border', sBorders.inner, tBorders.count + sBorders.count);
+  append('cellXfs', 'xf', xfs, tXfs.count + sXfs.count);
+  if (sDxfs.count > 0) append('dxfs', 'dxf', sDxfs.inner, tDxfs.count + sDxfs.count);
   return { xml, offsets: { xf: tXfs.count, dxf: tDxfs.count } };
 }
 
