@@ -27,7 +27,7 @@ export async function writeSheetsInto(
     title: '结果',
     sheets: tables.map((t) => ({ ...t.sheet, blankRows: 1 })),
   });
-  const filled = fillWorkbook(template, { placeholders, tables });
+  const filled = await fillWorkbook(template, { placeholders, tables });
   return transplantSheets(
     workbook,
     filled.bytes,

@@ -1,4 +1,5 @@
-import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { constants, crc32, deflateRaw, deflateRawSync, type ZlibOptions } from 'node:zlib';
 
 /**
  * A small ZIP writer over Node's native zlib: entries are deflated chunk by chunk (each chunk
@@ -8,6 +9,73 @@ import { constants, crc32, deflateRawSync } from 'node:zlib';
 const CHUNK = 256 * 1024;
 const DOS_TIME = 0; // 00:00:00
 const DOS_DATE = ((2026 - 1980) << 9) | (1 << 5) | 1; // 2026-01-01: fixed, so output is reproducible
+
+/** Chunks waiting for the thread pool in `addAsync`: enough to keep the other core busy. */
+const IN_FLIGHT = 4;
+
+const deflateRawAsync = promisify(deflateRaw) as (data: Uint8Array, opts: ZlibOptions) => Promise<Buffer>;
+
+interface Sums {
+  crc: number;
+  size: number;
+}
+
+/** Gathers pieces into chunks of about `CHUNK` bytes; each is check-summed, then handed on. */
+function chunked(
+  content: Uint8Array | Iterable<string | Uint8Array>,
+  take: (data: Uint8Array) => void,
+): Sums {
+  const sums = { crc: 0, size: 0 };
+  const c = new Chunker(sums);
+  for (const p of content instanceof Uint8Array ? [content] : content) {
+    const ready = c.push(p);
+    if (ready) take(ready);
+  }
+  const rest = c.end();
+  if (rest) take(rest);
+  return sums;
+}
+
+async function chunkedAsync(
+  content: Iterable<string | Uint8Array>,
+  take: (data: Uint8Array) => Promise<void>,
+): Promise<Sums> {
+  const sums = { crc: 0, size: 0 };
+  const c = new Chunker(sums);
+  for (const p of content) {
+    const ready = c.push(p);
+    if (ready) await take(ready);
+  }
+  const rest = c.end();
+  if (rest) await take(rest);
+  return sums;
+}
+
+class Chunker {
+  private pending: Uint8Array[] = [];
+  private pendingSize = 0;
+  constructor(private readonly sums: Sums) {}
+
+  push(p: string | Uint8Array): Uint8Array | undefined {
+    const bytes = typeof p === 'string' ? Buffer.from(p, 'utf8') : p;
+    this.pending.push(bytes);
+    this.pendingSize += bytes.length;
+    return this.pendingSize >= CHUNK ? this.end() : undefined;
+  }
+
+  end(): Uint8Array | undefined {
+    if (this.pendingSize === 0) return undefined;
+    const data =
+      this.pending.length === 1
+        ? (this.pending[0] as Uint8Array)
+        : Buffer.concat(this.pending, this.pendingSize);
+    this.sums.crc = crc32(data, this.sums.crc);
+    this.sums.size += data.length;
+    this.pending = [];
+    this.pendingSize = 0;
+    return data;
+  }
+}
 
 interface Entry {
   readonly name: Uint8Array;
@@ -24,35 +92,37 @@ export class ZipWriter {
 
   /** Adds an entry from one buffer or a sequence of pieces (strings are UTF-8 encoded). */
   add(name: string, content: Uint8Array | Iterable<string | Uint8Array>, level = 6): void {
-    const pieces = content instanceof Uint8Array ? [content] : content;
     const out: Uint8Array[] = [];
-    let crc = 0;
-    let size = 0;
-    let compressed = 0;
-    let pending: Uint8Array[] = [];
-    let pendingSize = 0;
-    const flush = (): void => {
-      if (pendingSize === 0) return;
-      const data = pending.length === 1 ? (pending[0] as Uint8Array) : Buffer.concat(pending, pendingSize);
-      crc = crc32(data, crc);
-      size += data.length;
-      const z = deflateRawSync(data, { level, finishFlush: constants.Z_SYNC_FLUSH });
-      out.push(z);
-      compressed += z.length;
-      pending = [];
-      pendingSize = 0;
-    };
-    for (const p of pieces) {
-      const bytes = typeof p === 'string' ? Buffer.from(p, 'utf8') : p;
-      pending.push(bytes);
-      pendingSize += bytes.length;
-      if (pendingSize >= CHUNK) flush();
-    }
-    flush();
+    const sums = chunked(content, (data) => {
+      out.push(deflateRawSync(data, { level, finishFlush: constants.Z_SYNC_FLUSH }));
+    });
+    this.record(name, sums, out, level);
+  }
+
+  /**
+   * Like `add`, but each chunk is deflated on libuv's thread pool while the next one is being
+   * made, so a large sheet's XML is generated on one core and compressed on the other. At most
+   * `IN_FLIGHT` chunks wait for compression, which bounds the memory held.
+   */
+  async addAsync(name: string, content: Iterable<string | Uint8Array>, level = 6): Promise<void> {
+    const out: Uint8Array[] = [];
+    const queue: Promise<Buffer>[] = [];
+    const opts = { level, finishFlush: constants.Z_SYNC_FLUSH };
+    const sums = await chunkedAsync(content, async (data) => {
+      queue.push(deflateRawAsync(data, opts));
+      if (queue.length > IN_FLIGHT) out.push(await (queue.shift() as Promise<Buffer>));
+    });
+    for (const z of await Promise.all(queue)) out.push(z);
+    this.record(name, sums, out, level);
+  }
+
+  /** The local header and the compressed chunks of one entry, closed by a final empty block. */
+  private record(name: string, sums: { crc: number; size: number }, out: Uint8Array[], level: number): void {
     const last = deflateRawSync(Buffer.alloc(0), { level });
     out.push(last);
-    compressed += last.length;
-
+    let compressed = 0;
+    for (const z of out) compressed += z.length;
+    const { crc, size } = sums;
     const nameBytes = Buffer.from(name, 'utf8');
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);

@@ -30,7 +30,7 @@ const replacePlaceholders = (xml: string, values: ReadonlyMap<string, string>): 
  * Fills a workbook template — ours, or an office's own styled copy made in Excel — with tables
  * and placeholder values, keeping all its formatting. The template bytes are not modified.
  */
-export function fillWorkbook(template: Uint8Array, job: FillJob): FillResult {
+export async function fillWorkbook(template: Uint8Array, job: FillJob): Promise<FillResult> {
   const parts = unzipSync(template);
   const text = (name: string): string | undefined => (parts[name] ? strFromU8(parts[name]) : undefined);
   const wbPart = 'xl/workbook.xml';
@@ -48,7 +48,7 @@ export function fillWorkbook(template: Uint8Array, job: FillJob): FillResult {
   const stylesRel = rels.find((r) => relTypeIs(r, 'styles'));
   const wrapStyles = wrapStyleIndexes(stylesRel ? (text(stylesRel.target) ?? '') : '');
 
-  const filled = new Map<string, Iterable<string>>();
+  const filled = new Map<string, Iterable<string | Uint8Array>>();
   wb.sheets.forEach((entry, sheetIndex) => {
     const rel = rels.find((r) => r.id === entry.relId);
     if (!rel) return;
@@ -85,7 +85,8 @@ export function fillWorkbook(template: Uint8Array, job: FillJob): FillResult {
   );
   for (const name of names) {
     const pieces = filled.get(name);
-    zip.add(name, pieces ?? (parts[name] as Uint8Array), pieces ? 1 : 6);
+    if (pieces) await zip.addAsync(name, pieces, 1);
+    else zip.add(name, parts[name] as Uint8Array);
   }
   return { bytes: zip.finish(), missing };
 }

@@ -7,6 +7,7 @@ import { displayWidth } from '../../core/template/layout.js';
 import { readRichText } from '../xlsx-read/shared-strings.js';
 import { decodeEntities, findAttr } from '../xlsx-read/xml.js';
 import { emptyCell, inlineStringCell, needsPreserve, numberCell, xmlText } from './text.js';
+import { ByteSink } from './sink.js';
 
 /**
  * Fills one table of one worksheet, keeping everything around it: the rows above the header
@@ -89,8 +90,8 @@ export interface TableFill {
 }
 
 export interface FilledSheet {
-  /** The sheet XML in pieces: head, data rows in batches, tail (never one huge string). */
-  readonly pieces: Iterable<string>;
+  /** The sheet XML in pieces: head, data rows as UTF-8 chunks, tail (never one huge string). */
+  readonly pieces: Iterable<string | Uint8Array>;
   readonly firstDataRow: number;
   readonly lastRow: number;
   /** Rows moved down below the table, from the template's row number on. */
@@ -100,8 +101,8 @@ export interface FilledSheet {
   readonly found: boolean;
 }
 
-/** Rows written per piece. */
-const BATCH = 2000;
+/** Bytes of rows handed to the zip writer at a time. */
+const PIECE = 256 * 1024;
 
 function valueCell(
   ref: string,
@@ -218,6 +219,10 @@ export function fillSheet(
       // What never changes from row to row: the start of the reference and the style attribute.
       pre: `<c r="${columnLetters(col)}`,
       sAttr: style !== undefined ? ` s="${style}"` : '',
+      // The rest of a cell's start, after its row number, for each kind of cell.
+      emptyTail: `"${style !== undefined ? ` s="${style}"` : ''}/>`,
+      numberHead: `"${style !== undefined ? ` s="${style}"` : ''}><v>`,
+      stringHead: `"${style !== undefined ? ` s="${style}"` : ''} t="inlineStr"><is><t>`,
       style,
       key,
       spec,
@@ -231,40 +236,58 @@ export function fillSheet(
   const baseHeight = Number(/\sht="([\d.]+)"/u.exec(rowAttrs)?.[1] ?? 0);
   const plainAttrs = rowAttrs.replace(/\s(ht|customHeight)="[^"]*"/gu, '');
 
-  // The hot loop of a big bulletin (a million cells): plain concatenation, no per-cell objects.
-  const dataRow = (values: RowValues, rn: number): string => {
-    let cells = '';
+  // The hot loop of a big bulletin (a million cells): bytes written straight into the sink,
+  // no per-cell objects and no strings to encode afterwards.
+  const wrapCols = plan.filter((p) => p.wraps && p.key !== undefined && !p.dated);
+  const writeRow = (sink: ByteSink, values: RowValues, rn: number): void => {
+    // Rows grow with their wrapped text, as the template's own rows would in Excel.
     let lines = 1;
-    for (const p of plan) {
-      const v = p.key === undefined ? undefined : values[p.key];
-      if (v === undefined || v === null) {
-        if (p.sAttr !== '') cells += p.pre + rn + '"' + p.sAttr + '/>';
-      } else if (typeof v === 'number') {
-        cells += Number.isFinite(v)
-          ? p.pre + rn + '"' + p.sAttr + '><v>' + v + '</v></c>'
-          : p.pre + rn + '"' + p.sAttr + '/>';
-      } else if (typeof v === 'string' && !p.dated) {
-        cells +=
-          p.pre +
-          rn +
-          '"' +
-          p.sAttr +
-          ' t="inlineStr"><is>' +
-          (needsPreserve(v) ? '<t xml:space="preserve">' : '<t>') +
-          xmlText(v) +
-          '</t></is></c>';
-        // Rows grow with their wrapped text, as the template's own rows would in Excel.
-        if (p.wraps && v.length * 2 > p.width)
-          lines = Math.max(lines, Math.ceil(displayWidth(v) / Math.max(1, p.width - 1)));
-      } else {
-        cells += valueCell(`${columnLetters(p.col)}${rn}`, p.style, v, p.spec);
-      }
+    for (const p of wrapCols) {
+      const v = values[p.key as string];
+      if (typeof v === 'string' && v.length * 2 > p.width)
+        lines = Math.max(lines, Math.ceil(displayWidth(v) / Math.max(1, p.width - 1)));
     }
-    const attrs =
+    const r = String(rn);
+    sink.ascii('<row r="');
+    sink.ascii(r);
+    sink.ascii('"');
+    sink.text(
       lines > 1
         ? `${plainAttrs} ht="${Math.max(baseHeight, lines * LINE_HEIGHT + 4)}" customHeight="1"`
-        : rowAttrs;
-    return '<row r="' + rn + '"' + attrs + '>' + cells + '</row>';
+        : rowAttrs,
+    );
+    sink.ascii('>');
+    for (const p of plan) {
+      const v = p.key === undefined ? undefined : values[p.key];
+      if (v === undefined || v === null || (typeof v === 'number' && !Number.isFinite(v))) {
+        if (p.sAttr === '') continue;
+        sink.ascii(p.pre);
+        sink.ascii(r);
+        sink.ascii(p.emptyTail);
+      } else if (typeof v === 'number') {
+        sink.ascii(p.pre);
+        sink.ascii(r);
+        sink.ascii(p.numberHead);
+        sink.ascii(String(v));
+        sink.ascii('</v></c>');
+      } else if (typeof v === 'string' && !p.dated) {
+        sink.ascii(p.pre);
+        sink.ascii(r);
+        const mark = sink.length;
+        sink.ascii(p.stringHead);
+        if (!sink.plainText(v)) {
+          // Escapes or significant spaces: the careful path.
+          sink.rewind(mark);
+          sink.ascii(p.stringHead.slice(0, -'<t>'.length));
+          sink.ascii(needsPreserve(v) ? '<t xml:space="preserve">' : '<t>');
+          sink.text(xmlText(v));
+        }
+        sink.ascii('</t></is></c>');
+      } else {
+        sink.text(valueCell(`${columnLetters(p.col)}${rn}`, p.style, v, p.spec));
+      }
+    }
+    sink.ascii('</row>');
   };
 
   const tailRows: string[] = [];
@@ -306,13 +329,14 @@ export function fillSheet(
       .join('');
   const tail = tailRows.join('') + adjustRanges(xml.slice(close), span);
 
-  function* pieces(): Generator<string> {
+  function* pieces(): Generator<string | Uint8Array> {
     yield head;
-    for (let i = 0; i < n; i += BATCH) {
-      let batch = '';
-      for (let k = i; k < Math.min(n, i + BATCH); k++) batch += dataRow(fill.rows.at(k) ?? {}, first + k);
-      yield batch;
+    const sink = new ByteSink(PIECE);
+    for (let k = 0; k < n; k++) {
+      writeRow(sink, fill.rows.at(k) ?? {}, first + k);
+      if (sink.length >= PIECE) yield sink.take();
     }
+    if (sink.length > 0) yield sink.take();
     yield tail;
   }
   return {

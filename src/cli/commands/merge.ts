@@ -182,9 +182,9 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
       }),
     };
   })();
-  let filled: ReturnType<typeof fillWorkbook>;
+  let filled: Awaited<ReturnType<typeof fillWorkbook>>;
   try {
-    filled = fillWorkbook(template, sheets);
+    filled = await fillWorkbook(template, sheets);
   } catch {
     throw new UsageError(
       t(
