@@ -143,6 +143,23 @@ describe('readXlsx: cell encodings written by other programs and scripts', () =>
     expect(rows).toEqual([['你好', '重点 项目 ', '漢字', '']]);
   });
 
+  it('plain inline strings (the fast path) and the shapes that must leave it', () => {
+    const rows = rowsOf(
+      oneSheet(
+        '<row r="1">' +
+          '<c r="A1" t="inlineStr"><is><t>a &amp; b &lt;c&gt; _x0041_</t></is></c>' +
+          '<c r="B1" t="inlineStr"><is><t xml:space="preserve">  两端  </t></is></c>' +
+          '<c r="C1" t="inlineStr"><is><t>前</t><t>后</t></is></c>' +
+          '<c r="D1" t="inlineStr"><is><t>注<!-- 批注 -->释</t></is></c>' +
+          '<c r="E1" t="inlineStr"><is><t><![CDATA[<原样>]]></t></is></c>' +
+          '<c r="F1" t="inlineStr"><is><t></t></is></c>' +
+          '<c r="G1" t="inlineStr"><is><t>=1+1</t></is></c>' +
+          '</row>',
+      ),
+    );
+    expect(rows).toEqual([['a & b <c> A', '  两端  ', '前后', '注释', '<原样>', '', '=1+1']]);
+  });
+
   it('shared strings: rich runs, phonetics, whitespace, entities, _xHHHH_ escapes, CDATA', () => {
     const sst = sstXml([
       '<si><t>普通</t></si>',

@@ -23,7 +23,8 @@ export function text(b: Uint8Array, s: number, e: number): string {
     }
     if (i === e) return out;
   }
-  return utf8.decode(b.subarray(s, e));
+  // Buffer#toString decodes a range without making a view object first.
+  return b instanceof Buffer ? b.toString('utf8', s, e) : utf8.decode(b.subarray(s, e));
 }
 
 /** Does b[at...] spell the ASCII string `word`? */

@@ -335,6 +335,11 @@ export function parseSheet(b: Uint8Array, part: string, ctx: SheetContext): Pars
           inline = '';
         }
         p = gt2 + 1;
+      } else if (len2 === 2 && k === 105 && b[l2 + 1] === 115 && plainInline(b, gt2 + 1)) {
+        // <is><t>text</t></is> (or <t xml:space="preserve">): the usual inline string, read
+        // straight from the bytes; runs, phonetics and comments take the general path below.
+        inline = decodeEntities(text(b, inlineText.start, inlineText.end));
+        p = inlineText.after;
       } else if (
         (len2 === 1 && k === 118) /* <x:v> or <v attr> */ ||
         (len2 === 2 && k === 105 && b[l2 + 1] === 115) /* is */
@@ -432,6 +437,29 @@ export function parseSheet(b: Uint8Array, part: string, ctx: SheetContext): Pars
   while (last >= 0 && rows[last]!.length === 0) last--;
   rows.length = last + 1;
   return result;
+}
+
+/** Filled by `plainInline`: the text's byte range and the position after `</is>`. */
+const inlineText = { start: 0, end: 0, after: 0 };
+const T_PLAIN = '<t>';
+const T_PRESERVE = '<t xml:space="preserve">';
+const T_CLOSE = '</t></is>';
+
+/** Does b[at…] hold `<t>text</t></is>` with no markup in the text? Fills `inlineText` when so. */
+function plainInline(b: Uint8Array, at: number): boolean {
+  let s: number;
+  if (bytesAre(b, at, T_PLAIN)) s = at + T_PLAIN.length;
+  else if (bytesAre(b, at, T_PRESERVE)) s = at + T_PRESERVE.length;
+  else return false;
+  // A short text: a plain loop beats a native indexOf call here.
+  let e = s;
+  const n = b.length;
+  while (e < n && b[e] !== 60) e++;
+  if (e >= n || !bytesAre(b, e, T_CLOSE)) return false;
+  inlineText.start = s;
+  inlineText.end = e;
+  inlineText.after = e + T_CLOSE.length;
+  return true;
 }
 
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
