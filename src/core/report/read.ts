@@ -74,6 +74,18 @@ export interface ReportRead {
 
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
+/** A table's issues grouped by sheet row, so each row finds its own without a scan. */
+function issuesByRow(t: TableRead<Record<string, unknown>> | undefined): Map<number, Issue[]> {
+  const out = new Map<number, Issue[]>();
+  for (const i of t?.issues ?? []) {
+    if (i.row === undefined) continue;
+    const list = out.get(i.row);
+    if (list) list.push(i);
+    else out.set(i.row, [i]);
+  }
+  return out;
+}
+
 /**
  * Reads and checks one 半月进展报表. With the register, every row is also checked to belong
  * to the reporting HQ. Each row ends up used or rejected, never both, never neither.
@@ -95,8 +107,10 @@ export function readReport(
   const [progressT, visitsT] = [PROGRESS, SITE_VISITS].map((s) =>
     tables.find((t) => t.sheet.trim() === s.name),
   );
-  for (const t of tables)
-    issues.push(...t.issues.filter((i) => i.row === undefined || !t.rows.some((r) => r.row === i.row)));
+  for (const t of tables) {
+    const dataRows = new Set(t.rows.map((r) => r.row));
+    issues.push(...t.issues.filter((i) => i.row === undefined || !dataRows.has(i.row)));
+  }
 
   const fields: Partial<Record<keyof ReportFields, string>> = {};
   for (const [k, v] of progressT?.fields ?? [])
@@ -123,8 +137,9 @@ export function readReport(
   const progress: Located<ProgressRecord>[] = [];
   const firstRow = new Map<string, number>();
   let sums = { annualPlan: 0, current: 0, cumulative: 0 };
+  const progressIssues = issuesByRow(progressT);
   for (const r of progressT?.rows ?? []) {
-    const rowIssues = progressT?.issues.filter((i) => i.row === r.row) ?? [];
+    const rowIssues = [...(progressIssues.get(r.row) ?? [])];
     const rec = r.record as ProgressRecord;
     const cols = progressT?.columns ?? new Map<string, number>();
     const at = (key: string) => ({ sheet: progressT?.sheet, row: r.row, column: cols.get(key) });
@@ -220,8 +235,9 @@ export function readReport(
   const siteVisits: Located<SiteVisitRecord>[] = [];
   const period = fields.period !== undefined ? parseReportPeriod(fields.period) : undefined;
   const range = period && reportPeriodRange(period);
+  const visitIssues = issuesByRow(visitsT);
   for (const r of visitsT?.rows ?? []) {
-    const rowIssues = visitsT?.issues.filter((i) => i.row === r.row) ?? [];
+    const rowIssues = [...(visitIssues.get(r.row) ?? [])];
     const rec = r.record as SiteVisitRecord;
     const cols = visitsT?.columns ?? new Map<string, number>();
     if (r.ok && range && period && (rec.date < range.from || rec.date > range.to)) {

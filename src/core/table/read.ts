@@ -49,8 +49,13 @@ function isTotalRow(row: readonly Cell[]): boolean {
 }
 
 function isNoteRow(row: readonly Cell[]): boolean {
-  const filled = row.filter((c) => !isBlank(c));
-  return filled.length === 1 && typeof filled[0] === 'string' && NOTE_PATTERN.test(filled[0].trim());
+  let only: Cell | undefined;
+  for (const c of row) {
+    if (isBlank(c)) continue;
+    if (only !== undefined) return false; // two filled cells: data, not a note
+    only = c;
+  }
+  return typeof only === 'string' && NOTE_PATTERN.test(only.trim());
 }
 
 function readFields(
@@ -178,6 +183,8 @@ export function readTable<R = Record<string, CellValue | undefined>>(
   issues.push(...fieldIssues(sheet, fieldsSpec, fields));
 
   const inputs = present.filter((c) => !c.formula);
+  // 0-based column of each input, looked up once rather than per cell.
+  const inputCols = inputs.map((c) => header.columns.get(c.key) ?? -1);
   const rows: ReadRow<R>[] = [];
   let total: TableRead<R>['total'];
   let warnedAfterTotal = false;
@@ -185,7 +192,7 @@ export function readTable<R = Record<string, CellValue | undefined>>(
   for (let r = header.index + 1; r < grid.rows.length; r++) {
     const raw = grid.rows[r] ?? [];
     const rowNo = r + 1;
-    if (inputs.every((c) => isBlank(raw[header.columns.get(c.key) ?? -1]))) continue;
+    if (inputCols.every((i) => isBlank(raw[i]))) continue;
     if (isTotalRow(raw)) {
       const values = new Map<string, number>();
       for (const c of present) {
@@ -203,13 +210,17 @@ export function readTable<R = Record<string, CellValue | undefined>>(
     // Keys come from our schema, never from the file, so a plain object is safe (and fast).
     const record: Record<string, CellValue | undefined> = {};
     let ok = true;
-    for (const c of inputs) {
-      const col = (header.columns.get(c.key) ?? 0) + 1;
+    for (let i = 0; i < inputs.length; i++) {
+      const c = inputs[i] as ColumnSpec;
+      const col = Math.max(0, inputCols[i] as number) + 1;
       const cell = raw[col - 1];
       const res = readCell(cell, c);
-      const where = { sheet, row: rowNo, column: col };
       if (res.ok) {
         record[c.key] = res.value;
+        if (res.note === undefined && !c.unique) continue; // the usual cell: nothing to say
+      }
+      const where = { sheet, row: rowNo, column: col };
+      if (res.ok) {
         if (res.note) issues.push(issue(res.note, where, { header: c.header, value: typed(cell) }));
         if (c.unique) {
           const seen = firstSeen.get(c.key) ?? new Map<string, number>();
