@@ -58,6 +58,8 @@ export interface CollectedInputs {
 
 const WORKBOOK_EXT = new Set(['.xlsx', '.xlsm', '.xltx', '.xltm', '.xls']);
 export const SEP = ' › ';
+/** The reason given for Office's lock files (~$…), which callers may leave unmentioned. */
+export const LOCK_FILE = 'Office 临时锁定文件（~$ 开头），已忽略';
 
 interface Origin {
   readonly receivedAt?: Date;
@@ -87,7 +89,7 @@ export async function collectInputs(
 
 async function visitPath(ctx: Ctx, full: string, display: string, explicit: boolean): Promise<void> {
   const base = path.basename(full);
-  if (base.startsWith('~$')) return ignore(ctx, display, 'Office 临时锁定文件（~$ 开头），已忽略');
+  if (base.startsWith('~$')) return ignore(ctx, display, LOCK_FILE);
   if (!explicit && base.startsWith('.')) return ignore(ctx, display, '隐藏文件，已忽略');
 
   let st;
@@ -143,7 +145,7 @@ type Kind = 'workbook' | 'eml' | 'zip';
 
 /** What a file name says it is; `reason` (Chinese) when it is not for us. */
 function classify(name: string): { kind?: Kind; reason?: string } {
-  if (name.startsWith('~$')) return { reason: 'Office 临时锁定文件（~$ 开头），已忽略' };
+  if (name.startsWith('~$')) return { reason: LOCK_FILE };
   const ext = path.extname(name).toLowerCase();
   if (WORKBOOK_EXT.has(ext)) return { kind: 'workbook' };
   if (ext === '.eml') return { kind: 'eml' };

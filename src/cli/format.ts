@@ -1,3 +1,4 @@
+import { isAbsolute, relative } from 'node:path';
 import {
   cellRef,
   location,
@@ -64,4 +65,14 @@ export function table(headers: readonly string[], rows: readonly (readonly (stri
       .join('  ')
       .trimEnd() + '\n';
   return line(headers) + line(widths.map((w) => '-'.repeat(w))) + cells.slice(1).map(line).join('');
+}
+
+/**
+ * A path as the person will recognise it: relative to the working folder when inside it, else
+ * as given; the part after a container (`a.eml › 表.xlsx`) is kept.
+ */
+export function displayPath(cwd: string, f: string): string {
+  const [first = f, ...inner] = f.split(' › ');
+  const r = relative(cwd, first);
+  return [r === '' || r.startsWith('..') || isAbsolute(r) ? first : r, ...inner].join(' › ');
 }

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPORT } from '../../src/core/schema/report.js';
 import { TOPICS } from '../../src/core/schema/topics.js';
@@ -9,6 +10,7 @@ import { useTempDir } from '../helpers/tmp.js';
 
 /** Exit codes, the --json shape, and files that cannot be used (DOMAIN: nothing silently dropped). */
 const tmp = useTempDir('kpd-cli-validate-');
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const FIELDS = {
   reporter: '高端装备产业园指挥部',
@@ -97,12 +99,20 @@ describe('kpd validate: exit codes', () => {
     expect(files[2]?.issues[0]?.message).toContain('密码');
   });
 
-  it('checks the workbooks of a folder, sorted, without lock files or other files', async () => {
+  it('checks the workbooks of a folder, sorted; other files are listed as not checked, lock files not at all', async () => {
     const r = await runKpd(['validate', 'inbox', '--json'], tmp());
-    expect(parseValidateJson(r.out).files.map((f) => [f.file, f.template])).toEqual([
+    // Lock files are not mentioned; other files are listed as not checked (a note, not an error).
+    const files = parseValidateJson(r.out).files;
+    expect(files.map((f) => [f.file, f.template])).toEqual([
       [join('inbox', 'b.xlsx'), '重点项目半月进展报表'],
+      [join('inbox', 'readme.txt'), null],
       [join('inbox', 'sub', 'a.xlsx'), '周例会议题申报表'],
     ]);
+    expect(files[1]?.issues[0]).toMatchObject({
+      code: 'file.ignored',
+      severity: 'info',
+      message: expect.stringContaining('.txt'),
+    });
     expect(r.code).toBe(1);
   });
 });
@@ -144,5 +154,32 @@ describe('kpd validate --json', () => {
     expect(parseValidateJson(r.out).files[0]?.issues[0]?.message).toBe(
       'This period (50000) exceeds the year-to-date total (45000); year-to-date must include it.',
     );
+  });
+});
+
+describe('kpd validate: what is not a form to check', () => {
+  it('checks the workbook attached to an e-mail, as the merge would read it', async () => {
+    const r = await runKpd(['validate', 'examples/reports/2026-11-1', '--json'], ROOT);
+    const files = parseValidateJson(r.out).files;
+    expect(files.map((f) => f.file)).toContain(
+      join('examples', 'reports', '2026-11-1', '现代物流园指挥部-2026年11月上半月进展.eml') +
+        ' › 现代物流园指挥部11月上半月进展.xlsx',
+    );
+    expect(files.every((f) => f.template === '重点项目半月进展报表')).toBe(true);
+  });
+
+  it('says a bulletin is the system’s own output, not a form (a warning, exit 0)', async () => {
+    const r = await runKpd(['validate', 'templates/重点项目情况通报.xlsx', '--json'], ROOT);
+    expect(r.code).toBe(0);
+    const [file] = parseValidateJson(r.out).files;
+    expect(file?.issues.map((i) => [i.code, i.severity])).toEqual([['template.output', 'warning']]);
+    expect(file?.issues[0]?.message).toContain('本系统生成的「重点项目情况通报」');
+  });
+
+  it('an empty folder is a usage error (exit 2), not a clean pass', async () => {
+    await mkdir(join(tmp(), 'empty'), { recursive: true });
+    const r = await runKpd(['validate', 'empty'], tmp());
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('没有找到要检查的 .xlsx 文件');
   });
 });

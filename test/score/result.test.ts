@@ -129,3 +129,15 @@ describe('kpd score: 数据问题', () => {
     expect(first.json.agents).toHaveLength(10);
   });
 });
+
+describe('kpd score: the master must be a 总台账', () => {
+  it('refuses a half-month report given as the master (exit 2, in Chinese, nothing written)', async () => {
+    const report = join('examples', 'reports', '2026-11-1', '智慧城市建设指挥部-2026年11月上半月进展.xlsx');
+    const root = new URL('../../', import.meta.url).pathname;
+    const out = join(tmp(), '不应写出.xlsx');
+    const r = await runKpd(['score', report, '--period', '2026Q3', '--out', out], root);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('不是总台账，而是「重点项目半月进展报表」');
+    await expect(readFile(out)).rejects.toThrow();
+  });
+});

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { readPrepared, type PreparedItem } from '../merge-read.js';
-import { basename, relative, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseReportPeriod, reportPeriodId } from '../../core/calendar/periods.js';
 import {
@@ -23,7 +23,7 @@ export { MERGE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
 import { progressBar } from '../progress.js';
-import { table } from '../format.js';
+import { displayPath, table } from '../format.js';
 
 /** KPD_TIMINGS=1 prints how long each phase took (stderr), for finding where time goes. */
 function phaseClock(io: Io): (phase: string) => void {
@@ -129,11 +129,7 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
     throw new UsageError(
       t(locale, `--out「${values.out}」是一个文件夹，请给出文件名，如 通报.xlsx。`, `--out is a folder.`),
     );
-  const rel = (f: string): string => {
-    const [first = f, ...inner] = f.split(' › ');
-    const r = relative(io.cwd, first);
-    return [r.startsWith('..') ? first : r, ...inner].join(' › ');
-  };
+  const rel = (f: string): string => displayPath(io.cwd, f);
 
   const prepared: PreparedItem[] = collected.items.map((item) => {
     const clerkTime = clerk.get(matchKey(basename(item.file)));

@@ -1,15 +1,18 @@
 import { parseArgs } from 'node:util';
-import { readdir, stat } from 'node:fs/promises';
-import { join, relative, resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { validateWorkbook } from '../../core/validate/workbook.js';
-import { hasErrors, sortIssues, type Issue, type Locale } from '../../core/validate/issue.js';
-import { loadWorkbook } from '../../adapters/files.js';
+import { hasErrors, issue, sortIssues, type Issue, type Locale } from '../../core/validate/issue.js';
+import { loadWorkbookBytes } from '../../adapters/files.js';
+import { collectInputs, LOCK_FILE, SEP } from '../../adapters/inputs.js';
 import { loadMaster } from '../context.js';
 export { VALIDATE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
-import { countBySeverity, formatIssues, issueJson } from '../format.js';
+import { countBySeverity, displayPath, formatIssues, issueJson } from '../format.js';
 import type { RegisterContext } from '../../core/report/read.js';
+
+/** collectInputs' reason for a path that does not exist. */
+const MISSING = '文件不存在';
 
 export interface FileResult {
   readonly file: string;
@@ -19,39 +22,25 @@ export interface FileResult {
   readonly unusable: boolean;
 }
 
-/** Folders are expanded to the .xlsx files in them, sorted; lock files (~$) are skipped. */
-async function expand(paths: readonly string[], cwd: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const p of paths) {
-    const abs = resolve(cwd, p);
-    let isDir = false;
-    try {
-      isDir = (await stat(abs)).isDirectory();
-    } catch {
-      out.push(p);
-      continue;
-    }
-    if (!isDir) {
-      out.push(p);
-      continue;
-    }
-    const entries = (await readdir(abs, { recursive: true, withFileTypes: true }))
-      .filter((e) => e.isFile() && /\.(xlsx|xlsm|xls)$/iu.test(e.name) && !e.name.startsWith('~$'))
-      .map((e) => relative(cwd, join(e.parentPath, e.name)))
-      .sort();
-    out.push(...entries);
-  }
-  return out;
-}
-
+/**
+ * Checks every workbook among the inputs: files, folders (recursively), .eml attachments and
+ * .zip contents, as `kpd merge` finds them. Anything else found is listed as not checked; a
+ * path the person named that cannot be used counts as unusable.
+ */
 export async function validateFiles(
-  files: readonly string[],
+  paths: readonly string[],
   io: Io,
   register?: RegisterContext,
 ): Promise<FileResult[]> {
+  const named = new Set(paths.map((p) => resolve(io.cwd, p)));
+  const collected = await collectInputs([...named]);
   const results: FileResult[] = [];
-  for (const file of files) {
-    const r = await loadWorkbook(resolve(io.cwd, file));
+  /** The collected path behind each result, for ordering. */
+  const sources: string[] = [];
+  for (const item of collected.items) {
+    sources.push(item.file);
+    const file = displayPath(io.cwd, item.file);
+    const r = loadWorkbookBytes(file, item.bytes, item.mtime);
     if (!r.ok) {
       results.push({ file, template: null, version: null, issues: [r.issue], unusable: true });
       continue;
@@ -68,7 +57,29 @@ export async function validateFiles(
       unusable: false,
     });
   }
-  return results;
+  for (const x of collected.ignored) {
+    if (x.reason === LOCK_FILE && !named.has(x.file)) continue; // an open workbook's lock file
+    sources.push(x.file);
+    results.push({
+      file: displayPath(io.cwd, x.file),
+      template: null,
+      version: null,
+      // A file found in a folder (a .csv beside the reports) is only mentioned; one named is an error.
+      issues: [
+        x.reason === MISSING
+          ? issue('file.notFound', {})
+          : issue('file.ignored', {}, { reason: x.reason }, named.has(x.file) ? 'error' : 'info'),
+      ],
+      unusable: named.has(x.file),
+    });
+  }
+  // In the order the paths were given; within a folder, by name.
+  const order = [...named];
+  const origin = (f: string): number =>
+    order.findIndex((p) => f === p || f.startsWith(p + sep) || f.startsWith(p + SEP));
+  const keyed = results.map((r, i) => ({ r, o: origin(sources[i] ?? ''), f: sources[i] ?? '' }));
+  keyed.sort((a, b) => a.o - b.o || (a.f < b.f ? -1 : a.f > b.f ? 1 : 0));
+  return keyed.map((k) => k.r);
 }
 
 export function formatValidation(results: readonly FileResult[], locale: Locale): string {
@@ -77,7 +88,11 @@ export function formatValidation(results: readonly FileResult[], locale: Locale)
     const n = countBySeverity(r.issues);
     const kind = r.template
       ? `${r.template}${r.version !== null ? ` v${r.version}` : ''}`
-      : t(locale, '无法读取', 'unreadable');
+      : r.issues[0]?.code === 'file.ignored'
+        ? t(locale, '未检查', 'not checked')
+        : r.unusable
+          ? t(locale, '无法读取', 'unreadable')
+          : t(locale, '不是填报模板', 'not a form');
     const summary =
       n.error + n.warning + n.info === 0
         ? t(locale, '通过', 'OK')
@@ -110,8 +125,9 @@ export async function validateCommand(argv: readonly string[], io: Io): Promise<
   const register = values.master
     ? { projects: (await loadMaster(resolve(io.cwd, values.master), locale)).master.data.projects }
     : undefined;
-  const files = await expand(positionals, io.cwd);
-  const results = await validateFiles(files, io, register);
+  const results = await validateFiles(positionals, io, register);
+  if (results.length === 0)
+    throw new UsageError(t(locale, '没有找到要检查的 .xlsx 文件。', 'No .xlsx files found to check.'));
   if (values.json) {
     io.out(
       JSON.stringify({

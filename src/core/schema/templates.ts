@@ -1,3 +1,4 @@
+import { BULLETIN } from './bulletin.js';
 import { MASTER } from './master.js';
 import { REPORT } from './report.js';
 import { TOPICS } from './topics.js';
@@ -5,6 +6,9 @@ import type { TemplateSpec } from './types.js';
 
 /** The templates people fill, in the order `kpd templates` writes them. */
 export const TEMPLATES: readonly TemplateSpec[] = [MASTER, REPORT, TOPICS];
+
+/** What the system itself produces from them: recognised by their mark, never filled or checked. */
+export const OUTPUTS: readonly TemplateSpec[] = [BULLETIN];
 
 export function templateById(id: string): TemplateSpec | undefined {
   return TEMPLATES.find((t) => t.id === id);

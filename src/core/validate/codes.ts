@@ -22,6 +22,11 @@ const FOUNDATION_MESSAGES = {
     zh: '找不到文件。请检查路径。',
     en: 'File not found. Check the path.',
   },
+  'file.ignored': {
+    severity: 'error',
+    zh: '未检查：{reason}。',
+    en: 'Not checked: {reason}.',
+  },
   'file.notZip': {
     severity: 'error',
     zh: '不是 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 打开后另存为 .xlsx 再报送。',
@@ -87,6 +92,16 @@ const FOUNDATION_MESSAGES = {
     severity: 'warning',
     zh: '模板版本为 {found}，当前版本为 {current}。已按表头读取；请下次使用最新模板。',
     en: 'Template version {found}; current is {current}. Read by headers; use the latest template next time.',
+  },
+  'template.newer': {
+    severity: 'warning',
+    zh: '模板版本为 {found}，比本程序认识的版本 {current} 新。已按表头读取；请把 kpd 升级到最新版本。',
+    en: 'Template version {found} is newer than this program knows ({current}). Read by headers; please update kpd.',
+  },
+  'template.output': {
+    severity: 'warning',
+    zh: '这是本系统生成的「{template}」，不是填报用的表格，不作检查或汇总。',
+    en: 'This is a "{template}" produced by this system, not a form to fill; not checked or merged.',
   },
   'template.wrongKind': {
     severity: 'error',

@@ -1,6 +1,6 @@
 import { cellText } from '../values/parse.js';
 import { findSheet, type WorkbookGrid } from '../grid.js';
-import { TEMPLATES } from '../schema/templates.js';
+import { OUTPUTS, TEMPLATES } from '../schema/templates.js';
 import type { TemplateSpec } from '../schema/types.js';
 import { issue, type Issue } from '../validate/issue.js';
 import { headerScore } from '../table/header.js';
@@ -49,11 +49,15 @@ export function identifyTemplate(
   const marked = mark && candidates.find((t) => t.id === mark.id);
   if (mark && marked) {
     const issues =
-      mark.version !== marked.version
-        ? [issue('template.version', {}, { found: mark.version, current: marked.version })]
-        : [];
+      mark.version > marked.version
+        ? [issue('template.newer', {}, { found: mark.version, current: marked.version })]
+        : mark.version !== marked.version
+          ? [issue('template.version', {}, { found: mark.version, current: marked.version })]
+          : [];
     return { template: marked, version: mark.version, issues };
   }
+  const output = mark && OUTPUTS.find((t) => t.id === mark.id);
+  if (output) return issue('template.output', {}, { template: output.title });
   // Unmarked (copied into a fresh workbook, or re-saved by a program that dropped the name):
   // the template whose sheets and headers match best.
   let best: { t: TemplateSpec; score: number } | undefined;

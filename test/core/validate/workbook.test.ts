@@ -4,6 +4,7 @@ import { MASTER, PROJECTS } from '../../../src/core/schema/master.js';
 import { PROGRESS, REPORT, SITE_VISITS } from '../../../src/core/schema/report.js';
 import { TOPIC_LIST } from '../../../src/core/schema/topics.js';
 import { validateWorkbook } from '../../../src/core/validate/workbook.js';
+import { message, type Issue } from '../../../src/core/validate/issue.js';
 import { identifyTemplate, isIssue, META_SHEET, TEMPLATE_NAME } from '../../../src/core/workbook/identify.js';
 import { tableGrid } from '../../helpers/grids.js';
 
@@ -41,6 +42,25 @@ describe('identifyTemplate', () => {
     const id = identifyTemplate({ sheets: [...reportSheets, meta('kpd.report', 0)] });
     expect(isIssue(id) ? id.code : id.issues.map((i) => [i.code, i.severity, i.params])).toEqual([
       ['template.version', 'warning', { found: 0, current: REPORT.version }],
+    ]);
+  });
+
+  it('a newer template version says to update kpd, not to change templates', () => {
+    const id = identifyTemplate({ sheets: [...reportSheets, meta('kpd.report', REPORT.version + 1)] });
+    expect(isIssue(id) ? id.code : id.issues.map((i) => [i.code, i.severity])).toEqual([
+      ['template.newer', 'warning'],
+    ]);
+    expect(isIssue(id) ? '' : message(id.issues[0] as Issue)).toContain('升级');
+  });
+
+  it('tells the system’s own bulletin from a form to fill', () => {
+    const id = identifyTemplate({
+      sheets: [{ name: '汇总', rows: [] }],
+      definedNames: new Map([[TEMPLATE_NAME, '"kpd.bulletin@1"']]),
+    });
+    expect(isIssue(id) && [id.code, id.params]).toEqual([
+      'template.output',
+      { template: '重点项目情况通报' },
     ]);
   });
 
