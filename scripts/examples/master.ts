@@ -324,7 +324,7 @@ function siteWorkLog(): RowValues[] {
   const rows: RowValues[] = [];
   for (
     let d = Date.parse('2026-07-06T00:00:00Z');
-    d <= Date.parse('2026-10-26T00:00:00Z');
+    d <= Date.parse('2026-10-12T00:00:00Z'); // the last week the 2026-10-2 bulletin assessed
     d += 7 * 86_400_000
   ) {
     const week = new Date(d).toISOString().slice(0, 10);

@@ -41,9 +41,13 @@ function visits(hq: number, lazy: readonly string[] = []): RowValues[] {
   const h = HQS[hq];
   if (!h) return [];
   const rows: RowValues[] = [];
+  // The weeks the 2026-11-1 bulletin assesses (ended after the 2026-10-2 report was due, by
+  // this one's), and the first day of the next week, logged before the report was filled.
   const weeks = [
+    ['2026-10-20', '2026-10-22'],
+    ['2026-10-27', '2026-10-29'],
     ['2026-11-03', '2026-11-05'],
-    ['2026-11-10', '2026-11-12'],
+    ['2026-11-10'],
   ];
   const firstProject = projectId(PROJECT_DEFS.findIndex((p) => p.hq === hq));
   for (const [person, role] of [[h.commander, '指挥长'], ...h.members.map((m) => [m, '成员'])] as const) {

@@ -1,4 +1,4 @@
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { WorkCalendar, type DayOverride } from '../core/calendar/workdays.js';
 import { holidaySheet, readDayOverrides } from '../core/calendar/overrides.js';
 import { readMaster, type MasterRead } from '../core/master/read.js';
@@ -96,4 +96,17 @@ export function yearWarnings(cal: WorkCalendar, years: Iterable<number>): Issue[
   return [...new Set(years)]
     .filter((y) => !cal.covers(y))
     .map((year) => issue('calendar.yearMissing', {}, { year }));
+}
+
+/** The output workbook's path, resolved; a name that does not end in .xlsx is refused. */
+export function outputPath(cwd: string, out: string, locale: Locale): string {
+  if (extname(out).toLowerCase() !== '.xlsx')
+    throw new UsageError(
+      t(
+        locale,
+        `输出文件「${out}」应以 .xlsx 结尾（写出的是 .xlsx 工作簿），如 结果.xlsx。`,
+        `The output "${out}" must end in .xlsx.`,
+      ),
+    );
+  return resolve(cwd, out);
 }

@@ -7,6 +7,8 @@ import {
   VALIDATE_USAGE,
 } from './usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from './io.js';
+import { localeOf, t } from './lang.js';
+import type { Locale } from '../core/validate/issue.js';
 
 type Command = { run: (argv: readonly string[], io: Io) => Promise<ExitCode>; usage: string };
 
@@ -44,9 +46,42 @@ export function usage(): string {
     .join('\n\n')}\n\n通用选项：--lang en 以英文输出；--json 输出机器可读结果\n`;
 }
 
+/** The value of --lang / --lang=xx anywhere on the line. */
+function langOf(argv: readonly string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '--lang') return argv[i + 1];
+    if (a.startsWith('--lang=')) return a.slice('--lang='.length);
+  }
+  return undefined;
+}
+
+/** Node's parseArgs errors (English) said in the person's language. */
+function argsError(code: string, english: string, locale: Locale): string {
+  const option = /'(-[^' ]+)/u.exec(english)?.[1] ?? '';
+  const value = /argument '([^']*)'/u.exec(english)?.[1] ?? '';
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return t(locale, `不认识的选项「${option}」。`, `Unknown option ${option}.`);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return t(
+        locale,
+        `选项「${option}」后面缺少值（或不应带值）。`,
+        `Option ${option} needs a value (or takes none).`,
+      );
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return t(locale, `多余的参数「${value}」。`, `Unexpected argument ${value}.`);
+    default:
+      return t(locale, `命令行参数有误：${english}`, english);
+  }
+}
+
 /** Runs one command line; never throws for the person's mistakes, only for our own bugs. */
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const [name, ...rest] = argv;
+  // `kpd --lang en merge …`: options before the command name go after it.
+  let lead = 0;
+  while (argv[lead]?.startsWith('--lang')) lead += argv[lead] === '--lang' ? 2 : 1;
+  const [name, ...rest] = [...argv.slice(lead), ...argv.slice(0, lead)];
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.out(usage());
     return name === undefined ? EXIT.unusable : EXIT.ok;
@@ -67,8 +102,12 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       io.err(`${e.message}\n\n${cmd.usage}\n`);
       return EXIT.unusable;
     }
+    if (e instanceof Error && e.name === 'OutputError') {
+      io.err(`${e.message}\n`);
+      return EXIT.unusable;
+    }
     if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
-      io.err(`命令行参数有误：${e.message}\n\n${cmd.usage}\n`);
+      io.err(`${argsError(String(e.code), e.message, localeOf(langOf(rest), io.env))}\n\n${cmd.usage}\n`);
       return EXIT.unusable;
     }
     throw e;

@@ -1,6 +1,14 @@
 import { main } from './main.js';
 import { processIo } from './io.js';
 
+// Output piped into `head` and closed early is not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 /** The process entry point: the only place that touches process.exit. */
 const code = await main(process.argv.slice(2), processIo()).catch((e: unknown) => {
   process.stderr.write(

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isoWeekday } from '../../src/core/calendar/dates.js';
+import { addDays, isoWeekday } from '../../src/core/calendar/dates.js';
 import { DEFAULT_RULES } from '../../src/core/rules/ruleset.js';
 import { ruleSetToRows } from '../../src/core/rules/sheet.js';
 import { HOLIDAYS, MASTER } from '../../src/core/schema/master.js';
@@ -139,13 +139,24 @@ describe('kpd deadlines --weekly', () => {
       agentReportDue: '2026-11-12 18:00:00',
     });
     for (const w of json?.weeks ?? []) {
-      expect([
-        isoWeekday(w.meeting),
-        isoWeekday(w.topicCutoff.slice(0, 10)),
-        isoWeekday(w.agentReportDue.slice(0, 10)),
-      ]).toEqual([6, 2, 4]);
+      expect(isoWeekday(w.meeting)).toBe(6);
+      // On their weekday, or the last working day before it when that is a holiday.
+      const topic = w.topicCutoff.slice(0, 10);
+      const agents = w.agentReportDue.slice(0, 10);
+      expect(topic <= `${addDays(w.week, 1)}` && topic >= addDays(w.week, -7), w.week).toBe(true);
+      expect(agents <= `${addDays(w.week, 3)}` && agents >= addDays(w.week, -7), w.week).toBe(true);
       expect([w.topicCutoff.slice(11), w.agentReportDue.slice(11)]).toEqual(['17:00:00', '18:00:00']);
     }
+    const usual = (json?.weeks ?? []).filter((w) => isoWeekday(w.agentReportDue.slice(0, 10)) === 4);
+    expect(usual.length).toBeGreaterThan(45);
+  });
+
+  it('moves a cut-off that falls on a holiday to the working day before (元旦, 春节, 国庆)', async () => {
+    const { json } = await deadlines('2026', '--json', '--weekly');
+    const week = (monday: string) => json?.weeks?.find((w) => w.week === monday);
+    expect(week('2025-12-29')?.agentReportDue).toBe('2025-12-31 18:00:00'); // Thu 1 Jan is 元旦
+    expect(week('2026-02-16')?.topicCutoff).toBe('2026-02-14 17:00:00'); // 春节: Sat 14 Feb is a 调休 working day
+    expect(week('2026-10-05')?.topicCutoff).toBe('2026-09-30 17:00:00'); // 国庆 holiday week
   });
 
   it('prints tables for people, saying why a deadline moved', async () => {
@@ -158,12 +169,14 @@ describe('kpd deadlines --weekly', () => {
   });
 
   it('refuses a missing or impossible year, exit 2', async () => {
-    for (const args of [[], ['二〇二六'], ['1999'], ['2026', '2027']]) {
+    for (const args of [[], ['二〇二六'], ['2026', '2027']]) {
       const r = await runKpd(['deadlines', ...args], tmp());
       expect([r.code, r.err.split('\n')[0]], args.join(' ')).toEqual([
         2,
         '请给出年份，如：kpd deadlines 2026',
       ]);
     }
+    const r = await runKpd(['deadlines', '1999'], tmp());
+    expect([r.code, r.err.split('\n')[0]]).toEqual([2, '年份 1999 超出范围：只支持 2000–2100 年。']);
   });
 });

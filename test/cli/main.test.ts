@@ -28,7 +28,7 @@ describe('kpd (the command line)', () => {
   it('explains a wrong option instead of crashing, exit 2', async () => {
     const r = await runKpd(['deadlines', '2026', '--frobnicate'], tmp());
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/^命令行参数有误/u);
+    expect(r.err).toMatch(/^不认识的选项「--/u);
     expect(r.err).toContain('kpd deadlines YEAR');
   });
 

@@ -107,8 +107,16 @@ export async function writeReport(dir: string, name: string, fill: TemplateFill)
   return name;
 }
 
-/** Two visits a week for the commander, one for the member: a shortfall the bulletin names. */
+/**
+ * The weeks 2026-11-1 assesses (Mondays 10-19, 10-26, 11-02): two visits a week for the
+ * commander; the member two in the first two weeks and one in the last, a shortfall the
+ * bulletin names.
+ */
 export const visitsOf = (hq: keyof typeof COMMANDER): RowValues[] => [
+  ...['2026-10-20', '2026-10-22', '2026-10-27', '2026-10-29'].flatMap((date) => [
+    { date, person: COMMANDER[hq], role: '指挥长', matter: '现场办公' },
+    { date, person: MEMBER[hq], role: '成员', matter: '协调征地' },
+  ]),
   { date: '2026-11-03', person: COMMANDER[hq], role: '指挥长', matter: '现场办公' },
   { date: '2026-11-05', person: COMMANDER[hq], role: '指挥长', matter: '现场办公' },
   { date: '2026-11-04', person: MEMBER[hq], role: '成员', matter: '协调征地' },

@@ -66,10 +66,10 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('kpd ledger import', () => {
-  it('appends the period’s rows: 26 projects reported, 8 HQs, 21 person-weeks', () => {
+  it('appends the period’s rows: 26 projects reported, 8 HQs, 63 person-weeks (21 people × 3 weeks)', () => {
     expect(onceJson).toEqual({
       period: '2026-11-1',
-      imported: { progress: 26, submissions: 8, siteWeeks: 21 },
+      imported: { progress: 26, submissions: 8, siteWeeks: 63 },
       replaced: 0,
     });
     expect(ofPeriod(once, '进展记录', '报告期', '2026-11-1')).toHaveLength(26);
@@ -78,7 +78,7 @@ describe('kpd ledger import', () => {
       records(master, '进展记录', '报告期').length + 26,
     );
     expect(records(once, '一线工作记录', '周')).toHaveLength(
-      records(master, '一线工作记录', '周').length + 21,
+      records(master, '一线工作记录', '周').length + 63,
     );
   });
 
@@ -95,14 +95,17 @@ describe('kpd ledger import', () => {
     expect(subs.get('现代物流园指挥部')).toMatchObject({ 状态: '迟报', 时间来源: '邮件时间' });
     expect(subs.get('水系连通工程指挥部')).toMatchObject({ 状态: '未报' });
     expect(subs.get('城区棚户区改造指挥部')).toMatchObject({ 状态: '按时', 指挥长签字: '未签' });
+    // Known only as a day (填报日期): the day is kept, and 时间来源 says where it came from.
+    const byDate = [...subs.values()].find((r) => r['时间来源'] === '填报日期');
+    expect(String(byDate?.['报送时间'] ?? '')).toMatch(/^2026-11-1\d/u);
     expect([...subs.keys()]).not.toContain(undefined);
   });
 
   it('replaces the period when imported again, never doubles it', () => {
     expect(twiceJson).toEqual({
       period: '2026-11-1',
-      imported: { progress: 26, submissions: 8, siteWeeks: 21 },
-      replaced: 55,
+      imported: { progress: 26, submissions: 8, siteWeeks: 63 },
+      replaced: 26 + 8 + 63,
     });
     for (const sheet of LEDGER_SHEETS)
       expect(sheetValues(twice, sheet), sheet).toEqual(sheetValues(once, sheet));

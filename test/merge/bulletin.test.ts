@@ -126,7 +126,7 @@ describe('the bulletin workbook', () => {
     ]);
   });
 
-  it('names who worked on site less than twice in the assessed week, first', () => {
+  it('names who worked on site less than twice in an assessed week, first', () => {
     expect(
       small.tables.一线工作.map((r) => [
         r['指挥部'],
@@ -137,9 +137,16 @@ describe('the bulletin workbook', () => {
         r['是否达标'],
       ]),
     ).toEqual([
+      // The three weeks that ended after the 2026-10-2 report was due and by this one's.
       [HQ.a, '李二', '成员', '2026-11-02 至 2026-11-08', 1, '不足'],
+      [HQ.b, '赵三', '指挥长', '2026-10-19 至 2026-10-25', 0, '不足'],
+      [HQ.b, '赵三', '指挥长', '2026-10-26 至 2026-11-01', 0, '不足'],
       [HQ.b, '赵三', '指挥长', '2026-11-02 至 2026-11-08', 0, '不足'],
+      [HQ.a, '王一', '指挥长', '2026-10-19 至 2026-10-25', 2, '达标'],
+      [HQ.a, '王一', '指挥长', '2026-10-26 至 2026-11-01', 2, '达标'],
       [HQ.a, '王一', '指挥长', '2026-11-02 至 2026-11-08', 2, '达标'],
+      [HQ.a, '李二', '成员', '2026-10-19 至 2026-10-25', 2, '达标'],
+      [HQ.a, '李二', '成员', '2026-10-26 至 2026-11-01', 2, '达标'],
     ]);
   });
 

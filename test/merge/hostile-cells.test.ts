@@ -140,7 +140,9 @@ describe('kpd merge: hostile cells', () => {
       timeSource: '填报日期',
       late: false,
     });
-    const zhao = b.tables.一线工作.find((r) => r['姓名'] === '赵三');
+    const zhao = b.tables.一线工作.find(
+      (r) => r['姓名'] === '赵三' && r['周'] === '2026-11-02 至 2026-11-08',
+    );
     expect([zhao?.['周'], zhao?.['现场办公次数'], zhao?.['是否达标']]).toEqual([
       '2026-11-02 至 2026-11-08',
       2,

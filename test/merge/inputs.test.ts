@@ -83,7 +83,7 @@ describe('kpd merge: inputs', () => {
       [HQ.c, join('收件箱', '水利枢纽.eml') + ' › 水利枢纽指挥部进展.xlsx'],
     ]);
     expect(run.json.missing).toEqual([]);
-    expect(run.json.rows).toEqual({ in: 6, merged: 6, rejected: 0 });
+    expect(run.json.rows).toEqual({ in: 14, merged: 14, rejected: 0 });
   });
 
   it('takes the message Date as the received time and records the sender', () => {

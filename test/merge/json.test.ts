@@ -79,7 +79,7 @@ describe('kpd merge --json', () => {
       missing: [HQ.b, HQ.c],
       late: [HQ.a],
       unsigned: [HQ.a],
-      rows: { in: 6, merged: 5, rejected: 1 },
+      rows: { in: 14, merged: 13, rejected: 1 },
       rejected: [
         {
           file: join('in', 'a.xlsx'),
@@ -138,7 +138,7 @@ describe('kpd merge: exit codes', () => {
       ['--master', '总台账.xlsx', '--period', '2026-11-1', '--out', 'x.xlsx'],
       /请给出要汇总的文件或文件夹/u,
     ],
-    ['an unknown option', [...base, '--out', 'x.xlsx', '--frobnicate'], /命令行参数有误/u],
+    ['an unknown option', [...base, '--out', 'x.xlsx', '--frobnicate'], /不认识的选项「--frobnicate」/u],
     ['--out equal to the master', [...base, '--out', '总台账.xlsx'], /输出文件不能覆盖输入文件/u],
     ['--out equal to an input folder', [...base, '--out', 'in'], /输出文件不能覆盖输入文件/u],
     [

@@ -1,5 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { unzipSync } from 'fflate';
 import { beforeAll, expect, it } from 'vitest';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
 import { convertWithLibreOffice, LIBREOFFICE_TIMEOUT_MS, LIBREOFFICE_TOOLS } from '../helpers/libreoffice.js';
@@ -71,7 +73,7 @@ lo.describe('kpd merge: a report re-saved by LibreOffice', () => {
       rejected: r.json.rejected.map((x) => ({ ...x, file: '' })),
     });
     expect(strip(resaved)).toEqual(strip(original));
-    expect(resaved.json.rows).toEqual({ in: 6, merged: 5, rejected: 1 });
+    expect(resaved.json.rows).toEqual({ in: 14, merged: 13, rejected: 1 });
     const [a, b] = [readBulletin(original.bulletin), readBulletin(resaved.bulletin)];
     for (const sheet of ['项目进展', '一线工作', '汇总', '滞后项目', '数据问题'] as const) {
       const files = (x: Bulletin) => x.tables[sheet].map((r) => ({ ...r, 文件: null }));
@@ -83,5 +85,42 @@ lo.describe('kpd merge: a report re-saved by LibreOffice', () => {
       '年度累计完成投资(万元)': 10_512.25,
       完成率: 0.876,
     });
+  });
+});
+
+lo.describe('kpd merge --template: the office’s template re-saved by LibreOffice', () => {
+  let run: MergeRun;
+  let template: Uint8Array;
+
+  beforeAll(async () => {
+    const dir = await scenario(tmp(), 'lo-template');
+    await mkdir(join(dir, 'lo'));
+    // LibreOffice splits {{期数}} into formatting runs ({{ / 期数 / }}) when it saves.
+    convertWithLibreOffice(
+      [fileURLToPath(new URL('../../templates/重点项目情况通报.xlsx', import.meta.url))],
+      'xlsx',
+      join(dir, 'lo'),
+    );
+    template = await readFile(join(dir, 'lo', '重点项目情况通报.xlsx'));
+    await writeReport(
+      dir,
+      'a.xlsx',
+      reportFill(HQ.a, [{ projectId: 'AY-2026-101', current: 5, cumulative: 10 }]),
+    );
+    run = await merge(dir, ['a.xlsx'], ['--template', join('lo', '重点项目情况通报.xlsx')]);
+  }, LIBREOFFICE_TIMEOUT_MS);
+
+  it('has its placeholders split into runs (so the test means something)', () => {
+    const sst = Buffer.from(unzipSync(template)['xl/sharedStrings.xml'] ?? new Uint8Array()).toString();
+    expect(sst).toMatch(/\{\{<\/t><\/r>/u);
+  });
+
+  it('fills the title, the date line and the hidden period mark all the same', () => {
+    const wb = readXlsx(run.bulletin).workbook;
+    const text = JSON.stringify(wb.sheets.map((s) => s.rows.slice(0, 3)));
+    expect(text).not.toContain('{{');
+    expect(wb.sheets[0]?.rows[0]?.[0]).toBe('重点项目情况通报（第21期）');
+    const meta = wb.sheets.find((s) => s.name === '_kpd')?.rows ?? [];
+    expect(meta.find((r) => r[0] === '报告期')?.[1]).toBe('2026-11-1');
   });
 });

@@ -27,6 +27,24 @@ const replacePlaceholders = (xml: string, values: ReadonlyMap<string, string>): 
     : xml;
 
 /**
+ * A shared string whose placeholder a program split into formatting runs (LibreOffice and WPS
+ * do: `<r><t>{{</t></r><r><t>期数}}</t></r>`) becomes one plain run, so the placeholder is seen.
+ * Such a string keeps its first run's look; every other string is kept byte for byte.
+ */
+function joinSplitPlaceholders(sstXml: string): string {
+  if (!sstXml.includes('<r>') && !sstXml.includes('<r ')) return sstXml;
+  return sstXml.replace(/<si>([\s\S]*?)<\/si>/gu, (si: string, inner: string) => {
+    if (!/<r[\s>]/u.test(inner) || /\{\{[^{}]{1,40}\}\}/u.test(inner)) return si;
+    const text = parseSharedStrings(`<sst>${si}</sst>`)[0] ?? '';
+    if (!/\{\{[^{}]{1,40}\}\}/u.test(text)) return si;
+    // The first run's look (font, size, bold) is kept for the whole text.
+    const rPr = /<rPr>[\s\S]*?<\/rPr>/u.exec(inner)?.[0];
+    const t = `<t xml:space="preserve">${xmlText(text)}</t>`;
+    return rPr ? `<si><r>${rPr}${t}</r></si>` : `<si>${t}</si>`;
+  });
+}
+
+/**
  * Fills a workbook template — ours, or an office's own styled copy made in Excel — with tables
  * and placeholder values, keeping all its formatting. The template bytes are not modified.
  */
@@ -40,7 +58,7 @@ export async function fillWorkbook(template: Uint8Array, job: FillJob): Promise<
   const sstRel = rels.find((r) => relTypeIs(r, 'sharedStrings'));
   let sstXml = sstRel ? text(sstRel.target) : undefined;
   if (sstXml !== undefined) {
-    sstXml = replacePlaceholders(sstXml, job.placeholders);
+    sstXml = replacePlaceholders(joinSplitPlaceholders(sstXml), job.placeholders);
     parts[sstRel?.target ?? ''] = strToU8(sstXml);
   }
   const sst = sstXml !== undefined ? parseSharedStrings(sstXml) : [];

@@ -10,6 +10,7 @@ import { localeOf, t } from '../lang.js';
 import { table } from '../format.js';
 
 const WEEKDAY_ZH = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
+const WEEKDAY_EN = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 export async function deadlinesCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
@@ -25,9 +26,14 @@ export async function deadlinesCommand(argv: readonly string[], io: Io): Promise
   });
   const locale = localeOf(values.lang, io.env);
   const year = Number(positionals[0]);
-  if (positionals.length !== 1 || !Number.isInteger(year) || year < 2000 || year > 2100) {
+  if (positionals.length !== 1 || !Number.isInteger(year)) {
     throw new UsageError(
       t(locale, '请给出年份，如：kpd deadlines 2026', 'Give a year, e.g. kpd deadlines 2026'),
+    );
+  }
+  if (year < 2000 || year > 2100) {
+    throw new UsageError(
+      t(locale, `年份 ${year} 超出范围：只支持 2000–2100 年。`, `Year ${year} is out of range (2000–2100).`),
     );
   }
   const master = values.master
@@ -42,7 +48,7 @@ export async function deadlinesCommand(argv: readonly string[], io: Io): Promise
     ...ctx.issues.filter((i) => i.severity !== 'info'),
     ...yearWarnings(ctx.calendar, [year]),
   ];
-  const weeks = values.weekly ? weeksOfYear(year, ctx.rules) : undefined;
+  const weeks = values.weekly ? weeksOfYear(year, ctx.rules, ctx.calendar) : undefined;
 
   for (const w of warnings) io.err(`${t(locale, '警告', 'Warning')}：${message(w, locale)}\n`);
   if (values.json) {
@@ -69,23 +75,44 @@ export async function deadlinesCommand(argv: readonly string[], io: Io): Promise
     );
     return EXIT.ok;
   }
-  const source = {
-    builtin: '内置国务院放假安排',
-    office: '节假日表（本单位录入）',
-    none: '无节假日数据，仅按周末推算',
-  }[ctx.calendar.source(year)];
-  io.out(`${year} 年半月报送时间表（${source}）\n\n`);
-  const day = (d: string): string => `${d.slice(5)} ${WEEKDAY_ZH[isoWeekday(d)]}`;
+  const source = t(
+    locale,
+    { builtin: '内置国务院放假安排', office: '节假日表（本单位录入）', none: '无节假日数据，仅按周末推算' }[
+      ctx.calendar.source(year)
+    ],
+    {
+      builtin: 'built-in State Council holidays',
+      office: "the office's holiday sheet",
+      none: 'no holiday data: weekends only',
+    }[ctx.calendar.source(year)],
+  );
+  io.out(
+    t(
+      locale,
+      `${year} 年半月报送时间表（${source}）\n\n`,
+      `Half-month reporting schedule ${year} (${source})\n\n`,
+    ),
+  );
+  const weekdays = locale === 'en' ? WEEKDAY_EN : WEEKDAY_ZH;
+  const day = (d: string): string => `${d.slice(5)} ${weekdays[isoWeekday(d)]}`;
   io.out(
     table(
-      ['报告期', '期数', '应报日', '报送截止', '通报日', '说明'],
+      locale === 'en'
+        ? ['Period', 'No.', 'Nominal', 'Due', 'Bulletin', 'Note']
+        : ['报告期', '期数', '应报日', '报送截止', '通报日', '说明'],
       periods.map((p) => [
-        p.label,
-        `第${p.number}期`,
+        locale === 'en' ? p.period : p.label,
+        locale === 'en' ? String(p.number) : `第${p.number}期`,
         day(p.nominal),
         day(p.due),
         day(p.bulletin),
-        p.due !== p.nominal ? `遇${ctx.calendar.dayName(p.nominal) ?? '休息日'}提前` : '',
+        p.due !== p.nominal
+          ? t(
+              locale,
+              `遇${ctx.calendar.dayName(p.nominal) ?? '休息日'}提前`,
+              `earlier: ${ctx.calendar.dayName(p.nominal) ?? 'rest day'}`,
+            )
+          : '',
       ]),
     ),
   );
@@ -93,7 +120,9 @@ export async function deadlinesCommand(argv: readonly string[], io: Io): Promise
     io.out('\n');
     io.out(
       table(
-        ['周（周一）', '例会', '议题截止', '代办员周报截止'],
+        locale === 'en'
+          ? ['Week (Monday)', 'Meeting', 'Topics by', 'Agents report by']
+          : ['周（周一）', '例会', '议题截止', '代办员周报截止'],
         weeks.map((w) => [w.week, w.meeting, w.topicCutoff.slice(0, 16), w.agentReportDue.slice(0, 16)]),
       ),
     );

@@ -8,7 +8,7 @@ import { isIssue } from '../../core/workbook/identify.js';
 import { message } from '../../core/validate/issue.js';
 import { loadWorkbook, sameFile, writeAtomic } from '../../adapters/files.js';
 import { writeSheetsInto } from '../../adapters/results.js';
-import { loadMaster } from '../context.js';
+import { loadMaster, outputPath } from '../context.js';
 export { LEDGER_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
@@ -44,7 +44,7 @@ export async function ledgerCommand(argv: readonly string[], io: Io): Promise<Ex
   if (values.period !== undefined && !period)
     throw new UsageError(t(locale, '--period 应如 2026-11-1。', '--period like 2026-11-1.'));
   const masterPath = resolve(io.cwd, values.into);
-  const out = resolve(io.cwd, values.out);
+  const out = outputPath(io.cwd, values.out, locale);
   const bulletinPath = resolve(io.cwd, file);
   for (const input of [masterPath, bulletinPath]) {
     if (await sameFile(out, input))

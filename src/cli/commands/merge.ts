@@ -18,7 +18,7 @@ import { collectInputs } from '../../adapters/inputs.js';
 import { decodeText, sameFile, writeAtomic } from '../../adapters/files.js';
 import { fillWorkbook } from '../../adapters/xlsx-fill/index.js';
 import { bulletinTemplate } from '../../adapters/bundled.js';
-import { calendarContext, loadMaster } from '../context.js';
+import { calendarContext, loadMaster, outputPath } from '../context.js';
 export { MERGE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
@@ -105,6 +105,7 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
       );
   }
 
+  outputPath(io.cwd, values.out, locale); // after the same-file checks: those say more
   const clerk = await clerkTimes(values.received, io.cwd, locale);
   const template = values.template
     ? await readNamed(resolve(io.cwd, values.template), '通报模板', locale)

@@ -24,7 +24,7 @@ import { message, sortIssues, type Issue, type Locale } from '../../core/validat
 import { MASTER } from '../../core/schema/master.js';
 import { sameFile, writeAtomic } from '../../adapters/files.js';
 import { writeSheetsInto } from '../../adapters/results.js';
-import { calendarContext, loadMaster, yearWarnings } from '../context.js';
+import { calendarContext, loadMaster, yearWarnings, outputPath } from '../context.js';
 export { SCORE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
@@ -55,7 +55,7 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
   if (!values.out)
     throw new UsageError(t(locale, '缺少 --out 考核结果.xlsx（不会修改原总台账）。', 'Missing --out.'));
   const masterPath = resolve(io.cwd, positionals[0] ?? '');
-  const out = resolve(io.cwd, values.out);
+  const out = outputPath(io.cwd, values.out, locale);
   if (await sameFile(out, masterPath)) {
     throw new UsageError(
       t(

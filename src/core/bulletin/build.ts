@@ -1,4 +1,4 @@
-import { addDays, weekStart, type IsoDate, type IsoDateTime } from '../calendar/dates.js';
+import { weekStart, type IsoDateTime } from '../calendar/dates.js';
 import {
   parseReportPeriod,
   reportPeriodId,
@@ -6,7 +6,7 @@ import {
   reportPeriodRange,
   type ReportPeriod,
 } from '../calendar/periods.js';
-import { periodSchedule } from '../calendar/schedule.js';
+import { assessedWeeks, periodSchedule } from '../calendar/schedule.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import type { MasterData, Project } from '../master/types.js';
 import { readReport, registerIndex, type RegisterContext, type ReportRead } from '../report/read.js';
@@ -108,6 +108,8 @@ export type SubmissionRead =
       readonly hq: string;
       readonly read: ReportRead;
       readonly at: IsoDateTime | null;
+      /** The file's modification time: tells apart two reports of the same 填报日期. */
+      readonly mtime?: IsoDateTime;
       readonly source: TimeSource | null;
       /** Findings about the file itself (package, template, HQ or period assumed). */
       readonly notes: readonly Issue[];
@@ -132,13 +134,13 @@ export function readSubmission(f: ReceivedFile, ctx: BulletinContext): Submissio
     };
   }
   const notes: Issue[] = [...f.packageIssues, ...id.issues];
-  let read = readReport(f.workbook, ctx.register);
+  let read = readReport(f.workbook, ctx.register, { rules: ctx.master.rules });
   let hq = read.hq;
   if (hq === undefined) {
     hq = inferHq(read, registerIndex(ctx.register).byProject);
     if (hq !== undefined) {
       notes.push(issue('merge.hqInferred', {}, { value: read.fields.reporter ?? '', hq }));
-      read = readReport(f.workbook, ctx.register, { assumeHq: hq });
+      read = readReport(f.workbook, ctx.register, { assumeHq: hq, rules: ctx.master.rules });
     }
   }
   const typedPeriod = read.fields.period !== undefined ? parseReportPeriod(read.fields.period) : undefined;
@@ -174,6 +176,7 @@ export function readSubmission(f: ReceivedFile, ctx: BulletinContext): Submissio
     hq,
     read,
     at: t.at,
+    ...(f.mtime !== undefined && { mtime: f.mtime }),
     source: t.source,
     notes,
   };
@@ -250,15 +253,30 @@ export function assembleBulletin(
   const taken = new Map<string, Candidate>();
   const submissions: Submission[] = [];
   for (const [hq, list] of byHq) {
-    // Ties in time are broken by file name so the same inputs always give the same bulletin.
+    // Two reports of the same day (填报日期 has no time) are ordered by when the files were
+    // saved, then by file name, so the same inputs always give the same bulletin.
     const sorted = [...list].sort(
-      (a, b) => (a.at ?? '').localeCompare(b.at ?? '') || a.file.localeCompare(b.file),
+      (a, b) =>
+        (a.at ?? '').localeCompare(b.at ?? '') ||
+        (a.mtime ?? '').localeCompare(b.mtime ?? '') ||
+        a.file.localeCompare(b.file),
     );
     const winner = sorted[sorted.length - 1] as Candidate;
     taken.set(hq, winner);
+    const isLate = (c: Candidate): boolean => c.at !== null && c.at.slice(0, 10) > sched.due;
+    // The HQ reported on time when its first report did; a correction after the due date
+    // replaces the figures but does not make the report late (DOMAIN §3: "not in by its deadline").
+    const firstOnTime = !isLate(sorted[0] as Candidate);
+    if (firstOnTime && isLate(winner)) {
+      note(
+        winner.file,
+        issue('merge.correctedAfterDue', {}, { first: sorted[0]?.file ?? '', due: sched.due }),
+        false,
+      );
+    }
     for (const c of sorted) {
       const replaced = c !== winner;
-      const late = c.at !== null && c.at.slice(0, 10) > sched.due;
+      const late = c === winner ? !firstOnTime : isLate(c);
       submissions.push({
         hq,
         file: c.file,
@@ -378,16 +396,9 @@ export function assembleBulletin(
     }
   }
 
-  // 6. 一线工作: complete Monday–Sunday weeks of the period that ended by the due date.
-  const lastDay = range.to < sched.due ? range.to : sched.due;
-  const assessedWeeks: IsoDate[] = [];
-  for (
-    let mon = weekStart(range.from) < range.from ? addDays(weekStart(range.from), 7) : range.from;
-    addDays(mon, 6) <= lastDay;
-    mon = addDays(mon, 7)
-  ) {
-    assessedWeeks.push(mon);
-  }
+  // 6. 一线工作: the Monday–Sunday weeks that ended after the previous report was due and by
+  // this one's (each week is assessed once, in one bulletin).
+  const assessed = assessedWeeks(period, calendar, rules);
   const siteWeeks: SiteVisitWeek[] = [];
   const commanders = new Map<string, string>();
   for (const { record: p } of master.projects)
@@ -403,7 +414,7 @@ export function assembleBulletin(
       counts.set(k, (counts.get(k) ?? 0) + 1);
     }
     for (const [person, role] of people) {
-      for (const week of assessedWeeks)
+      for (const week of assessed)
         siteWeeks.push({ hq, person, role, week, visits: counts.get(`${person}\u0000${week}`) ?? 0 });
     }
   }
@@ -458,7 +469,7 @@ export function assembleBulletin(
     unsigned: takenSubs.filter((s) => !s.signed).map((s) => s.hq),
     projects,
     behind,
-    assessedWeeks,
+    assessedWeeks: assessed,
     shortfalls,
     siteWeeks,
     rows: { in: rowsIn, merged: mergedRows, rejected: rowsRejected },

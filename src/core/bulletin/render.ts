@@ -72,7 +72,7 @@ export function bulletinSheets(
     ['滞后项目数', String(b.behind.length)],
     ['预警幅度', String(opts.warningBand)],
     ['一线次数', String(opts.siteVisitsPerWeek)],
-    ['考核周', b.assessedWeeks.length > 0 ? b.assessedWeeks.map(weekLabel).join('；') : '本期无完整考核周'],
+    ['考核周', b.assessedWeeks.length > 0 ? b.assessedWeeks.map(weekLabel).join('；') : '本期没有要考核的周'],
     ['收到行数', String(b.rows.in)],
     ['并入行数', String(b.rows.merged)],
     ['未并入行数', String(b.rows.rejected)],

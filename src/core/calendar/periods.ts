@@ -1,4 +1,4 @@
-import { daysInMonth, isoDate, type IsoDate } from './dates.js';
+import { daysInMonth, isoDate, weekStart, type IsoDate } from './dates.js';
 import { normalizeText } from '../values/text.js';
 
 /**
@@ -55,6 +55,29 @@ export function reportPeriodRange(p: ReportPeriod): { from: IsoDate; to: IsoDate
   return p.half === 1
     ? { from: isoDate(p.year, p.month, 1), to: isoDate(p.year, p.month, 15) }
     : { from: isoDate(p.year, p.month, 16), to: isoDate(p.year, p.month, daysInMonth(p.year, p.month)) };
+}
+
+/** The half-month period before this one: 2026-11-1 → 2026-10-2, 2026-01-1 → 2025-12-2. */
+export function previousReportPeriod(p: ReportPeriod): ReportPeriod {
+  if (p.half === 2) return { ...p, half: 1 };
+  return p.month === 1
+    ? { year: p.year - 1, month: 12, half: 2 }
+    : { year: p.year, month: p.month - 1, half: 2 };
+}
+
+/**
+ * The days whose site visits a report may list (DOMAIN §3 Decision): from the Monday of the
+ * week of the previous report's nominal date to the end of this period, so a week that straddles
+ * two reports can be logged whole in the later one.
+ */
+export function siteVisitWindow(
+  p: ReportPeriod,
+  firstReportDay: number,
+  secondReportDay: number,
+): { from: IsoDate; to: IsoDate } {
+  const prev = previousReportPeriod(p);
+  const prevNominal = isoDate(prev.year, prev.month, prev.half === 1 ? firstReportDay : secondReportDay);
+  return { from: weekStart(prevNominal), to: reportPeriodRange(p).to };
 }
 
 export function reportPeriodsOfYear(year: number): ReportPeriod[] {

@@ -11,12 +11,13 @@ import {
 } from './dates.js';
 import {
   bulletinNumber,
+  previousReportPeriod,
   reportPeriodId,
   reportPeriodLabel,
   reportPeriodsOfYear,
   type ReportPeriod,
 } from './periods.js';
-import type { WorkCalendar } from './workdays.js';
+import { WorkCalendar } from './workdays.js';
 
 /** The dates of one half-month report (DOMAIN §3). */
 export interface PeriodSchedule {
@@ -48,6 +49,22 @@ export function periodSchedule(p: ReportPeriod, cal: WorkCalendar, rules: RuleSe
   };
 }
 
+/**
+ * The Monday–Sunday weeks whose 一线工作 a bulletin assesses (DOMAIN §3 Decision): those ending
+ * after the previous report's due date and by this report's, so every week is assessed exactly
+ * once, in the first bulletin whose report was due after the week ended.
+ */
+export function assessedWeeks(p: ReportPeriod, cal: WorkCalendar, rules: RuleSet): IsoDate[] {
+  const due = periodSchedule(p, cal, rules).due;
+  const prevDue = periodSchedule(previousReportPeriod(p), cal, rules).due;
+  const weeks: IsoDate[] = [];
+  // The first Sunday after the previous due date, then every week up to this due date.
+  let sunday = addDays(weekStart(prevDue), 6);
+  if (sunday <= prevDue) sunday = addDays(sunday, 7);
+  for (; sunday <= due; sunday = addDays(sunday, 7)) weeks.push(addDays(sunday, -6));
+  return weeks;
+}
+
 export function yearSchedule(year: number, cal: WorkCalendar, rules: RuleSet): PeriodSchedule[] {
   return reportPeriodsOfYear(year).map((p) => periodSchedule(p, cal, rules));
 }
@@ -70,15 +87,24 @@ export interface WeekSchedule {
   readonly agentReportDue: IsoDateTime;
 }
 
-export function weekSchedule(anyDay: IsoDate, rules: RuleSet): WeekSchedule {
+/**
+ * The week's meeting and cut-offs. A cut-off that falls on a holiday moves to the last working
+ * day before it, as the half-month reports do ("遇节假日提前"); the meeting keeps its day.
+ */
+export function weekSchedule(
+  anyDay: IsoDate,
+  rules: RuleSet,
+  calendar: WorkCalendar = new WorkCalendar(),
+): WeekSchedule {
   const s = rules.schedule;
   const monday = weekStart(anyDay);
   const day = (name: string): IsoDate => addDays(monday, weekdayNumber(name) - 1);
+  const working = (d: IsoDate): IsoDate => calendar.onOrBefore(d);
   return {
     week: monday,
     meeting: day(s.meetingWeekday),
-    topicCutoff: dateTime(day(s.topicCutoffWeekday), s.topicCutoffTime),
-    agentReportDue: dateTime(day(s.agentReportWeekday), s.agentReportTime),
+    topicCutoff: dateTime(working(day(s.topicCutoffWeekday)), s.topicCutoffTime),
+    agentReportDue: dateTime(working(day(s.agentReportWeekday)), s.agentReportTime),
   };
 }
 
@@ -89,25 +115,30 @@ export function weekSchedule(anyDay: IsoDate, rules: RuleSet): WeekSchedule {
 export function meetingForTopic(
   at: IsoDateTime,
   rules: RuleSet,
+  calendar: WorkCalendar = new WorkCalendar(),
 ): { meeting: IsoDate; late: boolean; cutoff: IsoDateTime } {
   const day = at.slice(0, 10);
-  const thisWeek = weekSchedule(day, rules);
+  const thisWeek = weekSchedule(day, rules, calendar);
   // A topic sent after the meeting day of its week is simply for next week's meeting.
   if (isoWeekday(day) > weekdayNumber(rules.schedule.meetingWeekday)) {
-    const next = weekSchedule(addDays(thisWeek.week, 7), rules);
+    const next = weekSchedule(addDays(thisWeek.week, 7), rules, calendar);
     return { meeting: next.meeting, late: false, cutoff: next.topicCutoff };
   }
   if (at <= thisWeek.topicCutoff)
     return { meeting: thisWeek.meeting, late: false, cutoff: thisWeek.topicCutoff };
-  const next = weekSchedule(addDays(thisWeek.week, 7), rules);
+  const next = weekSchedule(addDays(thisWeek.week, 7), rules, calendar);
   return { meeting: next.meeting, late: true, cutoff: thisWeek.topicCutoff };
 }
 
-export function weeksOfYear(year: number, rules: RuleSet): WeekSchedule[] {
+export function weeksOfYear(
+  year: number,
+  rules: RuleSet,
+  calendar: WorkCalendar = new WorkCalendar(),
+): WeekSchedule[] {
   const out: WeekSchedule[] = [];
   let monday = weekStart(isoDate(year, 1, 1));
   while (true) {
-    const w = weekSchedule(monday, rules);
+    const w = weekSchedule(monday, rules, calendar);
     if (Number(w.meeting.slice(0, 4)) > year) break;
     if (Number(w.meeting.slice(0, 4)) === year) out.push(w);
     monday = addDays(monday, 7);

@@ -76,10 +76,9 @@ export function importBulletin(
     .map((r) => ({
       period,
       hq: r['hq'] ?? null,
+      // A time when one is known; the day alone when only 填报日期 told it (时间来源 says which).
       submittedAt:
-        r['receivedAt'] !== undefined && String(r['receivedAt']).length >= 16
-          ? String(r['receivedAt'])
-          : null,
+        r['receivedAt'] !== undefined && String(r['receivedAt']) !== '' ? String(r['receivedAt']) : null,
       timeSource: r['timeSource'] ?? null,
       status: r['status'] === '迟报' ? '迟报' : r['status'] === '未报' ? '未报' : '按时',
       signed: r['signed'] ?? null,

@@ -3,7 +3,8 @@ import { PROGRESS, REPORT, SITE_VISITS } from '../schema/report.js';
 import type { FieldsOf, RecordOf } from '../schema/types.js';
 import { readTable, type TableRead } from '../table/read.js';
 import { issue, type Issue } from '../validate/issue.js';
-import { parseReportPeriod, reportPeriodRange } from '../calendar/periods.js';
+import { parseReportPeriod, siteVisitWindow } from '../calendar/periods.js';
+import { DEFAULT_RULES, type RuleSet } from '../rules/ruleset.js';
 import { matchKey } from '../values/text.js';
 import type { Located, Project } from '../master/types.js';
 
@@ -93,7 +94,7 @@ function issuesByRow(t: TableRead<Record<string, unknown>> | undefined): Map<num
 export function readReport(
   wb: WorkbookGrid,
   register?: RegisterContext,
-  options: { readonly assumeHq?: string } = {},
+  options: { readonly assumeHq?: string; readonly rules?: RuleSet } = {},
 ): ReportRead {
   const issues: Issue[] = [];
   const rejected: RowRejection[] = [];
@@ -234,7 +235,8 @@ export function readReport(
 
   const siteVisits: Located<SiteVisitRecord>[] = [];
   const period = fields.period !== undefined ? parseReportPeriod(fields.period) : undefined;
-  const range = period && reportPeriodRange(period);
+  const sched = (options.rules ?? DEFAULT_RULES).schedule;
+  const range = period && siteVisitWindow(period, sched.firstReportDay, sched.secondReportDay);
   const visitIssues = issuesByRow(visitsT);
   for (const r of visitsT?.rows ?? []) {
     const rowIssues = [...(visitIssues.get(r.row) ?? [])];

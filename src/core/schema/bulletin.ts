@@ -119,9 +119,10 @@ export const SITE_WORK = defineSheet({
   name: '一线工作',
   title: '一线工作落实情况（每人每周到一线现场办公少于 {{一线次数}} 次为“不足”）',
   output: true,
+  landscape: true,
   highlight: { column: 'compliant', colors: { 不足: 'red', 达标: 'green' } },
   lead: [
-    '考核周：{{考核周}}（周一至周日，报送截止前已结束的完整周）。未落实一线工作机制 {{一线不足}} 人周，列在前面。',
+    '考核周：{{考核周}}（周一至周日；上期报送截止后、本期报送截止前结束的周，每周只考核一次）。未落实一线工作机制 {{一线不足}} 人周，列在前面。',
   ],
   columns: [
     { key: 'seq', header: '序号', type: 'integer', width: 6 },

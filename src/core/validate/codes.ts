@@ -44,7 +44,7 @@ const FOUNDATION_MESSAGES = {
   },
   'file.zipBomb': {
     severity: 'error',
-    zh: '文件解压后异常庞大（{detail}），为安全起见拒绝读取。请重新导出后报送。',
+    zh: '文件解压后异常庞大（可能是“压缩炸弹”），为安全起见拒绝读取。请重新导出后报送。',
     en: 'The file expands to an abnormal size ({detail}) and was refused for safety.',
   },
   'file.doctype': {
@@ -54,7 +54,7 @@ const FOUNDATION_MESSAGES = {
   },
   'file.corrupt': {
     severity: 'error',
-    zh: '文件已损坏，无法读取（{detail}）。请重新保存或重新发送。',
+    zh: '文件已损坏，无法读取。请用 Excel 或 WPS 重新保存为 .xlsx 后重新发送。',
     en: 'The file is damaged and cannot be read ({detail}). Save or send it again.',
   },
   'file.notWorkbook': {
@@ -339,8 +339,8 @@ const FOUNDATION_MESSAGES = {
   },
   'sitevisit.outsidePeriod': {
     severity: 'warning',
-    zh: '一线工作日期 {value} 不在报告期 {period}（{from} 至 {to}）内。',
-    en: 'Site-visit date {value} is outside the period {period} ({from} to {to}).',
+    zh: '一线工作日期 {value} 不在本期报告可填的日期（{from} 至 {to}）内，这一天不计入本期考核。',
+    en: 'Site-visit date {value} is outside the dates this report may list ({from} to {to}); not assessed this period.',
   },
   // ---- weekly topics ---------------------------------------------------------------------------
   'topic.unsignedLeader': {

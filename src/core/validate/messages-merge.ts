@@ -7,6 +7,11 @@ export const MERGE_MESSAGES = {
     zh: '本文件已被「{by}」替换（同一指挥部同一报告期以最后收到的为准），本行未并入。',
     en: 'This file was replaced by "{by}" (the latest report of an HQ and period wins); row not merged.',
   },
+  'merge.correctedAfterDue': {
+    severity: 'info',
+    zh: '这份更正在报送截止（{due}）之后收到，已替换原报送的数据；首次报送「{first}」按时，不算迟报。',
+    en: 'This correction arrived after the due date ({due}) and replaces the figures; the first report "{first}" was on time, so the HQ is not late.',
+  },
   'merge.fileNotMerged': {
     severity: 'error',
     zh: '本文件未并入：{reason}',

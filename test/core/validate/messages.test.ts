@@ -27,9 +27,15 @@ describe('the message table', () => {
     }
   });
 
-  it('uses the same {placeholders} in both locales', () => {
+  // {detail} is the reader's technical English (truncated archive, bad offsets): the English text
+  // shows it; the Chinese one says what to do instead and never shows English to the clerk.
+  const withoutDetail = (ks: string[]): string[] => ks.filter((k) => k !== 'detail');
+
+  it('uses the same {placeholders} in both locales (only English shows the technical detail)', () => {
     for (const [code, def] of entries) {
-      expect(placeholders(def.en), `${code}: en placeholders differ from zh`).toEqual(placeholders(def.zh));
+      expect(withoutDetail(placeholders(def.en)), `${code}: en placeholders differ from zh`).toEqual(
+        withoutDetail(placeholders(def.zh)),
+      );
     }
   });
 
@@ -43,7 +49,7 @@ describe('the message table', () => {
 
   it('fills every placeholder from the params, in both locales', () => {
     for (const [code, def] of entries) {
-      const params = Object.fromEntries(placeholders(def.zh).map((k) => [k, `<${k}>`]));
+      const params = Object.fromEntries(placeholders(def.en).map((k) => [k, `<${k}>`]));
       for (const locale of ['zh', 'en'] as const) {
         const text = formatMessage(code, params, locale);
         expect(text, `${code} ${locale}`).not.toMatch(/\{\w+\}/u);
