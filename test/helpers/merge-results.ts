@@ -32,6 +32,7 @@ export interface ScoreJson {
   }[];
   readonly warnings: readonly {
     readonly code: string;
+    readonly severity: 'error' | 'warning' | 'info';
     readonly sheet: string | null;
     readonly row: number | null;
     readonly message: string;

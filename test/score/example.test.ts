@@ -129,10 +129,15 @@ describe('the example county’s 2026Q3, as the clerk checks it', () => {
   });
 
   it('lists the bad rows (两次, 7.1, 张薇) as warnings with sheet and row, and scores the rest', () => {
-    expect(q3.json.warnings.filter((w) => w.sheet === '扣分记录').map((w) => [w.row, w.code])).toEqual([
+    const lines = q3.json.warnings.filter((w) => w.sheet === '扣分记录');
+    expect(lines.filter((w) => w.severity === 'error').map((w) => [w.row, w.code])).toEqual([
       [25, 'cell.integer'],
       [26, 'incident.unknownRule'],
       [27, 'ref.agent'],
+    ]);
+    // Notes are listed too, as on the 数据问题 sheet: a date outside the quarter is not counted.
+    expect(lines.filter((w) => w.severity !== 'error').map((w) => [w.row, w.code])).toEqual([
+      [24, 'score.outsidePeriod'],
     ]);
     expect(q3.json.agents).toHaveLength(10);
   });

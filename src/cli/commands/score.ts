@@ -142,14 +142,15 @@ export function scoreJson(
       lastPlaceStreak: u.lastPlaceStreak,
       action: u.action ?? null,
     })),
-    warnings: warnings
-      .filter((w) => w.severity !== 'info')
-      .map((w) => ({
-        code: w.code,
-        sheet: w.sheet ?? null,
-        row: w.row ?? null,
-        message: message(w, locale),
-      })),
+    // Every finding of the 数据问题 sheet, notes included (a date outside the quarter, a number
+    // typed as text): the JSON lists what the sheet lists.
+    warnings: warnings.map((w) => ({
+      code: w.code,
+      severity: w.severity,
+      sheet: w.sheet ?? null,
+      row: w.row ?? null,
+      message: message(w, locale),
+    })),
   };
 }
 
@@ -190,11 +191,12 @@ export function formatScore(
     ]),
   );
   const problems = issues.filter((i) => i.severity === 'error').length;
-  if (problems > 0)
+  const notes = issues.length - problems;
+  if (problems + notes > 0)
     s += t(
       locale,
-      `\n有 ${problems} 行数据有误未计入，见结果中的「数据问题」表。\n`,
-      `\n${problems} rows with errors were not counted; see 数据问题.\n`,
+      `\n${problems > 0 ? `有 ${problems} 行数据有误未计入；` : ''}${notes > 0 ? `另有 ${notes} 条提示（如日期不在考核期、数字以文本填写）；` : ''}详见结果中的「数据问题」表。\n`,
+      `\n${problems} rows with errors were not counted, ${notes} notes; see 数据问题.\n`,
     );
   s += t(locale, `\n已生成 ${out}（原总台账未修改）\n`, `\nWrote ${out} (the master is unchanged)\n`);
   return s;

@@ -28,8 +28,35 @@ const DERIVED_FROM: Readonly<Record<string, string>> = {
   survey: '满意度测评',
 };
 
-export function checkMaster(d: MasterData): { data: MasterData; issues: Issue[] } {
+/** Keys of rows that exist in a sheet but have errors (so they are not in the data), with their rows. */
+export interface FlawedRows {
+  readonly projects: ReadonlyMap<string, number>;
+  readonly agents: ReadonlyMap<string, number>;
+}
+
+const NO_FLAWS: FlawedRows = { projects: new Map(), agents: new Map() };
+
+export function checkMaster(
+  d: MasterData,
+  flawed: FlawedRows = NO_FLAWS,
+): { data: MasterData; issues: Issue[] } {
   const issues: Issue[] = [];
+  /**
+   * A reference that does not resolve: "not registered", unless the name is there on a row
+   * that has errors of its own — then that row is the thing to fix, and the message says so.
+   */
+  const unresolved = (
+    code: 'ref.project' | 'ref.agent',
+    where: ReturnType<typeof at>,
+    value: string,
+  ): Issue => {
+    const [rows, sheet] =
+      code === 'ref.project' ? [flawed.projects, '项目登记'] : [flawed.agents, '代办员名册'];
+    const row = rows.get(matchKey(value));
+    return row === undefined
+      ? issue(code, where, { value })
+      : issue('ref.flawedRow', where, { value, sheet, row });
+  };
   const projectIds = new Set(d.projects.map((p) => matchKey(p.record.projectId)));
   const agentLevel = new Map(d.agents.map((a) => [matchKey(a.record.name), a.record.level]));
   const units = new Set(d.projects.map((p) => matchKey(p.record.unit)));
@@ -60,7 +87,7 @@ export function checkMaster(d: MasterData): { data: MasterData; issues: Issue[] 
     if (r.agent) {
       const level = agentLevel.get(matchKey(r.agent));
       if (level === undefined && d.agents.length > 0) {
-        issues.push(issue('ref.agent', at(p, 'agent'), { value: r.agent }));
+        issues.push(unresolved('ref.agent', at(p, 'agent'), r.agent));
       } else if (level === '二级') {
         issues.push(
           issue('ref.agentLevel', at(p, 'agent'), { header: '代办员', value: r.agent, level: '二级' }),
@@ -74,7 +101,7 @@ export function checkMaster(d: MasterData): { data: MasterData; issues: Issue[] 
   const milestones = d.milestones.filter((m) => {
     const pid = matchKey(m.record.projectId);
     if (!projectIds.has(pid)) {
-      issues.push(issue('ref.project', at(m, 'projectId'), { value: m.record.projectId }));
+      issues.push(unresolved('ref.project', at(m, 'projectId'), m.record.projectId));
       return false;
     }
     const seqs = seqsByProject.get(pid) ?? new Map<number, number>();
@@ -110,7 +137,7 @@ export function checkMaster(d: MasterData): { data: MasterData; issues: Issue[] 
     if (name === undefined) return true;
     const level = agentLevel.get(matchKey(name));
     if (level === undefined) {
-      issues.push(issue('ref.agent', at(l, key), { value: name }));
+      issues.push(unresolved('ref.agent', at(l, key), name));
       return false;
     }
     if (want && level !== want) {
@@ -125,7 +152,7 @@ export function checkMaster(d: MasterData): { data: MasterData; issues: Issue[] 
     const r = a.record;
     let ok = true;
     if (!projectIds.has(matchKey(r.projectId))) {
-      issues.push(issue('ref.project', at(a, 'projectId'), { value: r.projectId }));
+      issues.push(unresolved('ref.project', at(a, 'projectId'), r.projectId));
       ok = false;
     }
     ok = knownAgent(a, APPROVALS, 'primaryAgent', r.primaryAgent, '一级') && ok;
@@ -155,7 +182,7 @@ export function checkMaster(d: MasterData): { data: MasterData; issues: Issue[] 
     const where = (key: string) => at(i, key);
     let ok = true;
     if (!agentLevel.has(matchKey(r.agent))) {
-      issues.push(issue('ref.agent', where('agent'), { value: r.agent }));
+      issues.push(unresolved('ref.agent', where('agent'), r.agent));
       ok = false;
     }
     const code = r.ruleCode.replace(/\s+/gu, '').toLowerCase();

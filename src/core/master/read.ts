@@ -7,6 +7,7 @@ import { DEFAULT_RULES, ruleSetLabel, ruleSetFromRows } from '../rules/index.js'
 import { BUILTIN_HOLIDAYS } from '../calendar/builtin.js';
 import type { DayOverride } from '../calendar/workdays.js';
 import { checkMaster } from './checks.js';
+import { matchKey } from '../values/text.js';
 import type { Located, MasterData } from './types.js';
 
 type Tables = {
@@ -21,6 +22,18 @@ function located<R>(t: TableRead<Record<string, unknown>> | undefined): Located<
   return t.rows
     .filter((r) => r.ok)
     .map((r) => ({ sheet: t.sheet, row: r.row, record: r.record as R, columns: t.columns }));
+}
+
+/** Key → sheet row of the rows of a table that have errors (and so are not in the data). */
+function flawedKeys(t: TableRead<Record<string, unknown>> | undefined, key: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const col = t?.columns.get(key);
+  if (!t || col === undefined) return out;
+  for (const r of t.rows) {
+    const v = r.raw[col - 1];
+    if (!r.ok && typeof v === 'string' && v.trim() !== '') out.set(matchKey(v), r.row);
+  }
+  return out;
 }
 
 export interface MasterRead {
@@ -93,7 +106,10 @@ export function readMaster(wb: WorkbookGrid): MasterRead {
     rules,
     rulesLabel,
   };
-  const checked = checkMaster(raw);
+  const checked = checkMaster(raw, {
+    projects: flawedKeys(t.projects, 'projectId'),
+    agents: flawedKeys(t.agents, 'name'),
+  });
   issues.push(...checked.issues);
   // The tables (with every raw row) are not returned: a big master's cells are freed at once.
   return { data: checked.data, issues };

@@ -211,6 +211,11 @@ const FOUNDATION_MESSAGES = {
     zh: '「{startHeader}」{start} 晚于「{endHeader}」{end}。',
     en: '"{startHeader}" {start} is later than "{endHeader}" {end}.',
   },
+  'ref.flawedRow': {
+    severity: 'error',
+    zh: '「{value}」在「{sheet}」第 {row} 行，但那一行本身有错误（见该行的问题），暂时对不上。改正那一行即可。',
+    en: '"{value}" is on row {row} of "{sheet}", but that row has errors of its own (see them). Fix that row.',
+  },
   'ref.project': {
     severity: 'error',
     zh: '项目编号「{value}」不在「项目登记」中。请先登记项目或更正编号。',
