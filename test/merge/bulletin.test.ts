@@ -89,9 +89,11 @@ describe('the bulletin workbook', () => {
       项目数: 7,
       已报项目数: 5,
       '年度计划投资(万元)': 47_000,
+      // The rate is over the reported projects only (26,300 of their 32,000 plan): unreported
+      // ones are not 0 done; the column shows that plan so the rate can be checked.
+      '其中已报项目计划(万元)': 32_000,
       '年度累计完成投资(万元)': 26_300,
-      // Over the reported projects only (26,300 of their 32,000 plan): unreported ones are not 0 done.
-      完成率: 0.8219,
+      '完成率(累计÷已报项目计划)': 0.8219,
       序时进度: 0.875,
       '与序时进度差(百分点)': -5.3,
       滞后项目数: 4,
@@ -114,7 +116,7 @@ describe('the bulletin workbook', () => {
   // reported; actual: 0 and −87.5.
   it('leaves the rate of an HQ that reported nothing blank, as for its projects', () => {
     const c = small.tables.汇总.find((r) => r['名称'] === HQ.c);
-    expect([c?.['完成率'], c?.['与序时进度差(百分点)']]).toEqual([null, null]);
+    expect([c?.['完成率(累计÷已报项目计划)'], c?.['与序时进度差(百分点)']]).toEqual([null, null]);
   });
 
   it('lists the projects behind, by investment or by an overdue milestone, with their commander', () => {

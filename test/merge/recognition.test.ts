@@ -123,10 +123,15 @@ describe('kpd merge: the period and resubmissions', () => {
     expect(r.json.rows).toEqual({ in: 1, merged: 0, rejected: 1 });
     expect(r.json.rejected[0]).toMatchObject({
       code: 'merge.fileNotMerged',
-      message: '本文件未并入：报告期为 2026-11-2，不是本期 2026-11-1',
+      message: '本文件未并入：报告期填为「2026年11月」，不是本期「2026年11月上半月」',
     });
-    const notes = readBulletin(r.bulletin).tables.数据问题.map((p) => p['问题说明']);
-    expect(notes).toContain('报告期为 2026-11-2，本次汇总的是 2026-11-1，本表未并入。');
+    const bulletin = readBulletin(r.bulletin);
+    const notes = bulletin.tables.数据问题.map((p) => p['问题说明']);
+    expect(notes).toContain('报告期为 2026年11月，本次汇总的是 2026年11月上半月，本表未并入。');
+    // 报送情况 says a file came, and why it does not count, beside the HQ the clerk looks up.
+    const row = bulletin.tables.报送情况.find((x) => x['指挥部'] === HQ.b);
+    expect(row).toMatchObject({ 报送状态: '未报', 文件: 'b.xlsx' });
+    expect(String(row?.['说明'])).toContain('报告期填为「2026年11月」');
   });
 
   it('takes the latest report of an HQ, by received time not by file name, and lists the replaced one', async () => {

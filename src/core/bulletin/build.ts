@@ -97,6 +97,8 @@ export type SubmissionRead =
   | {
       readonly kind: 'setAside';
       readonly file: string;
+      /** The registered HQ it came from, when known (a report for another period). */
+      readonly hq?: string;
       readonly read: ReportRead;
       readonly notes: readonly Issue[];
       readonly reason: Issue;
@@ -158,13 +160,26 @@ export function readSubmission(f: ReceivedFile, ctx: BulletinContext): Submissio
     };
   }
   if (typedPeriod && reportPeriodId(typedPeriod) !== ctx.periodId) {
-    const found = reportPeriodId(typedPeriod);
     return {
       kind: 'setAside',
       file: f.file,
+      hq,
       read,
-      notes: [...notes, issue('report.wrongPeriod', {}, { found, expected: ctx.periodId })],
-      reason: issue('merge.fileNotMerged', {}, { reason: `报告期为 ${found}，不是本期 ${ctx.periodId}` }),
+      notes: [
+        ...notes,
+        issue(
+          'report.wrongPeriod',
+          {},
+          { found: reportPeriodLabel(typedPeriod), expected: reportPeriodLabel(ctx.period) },
+        ),
+      ],
+      reason: issue(
+        'merge.fileNotMerged',
+        {},
+        {
+          reason: `报告期填为「${reportPeriodLabel(typedPeriod)}」，不是本期「${reportPeriodLabel(ctx.period)}」`,
+        },
+      ),
     };
   }
   if (!typedPeriod) notes.push(issue('merge.periodAssumed', {}, { period: reportPeriodLabel(ctx.period) }));
@@ -238,10 +253,12 @@ export function assembleBulletin(
 
   // 1. What each file became; set-aside files have all their rows rejected with the reason.
   const candidates: Candidate[] = [];
+  const setAside: { hq: string; file: string; reason: string }[] = [];
   for (const r of reads) {
     if (r.kind === 'unusable') note(r.file, r.issue, true);
     else if (r.kind === 'ignored') ignored.push({ file: r.file, reason: r.reason });
     else if (r.kind === 'setAside') {
+      if (r.hq !== undefined) setAside.push({ hq: r.hq, file: r.file, reason: message(r.reason, locale) });
       for (const i of r.notes) note(r.file, i, false);
       rejectAllRows(r.file, r.read, r.reason);
     } else candidates.push(r);
@@ -434,6 +451,7 @@ export function assembleBulletin(
       projects: ps.length,
       reported: withFigures.length,
       plan: round(plan, 2),
+      reportedPlan: round(reportedPlan, 2),
       cumulative: round(cumulative, 2),
       rate: reportedPlan > 0 ? round(cumulative / reportedPlan) : undefined,
       fraction: round(fraction),
@@ -465,6 +483,7 @@ export function assembleBulletin(
       (a, b) => rankOf(a.hq) - rankOf(b.hq) || (a.receivedAt ?? '').localeCompare(b.receivedAt ?? ''),
     ),
     missing: expectedHqs.filter((h) => !taken.has(h)),
+    setAside: setAside.filter((x) => !taken.has(x.hq)),
     late: takenSubs.filter((s) => s.late).map((s) => s.hq),
     unsigned: takenSubs.filter((s) => !s.signed).map((s) => s.hq),
     projects,

@@ -102,6 +102,8 @@ export interface SummaryLine {
   readonly projects: number;
   readonly reported: number;
   readonly plan: number;
+  /** The annual plan of the projects that reported: what 完成率 is measured against. */
+  readonly reportedPlan: number;
   readonly cumulative: number;
   readonly rate: number | undefined;
   readonly fraction: number;
@@ -119,6 +121,8 @@ export interface Bulletin {
   readonly rulesLabel: string;
   readonly submissions: readonly Submission[];
   readonly missing: readonly string[];
+  /** Files of a registered HQ received but not merged (a report for another period), by HQ. */
+  readonly setAside: readonly { readonly hq: string; readonly file: string; readonly reason: string }[];
   readonly late: readonly string[];
   readonly unsigned: readonly string[];
   readonly projects: readonly ProjectProgress[];

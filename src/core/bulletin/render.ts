@@ -85,6 +85,7 @@ export function bulletinSheets(
     projects: l.projects,
     reported: l.reported,
     plan: l.plan,
+    reportedPlan: l.reportedPlan,
     cumulative: l.cumulative,
     rate: l.rate ?? null,
     fraction: l.fraction,
@@ -114,7 +115,9 @@ export function bulletinSheets(
     annualPlan: sum('annualPlan'),
     current: sum('current'),
     cumulative: sum('cumulative'),
-    rate: all?.rate ?? null,
+    // No rate here: beside the plan of all projects it would mislead (unreported ones have no
+    // figures); 汇总 gives the rate with the plan it is measured against.
+    rate: null,
   };
 
   const behind: RowValues[] = b.behind.map((p, i) => ({
@@ -148,16 +151,23 @@ export function bulletinSheets(
               ? `晚于报送截止 ${b.due}，通报批评`
               : '',
     })),
-    ...b.missing.map((hq) => ({
-      hq,
-      commander: commanders.get(hq) ?? '',
-      status: '未报',
-      receivedAt: '',
-      timeSource: '',
-      signed: '',
-      file: '',
-      note: '本期未报送，通报批评',
-    })),
+    ...b.missing.map((hq) => {
+      // A file that came but was for another period: said here, where the clerk looks.
+      const aside = b.setAside.filter((x) => x.hq === hq);
+      return {
+        hq,
+        commander: commanders.get(hq) ?? '',
+        status: '未报',
+        receivedAt: '',
+        timeSource: '',
+        signed: '',
+        file: aside.map((x) => x.file).join('；'),
+        note:
+          aside.length > 0
+            ? `收到的文件未并入（${aside.map((x) => x.reason.replace(/^本文件未并入：/u, '')).join('；')}），本期视为未报送；请核实后重报`
+            : '本期未报送，通报批评',
+      };
+    }),
   ].map((r, i) => ({ seq: i + 1, ...r }));
 
   // Shortfalls first (the people the bulletin names), then everyone who complied.
