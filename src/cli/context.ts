@@ -1,6 +1,7 @@
 import { extname, resolve } from 'node:path';
 import { WorkCalendar, type DayOverride } from '../core/calendar/workdays.js';
 import { holidaySheet, readDayOverrides } from '../core/calendar/overrides.js';
+import { calendarWarnings } from '../core/calendar/warnings.js';
 import { readMaster, type MasterRead } from '../core/master/read.js';
 import { findSheet } from '../core/grid.js';
 import { MASTER, PROJECTS } from '../core/schema/master.js';
@@ -91,11 +92,9 @@ export async function calendarContext(
   return { calendar: new WorkCalendar(days), rules: opts.master?.data.rules ?? DEFAULT_RULES, issues };
 }
 
-/** The loud warning for a year the holiday data does not cover. */
+/** The loud warnings for the years the holiday data does not (fully) cover. */
 export function yearWarnings(cal: WorkCalendar, years: Iterable<number>): Issue[] {
-  return [...new Set(years)]
-    .filter((y) => !cal.covers(y))
-    .map((year) => issue('calendar.yearMissing', {}, { year }));
+  return calendarWarnings(cal, years);
 }
 
 /** The output workbook's path, resolved; a name that does not end in .xlsx is refused. */

@@ -98,14 +98,19 @@ describe('kpd deadlines YEAR --json', () => {
     const y2026 = await deadlines('2026', '--json', '--holidays', 'office.csv');
     expect(period(y2026.json, '2026-04-1')?.due).toBe('2026-04-09');
     const y2030 = await deadlines('2030', '--json', '--holidays', 'office.csv');
-    expect([y2030.json?.calendar, y2030.json?.warnings, y2030.err]).toEqual(['office', [], '']);
+    // Used, but the office's few days never pass silently for a whole year's 放假安排.
+    expect([y2030.json?.calendar, y2030.json?.warnings.map((w) => w.code)]).toEqual([
+      'office',
+      ['calendar.yearOfficeOnly'],
+    ]);
+    expect(y2030.err).toContain('没有内置的 2030 年国务院放假安排，只用了');
   });
 
   it('reads a CSV saved by Excel on Chinese Windows (GBK)', async () => {
     const { json } = await deadlines('2030', '--json', '--holidays', 'gbk.csv');
     // 2030-01-12 is a Saturday; with Friday the 11th off, the report is due Thursday the 10th.
     expect(period(json, '2030-01-1')?.due).toBe('2030-01-10');
-    expect(json?.warnings).toEqual([]);
+    expect(json?.warnings.map((w) => w.code)).toEqual(['calendar.yearOfficeOnly']);
   });
 
   it('reads an .xlsx holidays file, 班 making a weekend day a working day', async () => {

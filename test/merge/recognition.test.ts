@@ -164,3 +164,26 @@ describe('kpd merge: the period and resubmissions', () => {
     expect(r.json.rejected.map((x) => [x.file, x.code])).toEqual([['z-第一次.xlsx', 'merge.replaced']]);
   });
 });
+
+describe('kpd merge: a 填报日期 that is probably a slip', () => {
+  it('is still used, and said in 数据问题', async () => {
+    const dir = await scenario(tmp(), 'filled-on');
+    await writeReport(
+      dir,
+      'a.xlsx',
+      reportFill(HQ.a, [{ projectId: 'AY-2026-101', current: 1, cumulative: 2 }], {
+        fields: { filledOn: '2025-11-11' },
+      }),
+    );
+    const r = await merge(dir, ['a.xlsx']);
+    expect(r.json.submissions.map((s) => [s.receivedAt, s.timeSource, s.late])).toEqual([
+      ['2025-11-11', '填报日期', false],
+    ]);
+    const notes = readBulletin(r.bulletin).tables.数据问题.filter(
+      (p) => p['问题代码'] === 'merge.filledOnOdd',
+    );
+    expect(notes.map((p) => p['问题说明'])).toEqual([
+      '填报日期 2025-11-11 早于报告期开始（2026-11-01），可能填错了；仍按它判断是否按时报送，请核实。',
+    ]);
+  });
+});

@@ -27,6 +27,7 @@ import type {
 } from './model.js';
 import { progressStatus } from './status.js';
 import { scheduleFraction } from '../calendar/fraction.js';
+import { calendarWarnings } from '../calendar/warnings.js';
 
 export interface BulletinInput {
   readonly period: ReportPeriod;
@@ -184,6 +185,15 @@ export function readSubmission(f: ReceivedFile, ctx: BulletinContext): Submissio
   }
   if (!typedPeriod) notes.push(issue('merge.periodAssumed', {}, { period: reportPeriodLabel(ctx.period) }));
   const t = submissionTime(f, read);
+  // 填报日期 is typed by a person: one before the period began is probably a slip — still used
+  // (it is the best time there is), but said. (File times are no check: copying a file from an
+  // e-mail or a USB stick gives it a new one.)
+  if (t.source === '填报日期' && t.at !== null) {
+    const day = t.at.slice(0, 10);
+    const from = reportPeriodRange(ctx.period).from;
+    if (day < from)
+      notes.push(issue('merge.filledOnOdd', {}, { value: day, why: `早于报告期开始（${from}）` }));
+  }
   return {
     kind: 'candidate',
     file: f.file,
@@ -495,6 +505,6 @@ export function assembleBulletin(
     problems,
     ignored,
     summary,
-    warnings: calendar.covers(period.year) ? [] : [issue('calendar.yearMissing', {}, { year: period.year })],
+    warnings: calendarWarnings(calendar, [period.year]),
   };
 }

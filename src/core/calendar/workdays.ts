@@ -29,6 +29,18 @@ export class WorkCalendar {
     return this.data.years.has(year) || this.overrideYears.has(year);
   }
 
+  /** Whether the built-in State Council data covers the year. */
+  hasBuiltin(year: number): boolean {
+    return this.data.years.has(year);
+  }
+
+  /** How many days of the year the office entered itself. */
+  officeDays(year: number): number {
+    let n = 0;
+    for (const d of this.overrides.keys()) if (yearOf(d) === year) n++;
+    return n;
+  }
+
   /** The source of a year's calendar: 内置数据, 节假日表, or none. */
   source(year: number): 'builtin' | 'office' | 'none' {
     if (this.overrideYears.has(year)) return 'office';

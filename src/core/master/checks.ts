@@ -1,7 +1,7 @@
 import { issue, type Issue } from '../validate/issue.js';
 import { AGENT_RULES, isAgentRuleCode, type AgentRuleDef } from '../rules/agent.js';
 import { UNIT_CRITERIA, CRITERION_KEYS } from '../rules/unit.js';
-import { SURVEYS, APPROVALS } from '../schema/master.js';
+import { SURVEYS, APPROVALS, PROJECTS } from '../schema/master.js';
 import { SURVEY_ITEMS } from '../schema/vocab.js';
 import { matchKey } from '../values/text.js';
 import type { Located, MasterData } from './types.js';
@@ -15,6 +15,11 @@ import type { Located, MasterData } from './types.js';
 function at(l: Located<unknown>, key: string) {
   return { sheet: l.sheet, row: l.row, column: l.columns.get(key) };
 }
+
+/** The people of "五个一": one each per project. */
+const ONE_PERSON = ['commander', 'unitHead', 'agent', 'townCadre'] as const;
+/** Two or more names in one cell: separated by 、，,;；/, or a space between Chinese names. */
+const SEVERAL_NAMES = /[、，,;；/／]|[\u4e00-\u9fff]\s+[\u4e00-\u9fff]/u;
 
 /** Incident codes that may be typed into 扣分记录, for the message listing them. */
 const TYPABLE = (Object.entries(AGENT_RULES) as [string, AgentRuleDef][])
@@ -65,6 +70,14 @@ export function checkMaster(
   // 项目登记
   for (const p of d.projects) {
     const r = p.record;
+    // "五个一": exactly one person each (DOMAIN §1); two names typed into one cell are flagged.
+    for (const key of ONE_PERSON) {
+      const v = r[key];
+      if (typeof v === 'string' && SEVERAL_NAMES.test(v.trim())) {
+        const header = PROJECTS.columns.find((c) => c.key === key)?.header ?? key;
+        issues.push(issue('project.onePerson', at(p, key), { header, value: v }));
+      }
+    }
     if (r.annualPlan > r.totalInvestment) {
       issues.push(
         issue('project.planExceedsTotal', at(p, 'annualPlan'), {

@@ -33,7 +33,7 @@ export const SCORE_LINES = defineSheet({
   title: '代办员考核扣（加）分明细（{{考核期}}）',
   output: true,
   landscape: true,
-  lead: ['每一行是一次计分：来自哪张表的哪一行、按哪条规则、扣（加）多少分。'],
+  lead: ['每一行是一次计分：来自哪张表的哪一行、按哪条规则、扣（加）多少分。规则：{{规则集}}'],
   columns: [
     { key: 'agent', header: '代办员', type: 'text', width: 10 },
     { key: 'category', header: '类别', type: 'text', width: 12 },
@@ -82,7 +82,7 @@ export const SCORE_PROBLEMS = defineSheet({
   title: '数据问题（未计入的行及提示，{{考核期}}）',
   output: true,
   landscape: true,
-  lead: ['下列行有问题：“未计入”的行没有参加计分，请更正后重新计算；“提示”仅供核对。'],
+  lead: ['下列行有问题：“未计入”的行没有参加计分，请更正后重新计算；“提示”仅供核对。规则：{{规则集}}'],
   columns: [
     { key: 'seq', header: '序号', type: 'integer', width: 6 },
     { key: 'sheet', header: '工作表', type: 'text', width: 12 },

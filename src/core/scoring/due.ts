@@ -1,7 +1,8 @@
 import { dayNumber, fromDayNumber, type IsoDate } from '../calendar/dates.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import type { Approval, Located } from '../master/types.js';
-import { issue, type Issue } from '../validate/issue.js';
+import type { Issue } from '../validate/issue.js';
+import { calendarWarnings } from '../calendar/warnings.js';
 
 /**
  * Due dates of approvals (DOMAIN §7 Decision: 开始日期 plus 时限 in working days, i.e.
@@ -68,7 +69,7 @@ export function dueDates(calendar: WorkCalendar, approvals: readonly Located<App
     for (let y = from; y <= to; y++) {
       if (checkedYears.has(y)) continue;
       checkedYears.add(y);
-      if (!calendar.covers(y)) issues.push(issue('calendar.yearMissing', {}, { year: y }));
+      issues.push(...calendarWarnings(calendar, [y]));
     }
   };
   return {

@@ -201,6 +201,11 @@ const FOUNDATION_MESSAGES = {
     zh: '项目「{project}」未落实“五个一”：缺少「{header}」。每个项目须有指挥部、指挥长、责任单位一把手、代办员、乡镇科级干部各一名。',
     en: 'Project "{project}" lacks one of the five ("{header}"): HQ, commander, unit head, agent, township cadre.',
   },
+  'project.onePerson': {
+    severity: 'warning',
+    zh: '「{header}」应只填一人（“五个一”：每个项目一名{header}），现为「{value}」。请只保留一人。',
+    en: '"{header}" must name one person ("five ones": one per project); found "{value}".',
+  },
   'project.planExceedsTotal': {
     severity: 'error',
     zh: '项目「{project}」的年度计划投资 {plan} 万元大于总投资 {total} 万元。',
@@ -385,6 +390,11 @@ const FOUNDATION_MESSAGES = {
     en: '{what} add up to {sum}, not 100.',
   },
   // ---- calendar ------------------------------------------------------------------------------
+  'calendar.yearOfficeOnly': {
+    severity: 'warning',
+    zh: '没有内置的 {year} 年国务院放假安排，只用了「节假日」表或 --holidays 文件中录入的 {count} 天。请确认已录全该年全部放假日和调休上班日。',
+    en: 'No built-in holiday data for {year}; only the {count} days entered by the office are used. Make sure the whole year is entered.',
+  },
   'calendar.yearMissing': {
     severity: 'warning',
     zh: '没有 {year} 年的法定节假日和调休数据：只按周末推算，节假日未计入。请在「节假日」表或 --holidays 文件中录入 {year} 年国务院放假安排。',

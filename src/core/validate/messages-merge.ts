@@ -12,6 +12,11 @@ export const MERGE_MESSAGES = {
     zh: '这份更正在报送截止（{due}）之后收到，已替换原报送的数据；首次报送「{first}」按时，不算迟报。',
     en: 'This correction arrived after the due date ({due}) and replaces the figures; the first report "{first}" was on time, so the HQ is not late.',
   },
+  'merge.filledOnOdd': {
+    severity: 'warning',
+    zh: '填报日期 {value} {why}，可能填错了；仍按它判断是否按时报送，请核实。',
+    en: '填报日期 {value}: {why}; probably a slip. Still used to judge lateness; please check.',
+  },
   'merge.fileNotMerged': {
     severity: 'error',
     zh: '本文件未并入：{reason}',

@@ -40,3 +40,19 @@ describe('readMaster: a reference to a row that has errors of its own', () => {
     ]);
   });
 });
+
+describe('readMaster: “五个一” — one person each', () => {
+  it('flags two names typed into 指挥长 or 一把手, and leaves one name alone', () => {
+    const [first, second, ...rest] = BASE.projects;
+    const wb = masterWorkbook({
+      projects: [{ ...first, commander: '王建国、李明' }, { ...second, unitHead: '李明 王五' }, ...rest],
+    });
+    const found = readMaster(wb.workbook)
+      .issues.filter((i) => i.code === 'project.onePerson')
+      .map((i) => [i.params?.['header'], i.params?.['value'], i.severity]);
+    expect(found).toEqual([
+      ['指挥长', '王建国、李明', 'warning'],
+      ['责任单位一把手', '李明 王五', 'warning'],
+    ]);
+  });
+});
