@@ -85,6 +85,8 @@ describe('kpd merge: the time of each submission', () => {
       [HQ.c, '2026-11-13', '填报日期', true],
     ]);
     expect(r.json.late).toEqual([HQ.b, HQ.c]);
+    // A logged name that matches no input is said, not silently skipped.
+    expect(r.err).toContain('登记时间文件中的「other.xlsx」不是本次输入中的任何文件，未使用');
     const sheet = readBulletin(r.bulletin).tables.报送情况;
     expect(sheet.map((s) => [s['指挥部'], s['报送状态'], s['报送时间'], s['时间来源']])).toEqual([
       [HQ.a, '按时', '2026-11-12 21:10:00', '邮件时间'],

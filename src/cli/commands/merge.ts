@@ -55,19 +55,30 @@ async function readNamed(path: string, what: string, locale: Locale): Promise<Ui
   }
 }
 
+/** --received: file name → the time the clerk logged; lines it cannot use are said, not skipped. */
 async function clerkTimes(
   file: string | undefined,
   cwd: string,
   locale: Locale,
-): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  if (!file) return out;
+): Promise<{ times: Map<string, string>; problems: string[] }> {
+  const times = new Map<string, string>();
+  const problems: string[] = [];
+  if (!file) return { times, problems };
   const rows = parseCsv(decodeText(await readNamed(resolve(cwd, file), '登记时间文件', locale)));
-  for (const [name, time] of rows.slice(1)) {
+  rows.slice(1).forEach(([name, time], i) => {
+    if (!name && !time) return;
     const p = parseDateTime(time ?? '');
-    if (name && p.ok) out.set(matchKey(basename(name)), p.value);
-  }
-  return out;
+    if (name && p.ok) times.set(matchKey(basename(name)), p.value);
+    else
+      problems.push(
+        t(
+          locale,
+          `登记时间文件第 ${i + 2} 行未使用：${name ? `时间「${time ?? ''}」无法识别（应如 2026-11-12 16:30）` : '缺少文件名'}`,
+          `--received line ${i + 2} not used: ${name ? `time "${time ?? ''}" not understood` : 'no file name'}`,
+        ),
+      );
+  });
+  return { times, problems };
 }
 
 export async function mergeCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
@@ -106,7 +117,7 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
   }
 
   outputPath(io.cwd, values.out, locale); // after the same-file checks: those say more
-  const clerk = await clerkTimes(values.received, io.cwd, locale);
+  const { times: clerk, problems: clerkProblems } = await clerkTimes(values.received, io.cwd, locale);
   const template = values.template
     ? await readNamed(resolve(io.cwd, values.template), '通报模板', locale)
     : await bulletinTemplate();
@@ -144,6 +155,16 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
     };
   });
   const ignored = collected.ignored.map((x) => ({ file: rel(x.file), reason: x.reason }));
+  const received = new Set(collected.items.map((item) => matchKey(basename(item.file))));
+  for (const name of clerk.keys())
+    if (!received.has(name))
+      clerkProblems.push(
+        t(
+          locale,
+          `登记时间文件中的「${name}」不是本次输入中的任何文件，未使用`,
+          `--received names "${name}", which is not among the inputs`,
+        ),
+      );
   // The master, the reads and their records are needed only until the bulletin is built: kept in
   // this function's scope, they are freed before the bulletin is written.
   const { bulletin, sheets, calendarIssues } = await (async () => {
@@ -207,6 +228,7 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
   for (const w of [...bulletin.warnings, ...calendarIssues.filter((i) => i.severity !== 'info')]) {
     io.err(`${t(locale, '警告', 'Warning')}：${message(w, locale)}\n`);
   }
+  for (const p of clerkProblems) io.err(`${t(locale, '警告', 'Warning')}：${p}\n`);
   for (const s of filled.missing) {
     io.err(
       t(
@@ -288,6 +310,12 @@ export function formatMerge(b: Bulletin, out: string, locale: Locale): string {
       ['忽略的文件', b.ignored.length],
     ],
   );
+  if (b.ignored.length > 0) {
+    s += t(locale, '\n忽略的文件：\n', '\nIgnored files:\n');
+    for (const x of b.ignored.slice(0, SHOWN_PROBLEMS)) s += `  ${x.file}  ${x.reason}\n`;
+    if (b.ignored.length > SHOWN_PROBLEMS)
+      s += t(locale, `  ……共 ${b.ignored.length} 个\n`, `  … ${b.ignored.length} in all\n`);
+  }
   const rejected = b.problems.filter((p) => p.rejected);
   if (rejected.length > 0) {
     s += t(

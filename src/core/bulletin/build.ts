@@ -10,7 +10,8 @@ import { assessedWeeks, periodSchedule } from '../calendar/schedule.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import type { MasterData, Project } from '../master/types.js';
 import { readReport, registerIndex, type RegisterContext, type ReportRead } from '../report/read.js';
-import { REPORT } from '../schema/report.js';
+import { PROGRESS, REPORT } from '../schema/report.js';
+import { findSheet } from '../grid.js';
 import { PROJECT_CATEGORIES, type TimeSource } from '../schema/vocab.js';
 import { identifyTemplate, isIssue } from '../workbook/identify.js';
 import { cellRef, issue, message, type Issue, type Locale } from '../validate/issue.js';
@@ -148,6 +149,8 @@ export function readSubmission(f: ReceivedFile, ctx: BulletinContext): Submissio
   }
   const typedPeriod = read.fields.period !== undefined ? parseReportPeriod(read.fields.period) : undefined;
   if (hq === undefined) {
+    // Without its 进展情况 sheet (renamed or deleted) there is no 填报单位 to speak of: say that.
+    const noSheet = !findSheet(f.workbook, PROGRESS.name);
     return {
       kind: 'setAside',
       file: f.file,
@@ -156,7 +159,11 @@ export function readSubmission(f: ReceivedFile, ctx: BulletinContext): Submissio
       reason: issue(
         'merge.fileNotMerged',
         {},
-        { reason: `填报单位「${read.fields.reporter ?? ''}」不是登记的指挥部` },
+        {
+          reason: noSheet
+            ? `找不到「${PROGRESS.name}」表（可能被改名或删除），请用下发的模板重新填报`
+            : `填报单位「${read.fields.reporter ?? ''}」不是登记的指挥部`,
+        },
       ),
     };
   }
