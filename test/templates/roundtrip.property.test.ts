@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { writeTemplate } from '../../src/adapters/exceljs/write-template.js';
 import { MASTER } from '../../src/core/schema/master.js';
 import { PROGRESS, REPORT } from '../../src/core/schema/report.js';
+import { TOPIC_LIST, TOPICS } from '../../src/core/schema/topics.js';
 import type { SheetSpec } from '../../src/core/schema/types.js';
 import { readTable } from '../../src/core/table/read.js';
 import { isoDateArb, rowsArb, sampleArb, textArb, type SampleRow } from '../helpers/records.js';
@@ -58,6 +59,30 @@ describe('schema round trips through a written template', () => {
         });
       }),
       seeded(20),
+    );
+  });
+
+  it('周例会议题申报表: the form fields and the topic rows', async () => {
+    const fieldsArb = fc.record({
+      unit: textArb,
+      submittedAt: sampleArb({ key: 'submittedAt', header: '申报时间', type: 'datetime' }),
+      leaderSignature: textArb,
+      countySignature: textArb,
+    });
+    await fc.assert(
+      fc.asyncProperty(rowsBySheet(TOPICS.sheets, 10), fieldsArb, async (rows, f) => {
+        const bytes = await writeTemplate(TOPICS, {
+          rows: Object.fromEntries(Object.entries(rows).map(([k, rs]) => [k, rs.map((r) => r.write)])),
+          fields: { [TOPIC_LIST.key]: { ...f, submittedAt: f.submittedAt.write } },
+        });
+        const wb = await roundTrip(TOPICS.sheets, bytes, rows);
+        const read = readTable(sheetOf(wb, TOPIC_LIST.name), TOPIC_LIST).fields;
+        expect(Object.fromEntries([...read].map(([k, v]) => [k, v.value]))).toEqual({
+          ...f,
+          submittedAt: f.submittedAt.read,
+        });
+      }),
+      seeded(15),
     );
   });
 

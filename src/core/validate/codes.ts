@@ -135,7 +135,7 @@ const FOUNDATION_MESSAGES = {
   },
   'field.invalid': {
     severity: 'error',
-    zh: '「{label}」的值「{value}」无法识别：{expected}',
+    zh: '「{label}」填的「{value}」无法识别，应填{expected}。',
     en: '"{label}" value "{value}" cannot be read: {expected}',
   },
   // ---- cells -------------------------------------------------------------------------------
