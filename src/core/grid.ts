@@ -18,6 +18,9 @@ export interface ErrorCell {
 
 export type Cell = string | number | boolean | DateCell | ErrorCell | null;
 
+/** The ErrorCell code of a formula saved without its calculated value (written by a script, never opened in Excel). */
+export const NO_CACHED_VALUE = '#NOVALUE';
+
 export type Row = readonly Cell[];
 
 export interface SheetGrid {

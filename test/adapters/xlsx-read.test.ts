@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { Cell } from '../../src/core/grid.js';
+import { NO_CACHED_VALUE, type Cell } from '../../src/core/grid.js';
 import {
   isDateFormatCode,
   readXlsx,
@@ -95,7 +95,8 @@ describe('readXlsx: workbooks written by exceljs', () => {
     expect(rows[0]).toEqual(['加粗普通']);
     expect(rows[1]).toEqual([{ kind: 'error', code: '#N/A' }]);
     expect(rows[2]).toEqual([42, 21]);
-    expect(rows[3]).toEqual([]);
+    // A formula with no cached value is marked, never taken for an empty cell.
+    expect(rows[3]).toEqual([{ kind: 'error', code: NO_CACHED_VALUE }]);
     expect(rows[4]).toEqual(['ab']);
     expect(rows[5]).toEqual([true]);
     expect(workbook.sheets.map((s) => [s.name, s.hidden ?? false])).toEqual([
@@ -141,6 +142,21 @@ describe('readXlsx: cell encodings written by other programs and scripts', () =>
       ),
     );
     expect(rows).toEqual([['你好', '重点 项目 ', '漢字', '']]);
+  });
+
+  it('a formula saved without a calculated value is not an empty cell', () => {
+    const rows = rowsOf(
+      oneSheet(
+        '<row r="1">' +
+          '<c r="A1"><f>SUM(B1:C1)</f></c>' +
+          '<c r="B1"><f t="shared" si="0"/></c>' +
+          '<c r="C1"><f>1+1</f><v>2</v></c>' +
+          '<c r="D1" t="str"><f>""</f><v></v></c>' +
+          '</row>',
+      ),
+    );
+    const none = { kind: 'error', code: NO_CACHED_VALUE };
+    expect(rows).toEqual([[none, none, 2, '']]); // an empty cached string stays what it was
   });
 
   it('plain inline strings (the fast path) and the shapes that must leave it', () => {
@@ -212,8 +228,8 @@ describe('readXlsx: cell encodings written by other programs and scripts', () =>
       { kind: 'date', serial: serial(2026, 11, 15, 8, 30) },
       -12.5,
       1.2345678901234567e-3,
-      null,
-      null,
+      { kind: 'error', code: NO_CACHED_VALUE },
+      { kind: 'error', code: NO_CACHED_VALUE },
       7,
     ]);
   });

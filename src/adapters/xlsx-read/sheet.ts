@@ -3,7 +3,7 @@
  * A hand-written scanner straight over the inflated UTF-8 bytes (markup is ASCII; only value
  * text is decoded); no per-cell regex, no DOM.
  */
-import type { Cell } from '../../core/grid.js';
+import { NO_CACHED_VALUE, type Cell } from '../../core/grid.js';
 import {
   assertNoDtdBytes,
   battr,
@@ -269,6 +269,7 @@ export function parseSheet(b: Uint8Array, part: string, ctx: SheetContext): Pars
     let ve = -1;
     let v: string | undefined;
     let inline: string | undefined;
+    let formula = false;
     for (;;) {
       const lt2 = b[p] === 60 ? p : b.indexOf(60, p);
       if (lt2 < 0) throw corrupt(`${part}: unterminated <c>`);
@@ -327,6 +328,7 @@ export function parseSheet(b: Uint8Array, part: string, ctx: SheetContext): Pars
       const sc2 = b[gt2 - 1] === 47;
       const len2 = e2 - l2;
       const k = b[l2];
+      if (len2 === 1 && k === 102) formula = true; // <f>: only its cached <v> is ever read
       if (sc2) {
         if (len2 === 1 && k === 118) {
           vs = -1;
@@ -412,6 +414,10 @@ export function parseSheet(b: Uint8Array, part: string, ctx: SheetContext): Pars
           break;
       }
     }
+    // A formula the writing program never calculated (no cached value at all): not an empty
+    // cell — the person would be told to fill in what they did fill in.
+    if (val === null && formula && vs < 0 && v === undefined && inline === undefined)
+      val = { kind: 'error', code: NO_CACHED_VALUE };
     if (val === null) continue;
     if (row >= maxRows) {
       result.droppedRows = true;

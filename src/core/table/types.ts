@@ -1,4 +1,4 @@
-import { isErrorCell, type Cell } from '../grid.js';
+import { isErrorCell, NO_CACHED_VALUE, type Cell } from '../grid.js';
 import { parseReportPeriod, reportPeriodId, parseRankPeriod, rankPeriodId } from '../calendar/periods.js';
 import { cellText, parseDate, parseDateTime, parseNumber, type Parsed } from '../values/parse.js';
 import type { IssueCode } from '../validate/codes.js';
@@ -92,7 +92,7 @@ export const COLUMN_TYPES: Readonly<
 
 /** A single cell through its column type, with formula errors caught first. */
 export function readCell(cell: Cell | undefined, col: ColumnSpec): TypedResult {
-  if (isErrorCell(cell)) return bad('cell.error');
+  if (isErrorCell(cell)) return bad(cell.code === NO_CACHED_VALUE ? 'cell.formulaNoValue' : 'cell.error');
   return COLUMN_TYPES[col.type](cell, col);
 }
 

@@ -180,6 +180,11 @@ const FOUNDATION_MESSAGES = {
     zh: '「{header}」「{value}」无法识别。请按「2026Q3」（季度）或「2026H2」（半年）填写。',
     en: '"{header}" "{value}" cannot be read. Write 2026Q3 (quarter) or 2026H2 (half-year).',
   },
+  'cell.formulaNoValue': {
+    severity: 'error',
+    zh: '「{header}」是公式，但文件里没有保存计算结果（多见于程序生成、从未在 Excel 中打开过的文件）。请在 Excel 或 WPS 中打开并保存后再报送，或直接填写数值。',
+    en: '"{header}" is a formula saved without its calculated value. Open and save the file in Excel or WPS, or type the value.',
+  },
   'cell.error': {
     severity: 'error',
     zh: '「{header}」是公式错误值 {value}。请修正公式或直接填写数值。',

@@ -1,6 +1,6 @@
 import { BULLETIN, TEMPLATES } from '../../../src/core/schema/index.js';
 import { describe, expect, it } from 'vitest';
-import { a1, type Cell, type SheetGrid } from '../../../src/core/grid.js';
+import { a1, NO_CACHED_VALUE, type Cell, type SheetGrid } from '../../../src/core/grid.js';
 import { PROJECTS, APPROVALS } from '../../../src/core/schema/master.js';
 import { PROGRESS } from '../../../src/core/schema/report.js';
 import { readTable } from '../../../src/core/table/read.js';
@@ -257,5 +257,18 @@ describe('readTable: fields and cells', () => {
     expect(keys.filter((k) => ['__proto__', 'constructor', 'prototype'].includes(k))).toEqual([]);
     expect(Object.getPrototypeOf(t.rows[0]?.record)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>)['x']).toBeUndefined();
+  });
+});
+
+describe('readTable: a formula never calculated', () => {
+  it('says to open and save the file, not to fill in the cell', () => {
+    const { grid } = tableGrid(PROGRESS, [
+      { projectId: 'AY-2026-001', current: { kind: 'error', code: NO_CACHED_VALUE }, cumulative: 100 },
+    ]);
+    const t = readTable(grid, PROGRESS);
+    const found = t.issues.filter((i) => i.row !== undefined).map((i) => i.code);
+    expect(found).toContain('cell.formulaNoValue');
+    expect(found).not.toContain('cell.required');
+    expect(t.rows[0]?.ok).toBe(false);
   });
 });
