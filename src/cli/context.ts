@@ -57,13 +57,21 @@ export async function loadHolidayFile(
       return readDayOverrides(await loadCsv(file));
     } catch {
       throw new UsageError(
-        t(locale, `无法读取节假日文件「${file}」。`, `Cannot read holiday file "${file}".`),
+        t(
+          locale,
+          `无法读取节假日文件「${file}」：文件不存在或无权读取。`,
+          `Cannot read holiday file "${file}".`,
+        ),
       );
     }
   }
   const r = await loadWorkbook(file);
+  // Why it cannot be used, as for any workbook (不存在、旧版 .xls 请另存为 .xlsx、已损坏 …).
   if (!r.ok)
-    throw new UsageError(t(locale, `无法读取节假日文件「${file}」。`, `Cannot read holiday file "${file}".`));
+    throw new UsageError(
+      t(locale, `无法读取节假日文件「${file}」：`, `Cannot read holiday file "${file}": `) +
+        message(r.issue, locale),
+    );
   const sheet = holidaySheet(r.value.workbook);
   if (!sheet) {
     return { days: [], issues: [issue('sheet.missing', {}, { sheet: '节假日' })] };

@@ -50,7 +50,16 @@ export async function deadlinesCommand(argv: readonly string[], io: Io): Promise
   ];
   const weeks = values.weekly ? weeksOfYear(year, ctx.rules, ctx.calendar) : undefined;
 
-  for (const w of warnings) io.err(`${t(locale, '警告', 'Warning')}：${message(w, locale)}\n`);
+  // Holiday rows are named by sheet (or file) and row, so the clerk can find them.
+  const where = (w: (typeof warnings)[number]): string =>
+    w.row !== undefined
+      ? t(
+          locale,
+          `「${w.sheet ?? values.holidays ?? '节假日'}」第 ${w.row} 行：`,
+          `${w.sheet ?? ''} row ${w.row}: `,
+        )
+      : '';
+  for (const w of warnings) io.err(`${t(locale, '警告', 'Warning')}：${where(w)}${message(w, locale)}\n`);
   if (values.json) {
     io.out(
       JSON.stringify({
@@ -70,7 +79,12 @@ export async function deadlinesCommand(argv: readonly string[], io: Io): Promise
             agentReportDue: w.agentReportDue,
           })),
         }),
-        warnings: warnings.map((w) => ({ code: w.code, message: message(w, locale) })),
+        warnings: warnings.map((w) => ({
+          code: w.code,
+          sheet: w.sheet ?? null,
+          row: w.row ?? null,
+          message: message(w, locale),
+        })),
       }) + '\n',
     );
     return EXIT.ok;
