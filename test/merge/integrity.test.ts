@@ -134,4 +134,33 @@ describe('kpd merge: the same inputs give the same bulletin', () => {
     expect(differingParts(one.bulletin, two.bulletin)).toEqual([]);
     expect(two.json).toEqual(one.json);
   });
+
+  it('gives the same bulletin whatever order the inputs are named in', async () => {
+    const dir = REPO;
+    const folder = 'examples/reports/2026-11-1';
+    const files = (await readdir(join(REPO, folder))).sort().map((f) => join(folder, f));
+    const outDir = await mkdtemp(join(tmp(), 'order-'));
+    const run = async (inputs: string[], out: string) => {
+      const r = await runKpd(
+        [
+          'merge',
+          ...inputs,
+          '--master',
+          'examples/总台账.xlsx',
+          '--period',
+          '2026-11-1',
+          '--json',
+          '--out',
+          join(outDir, out),
+        ],
+        dir,
+      );
+      expect(r.code).toBe(0);
+      return { json: r.out, bytes: await readFile(join(outDir, out)) };
+    };
+    const forward = await run(files, 'a.xlsx');
+    const backward = await run([...files].reverse(), 'b.xlsx');
+    expect(backward.json).toBe(forward.json);
+    expect(differingParts(forward.bytes, backward.bytes)).toEqual([]);
+  });
 });

@@ -143,6 +143,11 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
     );
   const rel = (f: string): string => displayPath(io.cwd, f);
 
+  // By path, whatever order the inputs were named in: the same inputs, the same bulletin.
+  const byPath = <T extends { file: string }>(a: T, b: T): number =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+  collected.items.sort(byPath);
+  collected.ignored.sort(byPath);
   const prepared: PreparedItem[] = collected.items.map((item) => {
     const clerkTime = clerk.get(matchKey(basename(item.file)));
     return {
