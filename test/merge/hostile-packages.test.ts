@@ -101,15 +101,16 @@ describe('kpd merge: packages that cannot be used', () => {
     expect(zoo.json.missing).toEqual([HQ.b, HQ.c]);
     expect(zoo.json.rows).toEqual({ in: 2, merged: 2, rejected: 0 });
     expect(zoo.json.rejected.map((r) => [r.file, r.code, r.sheet, r.cell])).toEqual([
-      ['bomb-lying.xlsx', 'file.zipBomb', null, null],
+      // In path order, whatever order they were named in.
       ['bomb-entries.xlsx', 'file.zipBomb', null, null],
+      ['bomb-lying.xlsx', 'file.zipBomb', null, null],
       ['bomb-ratio.xlsx', 'file.zipBomb', null, null],
       ['laughs-sheet.xlsx', 'file.doctype', null, null],
       ['laughs-workbook.xlsx', 'file.doctype', null, null],
-      ['not-a-zip.xlsx', 'file.notZip', null, null],
-      ['truncated.xlsx', 'file.corrupt', null, null],
       ['locked.xlsx', 'file.encrypted', null, null],
+      ['not-a-zip.xlsx', 'file.notZip', null, null],
       ['old.xls', 'file.xls', null, null],
+      ['truncated.xlsx', 'file.corrupt', null, null],
     ]);
   });
 
@@ -157,13 +158,13 @@ describe('kpd merge: packages read but flagged', () => {
       String(p['问题代码']).startsWith('file.'),
     );
     expect(notes.map((p) => [p['文件'], p['处理'], p['问题代码'], p['问题说明']])).toEqual([
+      ['外链.xlsx', '提示', 'file.externalLinks', '工作簿引用了外部文件，只读取已保存的数值，不会更新链接。'],
       [
         '宏.xlsm',
         '提示',
         'file.macro',
         '工作簿含有宏（VBA），宏不会被运行，只读取数据。请使用不含宏的模板。',
       ],
-      ['外链.xlsx', '提示', 'file.externalLinks', '工作簿引用了外部文件，只读取已保存的数值，不会更新链接。'],
       [
         '巨表.xlsx',
         '提示',

@@ -187,3 +187,22 @@ describe('kpd merge: a 填报日期 that is probably a slip', () => {
     ]);
   });
 });
+
+describe('kpd merge: a report whose 进展情况 sheet was renamed', () => {
+  it('is set aside saying the sheet is missing, not that its HQ is unknown', async () => {
+    const dir = await scenario(tmp(), 'renamed');
+    await writeFile(
+      join(dir, 'a.xlsx'),
+      reportXlsx({
+        fields: { 填报单位: HQ.a, 报告期: PERIOD_LABEL, 填报日期: '2026-11-11', 指挥长签字: '签' },
+        progress: [['AY-2026-101', 10, 500, '', '']],
+        transform: (part, xml) =>
+          part === 'xl/workbook.xml' ? xml.replace('name="进展情况"', 'name="Sheet1"') : xml,
+      }),
+    );
+    const r = await merge(dir, ['a.xlsx']);
+    const why = r.json.rejected.map((x) => x.message);
+    expect(why.some((m) => m.includes('找不到「进展情况」表（可能被改名或删除）'))).toBe(true);
+    expect(why.some((m) => m.includes('不是登记的指挥部'))).toBe(false);
+  });
+});

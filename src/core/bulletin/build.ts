@@ -278,6 +278,9 @@ export function assembleBulletin(
       if (r.hq !== undefined) setAside.push({ hq: r.hq, file: r.file, reason: message(r.reason, locale) });
       for (const i of r.notes) note(r.file, i, false);
       rejectAllRows(r.file, r.read, r.reason);
+      // A file with no rows we could read still says why it was set aside.
+      if (r.read.progress.length + r.read.siteVisits.length + r.read.rejected.length === 0)
+        note(r.file, r.reason, true);
     } else candidates.push(r);
   }
 
