@@ -3,13 +3,21 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cumulativeAt, PROJECT_DEFS, projectId } from '../../scripts/examples/world.js';
 import { runKpd } from '../helpers/cli.js';
-import { BULLETIN_SHEETS, progressById, readBulletin, type Bulletin } from '../helpers/merge-bulletin.js';
+import {
+  BULLETIN_SHEETS,
+  gridSheet,
+  progressById,
+  readBulletin,
+  sheetPartXml,
+  type Bulletin,
+} from '../helpers/merge-bulletin.js';
 import { HQ, merge, REPO, reportFill, scenario, visitsOf, writeReport } from '../helpers/merge-world.js';
 import { useTempDir } from '../helpers/tmp.js';
 
 /** BULLETIN.xlsx read back with our reader: its title, its sheets, and figures a clerk can check by hand. */
 const tmp = useTempDir('kpd-merge-bulletin-');
 let small: Bulletin;
+let smallBytes: Uint8Array;
 
 beforeAll(async () => {
   const dir = await scenario(tmp(), 'small');
@@ -33,7 +41,8 @@ beforeAll(async () => {
     'b.xlsx',
     reportFill(HQ.b, [row('AY-2026-104', 400, 5_400), row('AY-2026-105', 50, 1_000, '招商中')]),
   );
-  small = readBulletin((await merge(dir, ['a.xlsx', 'b.xlsx'])).bulletin);
+  smallBytes = (await merge(dir, ['a.xlsx', 'b.xlsx'])).bulletin;
+  small = readBulletin(smallBytes);
 });
 
 describe('the bulletin workbook', () => {
@@ -107,6 +116,47 @@ describe('the bulletin workbook', () => {
     expect(small.heading('汇总').join('')).toContain(
       '全部 7 个项目（已报 5 个）年度累计完成投资 26,300.00 万元，已报项目完成年度计划的 82.2%，序时进度 87.5%；滞后项目 4 个',
     );
+  });
+
+  it('groups 项目进展 by HQ, each headed by a 小计 line that adds up its projects', () => {
+    const rows = small.tables.项目进展;
+    expect(rows.map((r) => (r['序号'] === '小计' ? `小计 ${String(r['指挥部'])}` : r['序号']))).toEqual([
+      `小计 ${HQ.a}`,
+      1,
+      2,
+      3,
+      `小计 ${HQ.b}`,
+      4,
+      5,
+      `小计 ${HQ.c}`,
+      6,
+      7,
+      '合计',
+    ]);
+    const sub = (hq: string) => rows.find((r) => r['序号'] === '小计' && r['指挥部'] === hq);
+    for (const hq of [HQ.a, HQ.b]) {
+      const own = rows.filter((r) => typeof r['序号'] === 'number' && r['指挥部'] === hq);
+      for (const k of ['年度计划投资(万元)', '本期完成投资(万元)', '年度累计完成投资(万元)'])
+        expect(sub(hq)?.[k], `${hq} ${k}`).toBe(own.reduce((a, r) => a + Number(r[k] ?? 0), 0));
+    }
+    expect(sub(HQ.a)).toMatchObject({ 项目名称: '共 3 个项目，1 个滞后，1 个预警', 完成率: null, 状态: null });
+    // Nothing reported: the sums of this period are blank, not 0.
+    expect(sub(HQ.c)).toMatchObject({
+      项目名称: '共 2 个项目，2 个无本期数据',
+      '年度计划投资(万元)': 15_000,
+      '本期完成投资(万元)': null,
+    });
+    // Shown like the 合计 row: the same cell styles.
+    const xml = sheetPartXml(smallBytes, '项目进展');
+    const styles = (rowNo: number) =>
+      [
+        ...(new RegExp(`<row r="${rowNo}"[^>]*>(.*?)</row>`, 'u').exec(xml)?.[1] ?? '').matchAll(
+          / s="(\d+)"/gu,
+        ),
+      ].map((m) => m[1]);
+    const first = gridSheet(small.grid, '项目进展').rows.findIndex((r) => r[0] === '序号') + 2;
+    expect(styles(first)).toEqual(styles(first + rows.length - 1));
+    expect(styles(first)).not.toEqual(styles(first + 1));
   });
 
   // Regression (was a bug, fixed): src/core/bulletin/build.ts buildBulletin (step 7, `line`) computes an HQ's rate as

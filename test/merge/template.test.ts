@@ -44,16 +44,34 @@ describe('kpd merge --template (the office’s own styled template)', () => {
   it('fills the table under its own header order, leaving its extra column empty', () => {
     const rows = gridSheet(readXlsx(run.bulletin).workbook, '项目进展').rows;
     expect(rows[2]).toEqual(COLUMNS);
-    expect(rows.slice(3, 10).map((r) => [r[0], r[2], r[3], r[4], r[5], r[6], r[7] ?? null, r[8]])).toEqual([
+    // Grouped by HQ: a subtotal line (this template has no 序号 column for the word 小计) heads each.
+    expect(
+      rows
+        .slice(3, 13)
+        .map((r) => [
+          r[0] ?? null,
+          r[2],
+          r[3] ?? null,
+          r[4] ?? null,
+          r[5] ?? null,
+          r[6] ?? null,
+          r[7] ?? null,
+          r[8],
+        ]),
+    ).toEqual([
+      [null, HQ.a, 16_500, null, null, 800, null, 24_000],
       ['AY-2026-101', HQ.a, 10_500, 0.875, '正常', 500, null, 12_000],
       ['AY-2026-102', HQ.a, 6_000, 0.75, '滞后', 300, null, 8_000],
       ['AY-2026-103', HQ.a, null, null, '未报', null, null, 4_000],
+      [null, HQ.b, 5_400, null, null, 400, null, 8_000],
       ['AY-2026-104', HQ.b, 5_400, 0.9, '正常', 400, null, 6_000],
       ['AY-2026-105', HQ.b, null, null, '未报', null, null, 2_000],
+      [null, HQ.c, null, null, null, null, null, 15_000],
       ['AY-2026-106', HQ.c, null, null, '未报', null, null, 10_000],
       ['AY-2026-107', HQ.c, null, null, '未报', null, null, 5_000],
     ]);
-    expect(rows[3]?.[1]).toBe('甲园区标准厂房');
+    expect(rows[3]?.[1]).toBe('共 3 个项目，1 个滞后，1 个无本期数据');
+    expect(rows[4]?.[1]).toBe('甲园区标准厂房');
   });
 
   it('keeps the masthead with its fill and merge, and fills its placeholders', async () => {
@@ -71,7 +89,7 @@ describe('kpd merge --template (the office’s own styled template)', () => {
 
   it('gives every data cell the prepared row’s fill and number format', async () => {
     const ws = worksheetOf(await excelOf(run.bulletin), '项目进展');
-    for (let r = 4; r <= 10; r++) {
+    for (let r = 4; r <= 13; r++) {
       for (let c = 1; c <= COLUMNS.length; c++)
         expect((ws.getCell(r, c).fill as ExcelJS.FillPattern).fgColor?.argb, `${r},${c}`).toBe(DATA);
       expect(ws.getCell(r, 5).numFmt, `row ${r}`).toBe('0.00%');
@@ -80,11 +98,11 @@ describe('kpd merge --template (the office’s own styled template)', () => {
 
   it('moves the footer below the data, keeping its fill and merge', async () => {
     const ws = worksheetOf(await excelOf(run.bulletin), '项目进展');
-    expect(ws.getCell('A11').value).toBe('报：县委、县政府');
-    expect((ws.getCell('A11').fill as ExcelJS.FillPattern).fgColor?.argb).toBe(FOOTER);
-    expect(ws.getCell('I11').master.address).toBe('A11');
-    expect(ws.getCell('A12').value).toBe('送：各指挥部、各责任单位');
-    expect(ws.getCell('A5').value).toBe('AY-2026-102');
+    expect(ws.getCell('A14').value).toBe('报：县委、县政府');
+    expect((ws.getCell('A14').fill as ExcelJS.FillPattern).fgColor?.argb).toBe(FOOTER);
+    expect(ws.getCell('I14').master.address).toBe('A14');
+    expect(ws.getCell('A15').value).toBe('送：各指挥部、各责任单位');
+    expect(ws.getCell('A5').value).toBe('AY-2026-101');
     expect(ws.getCell('I5').isMerged).toBe(false);
   });
 

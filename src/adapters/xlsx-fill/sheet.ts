@@ -87,6 +87,8 @@ export interface TableFill {
   readonly rows: RowSource;
   /** Values for a 合计 row, when the template has one below the table. */
   readonly totals?: RowValues;
+  /** Rows styled like the template's 合计 row (subtotals within the table). */
+  readonly subtotal?: (i: number) => boolean;
 }
 
 export interface FilledSheet {
@@ -210,28 +212,32 @@ export function fillSheet(
   const ordered = [...allCols].sort((a, b) => a - b);
   // Per column, what never changes from row to row: its letters, style, key and spec.
   const widths = columnWidths(xml.slice(0, open));
-  const plan = ordered.map((col) => {
-    const key = keyOfCol.get(col);
-    const style = styleOf(col);
-    const spec = key === undefined ? undefined : byKey.get(key);
-    return {
-      col,
-      // What never changes from row to row: the start of the reference and the style attribute.
-      pre: `<c r="${columnLetters(col)}`,
-      sAttr: style !== undefined ? ` s="${style}"` : '',
-      // The rest of a cell's start, after its row number, for each kind of cell.
-      emptyTail: `"${style !== undefined ? ` s="${style}"` : ''}/>`,
-      numberHead: `"${style !== undefined ? ` s="${style}"` : ''}><v>`,
-      stringHead: `"${style !== undefined ? ` s="${style}"` : ''} t="inlineStr"><is><t>`,
-      style,
-      key,
-      spec,
-      // Dates and date-times typed as ISO text become serials; other columns write values as they are.
-      dated: spec?.type === 'date' || spec?.type === 'datetime',
-      wraps: style !== undefined && wrapStyles.has(style),
-      width: widths.get(col) ?? 10,
-    };
-  });
+  const planWith = (styleAt: (col: number) => string | undefined) =>
+    ordered.map((col) => {
+      const key = keyOfCol.get(col);
+      const style = styleAt(col);
+      const spec = key === undefined ? undefined : byKey.get(key);
+      return {
+        col,
+        // What never changes from row to row: the start of the reference and the style attribute.
+        pre: `<c r="${columnLetters(col)}`,
+        sAttr: style !== undefined ? ` s="${style}"` : '',
+        // The rest of a cell's start, after its row number, for each kind of cell.
+        emptyTail: `"${style !== undefined ? ` s="${style}"` : ''}/>`,
+        numberHead: `"${style !== undefined ? ` s="${style}"` : ''}><v>`,
+        stringHead: `"${style !== undefined ? ` s="${style}"` : ''} t="inlineStr"><is><t>`,
+        style,
+        key,
+        spec,
+        // Dates and date-times typed as ISO text become serials; other columns write values as they are.
+        dated: spec?.type === 'date' || spec?.type === 'datetime',
+        wraps: style !== undefined && wrapStyles.has(style),
+        width: widths.get(col) ?? 10,
+      };
+    });
+  const plan = planWith(styleOf);
+  // Subtotal rows take the 合计 row's look (bold, its fill and borders) where the template has one.
+  const subtotalPlan = totalRow ? planWith((col) => totalRow.styles.get(col) ?? styleOf(col)) : plan;
   const rowAttrs = styleRow?.attrs ?? '';
   const baseHeight = Number(/\sht="([\d.]+)"/u.exec(rowAttrs)?.[1] ?? 0);
   const plainAttrs = rowAttrs.replace(/\s(ht|customHeight)="[^"]*"/gu, '');
@@ -239,7 +245,7 @@ export function fillSheet(
   // The hot loop of a big bulletin (a million cells): bytes written straight into the sink,
   // no per-cell objects and no strings to encode afterwards.
   const wrapCols = plan.filter((p) => p.wraps && p.key !== undefined && !p.dated);
-  const writeRow = (sink: ByteSink, values: RowValues, rn: number): void => {
+  const writeRow = (sink: ByteSink, values: RowValues, rn: number, plan: typeof subtotalPlan): void => {
     // Rows grow with their wrapped text, as the template's own rows would in Excel.
     let lines = 1;
     for (const p of wrapCols) {
@@ -333,7 +339,7 @@ export function fillSheet(
     yield head;
     const sink = new ByteSink(PIECE);
     for (let k = 0; k < n; k++) {
-      writeRow(sink, fill.rows.at(k) ?? {}, first + k);
+      writeRow(sink, fill.rows.at(k) ?? {}, first + k, fill.subtotal?.(k) === true ? subtotalPlan : plan);
       if (sink.length >= PIECE) yield sink.take();
     }
     if (sink.length > 0) yield sink.take();

@@ -11,7 +11,7 @@ import {
 import type { SheetSpec } from '../schema/types.js';
 import { addDays } from '../calendar/dates.js';
 import { SEVERITY_LABEL } from '../validate/issue.js';
-import type { Bulletin } from './model.js';
+import type { Bulletin, ProjectProgress } from './model.js';
 
 /**
  * The bulletin as sheets of rows (by column key) and placeholder values: what any writer fills
@@ -26,6 +26,8 @@ export interface BulletinSheets {
     readonly sheet: SheetSpec;
     readonly rows: RowSource;
     readonly totals?: RowValues;
+    /** Rows shown like the 合计 row: the 小计 heading each HQ's projects. */
+    readonly subtotal?: (i: number) => boolean;
   }[];
 }
 
@@ -93,8 +95,20 @@ export function bulletinSheets(
     behind: l.behind,
   }));
 
-  const progress = lazy(b.projects, (p, i) => ({
-    seq: i + 1,
+  // Grouped by HQ (the projects come in that order): a 小计 row heads each HQ's projects.
+  type ProgressLine = { group: readonly ProjectProgress[] } | { project: ProjectProgress; seq: number };
+  const lines: ProgressLine[] = [];
+  for (let i = 0; i < b.projects.length;) {
+    const hq = (b.projects[i] as ProjectProgress).hq;
+    let j = i;
+    while (j < b.projects.length && (b.projects[j] as ProjectProgress).hq === hq) j++;
+    const group = b.projects.slice(i, j);
+    lines.push({ group });
+    group.forEach((project, k) => lines.push({ project, seq: i + k + 1 }));
+    i = j;
+  }
+  const projectRow = (p: ProjectProgress, seq: number): RowValues => ({
+    seq,
     hq: p.hq,
     projectId: p.projectId,
     name: p.name,
@@ -108,9 +122,30 @@ export function bulletinSheets(
     status: p.status,
     image: p.image ?? null,
     problems: p.problems ?? null,
-  }));
-  const sum = (k: 'annualPlan' | 'current' | 'cumulative'): number =>
-    Math.round(b.projects.reduce((a, p) => a + (p[k] ?? 0), 0) * 100) / 100;
+  });
+  const sumOf = (ps: readonly ProjectProgress[], k: 'annualPlan' | 'current' | 'cumulative'): number =>
+    Math.round(ps.reduce((a, p) => a + (p[k] ?? 0), 0) * 100) / 100;
+  const subtotalRow = (ps: readonly ProjectProgress[]): RowValues => {
+    const reported = ps.filter((p) => p.cumulative !== undefined).length;
+    // Counted by the 状态 the rows below show.
+    const count = (status: string): string => {
+      const n = ps.filter((p) => p.status === status).length;
+      return n > 0 ? `，${n} 个${status}` : '';
+    };
+    return {
+      seq: '小计',
+      hq: ps[0]?.hq ?? '',
+      name: `共 ${ps.length} 个项目${count('滞后')}${count('预警')}${reported < ps.length ? `，${ps.length - reported} 个无本期数据` : ''}`,
+      annualPlan: sumOf(ps, 'annualPlan'),
+      // Blank, not 0, when none of the HQ's projects has figures this period.
+      current: reported > 0 ? sumOf(ps, 'current') : null,
+      cumulative: reported > 0 ? sumOf(ps, 'cumulative') : null,
+      // As on the 合计 row, no rate: 汇总 gives each HQ's rate against the plan it reported.
+      rate: null,
+    };
+  };
+  const progress = lazy(lines, (l) => ('group' in l ? subtotalRow(l.group) : projectRow(l.project, l.seq)));
+  const sum = (k: 'annualPlan' | 'current' | 'cumulative'): number => sumOf(b.projects, k);
   const progressTotals: RowValues = {
     annualPlan: sum('annualPlan'),
     current: sum('current'),
@@ -224,7 +259,12 @@ export function bulletinSheets(
     placeholders,
     tables: [
       { sheet: SUMMARY, rows: summary },
-      { sheet: PROJECT_PROGRESS, rows: progress, totals: progressTotals },
+      {
+        sheet: PROJECT_PROGRESS,
+        rows: progress,
+        totals: progressTotals,
+        subtotal: (i) => lines[i] !== undefined && 'group' in (lines[i] as ProgressLine),
+      },
       { sheet: BEHIND, rows: behind },
       { sheet: SUBMISSIONS, rows: submissions },
       { sheet: SITE_WORK, rows: siteWork },

@@ -36,16 +36,21 @@ export interface TableRead<R> {
   readonly issues: readonly Issue[];
 }
 
-const TOTAL_WORDS = new Set(['合计', '总计', '小计', '合 计']);
+const TOTAL_WORDS = new Set(['合计', '总计', '合 计']);
+/** A subtotal within the table (the bulletin's 小计 heading each HQ): not data, not the end. */
+const SUBTOTAL_WORDS = new Set(['小计', '小 计']);
 const NOTE_PATTERN = /^(注|填表说明|说明|备注)[:：]|^\d+[.、．]\s*\S{6,}/u;
 
-function isTotalRow(row: readonly Cell[]): boolean {
+/** Whether the row is the table's 合计 or a 小计 within it, by its first filled cell. */
+function totalKind(row: readonly Cell[]): 'total' | 'subtotal' | undefined {
   for (let i = 0; i < Math.min(row.length, 3); i++) {
     const c = row[i];
     if (isBlank(c)) continue;
-    return typeof c === 'string' && TOTAL_WORDS.has(matchKey(c));
+    if (typeof c !== 'string') return undefined;
+    const k = matchKey(c);
+    return TOTAL_WORDS.has(k) ? 'total' : SUBTOTAL_WORDS.has(k) ? 'subtotal' : undefined;
   }
-  return false;
+  return undefined;
 }
 
 function isNoteRow(row: readonly Cell[]): boolean {
@@ -193,7 +198,9 @@ export function readTable<R = Record<string, CellValue | undefined>>(
     const raw = grid.rows[r] ?? [];
     const rowNo = r + 1;
     if (inputCols.every((i) => isBlank(raw[i]))) continue;
-    if (isTotalRow(raw)) {
+    const kind = totalKind(raw);
+    if (kind === 'subtotal') continue;
+    if (kind === 'total') {
       const values = new Map<string, number>();
       for (const c of present) {
         const v = raw[header.columns.get(c.key) ?? -1];

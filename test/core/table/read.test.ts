@@ -151,6 +151,21 @@ describe('readTable: what is not data', () => {
     expect(codes(t)).toEqual(['report.rowsAfterTotal']);
   });
 
+  it('skips a 小计 line within the table: not data, and not the end of it', () => {
+    const t = readTable(
+      grid([
+        ['小 计', null, null, 3, 3],
+        ['AY-3', null, null, 1, 1],
+        ['AY-4', null, null, 2, 2],
+        ['合计', null, null, 14, 25],
+      ]),
+      PROGRESS,
+    );
+    expect(records(t).map((r) => r['projectId'])).toEqual(['AY-1', 'AY-2', 'AY-3', 'AY-4']);
+    expect(t.total?.values.get('current')).toBe(14);
+    expect(codes(t)).toEqual([]);
+  });
+
   it('ignores what people type into a formula column', () => {
     const t = readTable(grid([]), PROGRESS);
     expect(records(t).every((r) => !('rate' in r))).toBe(true);
