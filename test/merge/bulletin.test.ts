@@ -139,7 +139,11 @@ describe('the bulletin workbook', () => {
       for (const k of ['年度计划投资(万元)', '本期完成投资(万元)', '年度累计完成投资(万元)'])
         expect(sub(hq)?.[k], `${hq} ${k}`).toBe(own.reduce((a, r) => a + Number(r[k] ?? 0), 0));
     }
-    expect(sub(HQ.a)).toMatchObject({ 项目名称: '共 3 个项目，1 个滞后，1 个预警', 完成率: null, 状态: null });
+    expect(sub(HQ.a)).toMatchObject({
+      项目名称: '共 3 个项目，1 个滞后，1 个预警',
+      完成率: null,
+      状态: null,
+    });
     // Nothing reported: the sums of this period are blank, not 0.
     expect(sub(HQ.c)).toMatchObject({
       项目名称: '共 2 个项目，2 个无本期数据',
