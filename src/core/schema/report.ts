@@ -72,7 +72,10 @@ export const SITE_VISITS = defineSheet({
   name: '一线工作',
   title: '指挥部一线工作（现场办公）记录',
   blankRows: 30,
-  notes: ['指挥长和指挥部成员每周至少两次到项目建设一线现场办公，每次一行。'],
+  notes: [
+    '指挥长和指挥部成员每周至少两次到项目建设一线现场办公，每次一行。',
+    '从上期报送日所在周的周一记起：跨两期的那一周按本期报表所记的整周考核，上期已记的该周现场办公请再记一次。',
+  ],
   columns: [
     { key: 'date', header: '日期', type: 'date', required: true, width: 12 },
     { key: 'person', header: '姓名', type: 'text', required: true, width: 10 },
