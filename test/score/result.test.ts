@@ -67,6 +67,20 @@ describe('kpd score: the result workbook', () => {
     expect(sheetValues(first.grid, '排名历史')?.slice(0, 26)).toEqual(sheetValues(master, '排名历史'));
   });
 
+  it('records with each period of 排名历史 the rule set that ranked it, as the result sheets name it', () => {
+    const label = first.grid.sheets
+      .find((s) => s.name === '单位考评排名')
+      ?.rows.flat()
+      .find((c): c is string => typeof c === 'string' && c.includes('默认规则'));
+    const used = /默认规则（安示范办〔2017〕14号） \S+/u.exec(label ?? '')?.[0];
+    expect(used).toBeDefined();
+    expect(new Set(periodRows(first, '2026Q3').map((r) => r['规则集']))).toEqual(new Set([used]));
+    // Earlier periods keep what they had (typed by hand here: none).
+    expect(periodRows(first, '2026Q2').every((r) => r['规则集'] === null || r['规则集'] === undefined)).toBe(
+      true,
+    );
+  });
+
   it('replaces, never doubles, its rows when run again on the result', () => {
     expect(periodRows(again, '2026Q3')).toHaveLength(12);
     expect(records(again.grid, '排名历史', '考评期')).toHaveLength(36);

@@ -95,7 +95,7 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
         ]
       : []),
     { sheet: UNIT_RANKING, rows: unitRankingRows(units) },
-    { sheet: RANKING_HISTORY, rows: historyRows(data.rankingHistory, units) },
+    { sheet: RANKING_HISTORY, rows: historyRows(data.rankingHistory, units, data.rulesLabel) },
     { sheet: SCORE_PROBLEMS, rows: problemRows(issues, locale) },
   ];
   await writeAtomic(out, await writeSheetsInto(await readFile(masterPath), tables, placeholders));

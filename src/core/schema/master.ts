@@ -302,6 +302,7 @@ export const RANKING_HISTORY = defineSheet({
     { key: 'outcome', header: '结果', type: 'enum', values: RANK_OUTCOMES, width: 10 },
     { key: 'streak', header: '连续倒数第一次数', type: 'integer', min: 0, width: 10 },
     { key: 'action', header: '处理', type: 'text', width: 18 },
+    { key: 'rules', header: '规则集', type: 'text', width: 24 },
   ],
 });
 

@@ -54,9 +54,13 @@ export function unitRankingRows(u: UnitRanking): RowValues[] {
 
 /**
  * 排名历史 after this run: the rows of other periods as they were (typed or earlier runs),
- * then this period's rows — a re-run replaces them, never doubles them.
+ * then this period's rows, each with the rule set used — a re-run replaces them, never doubles them.
  */
-export function historyRows(existing: readonly Located<RankingRow>[], u: UnitRanking): RowValues[] {
+export function historyRows(
+  existing: readonly Located<RankingRow>[],
+  u: UnitRanking,
+  rulesLabel: string,
+): RowValues[] {
   const kept = existing
     .filter((h) => h.record.period !== u.period)
     .map((h) => ({ ...h.record }) as RowValues);
@@ -68,6 +72,8 @@ export function historyRows(existing: readonly Located<RankingRow>[], u: UnitRan
     outcome: r.outcome ? OUTCOME_LABEL[r.outcome] : null,
     streak: r.lastPlaceStreak,
     action: r.action ? ACTION_LABEL[r.action] : null,
+    // Which numbers ranked this period: a later change of the 规则 sheet does not rewrite history.
+    rules: rulesLabel,
   }));
   return [...kept, ...added];
 }

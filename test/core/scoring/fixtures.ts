@@ -187,6 +187,7 @@ export class Fixture {
       outcome: undefined,
       streak: p.streak,
       action: undefined,
+      rules: undefined,
     };
     return this.add('rankingHistory', r);
   }
