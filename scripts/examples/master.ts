@@ -231,7 +231,13 @@ function decisions(): RowValues[] {
     '2026-08-29',
     '2026-09-12',
     '2026-09-26',
+    // The autumn meetings: some items still open on the day of the example's next meeting (11-14).
+    '2026-10-17',
+    '2026-10-31',
+    '2026-11-07',
   ];
+  /** The example's "today": the 2026-11-1 bulletin is out, the 11-14 meeting is next. */
+  const asOf = '2026-11-13';
   const topics = [
     '协调施工用电',
     '解决征地遗留问题',
@@ -248,9 +254,10 @@ function decisions(): RowValues[] {
         .toISOString()
         .slice(0, 10);
       const poor = unit === '县城管局' || (unit === '县文广旅局' && j === 1);
-      const done = poor
-        ? undefined
-        : new Date(Date.parse(`${deadlineDay}T00:00:00Z`) - (j + 1) * 86_400_000).toISOString().slice(0, 10);
+      const planned = new Date(Date.parse(`${deadlineDay}T00:00:00Z`) - (j + 1) * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      const done = poor || planned > asOf ? undefined : planned;
       k++;
       rows.push({
         meetingDate: m,
@@ -259,7 +266,7 @@ function decisions(): RowValues[] {
         unit,
         deadline: deadlineDay,
         ...(done && { doneDate: done }),
-        status: done ? '已落实' : '正在推进，逾期未完成',
+        status: done ? '已落实' : deadlineDay < asOf ? '正在推进，逾期未完成' : '正在推进',
       });
     }
   });

@@ -1,6 +1,7 @@
 import {
   DEADLINES_USAGE,
   LEDGER_USAGE,
+  AGENDA_USAGE,
   MERGE_USAGE,
   SCORE_USAGE,
   TEMPLATES_USAGE,
@@ -37,6 +38,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   ledger: {
     run: async (a, io) => (await import('./commands/ledger.js')).ledgerCommand(a, io),
     usage: LEDGER_USAGE,
+  },
+  agenda: {
+    run: async (a, io) => (await import('./commands/agenda.js')).agendaCommand(a, io),
+    usage: AGENDA_USAGE,
   },
 };
 

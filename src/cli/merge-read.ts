@@ -19,6 +19,11 @@ export interface PreparedItem {
 
 /** Reads one input against the register: its workbook is parsed, checked and dropped. */
 export function readPrepared(item: PreparedItem, ctx: BulletinContext): SubmissionRead {
+  return readSubmission(loadPrepared(item), ctx);
+}
+
+/** Unzips and parses one input: its workbook, or why it has none, and every time known for it. */
+export function loadPrepared(item: PreparedItem): ReceivedFile {
   const loaded = loadWorkbookBytes(item.file, item.bytes);
   const base = {
     file: item.file,
@@ -27,8 +32,7 @@ export function readPrepared(item: PreparedItem, ctx: BulletinContext): Submissi
     ...(item.mtime && { mtime: instantToCst(item.mtime) }),
     ...(item.sender !== undefined && { sender: item.sender }),
   };
-  const received: ReceivedFile = loaded.ok
+  return loaded.ok
     ? { ...base, workbook: loaded.value.workbook, packageIssues: loaded.value.issues }
     : { ...base, unusable: loaded.issue, packageIssues: [] };
-  return readSubmission(received, ctx);
 }

@@ -34,3 +34,11 @@ export const SCORE_USAGE = `kpd score 总台账.xlsx --period 2026Q3 --out 考�
 export const LEDGER_USAGE = `kpd ledger import 通报.xlsx --into 总台账.xlsx --out 新总台账.xlsx [--period 2026-11-1] [--json]
   把通报中的本期数据追加到总台账的「进展记录」「报送记录」「一线工作记录」（单位排名读取这些记录）。
   同一期再次导入会替换该期，不会重复。原总台账不会被修改，结果写入 --out。`;
+
+export const AGENDA_USAGE = `kpd agenda [议题申报表...] --master 总台账.xlsx --meeting 2026-11-14 --out 周例会议程.xlsx [--json]
+  编制周六例会议程：一、督办事项落实情况（已完成／未到期／逾期未完成）；二、逐个指挥部的申报议题和滞后项目
+  （按总台账「进展记录」最近一期和节点计划自动列入）；三、主任总结。输入同 merge（文件、文件夹、.eml、.zip）。
+  周二 17:00 后申报的议题转入下周，缺签字的标出。原文件不会被修改。
+  --meeting DATE   例会日期（周六）
+  --holidays FILE  节假日文件，优先于内置数据
+  --office NAME    编制单位，默认“发展改革局重点项目办公室”`;

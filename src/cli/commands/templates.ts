@@ -1,9 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { TEMPLATES } from '../../core/schema/templates.js';
+import { OUTPUTS, TEMPLATES } from '../../core/schema/templates.js';
 import { MASTER } from '../../core/schema/master.js';
-import { BULLETIN } from '../../core/schema/bulletin.js';
 import { MASTER_SAMPLES } from '../../core/template/samples.js';
 import { writeTemplate } from '../../adapters/exceljs/write-template.js';
 import { writeAtomic } from '../../adapters/files.js';
@@ -14,7 +13,7 @@ import { localeOf, t } from '../lang.js';
 /** The committed templates are exactly these bytes' content: a test regenerates and compares. */
 export async function buildTemplates(): Promise<{ fileName: string; bytes: Uint8Array }[]> {
   return Promise.all(
-    [...TEMPLATES, BULLETIN].map(async (tpl) => ({
+    [...TEMPLATES, ...OUTPUTS].map(async (tpl) => ({
       fileName: tpl.fileName,
       bytes: await writeTemplate(tpl, tpl.id === MASTER.id ? { rows: MASTER_SAMPLES, examples: true } : {}),
     })),

@@ -17,7 +17,6 @@ import { identifyTemplate, isIssue } from '../workbook/identify.js';
 import { cellRef, issue, message, type Issue, type Locale } from '../validate/issue.js';
 import { matchKey } from '../values/text.js';
 import type {
-  BehindProject,
   Bulletin,
   ProjectProgress,
   ReceivedFile,
@@ -27,6 +26,7 @@ import type {
   SummaryLine,
 } from './model.js';
 import { progressStatus } from './status.js';
+import { behindProjects } from './behind.js';
 import { scheduleFraction } from '../calendar/fraction.js';
 import { calendarWarnings } from '../calendar/warnings.js';
 
@@ -402,36 +402,7 @@ export function assembleBulletin(
   });
 
   // 5. Behind schedule: investment under 序时进度, or milestones overdue at the period's end.
-  const overdue = new Map<string, string[]>();
-  for (const { record: ms } of master.milestones) {
-    if (ms.plannedDate <= range.to && ms.actualDate === undefined) {
-      const k = matchKey(ms.projectId);
-      pushTo(overdue, k, `节点${ms.seq}「${ms.name}」计划 ${ms.plannedDate} 完成，逾期未完成`);
-    }
-  }
-  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
-  const behind: BehindProject[] = [];
-  for (const p of projects) {
-    const reasons: string[] = [];
-    if (p.rate !== undefined && p.rate < p.fraction - 1e-9) {
-      reasons.push(
-        `投资完成率 ${pct(p.rate)}，低于序时进度 ${pct(p.fraction)}（差 ${Math.abs(p.gapPoints ?? 0).toFixed(1)} 个百分点）`,
-      );
-    }
-    reasons.push(...(overdue.get(matchKey(p.projectId)) ?? []));
-    if (reasons.length > 0) {
-      behind.push({
-        projectId: p.projectId,
-        name: p.name,
-        hq: p.hq,
-        commander: p.commander,
-        unit: p.unit,
-        ...(p.rate !== undefined && { rate: p.rate }),
-        fraction: p.fraction,
-        reasons,
-      });
-    }
-  }
+  const behind = behindProjects(projects, master.milestones, range.to);
 
   // 6. 一线工作: the Monday–Sunday weeks that ended after the previous report was due and by
   // this one's (each week is assessed once, in one bulletin).

@@ -2,3 +2,4 @@ export * from './model.js';
 export * from './status.js';
 export * from './build.js';
 export * from './render.js';
+export * from './behind.js';

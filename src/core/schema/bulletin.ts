@@ -137,6 +137,18 @@ export const SITE_WORK = defineSheet({
   ],
 });
 
+/** The columns of a 数据问题 sheet, in the bulletin and the weekly agenda alike. */
+export const PROBLEM_COLUMNS = [
+  { key: 'seq', header: '序号', type: 'integer', width: 6 },
+  { key: 'file', header: '文件', type: 'text', width: 36 },
+  { key: 'sheet', header: '工作表', type: 'text', width: 10 },
+  { key: 'cell', header: '单元格', type: 'text', width: 8 },
+  { key: 'handling', header: '处理', type: 'text', width: 8 },
+  { key: 'severity', header: '级别', type: 'text', width: 6 },
+  { key: 'code', header: '问题代码', type: 'text', width: 22 },
+  { key: 'message', header: '问题说明', type: 'text', width: 60 },
+] as const;
+
 export const PROBLEMS = defineSheet({
   key: 'problems',
   name: '数据问题',
@@ -146,16 +158,7 @@ export const PROBLEMS = defineSheet({
   lead: [
     '本期共收到数据 {{收到行数}} 行：并入 {{并入行数}} 行，未并入 {{未并入行数}} 行（见下表“未并入”）。每一行都在通报中或在本表中。',
   ],
-  columns: [
-    { key: 'seq', header: '序号', type: 'integer', width: 6 },
-    { key: 'file', header: '文件', type: 'text', width: 36 },
-    { key: 'sheet', header: '工作表', type: 'text', width: 10 },
-    { key: 'cell', header: '单元格', type: 'text', width: 8 },
-    { key: 'handling', header: '处理', type: 'text', width: 8 },
-    { key: 'severity', header: '级别', type: 'text', width: 6 },
-    { key: 'code', header: '问题代码', type: 'text', width: 22 },
-    { key: 'message', header: '问题说明', type: 'text', width: 60 },
-  ],
+  columns: PROBLEM_COLUMNS,
 });
 
 export const SOURCES = defineSheet({

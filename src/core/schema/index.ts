@@ -7,3 +7,4 @@ export * from './topics.js';
 export * from './bulletin.js';
 export { TEMPLATES, templateById } from './templates.js';
 export * from './results.js';
+export * from './agenda.js';

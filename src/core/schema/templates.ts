@@ -1,3 +1,4 @@
+import { AGENDA } from './agenda.js';
 import { BULLETIN } from './bulletin.js';
 import { MASTER } from './master.js';
 import { REPORT } from './report.js';
@@ -8,7 +9,7 @@ import type { TemplateSpec } from './types.js';
 export const TEMPLATES: readonly TemplateSpec[] = [MASTER, REPORT, TOPICS];
 
 /** What the system itself produces from them: recognised by their mark, never filled or checked. */
-export const OUTPUTS: readonly TemplateSpec[] = [BULLETIN];
+export const OUTPUTS: readonly TemplateSpec[] = [BULLETIN, AGENDA];
 
 export function templateById(id: string): TemplateSpec | undefined {
   return TEMPLATES.find((t) => t.id === id);

@@ -5,6 +5,7 @@ import { readTable } from '../table/read.js';
 import { issue, type Issue } from '../validate/issue.js';
 import { meetingForTopic } from '../calendar/schedule.js';
 import type { RuleSet } from '../rules/ruleset.js';
+import type { WorkCalendar } from '../calendar/workdays.js';
 import type { Located } from '../master/types.js';
 
 export type TopicRecord = RecordOf<typeof TOPIC_LIST>;
@@ -20,7 +21,7 @@ export interface TopicsRead {
 }
 
 /** Reads a 周例会议题申报表: signatures flagged, a topic after Tuesday 17:00 goes to next week. */
-export function readTopics(wb: WorkbookGrid, rules: RuleSet): TopicsRead {
+export function readTopics(wb: WorkbookGrid, rules: RuleSet, calendar?: WorkCalendar): TopicsRead {
   const g = findSheet(wb, TOPIC_LIST.name);
   if (!g)
     return { late: false, topics: [], issues: [issue('sheet.missing', {}, { sheet: TOPIC_LIST.name })] };
@@ -31,7 +32,7 @@ export function readTopics(wb: WorkbookGrid, rules: RuleSet): TopicsRead {
   let meeting: string | undefined;
   let late = false;
   if (typeof submitted?.value === 'string') {
-    const m = meetingForTopic(submitted.value, rules);
+    const m = meetingForTopic(submitted.value, rules, calendar);
     meeting = m.meeting;
     late = m.late;
     if (m.late) {

@@ -1,5 +1,6 @@
 import { SCORING_MESSAGES } from './messages-scoring.js';
 import { MERGE_MESSAGES } from './messages-merge.js';
+import { AGENDA_MESSAGES } from './messages-agenda.js';
 
 /**
  * Every finding the product reports, with its text in Chinese (first) and English.
@@ -413,7 +414,12 @@ const FOUNDATION_MESSAGES = {
 } as const satisfies Record<string, MessageDef>;
 
 /** One table for the product; each area keeps its part in its own file. */
-export const MESSAGES = { ...FOUNDATION_MESSAGES, ...SCORING_MESSAGES, ...MERGE_MESSAGES } as const;
+export const MESSAGES = {
+  ...FOUNDATION_MESSAGES,
+  ...SCORING_MESSAGES,
+  ...MERGE_MESSAGES,
+  ...AGENDA_MESSAGES,
+} as const;
 
 export type IssueCode = keyof typeof MESSAGES;
 

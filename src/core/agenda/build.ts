@@ -1,0 +1,327 @@
+import { addDays, dayNumber, type IsoDate, type IsoDateTime } from '../calendar/dates.js';
+import { scheduleFraction } from '../calendar/fraction.js';
+import { parseReportPeriod, reportPeriodRange, type ReportPeriod } from '../calendar/periods.js';
+import { periodSchedule, weekSchedule } from '../calendar/schedule.js';
+import { calendarWarnings } from '../calendar/warnings.js';
+import type { WorkCalendar } from '../calendar/workdays.js';
+import { behindProjects, type ProjectStanding } from '../bulletin/behind.js';
+import type { BehindProject, ReceivedFile, RejectedRow } from '../bulletin/model.js';
+import type { Decision, MasterData, Project } from '../master/types.js';
+import { matchHq, registerIndex } from '../report/read.js';
+import { TOPICS } from '../schema/topics.js';
+import { readTopics } from '../topics/read.js';
+import { cellRef, issue, message, type Issue, type Locale } from '../validate/issue.js';
+import { matchKey } from '../values/text.js';
+import { identifyTemplate, isIssue } from '../workbook/identify.js';
+
+/**
+ * The weekly meeting's agenda (DOMAIN §5): (1) the decisions being tracked, each with its state
+ * on the meeting day; (2) HQ by HQ, the topics submitted for this meeting and every project behind
+ * 序时进度 (added automatically); (3) the chair's summary. Pure: the CLI and the task pane alike.
+ */
+
+export type DecisionState = '已完成' | '逾期完成' | '未到期' | '逾期未完成';
+
+export interface AgendaDecision {
+  readonly itemId: string;
+  readonly meetingDate: IsoDate;
+  readonly content: string;
+  readonly unit: string;
+  readonly deadline: IsoDate;
+  readonly doneDate?: IsoDate;
+  /** 落实情况 as typed in 督办事项. */
+  readonly note?: string;
+  readonly state: DecisionState;
+  /** Days past the deadline: on the meeting day (not done), or when it was done (done late). */
+  readonly overdueDays?: number;
+}
+
+export interface AgendaTopic {
+  /** The HQ it is heard under: its project's, its unit's, or the unit itself (a township, a bureau). */
+  readonly group: string;
+  readonly unit: string;
+  readonly projectId?: string;
+  readonly projectName?: string;
+  readonly topic: string;
+  readonly problem?: string;
+  readonly proposal?: string;
+  readonly file: string;
+  readonly submittedAt?: IsoDateTime;
+  readonly notes: readonly string[];
+}
+
+export interface Agenda {
+  readonly meeting: IsoDate;
+  readonly previousMeeting: IsoDate;
+  /** Topics for this meeting had to arrive by then. */
+  readonly cutoff: IsoDateTime;
+  readonly decisions: readonly AgendaDecision[];
+  readonly topics: readonly AgendaTopic[];
+  readonly behind: readonly BehindProject[];
+  /** The HQs in register order, then other submitting units: the order they report in. */
+  readonly groups: readonly string[];
+  /** The half-month period whose progress the behind list is measured on (the latest imported). */
+  readonly basis?: { readonly period: string; readonly label: string; readonly fraction: number };
+  readonly files: { readonly received: number; readonly used: number };
+  readonly problems: readonly RejectedRow[];
+  readonly rulesLabel: string;
+  readonly warnings: readonly Issue[];
+}
+
+export interface AgendaInput {
+  /** The meeting day (the rule table's meeting weekday, Saturday by default). */
+  readonly meeting: IsoDate;
+  readonly master: MasterData;
+  readonly calendar: WorkCalendar;
+  /** 议题申报表 as received, in a deterministic order. */
+  readonly files: readonly ReceivedFile[];
+  readonly ignored?: readonly { readonly file: string; readonly reason: string }[];
+  readonly locale?: Locale;
+}
+
+const STATE_ORDER: Readonly<Record<DecisionState, number>> = {
+  逾期未完成: 0,
+  未到期: 1,
+  逾期完成: 2,
+  已完成: 3,
+};
+
+const days = (from: IsoDate, to: IsoDate): number => dayNumber(to) - dayNumber(from);
+const round4 = (n: number): number => Math.round(n * 1e4) / 1e4;
+
+/**
+ * The decisions the 督查室 reports on: those of the last meeting, those still open, and those
+ * done since the last meeting — each with its state on the meeting day.
+ */
+export function trackedDecisions(
+  decisions: readonly { readonly record: Decision }[],
+  meeting: IsoDate,
+): AgendaDecision[] {
+  const previous = addDays(meeting, -7);
+  const out: AgendaDecision[] = [];
+  for (const { record: d } of decisions) {
+    if (d.meetingDate >= meeting) continue; // decided at this meeting or later: not yet tracked
+    const done = d.doneDate !== undefined && d.doneDate <= meeting;
+    const lastMeeting = d.meetingDate >= previous;
+    const doneSince = done && (d.doneDate as IsoDate) > previous;
+    if (done && !lastMeeting && !doneSince) continue; // closed before the last meeting
+    let state: DecisionState;
+    let overdueDays: number | undefined;
+    if (done) {
+      const late = days(d.deadline, d.doneDate as IsoDate);
+      state = late > 0 ? '逾期完成' : '已完成';
+      if (late > 0) overdueDays = late;
+    } else if (d.deadline < meeting) {
+      state = '逾期未完成';
+      overdueDays = days(d.deadline, meeting);
+    } else state = '未到期';
+    out.push({
+      itemId: d.itemId,
+      meetingDate: d.meetingDate,
+      content: d.content,
+      unit: d.unit,
+      deadline: d.deadline,
+      ...(done && { doneDate: d.doneDate as IsoDate }),
+      ...(d.status !== undefined && { note: d.status }),
+      state,
+      ...(overdueDays !== undefined && { overdueDays }),
+    });
+  }
+  return out.sort(
+    (a, b) =>
+      STATE_ORDER[a.state] - STATE_ORDER[b.state] ||
+      (b.overdueDays ?? 0) - (a.overdueDays ?? 0) ||
+      (a.meetingDate < b.meetingDate ? -1 : a.meetingDate > b.meetingDate ? 1 : 0) ||
+      (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0),
+  );
+}
+
+/** The latest half-month period of 进展记录 whose bulletin came out by the meeting day. */
+function basisPeriod(
+  master: MasterData,
+  meeting: IsoDate,
+  calendar: WorkCalendar,
+): { period: ReportPeriod; id: string; label: string } | undefined {
+  let best: { period: ReportPeriod; id: string; label: string; bulletin: IsoDate } | undefined;
+  const seen = new Set<string>();
+  for (const { record } of master.progressLog) {
+    if (seen.has(record.period)) continue;
+    seen.add(record.period);
+    const p = parseReportPeriod(record.period);
+    if (!p) continue;
+    const s = periodSchedule(p, calendar, master.rules);
+    if (s.bulletin > meeting) continue;
+    if (!best || s.bulletin > best.bulletin)
+      best = { period: p, id: s.period, label: s.label, bulletin: s.bulletin };
+  }
+  return best && { period: best.period, id: best.id, label: best.label };
+}
+
+/** Every registered project against 序时进度 on the basis period, in register order by HQ. */
+function standings(
+  master: MasterData,
+  basis: { period: ReportPeriod; id: string } | undefined,
+  fraction: number,
+): { list: ProjectStanding[]; hqOrder: string[] } {
+  const cumulative = new Map<string, number>();
+  if (basis)
+    for (const { record } of master.progressLog)
+      if (record.period === basis.id && record.cumulative !== undefined)
+        cumulative.set(matchKey(record.projectId), record.cumulative);
+  const hqOrder = [...new Set(master.projects.map((p) => p.record.hq ?? ''))].filter((h) => h !== '');
+  const rank = new Map(hqOrder.map((h, i) => [h, i]));
+  const projects = [...master.projects].sort(
+    (a, b) =>
+      (rank.get(a.record.hq ?? '') ?? hqOrder.length) - (rank.get(b.record.hq ?? '') ?? hqOrder.length) ||
+      a.row - b.row,
+  );
+  const list = projects.map(({ record: p }) => {
+    const c = cumulative.get(matchKey(p.projectId));
+    const rate = c !== undefined && p.annualPlan > 0 ? round4(c / p.annualPlan) : undefined;
+    return {
+      projectId: p.projectId,
+      name: p.name,
+      hq: p.hq ?? '',
+      commander: p.commander ?? '',
+      unit: p.unit,
+      ...(rate !== undefined && { rate }),
+      fraction: round4(fraction),
+    };
+  });
+  return { list, hqOrder };
+}
+
+export function buildAgenda(input: AgendaInput): Agenda {
+  const { meeting, master, calendar } = input;
+  const locale = input.locale ?? 'zh';
+  const rules = master.rules;
+  const week = weekSchedule(meeting, rules, calendar);
+  const index = registerIndex({ projects: master.projects });
+  const problems: RejectedRow[] = [];
+  const note = (file: string, i: Issue, rejected: boolean): void => {
+    problems.push({
+      file,
+      sheet: i.sheet ?? null,
+      cell: cellRef(i) || null,
+      row: i.row ?? null,
+      code: i.code,
+      message: message(i, locale),
+      severity: i.severity,
+      rejected,
+    });
+  };
+
+  // (1) The decisions being tracked.
+  const decisions = trackedDecisions(master.decisions, meeting);
+
+  // (2a) Topics: each file read; those for this meeting listed, others said why not.
+  const topics: AgendaTopic[] = [];
+  let used = 0;
+  for (const f of input.files) {
+    if (!f.workbook) {
+      note(f.file, f.unusable ?? issue('file.corrupt', {}, { detail: '' }), true);
+      continue;
+    }
+    const id = identifyTemplate(f.workbook);
+    if (isIssue(id) || id.template.id !== TOPICS.id) {
+      note(
+        f.file,
+        issue(
+          'agenda.notTopics',
+          {},
+          { what: isIssue(id) ? message(id, locale) : `这是「${id.template.title}」` },
+        ),
+        true,
+      );
+      continue;
+    }
+    for (const i of [...f.packageIssues, ...id.issues]) note(f.file, i, false);
+    const read = readTopics(f.workbook, rules, calendar);
+    const unit = read.unit ?? '';
+    if (read.meeting !== undefined && read.meeting !== meeting) {
+      note(
+        f.file,
+        issue(
+          read.meeting > meeting ? 'agenda.topicsDeferred' : 'agenda.topicsPast',
+          {},
+          {
+            unit,
+            at: (read.submittedAt ?? '').slice(0, 16),
+            meeting: read.meeting,
+            cutoff: week.topicCutoff.slice(0, 16),
+          },
+        ),
+        false,
+      );
+      continue;
+    }
+    used++;
+    const fileNotes: string[] = [];
+    for (const i of read.issues) {
+      // Rows with errors are not listed; everything else is said once in 数据问题.
+      note(f.file, i, i.severity === 'error' && i.row !== undefined);
+      if (i.code === 'topic.unsignedLeader') fileNotes.push(`未经${String(i.params['label'] ?? '领导')}`);
+    }
+    if (read.meeting === undefined) note(f.file, issue('agenda.topicsUndated', {}, { meeting }), false);
+    else if (read.late) fileNotes.push('上周截止后申报，转入本次');
+    const unitHq = unit !== '' ? matchHq(unit, index)?.hq : undefined;
+    for (const { record: t } of read.topics) {
+      const project: Project | undefined =
+        t.projectId !== undefined ? index.byProject.get(matchKey(t.projectId)) : undefined;
+      const notes = [...fileNotes];
+      if (t.projectId !== undefined && !project) notes.push('项目编号不在项目登记中');
+      topics.push({
+        group: project?.hq ?? unitHq ?? (unit || '（未填申报单位）'),
+        unit,
+        ...(t.projectId !== undefined && { projectId: t.projectId }),
+        ...(project && { projectName: project.name }),
+        topic: t.topic,
+        ...(t.problem !== undefined && { problem: t.problem }),
+        ...(t.proposal !== undefined && { proposal: t.proposal }),
+        file: f.file,
+        ...(read.submittedAt !== undefined && { submittedAt: read.submittedAt }),
+        notes,
+      });
+    }
+  }
+  for (const x of input.ignored ?? [])
+    problems.push({
+      file: x.file,
+      sheet: null,
+      cell: null,
+      row: null,
+      code: 'ignored',
+      message: x.reason,
+      severity: 'info',
+      rejected: true,
+    });
+
+  // (2b) Projects behind: the latest progress imported into the master, milestones on the day.
+  const basis = basisPeriod(master, meeting, calendar);
+  const fraction = basis ? scheduleFraction(reportPeriodRange(basis.period).to, rules).value : 0;
+  const { list, hqOrder } = standings(master, basis, fraction);
+  const behind = behindProjects(list, master.milestones, meeting);
+
+  const groups = [...hqOrder];
+  for (const t of topics) if (!groups.includes(t.group)) groups.push(t.group);
+
+  return {
+    meeting,
+    previousMeeting: addDays(meeting, -7),
+    cutoff: week.topicCutoff,
+    decisions,
+    topics,
+    behind,
+    groups,
+    ...(basis && { basis: { period: basis.id, label: basis.label, fraction: round4(fraction) } }),
+    files: { received: input.files.length, used },
+    problems,
+    rulesLabel: master.rulesLabel,
+    warnings: calendarWarnings(calendar, [Number(meeting.slice(0, 4))]),
+  };
+}
+
+/** Whether a day is the rule table's meeting weekday (Saturday by default). */
+export function isMeetingDay(day: IsoDate, master: MasterData, calendar: WorkCalendar): boolean {
+  return weekSchedule(day, master.rules, calendar).meeting === day;
+}

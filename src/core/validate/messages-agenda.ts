@@ -1,0 +1,25 @@
+import type { MessageDef } from './codes.js';
+
+/** Messages of the weekly agenda (kpd agenda), Chinese first. */
+export const AGENDA_MESSAGES = {
+  'agenda.notTopics': {
+    severity: 'error',
+    zh: '{what}，不是周例会议题申报表，未列入议程。',
+    en: '{what}: not a 周例会议题申报表; not on the agenda.',
+  },
+  'agenda.topicsDeferred': {
+    severity: 'info',
+    zh: '「{unit}」{at} 申报，晚于本次会议的议题截止（{cutoff}），转入 {meeting} 的例会。',
+    en: '"{unit}" submitted at {at}, after this meeting\'s cut-off ({cutoff}); goes to the meeting of {meeting}.',
+  },
+  'agenda.topicsPast': {
+    severity: 'warning',
+    zh: '「{unit}」{at} 申报的议题属于 {meeting} 的例会（已开过），未列入本次；如仍需上会，请重新申报。',
+    en: '"{unit}" submitted at {at} for the meeting of {meeting}, already held; not on this agenda. Submit again if still needed.',
+  },
+  'agenda.topicsUndated': {
+    severity: 'warning',
+    zh: '申报时间未填写或无法识别，无法判断是否逾期；按本次会议（{meeting}）列入，请核实。',
+    en: 'No readable 申报时间, so lateness cannot be judged; listed for this meeting ({meeting}). Please check.',
+  },
+} as const satisfies Record<string, MessageDef>;
