@@ -16,3 +16,15 @@ const SHARED_CHECK_OOXML = join(REPO_ROOT, '..', 'shared', 'ooxml-schema', 'chec
 export const CHECK_OOXML = existsSync(SHARED_CHECK_OOXML)
   ? SHARED_CHECK_OOXML
   : join(REPO_ROOT, 'tools', 'ooxml-schema', 'check-ooxml');
+
+/** The Office add-in manifest schema (offline validation with xmllint), shared or the copy in tools/. */
+const SHARED_MANIFEST_XSD = join(
+  REPO_ROOT,
+  '..',
+  'shared',
+  'office-manifest-xsd',
+  'OfficeAppManifestV1_1.xsd',
+);
+export const MANIFEST_XSD = existsSync(SHARED_MANIFEST_XSD)
+  ? SHARED_MANIFEST_XSD
+  : join(REPO_ROOT, 'tools', 'office-manifest-xsd', 'OfficeAppManifestV1_1.xsd');

@@ -1,27 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseRankPeriod, rankPeriodId, rankPeriodLabel } from '../../core/calendar/periods.js';
+import { parseRankPeriod, rankPeriodId } from '../../core/calendar/periods.js';
 import {
-  scoreAgents,
-  rankUnits,
   ACTION_LABEL,
   OUTCOME_LABEL,
   type AgentAssessment,
   type UnitRanking,
 } from '../../core/scoring/index.js';
 import { CATEGORY_KEYS } from '../../core/rules/agent.js';
-import { AGENT_RESULTS, SCORE_LINES, SCORE_PROBLEMS, UNIT_RANKING } from '../../core/schema/results.js';
-import { RANKING_HISTORY } from '../../core/schema/master.js';
-import {
-  agentResultRows,
-  historyRows,
-  problemRows,
-  scoreLineRows,
-  unitRankingRows,
-} from '../../core/score/render.js';
-import { message, sortIssues, type Issue, type Locale } from '../../core/validate/issue.js';
-import { MASTER } from '../../core/schema/master.js';
+import { scoreMaster } from '../../core/score/run.js';
+import { message, type Issue, type Locale } from '../../core/validate/issue.js';
 import { sameFile, writeAtomic } from '../../adapters/files.js';
 import { writeSheetsInto } from '../../adapters/results.js';
 import { calendarContext, loadMaster, yearWarnings, outputPath } from '../context.js';
@@ -73,31 +62,15 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
   );
   const calendar = ctx.calendar;
   const data = master.data;
-  const agents = period.kind === 'Q' ? scoreAgents({ data, quarter: period, calendar }) : undefined;
-  const units = rankUnits({ data, period, calendar });
-  const warnings: Issue[] = [...yearWarnings(calendar, [period.year]), ...(period.kind === 'H' ? [] : [])];
-  const issues = sortIssues(
-    [...master.issues, ...(agents?.issues ?? []), ...units.issues, ...ctx.issues],
-    MASTER.sheets.map((s) => s.name),
-  );
-
+  const { agents, units, issues, tables, placeholders } = scoreMaster({
+    data,
+    issues: [...master.issues, ...ctx.issues],
+    period,
+    calendar,
+    locale,
+  });
+  const warnings: Issue[] = yearWarnings(calendar, [period.year]);
   const id = rankPeriodId(period);
-  const placeholders = new Map([
-    ['考核期', rankPeriodLabel(period)],
-    ['考评期', rankPeriodLabel(period)],
-    ['规则集', data.rulesLabel],
-  ]);
-  const tables = [
-    ...(agents
-      ? [
-          { sheet: AGENT_RESULTS, rows: agentResultRows(agents) },
-          { sheet: SCORE_LINES, rows: scoreLineRows(agents) },
-        ]
-      : []),
-    { sheet: UNIT_RANKING, rows: unitRankingRows(units) },
-    { sheet: RANKING_HISTORY, rows: historyRows(data.rankingHistory, units, data.rulesLabel) },
-    { sheet: SCORE_PROBLEMS, rows: problemRows(issues, locale) },
-  ];
   await writeAtomic(out, await writeSheetsInto(await readFile(masterPath), tables, placeholders));
 
   for (const w of warnings) io.err(`${t(locale, '警告', 'Warning')}：${message(w, locale)}\n`);

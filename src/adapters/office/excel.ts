@@ -1,0 +1,134 @@
+import {
+  columnLetters,
+  dateCell,
+  isDateCell,
+  type Cell,
+  type Row,
+  type WorkbookGrid,
+} from '../../core/grid.js';
+import type { SheetSpec } from '../../core/schema/types.js';
+import { layoutSheet, numberFormat } from '../../core/template/layout.js';
+import type { RowValues } from '../../core/template/samples.js';
+import { isDateFormatCode } from '../xlsx-read/styles.js';
+
+/**
+ * The open workbook through Office.js, as the core sees every workbook: a WorkbookGrid in, result
+ * sheets out. The task pane's only door to Excel; tested against a fake of the same API.
+ */
+
+/** One used range's values as grid rows, placed at their sheet position (row 1 = index 0). */
+function rowsOf(range: Excel.Range): Row[] {
+  if (range.isNullObject) return [];
+  const values = range.values as unknown[][];
+  const formats = range.numberFormat as unknown[][];
+  const types = range.valueTypes as string[][];
+  const rows: Cell[][] = Array.from({ length: range.rowIndex }, () => []);
+  values.forEach((line, r) => {
+    const row: Cell[] = Array.from({ length: range.columnIndex }, () => null);
+    line.forEach((v, c) => {
+      const type = types[r]?.[c];
+      const format = String(formats[r]?.[c] ?? 'General');
+      if (type === 'Empty' || v === '' || v === null || v === undefined) row.push(null);
+      else if (type === 'Error') row.push({ kind: 'error', code: String(v) });
+      else if (typeof v === 'number') row.push(isDateFormatCode(format) ? dateCell(v) : v);
+      else if (typeof v === 'boolean') row.push(v);
+      else row.push(String(v));
+    });
+    while (row.length > 0 && row[row.length - 1] === null) row.pop();
+    rows.push(row);
+  });
+  return rows;
+}
+
+/** Reads every sheet's used range (cached values, number formats for dates) and the defined names. */
+export async function readWorkbookGrid(context: Excel.RequestContext): Promise<WorkbookGrid> {
+  const sheets = context.workbook.worksheets;
+  sheets.load('items/name,items/visibility');
+  const names = context.workbook.names;
+  names.load('items/name,items/formula');
+  await context.sync();
+  const ranges = sheets.items.map((ws) => {
+    const r = ws.getUsedRangeOrNullObject(true);
+    r.load('values,numberFormat,valueTypes,rowIndex,columnIndex');
+    return r;
+  });
+  await context.sync();
+  return {
+    sheets: sheets.items.map((ws, i) => ({
+      name: ws.name,
+      rows: rowsOf(ranges[i] as Excel.Range),
+      ...(ws.visibility !== 'Visible' && { hidden: true }),
+    })),
+    definedNames: new Map(names.items.map((n) => [n.name, String(n.formula).replace(/^=/u, '')])),
+  };
+}
+
+const fill = (text: string, placeholders: ReadonlyMap<string, string>): string =>
+  text.replace(/\{\{([^}]+)\}\}/gu, (m, k: string) => placeholders.get(k) ?? m);
+
+/** A value as Excel takes it: dates as serials (with a date format), text that looks like a formula kept text. */
+function excelValue(v: Cell | undefined): string | number | boolean {
+  if (v === null || v === undefined) return '';
+  if (isDateCell(v)) return v.serial;
+  if (typeof v === 'object') return v.code;
+  if (typeof v === 'string' && /^[=+\-@]/u.test(v)) return `'${v}`;
+  return v;
+}
+
+export interface ResultSheet {
+  readonly sheet: SheetSpec;
+  readonly rows: readonly RowValues[];
+}
+
+/**
+ * Writes result sheets into the open workbook: each replaces the sheet of its name (or is added
+ * at the end), laid out as our templates are — title, lead lines, header, rows with their number
+ * formats and widths, frozen header. Nothing else in the workbook is touched.
+ */
+export async function writeResultSheets(
+  context: Excel.RequestContext,
+  tables: readonly ResultSheet[],
+  placeholders: ReadonlyMap<string, string>,
+): Promise<void> {
+  const sheets = context.workbook.worksheets;
+  for (const t of tables) {
+    const old = sheets.getItemOrNullObject(t.sheet.name);
+    await context.sync();
+    if (!old.isNullObject) old.delete();
+    const ws = sheets.add(t.sheet.name);
+    const layout = layoutSheet(t.sheet, t.rows.length);
+    const last = columnLetters(layout.lastCol - 1);
+    const title = ws.getRange(`A1:${last}1`);
+    title.merge();
+    title.values = [[fill(t.sheet.title, placeholders), ...Array<string>(layout.lastCol - 1).fill('')]];
+    title.format.font.bold = true;
+    title.format.font.size = 16;
+    title.format.horizontalAlignment = 'Center';
+    for (const l of layout.lead) {
+      const r = ws.getRange(`A${l.row}:${last}${l.row}`);
+      r.merge();
+      r.values = [[fill(l.text, placeholders), ...Array<string>(layout.lastCol - 1).fill('')]];
+      r.format.wrapText = true;
+    }
+    const header = ws.getRange(`A${layout.headerRow}:${last}${layout.headerRow}`);
+    header.values = [t.sheet.columns.map((c) => c.header)];
+    header.format.font.bold = true;
+    header.format.fill.color = '#D9D9D9';
+    header.format.wrapText = true;
+    header.format.horizontalAlignment = 'Center';
+    t.sheet.columns.forEach((c, i) => {
+      const col = columnLetters(i);
+      ws.getRange(`${col}:${col}`).format.columnWidth = (c.width ?? 10) * 7;
+    });
+    if (t.rows.length > 0) {
+      const data = ws.getRange(`A${layout.firstDataRow}:${last}${layout.firstDataRow + t.rows.length - 1}`);
+      const formats = t.rows.map((row) =>
+        t.sheet.columns.map((c) => (isDateCell(row[c.key]) ? 'yyyy-mm-dd' : (numberFormat(c) ?? 'General'))),
+      );
+      data.numberFormat = formats;
+      data.values = t.rows.map((row) => t.sheet.columns.map((c) => excelValue(row[c.key])));
+    }
+    ws.freezePanes.freezeRows(layout.headerRow);
+    await context.sync();
+  }
+}

@@ -1,0 +1,150 @@
+import { readWorkbookGrid, writeResultSheets } from '../adapters/office/excel.js';
+import { parseRankPeriod, rankPeriodLabel } from '../core/calendar/periods.js';
+import { WorkCalendar } from '../core/calendar/workdays.js';
+import { calendarWarnings } from '../core/calendar/warnings.js';
+import { findSheet } from '../core/grid.js';
+import { readMaster } from '../core/master/read.js';
+import { MASTER, PROJECTS } from '../core/schema/master.js';
+import { OUTPUTS, TEMPLATES } from '../core/schema/templates.js';
+import { scoreMaster } from '../core/score/run.js';
+import { ACTION_LABEL, OUTCOME_LABEL } from '../core/scoring/labels.js';
+import { cellRef, message, sortIssues, type Issue } from '../core/validate/issue.js';
+import { identifyTemplate, isIssue } from '../core/workbook/identify.js';
+
+/**
+ * What the task pane's buttons do, apart from the page: read the open workbook, call the core,
+ * write result sheets. `run` is Excel.run (or a fake of it in tests).
+ */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface PaneResult {
+  /** One line for the status bar. */
+  readonly summary: string;
+  /** Lines listed under it (findings, the ranking's ends). */
+  readonly lines: readonly string[];
+  readonly ok: boolean;
+}
+
+/** Why this workbook cannot be used as the 总台账, or undefined when it can. */
+function notMaster(grid: Awaited<ReturnType<typeof readWorkbookGrid>>): string | undefined {
+  const id = identifyTemplate(grid, [...TEMPLATES, ...OUTPUTS]);
+  const kind = isIssue(id) ? undefined : id.template;
+  if (kind?.id === MASTER.id || (isIssue(id) && findSheet(grid, PROJECTS.name))) return undefined;
+  return kind
+    ? `当前工作簿是「${kind.title}」，不是总台账。请在总台账中使用本功能。`
+    : `当前工作簿中找不到「${PROJECTS.name}」表，不是总台账。请在总台账中使用本功能。`;
+}
+
+const where = (i: Issue): string =>
+  [i.sheet ?? '', cellRef(i) || (i.row ? `第${i.row}行` : '')].join(' ').trim();
+
+/** 检查总台账: every finding of the master's sheets, errors first. */
+export async function checkMaster(run: ExcelRun): Promise<PaneResult> {
+  return run(async (context) => {
+    const grid = await readWorkbookGrid(context);
+    const why = notMaster(grid);
+    if (why) return { summary: why, lines: [], ok: false };
+    const { issues } = readMaster(grid);
+    const sorted = sortIssues(
+      issues,
+      MASTER.sheets.map((s) => s.name),
+    );
+    const errors = sorted.filter((i) => i.severity === 'error').length;
+    const warnings = sorted.filter((i) => i.severity === 'warning').length;
+    return {
+      summary:
+        sorted.length === 0
+          ? '总台账检查完毕，没有发现问题。'
+          : `总台账检查完毕：错误 ${errors} 处，提醒 ${warnings} 处，提示 ${sorted.length - errors - warnings} 处。`,
+      lines: sorted
+        .filter((i) => i.severity !== 'info')
+        .map((i) => `${i.severity === 'error' ? '错误' : '提醒'}　${where(i)}　${message(i)}`),
+      ok: errors === 0,
+    };
+  });
+}
+
+/** The 1-based rows an address such as 「项目登记!B5:D7」 or 「C9」 covers. */
+export function rowsOfAddress(address: string): { from: number; to: number } | undefined {
+  const refs = address.replace(/^.*!/u, '').split(':');
+  const row = (ref: string | undefined): number | undefined => {
+    const m = /^\$?[A-Z]+\$?(\d+)$/u.exec(ref ?? '');
+    return m ? Number(m[1]) : undefined;
+  };
+  const from = row(refs[0]);
+  const to = row(refs[1] ?? refs[0]);
+  return from !== undefined && to !== undefined ? { from, to } : undefined;
+}
+
+/**
+ * Checks an edit where it was typed: the findings of the master that fall on the changed rows of
+ * that sheet (cross-sheet checks included, e.g. a 代办员 not in the roster).
+ */
+export async function checkEdit(run: ExcelRun, sheet: string, address: string): Promise<PaneResult> {
+  return run(async (context) => {
+    const grid = await readWorkbookGrid(context);
+    if (notMaster(grid) || !MASTER.sheets.some((s) => s.name === sheet))
+      return { summary: '', lines: [], ok: true }; // not a sheet people fill in the master
+    const rows = rowsOfAddress(address);
+    const { issues } = readMaster(grid);
+    const here = issues.filter(
+      (i) =>
+        i.sheet === sheet &&
+        i.severity !== 'info' &&
+        (rows === undefined || (i.row !== undefined && i.row >= rows.from && i.row <= rows.to)),
+    );
+    const place = `「${sheet}」${address.replace(/^.*!/u, '')}`;
+    return {
+      summary:
+        here.length === 0 ? `${place}：已检查，没有问题。` : `${place}：有 ${here.length} 处问题，请修改。`,
+      lines: here.map((i) => `${i.severity === 'error' ? '错误' : '提醒'}　${where(i)}　${message(i)}`),
+      ok: here.every((i) => i.severity !== 'error'),
+    };
+  });
+}
+
+/** 计算排名: scores and ranks the period and writes the result sheets into this workbook. */
+export async function computeRanking(run: ExcelRun, periodText: string): Promise<PaneResult> {
+  const period = parseRankPeriod(periodText.trim());
+  if (!period)
+    return {
+      summary: `考评期「${periodText}」无法识别，请写成 2026Q3（季度）或 2026H2（半年）。`,
+      lines: [],
+      ok: false,
+    };
+  return run(async (context) => {
+    const grid = await readWorkbookGrid(context);
+    const why = notMaster(grid);
+    if (why) return { summary: why, lines: [], ok: false };
+    const master = readMaster(grid);
+    const calendar = new WorkCalendar(master.data.holidays);
+    const outcome = scoreMaster({
+      data: master.data,
+      issues: master.issues,
+      period,
+      calendar,
+    });
+    await writeResultSheets(context, outcome.tables, outcome.placeholders);
+    const units = outcome.units.units;
+    const praised = units.filter((u) => u.outcome === 'praise').map((u) => u.unit);
+    const criticised = units.filter((u) => u.outcome === 'criticize').map((u) => u.unit);
+    const actions = units
+      .filter((u) => u.action)
+      .map(
+        (u) => `${u.unit}：连续 ${u.lastPlaceStreak} 次倒数第一，${ACTION_LABEL[u.action ?? 'admonition']}`,
+      );
+    const problems = outcome.issues.filter((i) => i.severity === 'error').length;
+    const label = rankPeriodLabel(period);
+    return {
+      summary: `${label}已计算：${outcome.agents ? `代办员 ${outcome.agents.agents.length} 名，` : ''}责任单位 ${units.length} 个。结果已写入${outcome.tables.map((t) => `「${t.sheet.name}」`).join('')}。`,
+      lines: [
+        ...(praised.length > 0 ? [`${OUTCOME_LABEL.praise}：${praised.join('、')}`] : []),
+        ...(criticised.length > 0 ? [`${OUTCOME_LABEL.criticize}：${criticised.join('、')}`] : []),
+        ...actions,
+        ...(problems > 0 ? [`有 ${problems} 行数据有误未计入，见「数据问题」。`] : []),
+        ...calendarWarnings(calendar, [period.year]).map((w) => `警告：${message(w)}`),
+      ],
+      ok: true,
+    };
+  });
+}

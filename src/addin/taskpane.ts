@@ -1,0 +1,78 @@
+import { checkEdit, checkMaster, computeRanking, type ExcelRun, type PaneResult } from './pane.js';
+
+/** The page: buttons to the pane's actions, results in the status area. */
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+
+/** The last quarter that has ended, as 2026Q3 (the one a clerk ranks). */
+export function lastQuarter(today: Date): string {
+  const q = Math.floor(today.getMonth() / 3); // 0-based quarter of today
+  return q === 0 ? `${today.getFullYear() - 1}Q4` : `${today.getFullYear()}Q${q}`;
+}
+
+function show(result: PaneResult): void {
+  const status = $('status');
+  status.textContent = result.summary;
+  status.className = result.ok ? 'ok' : 'bad';
+  const list = $('lines');
+  list.replaceChildren(
+    ...result.lines.slice(0, 200).map((l) => {
+      const li = document.createElement('li');
+      li.textContent = l;
+      return li;
+    }),
+  );
+}
+
+async function act(busy: string, action: () => Promise<PaneResult>): Promise<void> {
+  const buttons = [$<HTMLButtonElement>('rank'), $<HTMLButtonElement>('check')];
+  for (const b of buttons) b.disabled = true;
+  $('status').textContent = busy;
+  $('status').className = '';
+  try {
+    show(await action());
+  } catch (e) {
+    show({ summary: `出错了：${e instanceof Error ? e.message : String(e)}`, lines: [], ok: false });
+  } finally {
+    for (const b of buttons) b.disabled = false;
+  }
+}
+
+void Office.onReady((info) => {
+  if (info.host !== Office.HostType.Excel) {
+    $('status').textContent = '请在 Excel 中打开本加载项。';
+    return;
+  }
+  const run: ExcelRun = (batch) => Excel.run(batch);
+  const period = $<HTMLInputElement>('period');
+  period.value = lastQuarter(new Date());
+  $('rank').addEventListener('click', () => void act('正在计算……', () => computeRanking(run, period.value)));
+  $('check').addEventListener('click', () => void act('正在检查……', () => checkMaster(run)));
+  for (const id of ['rank', 'check']) $<HTMLButtonElement>(id).disabled = false;
+  $('status').textContent = '已连接。打开总台账后，选择考评期并点击「计算排名」。';
+  void watchEdits(run);
+});
+
+/** 输入时检查: each edit of a master sheet is checked as soon as it is typed (ExcelApi 1.9). */
+async function watchEdits(run: ExcelRun): Promise<void> {
+  const box = $<HTMLInputElement>('live');
+  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.9')) {
+    box.disabled = true;
+    $('live-note').textContent = '此版本的 Excel 不支持输入时检查，请用「检查」按钮。';
+    return;
+  }
+  await Excel.run(async (context) => {
+    context.workbook.worksheets.onChanged.add(async (e) => {
+      if (!box.checked) return;
+      const name = await Excel.run(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem(e.worksheetId);
+        ws.load('name');
+        await ctx.sync();
+        return ws.name;
+      });
+      const result = await checkEdit(run, name, e.address);
+      if (result.summary !== '') show(result);
+    });
+    await context.sync();
+  });
+}

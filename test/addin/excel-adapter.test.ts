@@ -1,0 +1,131 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readWorkbookGrid } from '../../src/adapters/office/excel.js';
+import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
+import { checkMaster, computeRanking, rowsOfAddress } from '../../src/addin/pane.js';
+import type { WorkbookGrid } from '../../src/core/grid.js';
+import { runKpd } from '../helpers/cli.js';
+import { exampleMaster, type ScoreJson } from '../helpers/merge-results.js';
+import { fakeWorkbook, trimmed } from '../helpers/office.js';
+import { repoPath } from '../helpers/paths.js';
+
+/**
+ * The task pane's side of Excel, against a strict fake of Office.js holding the example 总台账:
+ * the workbook read through Office.js is the grid our file reader gives, and 计算排名 writes the
+ * same result sheets as `kpd score`.
+ */
+let grid: WorkbookGrid;
+let cli: { json: ScoreJson; grid: WorkbookGrid };
+
+beforeAll(async () => {
+  grid = readXlsx(await readFile(repoPath('examples', '总台账.xlsx'))).workbook;
+  const dir = await mkdtemp(join(tmpdir(), 'kpd-addin-'));
+  await exampleMaster(dir);
+  const r = await runKpd(['score', '总台账.xlsx', '--period', '2026Q3', '--out', '结果.xlsx', '--json'], dir);
+  expect(r.code, r.err).toBe(0);
+  cli = {
+    json: JSON.parse(r.out) as ScoreJson,
+    grid: readXlsx(await readFile(join(dir, '结果.xlsx'))).workbook,
+  };
+}, 60_000);
+
+const table = (wb: WorkbookGrid, sheet: string): unknown[][] => {
+  const rows = trimmed(wb.sheets.find((s) => s.name === sheet)?.rows ?? []);
+  const h = rows.findIndex((r) => r.includes('名次') || r.includes('序号') || r.includes('考评期'));
+  return rows.slice(h);
+};
+
+describe('readWorkbookGrid (Office.js → the core’s grid)', () => {
+  it('reads every sheet as our .xlsx reader does: values, dates (by number format), names, hidden sheets', async () => {
+    const book = fakeWorkbook(grid);
+    const read = await book.run((ctx) => readWorkbookGrid(ctx));
+    expect(read.sheets.map((s) => [s.name, s.hidden ?? false])).toEqual(
+      grid.sheets.map((s) => [s.name, s.hidden ?? false]),
+    );
+    for (const s of grid.sheets)
+      expect(trimmed(read.sheets.find((x) => x.name === s.name)?.rows ?? []), s.name).toEqual(
+        trimmed(s.rows),
+      );
+    expect(read.definedNames?.get('KPD_TEMPLATE')).toBe(grid.definedNames?.get('KPD_TEMPLATE'));
+  });
+
+  it('loads before it reads, in two round trips, whatever the number of sheets', async () => {
+    const book = fakeWorkbook(grid);
+    await book.run((ctx) => readWorkbookGrid(ctx));
+    expect(book.syncs).toBe(2);
+  });
+});
+
+describe('计算排名 in the task pane (pane.ts over the fake)', () => {
+  it('writes the same result sheets as kpd score, after the master’s own sheets', async () => {
+    const book = fakeWorkbook(grid);
+    const result = await computeRanking((batch) => book.run(batch), '2026Q3');
+    expect(result.ok).toBe(true);
+    expect(result.summary).toContain('2026年第3季度已计算：代办员');
+    const names = book.sheets.map((s) => s.name);
+    expect(names.slice(0, grid.sheets.length - 1)).toEqual(
+      grid.sheets.map((s) => s.name).filter((n) => n !== '排名历史'),
+    );
+    const after = await book.run((ctx) => readWorkbookGrid(ctx));
+    for (const sheet of ['代办员考核结果', '单位考评排名', '排名历史', '扣分明细', '数据问题'])
+      expect(table(after, sheet), sheet).toEqual(table(cli.grid, sheet));
+  });
+
+  it('names the praised, the criticised and the escalated as the CLI ranks them', async () => {
+    const book = fakeWorkbook(grid);
+    const result = await computeRanking((batch) => book.run(batch), '2026Q3');
+    const praised = cli.json.units.filter((u) => u.outcome === 'praise').map((u) => u.unit);
+    expect(result.lines[0]).toBe(`通报表扬：${praised.join('、')}`);
+  });
+
+  it('lays out the result like our templates: merged title, bold grey header, frozen, widths', async () => {
+    const book = fakeWorkbook(grid);
+    await computeRanking((batch) => book.run(batch), '2026Q3');
+    const ws = book.sheet('单位考评排名');
+    expect(ws?.merges[0]).toMatch(/^A1:[A-Z]+1$/u);
+    expect(ws?.frozenRows).toBeGreaterThan(1);
+    const header = ws?.frozenRows ?? 0;
+    expect(ws?.formats.get(`${header - 1},0`)).toMatchObject({ bold: true, fill: '#D9D9D9' });
+    expect(ws?.columnWidths.size).toBeGreaterThan(5);
+  });
+
+  it('refuses a period it cannot read, and a workbook that is not the master, in Chinese', async () => {
+    const book = fakeWorkbook(grid);
+    expect((await computeRanking((batch) => book.run(batch), '上个季度')).summary).toBe(
+      '考评期「上个季度」无法识别，请写成 2026Q3（季度）或 2026H2（半年）。',
+    );
+    const report = readXlsx(
+      await readFile(
+        repoPath('examples', 'reports', '2026-11-1', '城区棚户区改造指挥部-2026年11月上半月进展.xlsx'),
+      ),
+    ).workbook;
+    const other = fakeWorkbook(report);
+    const r = await computeRanking((batch) => other.run(batch), '2026Q3');
+    expect([r.ok, r.summary]).toEqual([
+      false,
+      '当前工作簿是「重点项目半月进展报表」，不是总台账。请在总台账中使用本功能。',
+    ]);
+    expect(other.sheets.map((s) => s.name)).toEqual(report.sheets.map((s) => s.name));
+  });
+});
+
+describe('检查总台账 in the task pane', () => {
+  it('lists the master’s findings with sheet and cell, errors first', async () => {
+    const book = fakeWorkbook(grid);
+    const r = await checkMaster((batch) => book.run(batch));
+    expect(r.summary).toMatch(/^总台账检查完毕：错误 \d+ 处，提醒 \d+ 处，提示 \d+ 处。$/u);
+    expect(r.lines.length).toBeGreaterThan(0);
+    expect(r.lines[0]).toMatch(/^错误　\S+ [A-Z]+\d+　/u);
+  });
+});
+
+describe('rowsOfAddress (what an edit event says was changed)', () => {
+  it('reads single cells, ranges, sheet-qualified and absolute addresses', () => {
+    expect(rowsOfAddress('C9')).toEqual({ from: 9, to: 9 });
+    expect(rowsOfAddress('项目登记!B5:D7')).toEqual({ from: 5, to: 7 });
+    expect(rowsOfAddress('$A$3:$B$4')).toEqual({ from: 3, to: 4 });
+    expect(rowsOfAddress('A:C')).toBeUndefined();
+  });
+});

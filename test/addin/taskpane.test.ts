@@ -1,0 +1,146 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
+import { fakeDataOf } from '../helpers/office.js';
+import { repoPath } from '../helpers/paths.js';
+import { requireTool } from '../helpers/tools.js';
+
+/**
+ * The task pane as a real page in headless Chromium: the built bundle (dist-addin/) with the
+ * fake of Office.js served where office.js is loaded from, over the example 总台账. A clerk's
+ * clicks: 计算排名 for 2026Q3, then 检查.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const browserTool = requireTool(CHROMIUM);
+const PAGE = repoPath('dist-addin', 'taskpane.html');
+
+let browser: Browser | undefined;
+let page: Page;
+const errors: string[] = [];
+
+browserTool.describe('the task pane in Chromium', () => {
+  beforeAll(async () => {
+    // `npm test` builds the bundle first; a lone `vitest run` of this file builds it here.
+    if (!existsSync(PAGE)) {
+      const r = spawnSync('npx', ['webpack', '--config', 'webpack.config.js'], {
+        cwd: repoPath(),
+        encoding: 'utf8',
+      });
+      if (r.status !== 0) throw new Error(`webpack failed: ${r.stdout}${r.stderr}`);
+    }
+    const grid = readXlsx(await readFile(repoPath('examples', '总台账.xlsx'))).workbook;
+    const fake = await readFile(repoPath('test', 'addin', 'fake-office.js'), 'utf8');
+    const script = `${fake}\nKpdFakeOffice.install(${JSON.stringify(fakeDataOf(grid))});`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+    page = await browser.newPage();
+    page.on('pageerror', (e) => errors.push(e.message));
+    // office.js comes from Microsoft's CDN in Excel; here, the fake takes its place.
+    await page.route('https://appsforoffice.microsoft.com/**', (route) =>
+      route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: script }),
+    );
+    await page.goto(pathToFileURL(PAGE).href);
+    await page.waitForFunction("document.getElementById('status').textContent.startsWith('已连接')");
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  browserTool.it('opens in Chinese, connected, with last quarter proposed', async () => {
+    expect(await page.title()).toBe('重点项目推进助手');
+    expect(await page.inputValue('#period')).toMatch(/^\d{4}Q[1-4]$/u);
+    expect(await page.isEnabled('#rank')).toBe(true);
+    expect(await page.textContent('#rank')).toBe('计算排名');
+  });
+
+  browserTool.it(
+    '计算排名 writes the result sheets into the workbook and says who is praised',
+    async () => {
+      await page.fill('#period', '2026Q3');
+      await page.click('#rank');
+      await page.waitForSelector('#status.ok, #status.bad');
+      expect(await page.getAttribute('#status', 'class')).toBe('ok');
+      expect(await page.textContent('#status')).toContain(
+        '2026年第3季度已计算：代办员 10 名，责任单位 12 个。',
+      );
+      const lines = await page.$$eval('#lines li', (li) => li.map((x) => x.textContent ?? ''));
+      expect(lines[0]).toMatch(/^通报表扬：/u);
+      const sheets = await page.evaluate(() =>
+        (
+          globalThis as unknown as { KpdFakeOffice: { book: { sheets: { name: string }[] } } }
+        ).KpdFakeOffice.book.sheets.map((s) => s.name),
+      );
+      expect(sheets).toEqual(
+        expect.arrayContaining(['代办员考核结果', '扣分明细', '单位考评排名', '排名历史', '数据问题']),
+      );
+      expect(errors).toEqual([]);
+    },
+    60_000,
+  );
+
+  browserTool.it(
+    'checks an entry where it is typed: a 代办员 not in the roster, then corrected',
+    async () => {
+      const type = (address: string, value: string) =>
+        page.evaluate(
+          ([a, v]) =>
+            (
+              globalThis as unknown as {
+                KpdFakeOffice: { book: { type(s: string, a: string, v: string): Promise<void> } };
+              }
+            ).KpdFakeOffice.book.type('项目登记', a as string, v as string),
+          [address, value],
+        );
+      const column = await page.evaluate(() => {
+        const book = (
+          globalThis as unknown as {
+            KpdFakeOffice: { book: { sheet(n: string): { rows(): unknown[][] } } };
+          }
+        ).KpdFakeOffice.book;
+        const rows = book.sheet('项目登记').rows();
+        const h = rows.findIndex((r) => r.includes('代办员'));
+        return { col: rows[h]?.indexOf('代办员') ?? -1, row: h + 2 };
+      });
+      const address = `${String.fromCharCode(65 + column.col)}${column.row}`;
+      await type(address, '王小二');
+      await page.waitForSelector('#status.bad');
+      expect(await page.textContent('#status')).toBe(`「项目登记」${address}：有 1 处问题，请修改。`);
+      expect(await page.textContent('#lines li')).toContain('王小二');
+      await type(address, '张伟');
+      await page.waitForSelector('#status.ok');
+      expect(await page.textContent('#status')).toBe(`「项目登记」${address}：已检查，没有问题。`);
+      expect(errors).toEqual([]);
+    },
+    60_000,
+  );
+
+  browserTool.it(
+    '检查 lists the master’s findings, sheet and cell first',
+    async () => {
+      await page.click('#check');
+      await page.waitForFunction(
+        "document.getElementById('status').textContent.startsWith('总台账检查完毕')",
+      );
+      const lines = await page.$$eval('#lines li', (li) => li.map((x) => x.textContent ?? ''));
+      expect(lines.length).toBeGreaterThan(0);
+      expect(lines[0]).toMatch(/^错误　/u);
+      await page.screenshot({ path: repoPath('out', 'taskpane.png') }).catch(() => undefined);
+      expect(errors).toEqual([]);
+    },
+    60_000,
+  );
+});

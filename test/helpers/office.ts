@@ -1,0 +1,43 @@
+import { isDateCell, isErrorCell, type WorkbookGrid } from '../../src/core/grid.js';
+import '../addin/fake-office.js';
+import type { FakeWorkbook, FakeWorkbookData } from '../addin/fake-office.js';
+
+/** A workbook as Excel would hold it (values, number formats, names) for the fake of Office.js. */
+export function fakeDataOf(grid: WorkbookGrid): FakeWorkbookData {
+  return {
+    sheets: grid.sheets.map((s) => {
+      const values = s.rows.map((r) =>
+        r.map((c) =>
+          c === null
+            ? ''
+            : isDateCell(c)
+              ? c.serial
+              : isErrorCell(c)
+                ? c.code
+                : (c as string | number | boolean),
+        ),
+      );
+      const numberFormat = s.rows.map((r) => r.map((c) => (isDateCell(c) ? 'yyyy-mm-dd' : 'General')));
+      return { name: s.name, values, numberFormat, visibility: s.hidden ? 'Hidden' : 'Visible' };
+    }),
+    names: [...(grid.definedNames ?? new Map<string, string>())].map(([name, v]) => ({
+      name,
+      formula: `=${v}`,
+    })),
+  };
+}
+
+export const fakeWorkbook = (grid: WorkbookGrid): FakeWorkbook =>
+  new globalThis.KpdFakeOffice.FakeWorkbook(fakeDataOf(grid));
+
+/** Rows without trailing blanks ('' read as blank), no trailing empty rows: how two readers' grids compare. */
+export function trimmed(rows: readonly (readonly unknown[])[]): unknown[][] {
+  // An empty text cell and an empty cell are the same blank to Excel (and to the core).
+  const out = rows.map((r) => {
+    const x = r.map((c) => (c === '' ? null : c));
+    while (x.length > 0 && (x[x.length - 1] === null || x[x.length - 1] === '')) x.pop();
+    return x;
+  });
+  while (out.length > 0 && (out[out.length - 1] as unknown[]).length === 0) out.pop();
+  return out;
+}
