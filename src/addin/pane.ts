@@ -1,4 +1,8 @@
 import { readWorkbookGrid, writeResultSheets } from '../adapters/office/excel.js';
+import { agendaSheets, buildAgenda, isMeetingDay } from '../core/agenda/index.js';
+import { AGENDA_PROBLEMS } from '../core/schema/agenda.js';
+import type { RowValues } from '../core/template/samples.js';
+import { parseDate } from '../core/values/parse.js';
 import { parseRankPeriod, rankPeriodLabel } from '../core/calendar/periods.js';
 import { WorkCalendar } from '../core/calendar/workdays.js';
 import { calendarWarnings } from '../core/calendar/warnings.js';
@@ -143,6 +147,48 @@ export async function computeRanking(run: ExcelRun, periodText: string): Promise
         ...actions,
         ...(problems > 0 ? [`有 ${problems} 行数据有误未计入，见「数据问题」。`] : []),
         ...calendarWarnings(calendar, [period.year]).map((w) => `警告：${message(w)}`),
+      ],
+      ok: true,
+    };
+  });
+}
+
+/**
+ * 生成议程: the meeting's 议程, 督办落实 and 议题及滞后项目 from this master (topic forms arrive by
+ * e-mail: `kpd agenda` adds them; here the decisions and the projects behind are listed).
+ */
+export async function buildMeetingAgenda(run: ExcelRun, meetingText: string): Promise<PaneResult> {
+  const day = parseDate(meetingText.trim());
+  if (!day.ok)
+    return { summary: `例会日期「${meetingText}」无法识别，请写成 2026-11-14。`, lines: [], ok: false };
+  return run(async (context) => {
+    const grid = await readWorkbookGrid(context);
+    const why = notMaster(grid);
+    if (why) return { summary: why, lines: [], ok: false };
+    const master = readMaster(grid);
+    const calendar = new WorkCalendar(master.data.holidays);
+    if (!isMeetingDay(day.value, master.data, calendar))
+      return {
+        summary: `${day.value} 不是例会日（「规则」表中的例会日为${master.data.rules.schedule.meetingWeekday}），请给出例会当天的日期。`,
+        lines: [],
+        ok: false,
+      };
+    const agenda = buildAgenda({ meeting: day.value, master: master.data, calendar, files: [] });
+    const sheets = agendaSheets(agenda);
+    // No 数据问题 here: no files were read (and 计算排名 has a sheet of that name).
+    const tables = sheets.tables
+      .filter((t) => t.sheet !== AGENDA_PROBLEMS)
+      .map((t) => ({
+        sheet: t.sheet,
+        rows: Array.from({ length: t.rows.length }, (_, i): RowValues => t.rows.at(i) ?? {}),
+      }));
+    await writeResultSheets(context, tables, sheets.placeholders);
+    const overdue = agenda.decisions.filter((d) => d.state === '逾期未完成');
+    return {
+      summary: `${day.value} 例会议程已写入${tables.map((t) => `「${t.sheet.name}」`).join('')}：督办事项 ${agenda.decisions.length} 项（逾期未完成 ${overdue.length} 项），滞后项目 ${agenda.behind.length} 个。`,
+      lines: [
+        ...overdue.map((d) => `逾期未完成　${d.itemId}　${d.unit}　逾期 ${d.overdueDays ?? 0} 天`),
+        '各单位申报的议题：用 kpd agenda 汇总收到的议题申报表。',
       ],
       ok: true,
     };

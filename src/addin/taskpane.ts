@@ -1,4 +1,11 @@
-import { checkEdit, checkMaster, computeRanking, type ExcelRun, type PaneResult } from './pane.js';
+import {
+  buildMeetingAgenda,
+  checkEdit,
+  checkMaster,
+  computeRanking,
+  type ExcelRun,
+  type PaneResult,
+} from './pane.js';
 
 /** The page: buttons to the pane's actions, results in the status area. */
 
@@ -8,6 +15,12 @@ const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) 
 export function lastQuarter(today: Date): string {
   const q = Math.floor(today.getMonth() / 3); // 0-based quarter of today
   return q === 0 ? `${today.getFullYear() - 1}Q4` : `${today.getFullYear()}Q${q}`;
+}
+
+/** The next meeting day on or after today (Saturday), as 2026-11-14. */
+export function nextSaturday(today: Date): string {
+  const d = new Date(today.getFullYear(), today.getMonth(), today.getDate() + ((6 - today.getDay() + 7) % 7));
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 function show(result: PaneResult): void {
@@ -25,7 +38,7 @@ function show(result: PaneResult): void {
 }
 
 async function act(busy: string, action: () => Promise<PaneResult>): Promise<void> {
-  const buttons = [$<HTMLButtonElement>('rank'), $<HTMLButtonElement>('check')];
+  const buttons = ['rank', 'check', 'agenda'].map((id) => $<HTMLButtonElement>(id));
   for (const b of buttons) b.disabled = true;
   $('status').textContent = busy;
   $('status').className = '';
@@ -48,7 +61,13 @@ void Office.onReady((info) => {
   period.value = lastQuarter(new Date());
   $('rank').addEventListener('click', () => void act('正在计算……', () => computeRanking(run, period.value)));
   $('check').addEventListener('click', () => void act('正在检查……', () => checkMaster(run)));
-  for (const id of ['rank', 'check']) $<HTMLButtonElement>(id).disabled = false;
+  const meeting = $<HTMLInputElement>('meeting');
+  meeting.value = nextSaturday(new Date());
+  $('agenda').addEventListener(
+    'click',
+    () => void act('正在生成议程……', () => buildMeetingAgenda(run, meeting.value)),
+  );
+  for (const id of ['rank', 'check', 'agenda']) $<HTMLButtonElement>(id).disabled = false;
   $('status').textContent = '已连接。打开总台账后，选择考评期并点击「计算排名」。';
   void watchEdits(run);
 });

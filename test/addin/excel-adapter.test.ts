@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbookGrid } from '../../src/adapters/office/excel.js';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
-import { checkMaster, computeRanking, rowsOfAddress } from '../../src/addin/pane.js';
+import { buildMeetingAgenda, checkMaster, computeRanking, rowsOfAddress } from '../../src/addin/pane.js';
 import type { WorkbookGrid } from '../../src/core/grid.js';
 import { runKpd } from '../helpers/cli.js';
 import { exampleMaster, type ScoreJson } from '../helpers/merge-results.js';
@@ -18,6 +18,7 @@ import { repoPath } from '../helpers/paths.js';
  */
 let grid: WorkbookGrid;
 let cli: { json: ScoreJson; grid: WorkbookGrid };
+let cliAgenda: WorkbookGrid;
 
 beforeAll(async () => {
   grid = readXlsx(await readFile(repoPath('examples', '总台账.xlsx'))).workbook;
@@ -29,6 +30,12 @@ beforeAll(async () => {
     json: JSON.parse(r.out) as ScoreJson,
     grid: readXlsx(await readFile(join(dir, '结果.xlsx'))).workbook,
   };
+  const a = await runKpd(
+    ['agenda', '--master', '总台账.xlsx', '--meeting', '2026-11-14', '--out', '议程.xlsx'],
+    dir,
+  );
+  expect(a.code, a.err).toBe(0);
+  cliAgenda = readXlsx(await readFile(join(dir, '议程.xlsx'))).workbook;
 }, 60_000);
 
 const table = (wb: WorkbookGrid, sheet: string): unknown[][] => {
@@ -127,5 +134,29 @@ describe('rowsOfAddress (what an edit event says was changed)', () => {
     expect(rowsOfAddress('项目登记!B5:D7')).toEqual({ from: 5, to: 7 });
     expect(rowsOfAddress('$A$3:$B$4')).toEqual({ from: 3, to: 4 });
     expect(rowsOfAddress('A:C')).toBeUndefined();
+  });
+});
+
+describe('生成议程 in the task pane', () => {
+  it('writes 议程, 督办落实 and 议题及滞后项目 as kpd agenda does for the same master (no topic files)', async () => {
+    const book = fakeWorkbook(grid);
+    const r = await buildMeetingAgenda((batch) => book.run(batch), '2026-11-14');
+    expect(r.ok).toBe(true);
+    expect(r.summary).toMatch(
+      /^2026-11-14 例会议程已写入「议程」「督办落实」「议题及滞后项目」：督办事项 \d+ 项/u,
+    );
+    const after = await book.run((ctx) => readWorkbookGrid(ctx));
+    for (const sheet of ['议程', '督办落实', '议题及滞后项目'])
+      expect(table(after, sheet), sheet).toEqual(table(cliAgenda, sheet));
+    expect(book.sheet('数据问题')).toBeUndefined();
+  });
+
+  it('refuses a day that is not the meeting day', async () => {
+    const book = fakeWorkbook(grid);
+    const r = await buildMeetingAgenda((batch) => book.run(batch), '2026-11-13');
+    expect([r.ok, r.summary]).toEqual([
+      false,
+      '2026-11-13 不是例会日（「规则」表中的例会日为星期六），请给出例会当天的日期。',
+    ]);
   });
 });

@@ -129,6 +129,19 @@ browserTool.describe('the task pane in Chromium', () => {
   );
 
   browserTool.it(
+    '生成议程 writes the meeting’s sheets for the Saturday given',
+    async () => {
+      expect(await page.inputValue('#meeting')).toMatch(/^\d{4}-\d{2}-\d{2}$/u);
+      await page.fill('#meeting', '2026-11-14');
+      await page.click('#agenda');
+      await page.waitForFunction("document.getElementById('status').textContent.includes('例会议程已写入')");
+      expect(await page.getAttribute('#status', 'class')).toBe('ok');
+      expect(errors).toEqual([]);
+    },
+    60_000,
+  );
+
+  browserTool.it(
     '检查 lists the master’s findings, sheet and cell first',
     async () => {
       await page.click('#check');

@@ -6,7 +6,8 @@ import {
   type Row,
   type WorkbookGrid,
 } from '../../core/grid.js';
-import type { SheetSpec } from '../../core/schema/types.js';
+import type { ColumnSpec, SheetSpec } from '../../core/schema/types.js';
+import { isoDateToSerial } from '../../core/calendar/dates.js';
 import { layoutSheet, numberFormat } from '../../core/template/layout.js';
 import type { RowValues } from '../../core/template/samples.js';
 import { isDateFormatCode } from '../xlsx-read/styles.js';
@@ -66,11 +67,15 @@ export async function readWorkbookGrid(context: Excel.RequestContext): Promise<W
 const fill = (text: string, placeholders: ReadonlyMap<string, string>): string =>
   text.replace(/\{\{([^}]+)\}\}/gu, (m, k: string) => placeholders.get(k) ?? m);
 
-/** A value as Excel takes it: dates as serials (with a date format), text that looks like a formula kept text. */
-function excelValue(v: Cell | undefined): string | number | boolean {
+/**
+ * A value as Excel takes it: dates (and ISO dates in a date column) as serials under a date
+ * format, text that looks like a formula kept as text.
+ */
+function excelValue(v: Cell | undefined, c: ColumnSpec): string | number | boolean {
   if (v === null || v === undefined) return '';
   if (isDateCell(v)) return v.serial;
   if (typeof v === 'object') return v.code;
+  if (typeof v === 'string' && c.type === 'date' && /^\d{4}-\d{2}-\d{2}$/u.test(v)) return isoDateToSerial(v);
   if (typeof v === 'string' && /^[=+\-@]/u.test(v)) return `'${v}`;
   return v;
 }
@@ -126,7 +131,7 @@ export async function writeResultSheets(
         t.sheet.columns.map((c) => (isDateCell(row[c.key]) ? 'yyyy-mm-dd' : (numberFormat(c) ?? 'General'))),
       );
       data.numberFormat = formats;
-      data.values = t.rows.map((row) => t.sheet.columns.map((c) => excelValue(row[c.key])));
+      data.values = t.rows.map((row) => t.sheet.columns.map((c) => excelValue(row[c.key], c)));
     }
     ws.freezePanes.freezeRows(layout.headerRow);
     await context.sync();
