@@ -85,10 +85,11 @@ export function rowsOfAddress(address: string): { from: number; to: number } | u
  * that sheet (cross-sheet checks included, e.g. a 代办员 not in the roster).
  */
 export async function checkEdit(run: ExcelRun, sheet: string, address: string): Promise<PaneResult> {
+  const quiet = { summary: '', lines: [], ok: true };
+  if (!MASTER.sheets.some((s) => s.name === sheet)) return quiet; // not a sheet people fill
   return run(async (context) => {
     const grid = await readWorkbookGrid(context);
-    if (notMaster(grid) || !MASTER.sheets.some((s) => s.name === sheet))
-      return { summary: '', lines: [], ok: true }; // not a sheet people fill in the master
+    if (notMaster(grid)) return quiet;
     const rows = rowsOfAddress(address);
     const { issues } = readMaster(grid);
     const here = issues.filter(

@@ -37,7 +37,11 @@ function show(result: PaneResult): void {
   );
 }
 
+/** While a button's action writes sheets, its own edits are not checked as typing. */
+let acting = false;
+
 async function act(busy: string, action: () => Promise<PaneResult>): Promise<void> {
+  acting = true;
   const buttons = ['rank', 'check', 'agenda'].map((id) => $<HTMLButtonElement>(id));
   for (const b of buttons) b.disabled = true;
   $('status').textContent = busy;
@@ -48,6 +52,7 @@ async function act(busy: string, action: () => Promise<PaneResult>): Promise<voi
     show({ summary: `出错了：${e instanceof Error ? e.message : String(e)}`, lines: [], ok: false });
   } finally {
     for (const b of buttons) b.disabled = false;
+    acting = false;
   }
 }
 
@@ -82,7 +87,7 @@ async function watchEdits(run: ExcelRun): Promise<void> {
   }
   await Excel.run(async (context) => {
     context.workbook.worksheets.onChanged.add(async (e) => {
-      if (!box.checked) return;
+      if (!box.checked || acting) return;
       const name = await Excel.run(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem(e.worksheetId);
         ws.load('name');

@@ -103,16 +103,17 @@ export async function writeResultSheets(
     const ws = sheets.add(t.sheet.name);
     const layout = layoutSheet(t.sheet, t.rows.length);
     const last = columnLetters(layout.lastCol - 1);
+    // Values first, then the merge (Excel keeps the top-left value of a merged area).
     const title = ws.getRange(`A1:${last}1`);
-    title.merge();
     title.values = [[fill(t.sheet.title, placeholders), ...Array<string>(layout.lastCol - 1).fill('')]];
+    title.merge();
     title.format.font.bold = true;
     title.format.font.size = 16;
     title.format.horizontalAlignment = 'Center';
     for (const l of layout.lead) {
       const r = ws.getRange(`A${l.row}:${last}${l.row}`);
-      r.merge();
       r.values = [[fill(l.text, placeholders), ...Array<string>(layout.lastCol - 1).fill('')]];
+      r.merge();
       r.format.wrapText = true;
     }
     const header = ws.getRange(`A${layout.headerRow}:${last}${layout.headerRow}`);
