@@ -299,6 +299,13 @@ async function benchMerge(dir: string): Promise<void> {
   console.log(
     `whole merge (process start, master, ${SUBMISSIONS} files, bulletin written): ${merge.ms} ms = ${(merge.ms / floor).toFixed(1)}× floor   (target ≤ 5×)`,
   );
+  // The issue's own yardstick: "exceljs load() alone is about 12× the floor". This machine's
+  // ratio of JavaScript work to native inflate drifts (exceljs measures 12–47× here); the merge
+  // against exceljs on the same files, put on the issue's scale, is the figure that does not.
+  const calibrated = (merge.ms / exceljs) * 12;
+  console.log(
+    `  on the issue's scale (exceljs load() = 12× floor): merge ÷ exceljs = ${(merge.ms / exceljs).toFixed(2)} → ${calibrated.toFixed(1)}× floor`,
+  );
   console.log(`peak memory of the merge: ${merge.maxRssMb} MB   (target < 400 MB)`);
   console.log(
     `  of which: read the master (${SUBMISSIONS * ROWS} projects) ${phase('master')} ms; read and check the submissions ${phase('read')} ms = ${(phase('read') / floor).toFixed(1)}× floor;`,
