@@ -2,7 +2,8 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readWorkbookGrid } from '../../src/adapters/office/excel.js';
+import { readWorkbookGrid, writeResultSheets } from '../../src/adapters/office/excel.js';
+import { AGENDA_DECISIONS } from '../../src/core/schema/agenda.js';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
 import { buildMeetingAgenda, checkMaster, computeRanking, rowsOfAddress } from '../../src/addin/pane.js';
 import type { WorkbookGrid } from '../../src/core/grid.js';
@@ -158,5 +159,26 @@ describe('生成议程 in the task pane', () => {
       false,
       '2026-11-13 不是例会日（「规则」表中的例会日为星期六），请给出例会当天的日期。',
     ]);
+  });
+});
+
+describe('writeResultSheets', () => {
+  it('sends a long table in blocks of 2,000 rows, every row in place, dates as dates, formulas as text', async () => {
+    const book = fakeWorkbook(grid);
+    const rows = Array.from({ length: 4_500 }, (_, i) => ({
+      seq: i + 1,
+      itemId: `DB-${i}`,
+      meetingDate: '2026-11-07',
+      content: i === 0 ? '=HYPERLINK("http://x")' : `事项${i}`,
+    }));
+    const before = book.syncs;
+    await book.run((ctx) => writeResultSheets(ctx, [{ sheet: AGENDA_DECISIONS, rows }], new Map()));
+    expect(book.syncs - before).toBe(1 + 3 + 1); // find the old sheet, three blocks, the end
+    const read = await book.run((ctx) => readWorkbookGrid(ctx));
+    const data = table(read, '督办落实').slice(1);
+    expect(data).toHaveLength(4_500);
+    expect(data[4_499]?.[1]).toBe('DB-4499');
+    expect(data[0]?.[2]).toEqual({ kind: 'date', serial: 46333 });
+    expect(data[0]?.[3]).toBe('\'=HYPERLINK("http://x")');
   });
 });

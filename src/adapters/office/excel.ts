@@ -80,6 +80,9 @@ function excelValue(v: Cell | undefined, c: ColumnSpec): string | number | boole
   return v;
 }
 
+/** Data rows written per round trip. */
+const ROWS_PER_SYNC = 2000;
+
 export interface ResultSheet {
   readonly sheet: SheetSpec;
   readonly rows: readonly RowValues[];
@@ -126,15 +129,18 @@ export async function writeResultSheets(
       const col = columnLetters(i);
       ws.getRange(`${col}:${col}`).format.columnWidth = (c.width ?? 10) * 7;
     });
-    if (t.rows.length > 0) {
-      const data = ws.getRange(`A${layout.firstDataRow}:${last}${layout.firstDataRow + t.rows.length - 1}`);
-      const formats = t.rows.map((row) =>
+    ws.freezePanes.freezeRows(layout.headerRow);
+    // Rows in blocks, each sent on its own: Excel on the web refuses a request over about 5 MB.
+    for (let from = 0; from < t.rows.length; from += ROWS_PER_SYNC) {
+      const rows = t.rows.slice(from, from + ROWS_PER_SYNC);
+      const top = layout.firstDataRow + from;
+      const data = ws.getRange(`A${top}:${last}${top + rows.length - 1}`);
+      data.numberFormat = rows.map((row) =>
         t.sheet.columns.map((c) => (isDateCell(row[c.key]) ? 'yyyy-mm-dd' : (numberFormat(c) ?? 'General'))),
       );
-      data.numberFormat = formats;
-      data.values = t.rows.map((row) => t.sheet.columns.map((c) => excelValue(row[c.key], c)));
+      data.values = rows.map((row) => t.sheet.columns.map((c) => excelValue(row[c.key], c)));
+      await context.sync();
     }
-    ws.freezePanes.freezeRows(layout.headerRow);
     await context.sync();
   }
 }
