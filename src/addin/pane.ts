@@ -3,7 +3,7 @@ import { agendaSheets, buildAgenda, isMeetingDay } from '../core/agenda/index.js
 import { AGENDA_PROBLEMS } from '../core/schema/agenda.js';
 import type { RowValues } from '../core/template/samples.js';
 import { parseDate } from '../core/values/parse.js';
-import { parseRankPeriod, rankPeriodLabel } from '../core/calendar/periods.js';
+import { parseRankPeriod, rankPeriodId, rankPeriodLabel } from '../core/calendar/periods.js';
 import { WorkCalendar } from '../core/calendar/workdays.js';
 import { calendarWarnings } from '../core/calendar/warnings.js';
 import { findSheet } from '../core/grid.js';
@@ -12,7 +12,7 @@ import { MASTER, PROJECTS } from '../core/schema/master.js';
 import { OUTPUTS, TEMPLATES } from '../core/schema/templates.js';
 import { scoreMaster } from '../core/score/run.js';
 import { ACTION_LABEL, OUTCOME_LABEL } from '../core/scoring/labels.js';
-import { cellRef, message, sortIssues, type Issue } from '../core/validate/issue.js';
+import { cellRef, message, sortIssues, type Issue, type Locale } from '../core/validate/issue.js';
 import { identifyTemplate, isIssue } from '../core/workbook/identify.js';
 
 /**
@@ -29,24 +29,42 @@ export interface PaneResult {
   readonly ok: boolean;
 }
 
+/** Chinese first; English when Office speaks English (sheet names stay as people know them). */
+const tr =
+  (locale: Locale) =>
+  (zh: string, en: string): string =>
+    locale === 'en' ? en : zh;
+
 /** Why this workbook cannot be used as the 总台账, or undefined when it can. */
-function notMaster(grid: Awaited<ReturnType<typeof readWorkbookGrid>>): string | undefined {
+function notMaster(grid: Awaited<ReturnType<typeof readWorkbookGrid>>, locale: Locale): string | undefined {
+  const t = tr(locale);
   const id = identifyTemplate(grid, [...TEMPLATES, ...OUTPUTS]);
   const kind = isIssue(id) ? undefined : id.template;
   if (kind?.id === MASTER.id || (isIssue(id) && findSheet(grid, PROJECTS.name))) return undefined;
   return kind
-    ? `当前工作簿是「${kind.title}」，不是总台账。请在总台账中使用本功能。`
-    : `当前工作簿中找不到「${PROJECTS.name}」表，不是总台账。请在总台账中使用本功能。`;
+    ? t(
+        `当前工作簿是「${kind.title}」，不是总台账。请在总台账中使用本功能。`,
+        `This workbook is a "${kind.title}", not the master workbook (总台账). Open the master first.`,
+      )
+    : t(
+        `当前工作簿中找不到「${PROJECTS.name}」表，不是总台账。请在总台账中使用本功能。`,
+        `This workbook has no "${PROJECTS.name}" sheet: it is not the master workbook (总台账).`,
+      );
 }
 
-const where = (i: Issue): string =>
-  [i.sheet ?? '', cellRef(i) || (i.row ? `第${i.row}行` : '')].join(' ').trim();
+const where = (i: Issue, locale: Locale): string =>
+  [i.sheet ?? '', cellRef(i) || (i.row ? (locale === 'en' ? `row ${i.row}` : `第${i.row}行`) : '')]
+    .join(' ')
+    .trim();
+const finding = (i: Issue, locale: Locale): string =>
+  `${i.severity === 'error' ? tr(locale)('错误', 'Error') : tr(locale)('提醒', 'Warning')}　${where(i, locale)}　${message(i, locale)}`;
 
 /** 检查总台账: every finding of the master's sheets, errors first. */
-export async function checkMaster(run: ExcelRun): Promise<PaneResult> {
+export async function checkMaster(run: ExcelRun, locale: Locale = 'zh'): Promise<PaneResult> {
+  const t = tr(locale);
   return run(async (context) => {
     const grid = await readWorkbookGrid(context);
-    const why = notMaster(grid);
+    const why = notMaster(grid, locale);
     if (why) return { summary: why, lines: [], ok: false };
     const { issues } = readMaster(grid);
     const sorted = sortIssues(
@@ -58,11 +76,12 @@ export async function checkMaster(run: ExcelRun): Promise<PaneResult> {
     return {
       summary:
         sorted.length === 0
-          ? '总台账检查完毕，没有发现问题。'
-          : `总台账检查完毕：错误 ${errors} 处，提醒 ${warnings} 处，提示 ${sorted.length - errors - warnings} 处。`,
-      lines: sorted
-        .filter((i) => i.severity !== 'info')
-        .map((i) => `${i.severity === 'error' ? '错误' : '提醒'}　${where(i)}　${message(i)}`),
+          ? t('总台账检查完毕，没有发现问题。', 'Master workbook checked: no problems found.')
+          : t(
+              `总台账检查完毕：错误 ${errors} 处，提醒 ${warnings} 处，提示 ${sorted.length - errors - warnings} 处。`,
+              `Master workbook checked: ${errors} errors, ${warnings} warnings, ${sorted.length - errors - warnings} notes.`,
+            ),
+      lines: sorted.filter((i) => i.severity !== 'info').map((i) => finding(i, locale)),
       ok: errors === 0,
     };
   });
@@ -84,12 +103,18 @@ export function rowsOfAddress(address: string): { from: number; to: number } | u
  * Checks an edit where it was typed: the findings of the master that fall on the changed rows of
  * that sheet (cross-sheet checks included, e.g. a 代办员 not in the roster).
  */
-export async function checkEdit(run: ExcelRun, sheet: string, address: string): Promise<PaneResult> {
+export async function checkEdit(
+  run: ExcelRun,
+  sheet: string,
+  address: string,
+  locale: Locale = 'zh',
+): Promise<PaneResult> {
+  const t = tr(locale);
   const quiet = { summary: '', lines: [], ok: true };
   if (!MASTER.sheets.some((s) => s.name === sheet)) return quiet; // not a sheet people fill
   return run(async (context) => {
     const grid = await readWorkbookGrid(context);
-    if (notMaster(grid)) return quiet;
+    if (notMaster(grid, locale)) return quiet;
     const rows = rowsOfAddress(address);
     const { issues } = readMaster(grid);
     const here = issues.filter(
@@ -101,25 +126,35 @@ export async function checkEdit(run: ExcelRun, sheet: string, address: string): 
     const place = `「${sheet}」${address.replace(/^.*!/u, '')}`;
     return {
       summary:
-        here.length === 0 ? `${place}：已检查，没有问题。` : `${place}：有 ${here.length} 处问题，请修改。`,
-      lines: here.map((i) => `${i.severity === 'error' ? '错误' : '提醒'}　${where(i)}　${message(i)}`),
+        here.length === 0
+          ? t(`${place}：已检查，没有问题。`, `${place}: checked, no problems.`)
+          : t(`${place}：有 ${here.length} 处问题，请修改。`, `${place}: ${here.length} problem(s) to fix.`),
+      lines: here.map((i) => finding(i, locale)),
       ok: here.every((i) => i.severity !== 'error'),
     };
   });
 }
 
 /** 计算排名: scores and ranks the period and writes the result sheets into this workbook. */
-export async function computeRanking(run: ExcelRun, periodText: string): Promise<PaneResult> {
+export async function computeRanking(
+  run: ExcelRun,
+  periodText: string,
+  locale: Locale = 'zh',
+): Promise<PaneResult> {
+  const t = tr(locale);
   const period = parseRankPeriod(periodText.trim());
   if (!period)
     return {
-      summary: `考评期「${periodText}」无法识别，请写成 2026Q3（季度）或 2026H2（半年）。`,
+      summary: t(
+        `考评期「${periodText}」无法识别，请写成 2026Q3（季度）或 2026H2（半年）。`,
+        `Period "${periodText}" not understood: write 2026Q3 (a quarter) or 2026H2 (a half-year).`,
+      ),
       lines: [],
       ok: false,
     };
   return run(async (context) => {
     const grid = await readWorkbookGrid(context);
-    const why = notMaster(grid);
+    const why = notMaster(grid, locale);
     if (why) return { summary: why, lines: [], ok: false };
     const master = readMaster(grid);
     const calendar = new WorkCalendar(master.data.holidays);
@@ -128,6 +163,7 @@ export async function computeRanking(run: ExcelRun, periodText: string): Promise
       issues: master.issues,
       period,
       calendar,
+      locale,
     });
     await writeResultSheets(context, outcome.tables, outcome.placeholders);
     const units = outcome.units.units;
@@ -135,19 +171,38 @@ export async function computeRanking(run: ExcelRun, periodText: string): Promise
     const criticised = units.filter((u) => u.outcome === 'criticize').map((u) => u.unit);
     const actions = units
       .filter((u) => u.action)
-      .map(
-        (u) => `${u.unit}：连续 ${u.lastPlaceStreak} 次倒数第一，${ACTION_LABEL[u.action ?? 'admonition']}`,
+      .map((u) =>
+        t(
+          `${u.unit}：连续 ${u.lastPlaceStreak} 次倒数第一，${ACTION_LABEL[u.action ?? 'admonition']}`,
+          `${u.unit}: last ${u.lastPlaceStreak} times in a row, ${ACTION_LABEL[u.action ?? 'admonition']}`,
+        ),
       );
     const problems = outcome.issues.filter((i) => i.severity === 'error').length;
     const label = rankPeriodLabel(period);
+    const sheets = outcome.tables.map((x) => `「${x.sheet.name}」`).join('');
+    const agents = outcome.agents?.agents.length;
     return {
-      summary: `${label}已计算：${outcome.agents ? `代办员 ${outcome.agents.agents.length} 名，` : ''}责任单位 ${units.length} 个。结果已写入${outcome.tables.map((t) => `「${t.sheet.name}」`).join('')}。`,
+      summary: t(
+        `${label}已计算：${agents !== undefined ? `代办员 ${agents} 名，` : ''}责任单位 ${units.length} 个。结果已写入${sheets}。`,
+        `${rankPeriodId(period)} done: ${agents !== undefined ? `${agents} agents, ` : ''}${units.length} units. Results written to ${sheets}.`,
+      ),
       lines: [
-        ...(praised.length > 0 ? [`${OUTCOME_LABEL.praise}：${praised.join('、')}`] : []),
-        ...(criticised.length > 0 ? [`${OUTCOME_LABEL.criticize}：${criticised.join('、')}`] : []),
+        ...(praised.length > 0 ? [`${t(OUTCOME_LABEL.praise, 'Praised')}：${praised.join('、')}`] : []),
+        ...(criticised.length > 0
+          ? [`${t(OUTCOME_LABEL.criticize, 'Criticised')}：${criticised.join('、')}`]
+          : []),
         ...actions,
-        ...(problems > 0 ? [`有 ${problems} 行数据有误未计入，见「数据问题」。`] : []),
-        ...calendarWarnings(calendar, [period.year]).map((w) => `警告：${message(w)}`),
+        ...(problems > 0
+          ? [
+              t(
+                `有 ${problems} 行数据有误未计入，见「数据问题」。`,
+                `${problems} rows with errors were not counted; see 「数据问题」.`,
+              ),
+            ]
+          : []),
+        ...calendarWarnings(calendar, [period.year]).map(
+          (w) => `${t('警告', 'Warning')}：${message(w, locale)}`,
+        ),
       ],
       ok: true,
     };
@@ -158,23 +213,38 @@ export async function computeRanking(run: ExcelRun, periodText: string): Promise
  * 生成议程: the meeting's 议程, 督办落实 and 议题及滞后项目 from this master (topic forms arrive by
  * e-mail: `kpd agenda` adds them; here the decisions and the projects behind are listed).
  */
-export async function buildMeetingAgenda(run: ExcelRun, meetingText: string): Promise<PaneResult> {
+export async function buildMeetingAgenda(
+  run: ExcelRun,
+  meetingText: string,
+  locale: Locale = 'zh',
+): Promise<PaneResult> {
+  const t = tr(locale);
   const day = parseDate(meetingText.trim());
   if (!day.ok)
-    return { summary: `例会日期「${meetingText}」无法识别，请写成 2026-11-14。`, lines: [], ok: false };
+    return {
+      summary: t(
+        `例会日期「${meetingText}」无法识别，请写成 2026-11-14。`,
+        `Meeting date "${meetingText}" not understood: write 2026-11-14.`,
+      ),
+      lines: [],
+      ok: false,
+    };
   return run(async (context) => {
     const grid = await readWorkbookGrid(context);
-    const why = notMaster(grid);
+    const why = notMaster(grid, locale);
     if (why) return { summary: why, lines: [], ok: false };
     const master = readMaster(grid);
     const calendar = new WorkCalendar(master.data.holidays);
     if (!isMeetingDay(day.value, master.data, calendar))
       return {
-        summary: `${day.value} 不是例会日（「规则」表中的例会日为${master.data.rules.schedule.meetingWeekday}），请给出例会当天的日期。`,
+        summary: t(
+          `${day.value} 不是例会日（「规则」表中的例会日为${master.data.rules.schedule.meetingWeekday}），请给出例会当天的日期。`,
+          `${day.value} is not a meeting day (the 规则 sheet says ${master.data.rules.schedule.meetingWeekday}).`,
+        ),
         lines: [],
         ok: false,
       };
-    const agenda = buildAgenda({ meeting: day.value, master: master.data, calendar, files: [] });
+    const agenda = buildAgenda({ meeting: day.value, master: master.data, calendar, files: [], locale });
     const sheets = agendaSheets(agenda);
     // No 数据问题 here: no files were read (and 计算排名 has a sheet of that name).
     const tables = sheets.tables
@@ -185,11 +255,23 @@ export async function buildMeetingAgenda(run: ExcelRun, meetingText: string): Pr
       }));
     await writeResultSheets(context, tables, sheets.placeholders);
     const overdue = agenda.decisions.filter((d) => d.state === '逾期未完成');
+    const written = tables.map((x) => `「${x.sheet.name}」`).join('');
     return {
-      summary: `${day.value} 例会议程已写入${tables.map((t) => `「${t.sheet.name}」`).join('')}：督办事项 ${agenda.decisions.length} 项（逾期未完成 ${overdue.length} 项），滞后项目 ${agenda.behind.length} 个。`,
+      summary: t(
+        `${day.value} 例会议程已写入${written}：督办事项 ${agenda.decisions.length} 项（逾期未完成 ${overdue.length} 项），滞后项目 ${agenda.behind.length} 个。`,
+        `Agenda of ${day.value} written to ${written}: ${agenda.decisions.length} decisions tracked (${overdue.length} overdue), ${agenda.behind.length} projects behind.`,
+      ),
       lines: [
-        ...overdue.map((d) => `逾期未完成　${d.itemId}　${d.unit}　逾期 ${d.overdueDays ?? 0} 天`),
-        '各单位申报的议题：用 kpd agenda 汇总收到的议题申报表。',
+        ...overdue.map((d) =>
+          t(
+            `逾期未完成　${d.itemId}　${d.unit}　逾期 ${d.overdueDays ?? 0} 天`,
+            `Overdue　${d.itemId}　${d.unit}　${d.overdueDays ?? 0} days`,
+          ),
+        ),
+        t(
+          '各单位申报的议题：用 kpd agenda 汇总收到的议题申报表。',
+          'Topics sent in by the units: kpd agenda adds them from the forms received.',
+        ),
       ],
       ok: true,
     };

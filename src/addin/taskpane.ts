@@ -6,6 +6,7 @@ import {
   type ExcelRun,
   type PaneResult,
 } from './pane.js';
+import type { Locale } from '../core/validate/issue.js';
 
 /** The page: buttons to the pane's actions, results in the status area. */
 
@@ -22,6 +23,27 @@ export function nextSaturday(today: Date): string {
   const d = new Date(today.getFullYear(), today.getMonth(), today.getDate() + ((6 - today.getDay() + 7) % 7));
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
+
+/** The page's own words in English, by element id (Chinese is in the HTML). */
+const ENGLISH: Readonly<Record<string, string>> = {
+  title: 'Key Project Desk',
+  'h-rank': 'Agent assessment and unit ranking',
+  'l-period': 'Period',
+  'hint-period': 'A quarter as 2026Q3, a half-year as 2026H2 (half-years rank units only).',
+  rank: 'Rank (计算排名)',
+  'hint-rank':
+    'Results go to the sheets 代办员考核结果, 扣分明细, 单位考评排名, 排名历史 and 数据问题; no other sheet changes.',
+  'h-agenda': 'Weekly meeting agenda',
+  'l-meeting': 'Meeting day (Saturday)',
+  agenda: 'Build agenda',
+  'hint-agenda':
+    'Writes 议程, 督办落实 and 议题及滞后项目; topics sent in by the units are added by kpd agenda.',
+  'h-check': 'Check the master workbook',
+  check: 'Check',
+  'l-live': 'Check entries as they are typed',
+};
+
+let locale: Locale = 'zh';
 
 function show(result: PaneResult): void {
   const status = $('status');
@@ -49,7 +71,12 @@ async function act(busy: string, action: () => Promise<PaneResult>): Promise<voi
   try {
     show(await action());
   } catch (e) {
-    show({ summary: `出错了：${e instanceof Error ? e.message : String(e)}`, lines: [], ok: false });
+    const why = e instanceof Error ? e.message : String(e);
+    show({
+      summary: locale === 'en' ? `Something went wrong: ${why}` : `出错了：${why}`,
+      lines: [],
+      ok: false,
+    });
   } finally {
     for (const b of buttons) b.disabled = false;
     acting = false;
@@ -57,23 +84,45 @@ async function act(busy: string, action: () => Promise<PaneResult>): Promise<voi
 }
 
 void Office.onReady((info) => {
+  locale = (Office.context.displayLanguage ?? 'zh-CN').toLowerCase().startsWith('en') ? 'en' : 'zh';
+  const t = (zh: string, en: string): string => (locale === 'en' ? en : zh);
+  if (locale === 'en') {
+    document.documentElement.lang = 'en';
+    document.title = 'Key Project Desk';
+    for (const [id, text] of Object.entries(ENGLISH)) {
+      const el = document.getElementById(id);
+      if (el) el.textContent = text;
+    }
+  }
   if (info.host !== Office.HostType.Excel) {
-    $('status').textContent = '请在 Excel 中打开本加载项。';
+    $('status').textContent = t('请在 Excel 中打开本加载项。', 'Open this add-in in Excel.');
     return;
   }
   const run: ExcelRun = (batch) => Excel.run(batch);
   const period = $<HTMLInputElement>('period');
   period.value = lastQuarter(new Date());
-  $('rank').addEventListener('click', () => void act('正在计算……', () => computeRanking(run, period.value)));
-  $('check').addEventListener('click', () => void act('正在检查……', () => checkMaster(run)));
+  $('rank').addEventListener(
+    'click',
+    () => void act(t('正在计算……', 'Computing…'), () => computeRanking(run, period.value, locale)),
+  );
+  $('check').addEventListener(
+    'click',
+    () => void act(t('正在检查……', 'Checking…'), () => checkMaster(run, locale)),
+  );
   const meeting = $<HTMLInputElement>('meeting');
   meeting.value = nextSaturday(new Date());
   $('agenda').addEventListener(
     'click',
-    () => void act('正在生成议程……', () => buildMeetingAgenda(run, meeting.value)),
+    () =>
+      void act(t('正在生成议程……', 'Building the agenda…'), () =>
+        buildMeetingAgenda(run, meeting.value, locale),
+      ),
   );
   for (const id of ['rank', 'check', 'agenda']) $<HTMLButtonElement>(id).disabled = false;
-  $('status').textContent = '已连接。打开总台账后，选择考评期并点击「计算排名」。';
+  $('status').textContent = t(
+    '已连接。打开总台账后，选择考评期并点击「计算排名」。',
+    'Connected. In the master workbook, choose the period and click Rank.',
+  );
   void watchEdits(run);
 });
 
@@ -82,7 +131,10 @@ async function watchEdits(run: ExcelRun): Promise<void> {
   const box = $<HTMLInputElement>('live');
   if (!Office.context.requirements.isSetSupported('ExcelApi', '1.9')) {
     box.disabled = true;
-    $('live-note').textContent = '此版本的 Excel 不支持输入时检查，请用「检查」按钮。';
+    $('live-note').textContent =
+      locale === 'en'
+        ? 'This version of Excel cannot check as you type; use Check.'
+        : '此版本的 Excel 不支持输入时检查，请用「检查」按钮。';
     return;
   }
   await Excel.run(async (context) => {
@@ -94,7 +146,7 @@ async function watchEdits(run: ExcelRun): Promise<void> {
         await ctx.sync();
         return ws.name;
       });
-      const result = await checkEdit(run, name, e.address);
+      const result = await checkEdit(run, name, e.address, locale);
       if (result.summary !== '') show(result);
     });
     await context.sync();

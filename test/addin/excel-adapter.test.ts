@@ -119,6 +119,18 @@ describe('计算排名 in the task pane (pane.ts over the fake)', () => {
   });
 });
 
+describe('the task pane in English (Office in English)', () => {
+  it('says the same things in English, the findings included', async () => {
+    const book = fakeWorkbook(grid);
+    const r = await checkMaster((batch) => book.run(batch), 'en');
+    expect(r.summary).toMatch(/^Master workbook checked: \d+ errors, \d+ warnings, \d+ notes\.$/u);
+    expect(r.lines[0]).toMatch(/^Error　\S+ [A-Z]+\d+　[\x20-\x7e「」]+/u);
+    expect((await computeRanking((batch) => book.run(batch), 'next quarter', 'en')).summary).toBe(
+      'Period "next quarter" not understood: write 2026Q3 (a quarter) or 2026H2 (a half-year).',
+    );
+  });
+});
+
 describe('检查总台账 in the task pane', () => {
   it('lists the master’s findings with sheet and cell, errors first', async () => {
     const book = fakeWorkbook(grid);

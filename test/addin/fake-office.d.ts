@@ -28,7 +28,7 @@ export interface FakeWorkbook {
 }
 export interface KpdFakeOffice {
   readonly FakeWorkbook: new (data: FakeWorkbookData) => FakeWorkbook;
-  install(data: FakeWorkbookData): FakeWorkbook;
+  install(data: FakeWorkbookData, options?: { displayLanguage?: string }): FakeWorkbook;
 }
 declare global {
   var KpdFakeOffice: KpdFakeOffice;

@@ -342,12 +342,13 @@
     }
   }
 
-  /** Installs window.Office and window.Excel over a workbook (the browser test). */
-  function install(data) {
+  /** Installs window.Office and window.Excel over a workbook (the browser test); options.displayLanguage as Office's UI language. */
+  function install(data, options = {}) {
     const book = new FakeWorkbook(data);
     globalThis.Office = {
       HostType: { Excel: 'Excel' },
       context: {
+        displayLanguage: options.displayLanguage ?? 'zh-CN',
         requirements: {
           // ExcelApi 1.1 … 1.12, compared as versions (1.9 < 1.12).
           isSetSupported: (name, version = '1.1') =>

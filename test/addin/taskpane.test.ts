@@ -20,6 +20,7 @@ const PAGE = repoPath('dist-addin', 'taskpane.html');
 
 let browser: Browser | undefined;
 let page: Page;
+let english: Page;
 const errors: string[] = [];
 
 browserTool.describe('the task pane in Chromium', () => {
@@ -54,6 +55,17 @@ browserTool.describe('the task pane in Chromium', () => {
     );
     await page.goto(pathToFileURL(PAGE).href);
     await page.waitForFunction("document.getElementById('status').textContent.startsWith('已连接')");
+    // The same pane in an Office whose interface is English.
+    english = await browser.newPage();
+    english.on('pageerror', (e) => errors.push(e.message));
+    await english.route('https://appsforoffice.microsoft.com/**', (route) =>
+      route.fulfill({
+        contentType: 'text/javascript; charset=utf-8',
+        body: script.replace(/\);$/u, ", { displayLanguage: 'en-US' });"),
+      }),
+    );
+    await english.goto(pathToFileURL(PAGE).href);
+    await english.waitForFunction("document.getElementById('status').textContent.startsWith('Connected')");
   }, 120_000);
 
   afterAll(async () => {
@@ -136,6 +148,22 @@ browserTool.describe('the task pane in Chromium', () => {
       await page.click('#agenda');
       await page.waitForFunction("document.getElementById('status').textContent.includes('例会议程已写入')");
       expect(await page.getAttribute('#status', 'class')).toBe('ok');
+      expect(errors).toEqual([]);
+    },
+    60_000,
+  );
+
+  browserTool.it(
+    'speaks English where Office does: its words, its results (sheet names stay Chinese)',
+    async () => {
+      expect(await english.title()).toBe('Key Project Desk');
+      expect(await english.textContent('#rank')).toBe('Rank (计算排名)');
+      await english.fill('#period', '2026Q3');
+      await english.click('#rank');
+      await english.waitForSelector('#status.ok, #status.bad');
+      expect(await english.textContent('#status')).toMatch(
+        /^2026Q3 done: 10 agents, 12 units\. Results written to 「代办员考核结果」/u,
+      );
       expect(errors).toEqual([]);
     },
     60_000,
