@@ -7,7 +7,7 @@ import { parseRankPeriod, rankPeriodId, rankPeriodLabel } from '../core/calendar
 import { WorkCalendar } from '../core/calendar/workdays.js';
 import { calendarWarnings } from '../core/calendar/warnings.js';
 import { findSheet } from '../core/grid.js';
-import { readMaster } from '../core/master/read.js';
+import { readMaster, type MasterRead } from '../core/master/read.js';
 import { MASTER, PROJECTS } from '../core/schema/master.js';
 import { OUTPUTS, TEMPLATES } from '../core/schema/templates.js';
 import { scoreMaster } from '../core/score/run.js';
@@ -52,6 +52,20 @@ function notMaster(grid: Awaited<ReturnType<typeof readWorkbookGrid>>, locale: L
       );
 }
 
+/** The open workbook read as the master, with its calendar; or why it is not a master. */
+async function openMaster(
+  context: Excel.RequestContext,
+  locale: Locale,
+): Promise<{ master: MasterRead; calendar: WorkCalendar } | { why: string }> {
+  const grid = await readWorkbookGrid(context);
+  const why = notMaster(grid, locale);
+  if (why) return { why };
+  const master = readMaster(grid);
+  return { master, calendar: new WorkCalendar(master.data.holidays) };
+}
+
+const refused = (why: string): PaneResult => ({ summary: why, lines: [], ok: false });
+
 const where = (i: Issue, locale: Locale): string =>
   [i.sheet ?? '', cellRef(i) || (i.row ? (locale === 'en' ? `row ${i.row}` : `第${i.row}行`) : '')]
     .join(' ')
@@ -63,10 +77,9 @@ const finding = (i: Issue, locale: Locale): string =>
 export async function checkMaster(run: ExcelRun, locale: Locale = 'zh'): Promise<PaneResult> {
   const t = tr(locale);
   return run(async (context) => {
-    const grid = await readWorkbookGrid(context);
-    const why = notMaster(grid, locale);
-    if (why) return { summary: why, lines: [], ok: false };
-    const { issues } = readMaster(grid);
+    const opened = await openMaster(context, locale);
+    if ('why' in opened) return refused(opened.why);
+    const { issues } = opened.master;
     const sorted = sortIssues(
       issues,
       MASTER.sheets.map((s) => s.name),
@@ -113,10 +126,10 @@ export async function checkEdit(
   const quiet = { summary: '', lines: [], ok: true };
   if (!MASTER.sheets.some((s) => s.name === sheet)) return quiet; // not a sheet people fill
   return run(async (context) => {
-    const grid = await readWorkbookGrid(context);
-    if (notMaster(grid, locale)) return quiet;
+    const opened = await openMaster(context, locale);
+    if ('why' in opened) return quiet;
     const rows = rowsOfAddress(address);
-    const { issues } = readMaster(grid);
+    const { issues } = opened.master;
     const here = issues.filter(
       (i) =>
         i.sheet === sheet &&
@@ -153,11 +166,9 @@ export async function computeRanking(
       ok: false,
     };
   return run(async (context) => {
-    const grid = await readWorkbookGrid(context);
-    const why = notMaster(grid, locale);
-    if (why) return { summary: why, lines: [], ok: false };
-    const master = readMaster(grid);
-    const calendar = new WorkCalendar(master.data.holidays);
+    const opened = await openMaster(context, locale);
+    if ('why' in opened) return refused(opened.why);
+    const { master, calendar } = opened;
     const outcome = scoreMaster({
       data: master.data,
       issues: master.issues,
@@ -230,11 +241,9 @@ export async function buildMeetingAgenda(
       ok: false,
     };
   return run(async (context) => {
-    const grid = await readWorkbookGrid(context);
-    const why = notMaster(grid, locale);
-    if (why) return { summary: why, lines: [], ok: false };
-    const master = readMaster(grid);
-    const calendar = new WorkCalendar(master.data.holidays);
+    const opened = await openMaster(context, locale);
+    if ('why' in opened) return refused(opened.why);
+    const { master, calendar } = opened;
     if (!isMeetingDay(day.value, master.data, calendar))
       return {
         summary: t(

@@ -5,12 +5,12 @@ import { periodSchedule, weekSchedule } from '../calendar/schedule.js';
 import { calendarWarnings } from '../calendar/warnings.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import { behindProjects, type ProjectStanding } from '../bulletin/behind.js';
-import type { BehindProject, ReceivedFile, RejectedRow } from '../bulletin/model.js';
+import { rejectedRow, type BehindProject, type ReceivedFile, type RejectedRow } from '../bulletin/model.js';
 import type { Decision, MasterData, Project } from '../master/types.js';
 import { matchHq, registerIndex } from '../report/read.js';
 import { TOPICS } from '../schema/topics.js';
 import { readTopics } from '../topics/read.js';
-import { cellRef, issue, message, type Issue, type Locale } from '../validate/issue.js';
+import { issue, message, type Issue, type Locale } from '../validate/issue.js';
 import { matchKey } from '../values/text.js';
 import { identifyTemplate, isIssue } from '../workbook/identify.js';
 
@@ -199,16 +199,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
   const index = registerIndex({ projects: master.projects });
   const problems: RejectedRow[] = [];
   const note = (file: string, i: Issue, rejected: boolean): void => {
-    problems.push({
-      file,
-      sheet: i.sheet ?? null,
-      cell: cellRef(i) || null,
-      row: i.row ?? null,
-      code: i.code,
-      message: message(i, locale),
-      severity: i.severity,
-      rejected,
-    });
+    problems.push(rejectedRow(file, i, rejected, locale));
   };
 
   // (1) The decisions being tracked.

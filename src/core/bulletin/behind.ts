@@ -1,19 +1,13 @@
 import type { IsoDate } from '../calendar/dates.js';
 import type { Milestone } from '../master/types.js';
 import { matchKey } from '../values/text.js';
-import type { BehindProject } from './model.js';
+import type { BehindProject, ProjectProgress } from './model.js';
 
 /** A project's standing against 序时进度, as the bulletin and the weekly agenda both see it. */
-export interface ProjectStanding {
-  readonly projectId: string;
-  readonly name: string;
-  readonly hq: string;
-  readonly commander: string;
-  readonly unit: string;
-  /** 年度累计 / 年度计划, when reported. */
-  readonly rate?: number;
-  readonly fraction: number;
-}
+export type ProjectStanding = Pick<
+  ProjectProgress,
+  'projectId' | 'name' | 'hq' | 'commander' | 'unit' | 'rate' | 'fraction'
+>;
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 

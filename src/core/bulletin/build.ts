@@ -14,16 +14,17 @@ import { PROGRESS, REPORT } from '../schema/report.js';
 import { findSheet } from '../grid.js';
 import { PROJECT_CATEGORIES, type TimeSource } from '../schema/vocab.js';
 import { identifyTemplate, isIssue } from '../workbook/identify.js';
-import { cellRef, issue, message, type Issue, type Locale } from '../validate/issue.js';
+import { issue, message, type Issue, type Locale } from '../validate/issue.js';
 import { matchKey } from '../values/text.js';
-import type {
-  Bulletin,
-  ProjectProgress,
-  ReceivedFile,
-  RejectedRow,
-  SiteVisitWeek,
-  Submission,
-  SummaryLine,
+import {
+  rejectedRow,
+  type Bulletin,
+  type ProjectProgress,
+  type ReceivedFile,
+  type RejectedRow,
+  type SiteVisitWeek,
+  type Submission,
+  type SummaryLine,
 } from './model.js';
 import { progressStatus } from './status.js';
 import { behindProjects } from './behind.js';
@@ -245,16 +246,7 @@ export function assembleBulletin(
   let rowsIn = 0;
   let rowsRejected = 0;
   const note = (file: string, i: Issue, rejected: boolean): void => {
-    problems.push({
-      file,
-      sheet: i.sheet ?? null,
-      cell: cellRef(i) || null,
-      row: i.row ?? null,
-      code: i.code,
-      message: message(i, locale),
-      severity: i.severity,
-      rejected,
-    });
+    problems.push(rejectedRow(file, i, rejected, locale));
   };
   /** Every data row of a file not merged: one rejected line per row, with the reason. */
   const rejectAllRows = (file: string, read: ReportRead, reason: Issue): void => {

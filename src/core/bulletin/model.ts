@@ -1,6 +1,6 @@
 import type { Cell, WorkbookGrid } from '../grid.js';
 import type { IsoDate, IsoDateTime } from '../calendar/dates.js';
-import type { Issue } from '../validate/issue.js';
+import { cellRef, message, type Issue, type Locale } from '../validate/issue.js';
 import type { TimeSource } from '../schema/vocab.js';
 import type { ProgressStatus } from './status.js';
 
@@ -94,6 +94,20 @@ export interface RejectedRow {
   readonly severity: Issue['severity'];
   /** Whether the row was left out (an error) or only noted. */
   readonly rejected: boolean;
+}
+
+/** A finding as a line of 数据问题: where it is, what it says, and whether its row was left out. */
+export function rejectedRow(file: string, i: Issue, rejected: boolean, locale: Locale): RejectedRow {
+  return {
+    file,
+    sheet: i.sheet ?? null,
+    cell: cellRef(i) || null,
+    row: i.row ?? null,
+    code: i.code,
+    message: message(i, locale),
+    severity: i.severity,
+    rejected,
+  };
 }
 
 export interface SummaryLine {
