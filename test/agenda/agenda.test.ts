@@ -1,4 +1,4 @@
-import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
@@ -16,6 +16,7 @@ import {
   pdfText,
 } from '../helpers/libreoffice.js';
 import { checkOoxml, OOXML_TIMEOUT_MS, OOXML_TOOLS } from '../helpers/ooxml.js';
+import { gbkWord, mailBytes } from '../helpers/merge-mail.js';
 import { repoPath } from '../helpers/paths.js';
 import { useTempDir } from '../helpers/tmp.js';
 import { requireTool } from '../helpers/tools.js';
@@ -228,6 +229,33 @@ describe('kpd agenda: what could not go on the agenda', () => {
     expect(next.json.topics.map((t) => [t.group, t.notes])).toEqual([
       ['水系连通工程指挥部', ['未经分管县级领导签字', '上周截止后申报，转入本次']],
     ]);
+  });
+
+  it('places a form that came by e-mail by the mail’s time, not the time typed in it', async () => {
+    const form = new Uint8Array(await readFile(join(dir, '议题', '水系连通工程指挥部-议题申报-1114.xlsx')));
+    const mail = (date: string): Uint8Array =>
+      mailBytes({
+        from: `${gbkWord('水系连通工程指挥部')} <slgc@example.cn>`,
+        subject: 'topics',
+        date,
+        attachments: [{ name: '水系连通工程指挥部议题申报.xlsx', bytes: form, style: 'rfc2047' }],
+      });
+    await mkdir(join(dir, '邮件'), { recursive: true });
+    // Typed Wednesday 09:20; the mail reached the office on Tuesday at 16:55: on time.
+    await writeFile(join(dir, '邮件', '周二.eml'), mail('Tue, 10 Nov 2026 16:55:00 +0800'));
+    const onTime = await agenda('2026-11-14', ['邮件/周二.eml'], 'out/邮件-周二.xlsx');
+    expect(onTime.json.files).toEqual({ received: 1, used: 1 });
+    expect(onTime.json.topics.map((t) => [t.group, t.file])).toEqual([
+      ['水系连通工程指挥部', '邮件/周二.eml › 水系连通工程指挥部议题申报.xlsx'],
+    ]);
+    // A mail of Tuesday 17:05 is after the cut-off, and the message says the mail's time decided.
+    await writeFile(join(dir, '邮件', '周二晚.eml'), mail('Tue, 10 Nov 2026 17:05:00 +0800'));
+    const late = await agenda('2026-11-14', ['邮件/周二晚.eml'], 'out/邮件-周二晚.xlsx');
+    expect(late.json.files).toEqual({ received: 1, used: 0 });
+    expect(late.json.problems.find((p) => p.code === 'agenda.topicsDeferred')?.message).toBe(
+      '「水系连通工程指挥部」2026-11-10 17:05（邮件时间） 申报，晚于本次会议的议题截止（2026-11-10 17:00），转入 2026-11-21 的例会。',
+    );
+    await rm(join(dir, '邮件'), { recursive: true }); // the inputs of the other tests stay as they were
   });
 
   it('refuses a day that is not the meeting day, in Chinese, and writes nothing', async () => {

@@ -9,7 +9,7 @@ import { rejectedRow, type BehindProject, type ReceivedFile, type RejectedRow } 
 import type { Decision, MasterData, Project } from '../master/types.js';
 import { matchHq, registerIndex } from '../report/read.js';
 import { TOPICS } from '../schema/topics.js';
-import { readTopics } from '../topics/read.js';
+import { readTopics, type TopicArrival } from '../topics/read.js';
 import { issue, message, type Issue, type Locale } from '../validate/issue.js';
 import { matchKey } from '../values/text.js';
 import { identifyTemplate, isIssue } from '../workbook/identify.js';
@@ -227,7 +227,13 @@ export function buildAgenda(input: AgendaInput): Agenda {
       continue;
     }
     for (const i of [...f.packageIssues, ...id.issues]) note(f.file, i, false);
-    const read = readTopics(f.workbook, rules, calendar);
+    // The mail's (or the clerk's) time outranks the typed 申报时间, as for reports (DOMAIN §3).
+    const arrival: TopicArrival | undefined = f.emailTime
+      ? { at: f.emailTime, source: '邮件时间' }
+      : f.clerkTime
+        ? { at: f.clerkTime, source: '登记时间' }
+        : undefined;
+    const read = readTopics(f.workbook, rules, calendar, arrival);
     const unit = read.unit ?? '';
     if (read.meeting !== undefined && read.meeting !== meeting) {
       note(
@@ -237,7 +243,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
           {},
           {
             unit,
-            at: (read.submittedAt ?? '').slice(0, 16),
+            at: `${(read.at ?? '').slice(0, 16)}${read.timeSource && read.timeSource !== '申报时间' ? `（${read.timeSource}）` : ''}`,
             meeting: read.meeting,
             cutoff: week.topicCutoff.slice(0, 16),
           },
@@ -270,7 +276,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
         ...(t.problem !== undefined && { problem: t.problem }),
         ...(t.proposal !== undefined && { proposal: t.proposal }),
         file: f.file,
-        ...(read.submittedAt !== undefined && { submittedAt: read.submittedAt }),
+        ...(read.at !== undefined && { submittedAt: read.at }),
         notes,
       });
     }

@@ -10,9 +10,23 @@ import type { Located } from '../master/types.js';
 
 export type TopicRecord = RecordOf<typeof TOPIC_LIST>;
 
+/**
+ * When a form arrived, where a more trusted time than its typed 申报时间 is known: the e-mail's
+ * or the clerk's (the order of trust of DOMAIN §3, as for reports). The typed time can be
+ * mistyped or typed early; the mail's time is when the topic reached the 重点办.
+ */
+export interface TopicArrival {
+  readonly at: string;
+  readonly source: '邮件时间' | '登记时间';
+}
+
 export interface TopicsRead {
   readonly unit?: string;
+  /** 申报时间 as typed in the form. */
   readonly submittedAt?: string;
+  /** The time that placed the topics (the arrival's when known, else 申报时间), and which it is. */
+  readonly at?: string;
+  readonly timeSource?: '邮件时间' | '登记时间' | '申报时间';
   /** The Saturday meeting the topics go to, and whether they missed this week's cut-off. */
   readonly meeting?: string;
   readonly late: boolean;
@@ -21,7 +35,12 @@ export interface TopicsRead {
 }
 
 /** Reads a 周例会议题申报表: signatures flagged, a topic after Tuesday 17:00 goes to next week. */
-export function readTopics(wb: WorkbookGrid, rules: RuleSet, calendar?: WorkCalendar): TopicsRead {
+export function readTopics(
+  wb: WorkbookGrid,
+  rules: RuleSet,
+  calendar?: WorkCalendar,
+  arrival?: TopicArrival,
+): TopicsRead {
   const g = findSheet(wb, TOPIC_LIST.name);
   if (!g)
     return { late: false, topics: [], issues: [issue('sheet.missing', {}, { sheet: TOPIC_LIST.name })] };
@@ -29,18 +48,22 @@ export function readTopics(wb: WorkbookGrid, rules: RuleSet, calendar?: WorkCale
   const issues: Issue[] = [...t.issues];
   const unit = t.fields.get('unit')?.value;
   const submitted = t.fields.get('submittedAt');
+  const typed = typeof submitted?.value === 'string' ? submitted.value : undefined;
+  const at = arrival?.at ?? typed;
+  const timeSource = arrival?.source ?? (typed !== undefined ? '申报时间' : undefined);
   let meeting: string | undefined;
   let late = false;
-  if (typeof submitted?.value === 'string') {
-    const m = meetingForTopic(submitted.value, rules, calendar);
+  if (at !== undefined && timeSource !== undefined) {
+    const m = meetingForTopic(at, rules, calendar);
     meeting = m.meeting;
     late = m.late;
     if (m.late) {
       issues.push(
         issue(
           'topic.late',
-          { sheet: t.sheet, row: submitted.row, column: submitted.column },
-          { value: submitted.value.slice(0, 16), cutoff: m.cutoff.slice(0, 16), meeting: m.meeting },
+          // The typed time is in a cell; a mail's time is not in the workbook at all.
+          arrival ? { sheet: t.sheet } : { sheet: t.sheet, row: submitted?.row, column: submitted?.column },
+          { source: timeSource, value: at.slice(0, 16), cutoff: m.cutoff.slice(0, 16), meeting: m.meeting },
         ),
       );
     }
@@ -50,7 +73,9 @@ export function readTopics(wb: WorkbookGrid, rules: RuleSet, calendar?: WorkCale
     .map((r) => ({ sheet: t.sheet, row: r.row, record: r.record, columns: t.columns }));
   return {
     ...(typeof unit === 'string' && { unit }),
-    ...(typeof submitted?.value === 'string' && { submittedAt: submitted.value }),
+    ...(typed !== undefined && { submittedAt: typed }),
+    ...(at !== undefined && { at }),
+    ...(timeSource !== undefined && { timeSource }),
     ...(meeting !== undefined && { meeting }),
     late,
     topics,

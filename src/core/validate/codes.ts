@@ -366,8 +366,8 @@ const FOUNDATION_MESSAGES = {
   },
   'topic.late': {
     severity: 'warning',
-    zh: '申报时间 {value} 晚于截止时间 {cutoff}，转入下周（{meeting}）例会。',
-    en: 'Submitted {value}, after the cut-off {cutoff}; moved to the meeting of {meeting}.',
+    zh: '{source} {value} 晚于截止时间 {cutoff}，转入下周（{meeting}）例会。',
+    en: 'Submitted {value} ({source}), after the cut-off {cutoff}; moved to the meeting of {meeting}.',
   },
   // ---- rules sheet -----------------------------------------------------------------------------
   'rules.unknown': {

@@ -44,8 +44,34 @@ describe('readTopics (周例会议题申报表)', () => {
         'warning',
         3,
         2,
-        { value: '2026-11-11 09:20', cutoff: '2026-11-10 17:00', meeting: '2026-11-21' },
+        { source: '申报时间', value: '2026-11-11 09:20', cutoff: '2026-11-10 17:00', meeting: '2026-11-21' },
       ],
+    ]);
+  });
+
+  it('places the topics by the e-mail’s time when the form came by mail, whatever time was typed', () => {
+    // Typed on Wednesday, but the mail reached the office on Tuesday morning: on time.
+    const wed = topics({ ...FIELDS, submittedAt: '2026-11-11 09:20' });
+    const mailed = readTopics(wed, DEFAULT_RULES, undefined, {
+      at: '2026-11-10 09:30:00',
+      source: '邮件时间',
+    });
+    expect(mailed).toMatchObject({
+      submittedAt: '2026-11-11 09:20:00',
+      at: '2026-11-10 09:30:00',
+      timeSource: '邮件时间',
+      meeting: '2026-11-14',
+      late: false,
+    });
+    expect(mailed.issues).toEqual([]);
+    // Typed on Tuesday, mailed on Wednesday: late, and the message says which time decided.
+    const r = readTopics(topics(FIELDS), DEFAULT_RULES, undefined, {
+      at: '2026-11-11 08:05:00',
+      source: '邮件时间',
+    });
+    expect([r.meeting, r.late, r.timeSource]).toEqual(['2026-11-21', true, '邮件时间']);
+    expect(r.issues.map((i) => [i.code, i.row, i.params['source'], i.params['value']])).toEqual([
+      ['topic.late', undefined, '邮件时间', '2026-11-11 08:05'],
     ]);
   });
 
