@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
+import webpack from 'webpack';
 
 const root = dirname(fileURLToPath(import.meta.url));
 
@@ -45,6 +46,8 @@ export default (_env, argv) => ({
       scriptLoading: 'defer',
     }),
     new CopyStatic(),
+    // The zip reader's one Node call (inflateRawSync) is done by fflate in the browser.
+    new webpack.NormalModuleReplacementPlugin(/^node:zlib$/u, join(root, 'src/addin/zlib-browser.ts')),
   ],
   performance: { hints: false },
 });

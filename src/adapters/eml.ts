@@ -5,9 +5,10 @@
  * continuations), and raw 8-bit GBK bytes straight in the headers.
  *
  * The message is handled as a "binary string" (one char per byte, ISO-8859-1), so structure is
- * found with plain string searches and every byte range converts back exactly. Node-only (Buffer).
+ * found with plain string searches and every byte range converts back exactly. Runs in Node and,
+ * for the task pane, in a browser (./binary.ts).
  */
-import { Buffer } from 'node:buffer';
+import { base64Bytes, latin1Bytes, latin1String } from './binary.js';
 import { UnusableFileError } from './errors.js';
 
 export interface EmlAttachment {
@@ -58,7 +59,7 @@ export function parseEml(bytes: Uint8Array, limits?: Partial<EmlLimits>): Parsed
 function parseMessage(bytes: Uint8Array, limits: Partial<EmlLimits> | undefined): ParsedEml {
   const lim: EmlLimits = { ...DEFAULT_EML_LIMITS, ...limits };
   if (bytes.length > lim.maxBytes) throw corrupt(`message larger than ${lim.maxBytes} bytes`);
-  let bin = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  let bin = latin1String(bytes);
   if (bin.startsWith('\xef\xbb\xbf')) bin = bin.slice(3);
   if (bin.startsWith('From ')) bin = bin.slice(lineEnd(bin, 0)); // mbox separator line
 
@@ -178,7 +179,7 @@ function walk(bin: string, part: Part, depth: number, st: WalkState): void {
     decodeBody(bin, part.bodyStart, part.bodyEnd, part.headers.get('content-transfer-encoding'));
   if (filename === undefined && type === 'message/rfc822') {
     // A forwarded message attached without a name: name it after its subject.
-    const innerBin = Buffer.from(body()).toString('latin1');
+    const innerBin = latin1String(body());
     const inner = splitPart(innerBin, 0, innerBin.length);
     const subj = decodeWords(inner.headers.get('subject') ?? '')
       .replace(/[\\/]/g, '_')
@@ -238,9 +239,9 @@ function delimiterEnds(bin: string, at: number): boolean {
 function decodeBody(bin: string, start: number, end: number, cte: string | undefined): Uint8Array {
   const raw = bin.slice(start, end);
   const enc = (cte ?? '').trim().toLowerCase();
-  if (enc === 'base64') return new Uint8Array(Buffer.from(raw.replace(/[^A-Za-z0-9+/]/g, ''), 'base64'));
+  if (enc === 'base64') return base64Bytes(raw);
   if (enc === 'quoted-printable') return qpDecode(raw, false);
-  return new Uint8Array(Buffer.from(raw, 'latin1'));
+  return latin1Bytes(raw);
 }
 
 function qpDecode(s: string, underscoreIsSpace: boolean): Uint8Array {
@@ -289,7 +290,7 @@ const utf8Fatal = new TextDecoder('utf-8', { fatal: true });
 /** Raw header bytes (latin1 string): ASCII as is, else UTF-8 when valid, else GBK. */
 function decodeRawHeader(v: string): string {
   if (!/[\x80-\xff]/.test(v)) return v;
-  const bytes = Buffer.from(v, 'latin1');
+  const bytes = latin1Bytes(v);
   try {
     return utf8Fatal.decode(bytes);
   } catch {
@@ -354,9 +355,7 @@ export function decodeWords(v: string): string {
     }
     const charset = m[1]!.toLowerCase();
     const data = m[3]!;
-    const bytes: Uint8Array = /[bB]/.test(m[2]!)
-      ? Buffer.from(data.replace(/[^A-Za-z0-9+/]/g, ''), 'base64')
-      : qpDecode(data, true);
+    const bytes: Uint8Array = /[bB]/.test(m[2]!) ? base64Bytes(data) : qpDecode(data, true);
     if (pending && pending.charset === charset) for (const b of bytes) pending.bytes.push(b);
     else {
       flush();
@@ -455,6 +454,8 @@ export function parseParams(header: string): Params {
   return { value, params };
 }
 
+const utf8Encoder = new TextEncoder();
+
 function percentDecode(s: string): number[] {
   const out: number[] = [];
   for (let i = 0; i < s.length; i++) {
@@ -465,7 +466,7 @@ function percentDecode(s: string): number[] {
     } else if (c < 0x80) {
       out.push(c);
     } else {
-      for (const b of Buffer.from(s[i]!, 'utf8')) out.push(b);
+      for (const b of utf8Encoder.encode(s[i]!)) out.push(b);
     }
   }
   return out;

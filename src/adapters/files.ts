@@ -1,51 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import type { WorkbookGrid } from '../core/grid.js';
 import type { SheetGrid } from '../core/grid.js';
 import { parseCsv } from '../core/values/csv.js';
-import { issue, type Issue } from '../core/validate/issue.js';
-import type { IssueCode } from '../core/validate/codes.js';
-import { readXlsx, UnusableFileError, type PackageFlags } from './xlsx-read/index.js';
-
-/** A workbook read from a file, with what the package itself says about it. */
-export interface LoadedWorkbook {
-  readonly file: string;
-  readonly workbook: WorkbookGrid;
-  readonly flags: PackageFlags;
-  /** Package-level findings: macros, external links, truncated sheets. */
-  readonly issues: readonly Issue[];
-  readonly mtime?: Date;
-}
-
-export type LoadResult =
-  { readonly ok: true; readonly value: LoadedWorkbook } | { readonly ok: false; readonly issue: Issue };
-
-/** Findings about the package, as issues the person can act on. */
-export function packageIssues(flags: PackageFlags): Issue[] {
-  const out: Issue[] = [];
-  if (flags.macros) out.push(issue('file.macro', {}));
-  if (flags.externalLinks) out.push(issue('file.externalLinks', {}));
-  for (const t of flags.truncated)
-    out.push(issue('file.truncated', { sheet: t.sheet }, { sheet: t.sheet, detail: t.reason }));
-  return out;
-}
-
-/** Bytes → workbook, or the reason it cannot be used (never throws for bad input). */
-export function loadWorkbookBytes(file: string, bytes: Uint8Array, mtime?: Date): LoadResult {
-  try {
-    const { workbook, flags } = readXlsx(bytes);
-    return {
-      ok: true,
-      value: { file, workbook, flags, issues: packageIssues(flags), ...(mtime && { mtime }) },
-    };
-  } catch (e) {
-    if (e instanceof UnusableFileError) {
-      return { ok: false, issue: issue(e.code as IssueCode, {}, { detail: e.detail }) };
-    }
-    throw e;
-  }
-}
+import { issue } from '../core/validate/issue.js';
+import { loadWorkbookBytes, type LoadResult } from './received.js';
+export { loadWorkbookBytes, packageIssues, type LoadedWorkbook, type LoadResult } from './received.js';
 
 export async function loadWorkbook(file: string): Promise<LoadResult> {
   let bytes: Uint8Array;

@@ -346,7 +346,7 @@ export function openZip(bytes: Uint8Array, limits?: Partial<ZipLimits>): ZipArch
  * much memory; the per-entry, total and ratio limits were checked against `declared` before.
  */
 function inflateBounded(data: Uint8Array, declared: number, name: string): Uint8Array {
-  let out: Buffer;
+  let out: Uint8Array;
   try {
     out = inflateRawSync(data, { maxOutputLength: declared + 1 });
   } catch (err) {

@@ -1,4 +1,6 @@
 import { readWorkbookGrid, writeResultSheets } from '../adapters/office/excel.js';
+import { expandFiles, type IgnoredInput, type InputItem } from '../adapters/expand.js';
+import { loadPrepared } from '../adapters/received.js';
 import { agendaSheets, buildAgenda, isMeetingDay } from '../core/agenda/index.js';
 import { AGENDA_PROBLEMS } from '../core/schema/agenda.js';
 import type { RowValues } from '../core/template/samples.js';
@@ -220,14 +222,28 @@ export async function computeRanking(
   });
 }
 
+/** A file the clerk picked in the pane: a 议题申报表, an e-mail carrying one, or a .zip of them. */
+export interface PickedFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  /** File.lastModified (ms): the least trusted of the times a topic's submission can have. */
+  readonly lastModified?: number;
+}
+
+/** The pane writes the agenda's 数据问题 under this name: 「数据问题」 is 计算排名's. */
+export const PANE_AGENDA_PROBLEMS = '议题数据问题';
+
 /**
- * 生成议程: the meeting's 议程, 督办落实 and 议题及滞后项目 from this master (topic forms arrive by
- * e-mail: `kpd agenda` adds them; here the decisions and the projects behind are listed).
+ * 生成议程: the Saturday meeting's agenda (DOMAIN §5) into sheets of the master: the decisions'
+ * state, HQ by HQ the topics of the forms the clerk picked (as kpd agenda reads them: .xlsx,
+ * .eml, .zip) and every project behind 序时进度. With forms picked, what was not used is listed
+ * in 「议题数据问题」, file by file and row by row.
  */
 export async function buildMeetingAgenda(
   run: ExcelRun,
   meetingText: string,
   locale: Locale = 'zh',
+  picked: readonly PickedFile[] = [],
 ): Promise<PaneResult> {
   const t = tr(locale);
   const day = parseDate(meetingText.trim());
@@ -240,6 +256,19 @@ export async function buildMeetingAgenda(
       lines: [],
       ok: false,
     };
+  // The files are read before Excel is asked for anything: a broken one is listed, never fatal.
+  const byName = <T extends { file: string }>(a: T, b: T): number =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+  const collected = expandFiles(
+    picked.map((f) => ({
+      name: f.name,
+      bytes: f.bytes,
+      ...(f.lastModified !== undefined && { mtime: new Date(f.lastModified) }),
+    })),
+  );
+  const items: InputItem[] = collected.items.sort(byName);
+  const ignored: IgnoredInput[] = collected.ignored.sort(byName);
+  const files = items.map((item) => loadPrepared(item));
   return run(async (context) => {
     const opened = await openMaster(context, locale);
     if ('why' in opened) return refused(opened.why);
@@ -253,33 +282,51 @@ export async function buildMeetingAgenda(
         lines: [],
         ok: false,
       };
-    const agenda = buildAgenda({ meeting: day.value, master: master.data, calendar, files: [], locale });
+    const agenda = buildAgenda({ meeting: day.value, master: master.data, calendar, files, ignored, locale });
     const sheets = agendaSheets(agenda);
-    // No 数据问题 here: no files were read (and 计算排名 has a sheet of that name).
+    // With no forms picked there is nothing for 数据问题 to say about files; with forms, it is
+    // written under its own name.
     const tables = sheets.tables
-      .filter((t) => t.sheet !== AGENDA_PROBLEMS)
-      .map((t) => ({
-        sheet: t.sheet,
-        rows: Array.from({ length: t.rows.length }, (_, i): RowValues => t.rows.at(i) ?? {}),
+      .flatMap((x) =>
+        x.sheet !== AGENDA_PROBLEMS
+          ? [x]
+          : picked.length > 0
+            ? [{ ...x, sheet: { ...x.sheet, name: PANE_AGENDA_PROBLEMS, title: `议题${x.sheet.title}` } }]
+            : [],
+      )
+      .map((x) => ({
+        sheet: x.sheet,
+        rows: Array.from({ length: x.rows.length }, (_, i): RowValues => x.rows.at(i) ?? {}),
       }));
     await writeResultSheets(context, tables, sheets.placeholders);
     const overdue = agenda.decisions.filter((d) => d.state === '逾期未完成');
     const written = tables.map((x) => `「${x.sheet.name}」`).join('');
+    const topicLine =
+      picked.length === 0
+        ? t(
+            '未选择议题申报表：议程中只有督办事项和滞后项目。要列入各单位申报的议题，请先选择收到的议题申报表（可多选，.xlsx、.eml 或 .zip）。',
+            'No topic forms chosen: the agenda has the decisions and the projects behind only. To add the topics sent in, choose the forms received (.xlsx, .eml or .zip) first.',
+          )
+        : t(
+            `所选文件 ${picked.length} 个，其中议题申报表 ${agenda.files.received} 份，列入本次会议 ${agenda.files.used} 份，议题 ${agenda.topics.length} 项；未列入的文件和行及提示 ${agenda.problems.length} 条，见「${PANE_AGENDA_PROBLEMS}」。`,
+            `${picked.length} files chosen: ${agenda.files.received} topic forms, ${agenda.files.used} used for this meeting, ${agenda.topics.length} topics; ${agenda.problems.length} files, rows or notes not used, listed in 「${PANE_AGENDA_PROBLEMS}」.`,
+          );
     return {
       summary: t(
-        `${day.value} 例会议程已写入${written}：督办事项 ${agenda.decisions.length} 项（逾期未完成 ${overdue.length} 项），滞后项目 ${agenda.behind.length} 个。`,
-        `Agenda of ${day.value} written to ${written}: ${agenda.decisions.length} decisions tracked (${overdue.length} overdue), ${agenda.behind.length} projects behind.`,
+        `${day.value} 例会议程已写入${written}：督办事项 ${agenda.decisions.length} 项（逾期未完成 ${overdue.length} 项），议题 ${agenda.topics.length} 项，滞后项目 ${agenda.behind.length} 个。`,
+        `Agenda of ${day.value} written to ${written}: ${agenda.decisions.length} decisions tracked (${overdue.length} overdue), ${agenda.topics.length} topics, ${agenda.behind.length} projects behind.`,
       ),
       lines: [
+        topicLine,
         ...overdue.map((d) =>
           t(
             `逾期未完成　${d.itemId}　${d.unit}　逾期 ${d.overdueDays ?? 0} 天`,
             `Overdue　${d.itemId}　${d.unit}　${d.overdueDays ?? 0} days`,
           ),
         ),
-        t(
-          '各单位申报的议题：用 kpd agenda 汇总收到的议题申报表。',
-          'Topics sent in by the units: kpd agenda adds them from the forms received.',
+        // Every file and row left out, and every note on them: there are few, and each needs a look.
+        ...agenda.problems.map(
+          (p) => `${p.file}${p.sheet ? `　${p.sheet}` : ''}${p.cell ? `!${p.cell}` : ''}　${p.message}`,
         ),
       ],
       ok: true,

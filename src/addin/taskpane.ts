@@ -5,6 +5,7 @@ import {
   computeRanking,
   type ExcelRun,
   type PaneResult,
+  type PickedFile,
 } from './pane.js';
 import type { Locale } from '../core/validate/issue.js';
 
@@ -24,6 +25,17 @@ export function nextSaturday(today: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** The files chosen in a file input, read into memory (they are never written). */
+async function pickedFiles(input: HTMLInputElement): Promise<PickedFile[]> {
+  return Promise.all(
+    Array.from(input.files ?? []).map(async (f) => ({
+      name: f.name,
+      bytes: new Uint8Array(await f.arrayBuffer()),
+      lastModified: f.lastModified,
+    })),
+  );
+}
+
 /** The page's own words in English, by element id (Chinese is in the HTML). */
 const ENGLISH: Readonly<Record<string, string>> = {
   title: 'Key Project Desk',
@@ -36,8 +48,9 @@ const ENGLISH: Readonly<Record<string, string>> = {
   'h-agenda': 'Weekly meeting agenda',
   'l-meeting': 'Meeting day (Saturday)',
   agenda: 'Build agenda',
+  'l-topics': 'Topic forms received (several allowed; .xlsx, .eml or .zip)',
   'hint-agenda':
-    'Writes 议程, 督办落实 and 议题及滞后项目; topics sent in by the units are added by kpd agenda.',
+    'Writes 议程, 督办落实 and 议题及滞后项目: the decisions, the topics sent in and the projects behind. With forms chosen, the files and rows not used go to 议题数据问题. Files are only read.',
   'h-check': 'Check the master workbook',
   check: 'Check',
   'l-live': 'Check entries as they are typed',
@@ -111,11 +124,12 @@ void Office.onReady((info) => {
   );
   const meeting = $<HTMLInputElement>('meeting');
   meeting.value = nextSaturday(new Date());
+  const topics = $<HTMLInputElement>('topics');
   $('agenda').addEventListener(
     'click',
     () =>
-      void act(t('正在生成议程……', 'Building the agenda…'), () =>
-        buildMeetingAgenda(run, meeting.value, locale),
+      void act(t('正在生成议程……', 'Building the agenda…'), async () =>
+        buildMeetingAgenda(run, meeting.value, locale, await pickedFiles(topics)),
       ),
   );
   for (const id of ['rank', 'check', 'agenda']) $<HTMLButtonElement>(id).disabled = false;

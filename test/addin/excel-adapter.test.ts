@@ -1,11 +1,18 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbookGrid, writeResultSheets } from '../../src/adapters/office/excel.js';
 import { AGENDA_DECISIONS } from '../../src/core/schema/agenda.js';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
-import { buildMeetingAgenda, checkMaster, computeRanking, rowsOfAddress } from '../../src/addin/pane.js';
+import {
+  buildMeetingAgenda,
+  checkMaster,
+  computeRanking,
+  PANE_AGENDA_PROBLEMS,
+  rowsOfAddress,
+  type PickedFile,
+} from '../../src/addin/pane.js';
 import type { WorkbookGrid } from '../../src/core/grid.js';
 import { runKpd } from '../helpers/cli.js';
 import { exampleMaster, type ScoreJson } from '../helpers/merge-results.js';
@@ -20,6 +27,9 @@ import { repoPath } from '../helpers/paths.js';
 let grid: WorkbookGrid;
 let cli: { json: ScoreJson; grid: WorkbookGrid };
 let cliAgenda: WorkbookGrid;
+/** kpd agenda with the example topic forms and a stray file, and the same files as the pane is given them. */
+let cliWithTopics: WorkbookGrid;
+let picked: PickedFile[];
 
 beforeAll(async () => {
   grid = readXlsx(await readFile(repoPath('examples', '总台账.xlsx'))).workbook;
@@ -37,6 +47,24 @@ beforeAll(async () => {
   );
   expect(a.code, a.err).toBe(0);
   cliAgenda = readXlsx(await readFile(join(dir, '议程.xlsx'))).workbook;
+
+  const names = (await readdir(repoPath('examples', 'topics'))).sort();
+  for (const n of names) await copyFile(repoPath('examples', 'topics', n), join(dir, n));
+  await writeFile(join(dir, '会议通知.txt'), '周六上午九时开会');
+  names.push('会议通知.txt');
+  const t = await runKpd(
+    ['agenda', ...names, '--master', '总台账.xlsx', '--meeting', '2026-11-14', '--out', '议程-议题.xlsx'],
+    dir,
+  );
+  expect(t.code, t.err).toBe(0);
+  cliWithTopics = readXlsx(await readFile(join(dir, '议程-议题.xlsx'))).workbook;
+  picked = await Promise.all(
+    names.map(async (name) => ({
+      name,
+      bytes: new Uint8Array(await readFile(join(dir, name))),
+      lastModified: (await stat(join(dir, name))).mtimeMs,
+    })),
+  );
 }, 60_000);
 
 const table = (wb: WorkbookGrid, sheet: string): unknown[][] => {
@@ -161,6 +189,33 @@ describe('生成议程 in the task pane', () => {
     const after = await book.run((ctx) => readWorkbookGrid(ctx));
     for (const sheet of ['议程', '督办落实', '议题及滞后项目'])
       expect(table(after, sheet), sheet).toEqual(table(cliAgenda, sheet));
+    expect(book.sheet('数据问题')).toBeUndefined();
+  });
+
+  it('with the topic forms the clerk picked: the topics, and every file or row not used in 议题数据问题, as kpd agenda gives them', async () => {
+    const book = fakeWorkbook(grid);
+    const r = await buildMeetingAgenda((batch) => book.run(batch), '2026-11-14', 'zh', picked);
+    expect(r.ok).toBe(true);
+    expect(r.summary).toMatch(
+      /^2026-11-14 例会议程已写入「议程」「督办落实」「议题及滞后项目」「议题数据问题」：.*议题 [1-9]\d* 项/u,
+    );
+    expect(r.lines[0]).toBe(
+      '所选文件 3 个，其中议题申报表 2 份，列入本次会议 1 份，议题 2 项；未列入的文件和行及提示 2 条，见「议题数据问题」。',
+    );
+    // The form sent after Tuesday 17:00 is named with where it went (the next meeting).
+    expect(
+      r.lines.some((l) => /^水系连通工程指挥部-议题申报-1114\.xlsx　.*转入 2026-11-21 的例会/u.test(l)),
+    ).toBe(true);
+    const after = await book.run((ctx) => readWorkbookGrid(ctx));
+    for (const sheet of ['议程', '督办落实', '议题及滞后项目'])
+      expect(table(after, sheet), sheet).toEqual(table(cliWithTopics, sheet));
+    // Title apart (the pane's sheet has its own name), 议题数据问题 is kpd agenda's 数据问题.
+    const problems = (wb: WorkbookGrid, name: string): unknown[][] =>
+      trimmed(wb.sheets.find((x) => x.name === name)?.rows ?? []).slice(1);
+    expect(problems(after, PANE_AGENDA_PROBLEMS)).toEqual(problems(cliWithTopics, '数据问题'));
+    expect(problems(after, PANE_AGENDA_PROBLEMS).flat()).toContain('会议通知.txt');
+    // The topics differ from the agenda without forms, and 计算排名's 数据问题 is not touched.
+    expect(table(after, '议题及滞后项目')).not.toEqual(table(cliAgenda, '议题及滞后项目'));
     expect(book.sheet('数据问题')).toBeUndefined();
   });
 

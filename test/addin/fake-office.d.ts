@@ -29,6 +29,8 @@ export interface FakeWorkbook {
 export interface KpdFakeOffice {
   readonly FakeWorkbook: new (data: FakeWorkbookData) => FakeWorkbook;
   install(data: FakeWorkbookData, options?: { displayLanguage?: string }): FakeWorkbook;
+  /** The workbook install() put behind Office (in the browser test, where the page works on it). */
+  readonly book: FakeWorkbook | undefined;
 }
 declare global {
   var KpdFakeOffice: KpdFakeOffice;

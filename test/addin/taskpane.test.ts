@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
 import { fakeDataOf } from '../helpers/office.js';
+import { mailBytes } from '../helpers/merge-mail.js';
 import { repoPath } from '../helpers/paths.js';
 import { requireTool } from '../helpers/tools.js';
 
@@ -148,6 +149,53 @@ browserTool.describe('the task pane in Chromium', () => {
       await page.click('#agenda');
       await page.waitForFunction("document.getElementById('status').textContent.includes('例会议程已写入')");
       expect(await page.getAttribute('#status', 'class')).toBe('ok');
+      expect(errors).toEqual([]);
+    },
+    60_000,
+  );
+
+  browserTool.it(
+    '生成议程 with topic forms picked in the page: a workbook and an e-mail (GBK name) read in the browser',
+    async () => {
+      const topics = (name: string): Promise<Buffer> => readFile(repoPath('examples', 'topics', name));
+      const water = await topics('水系连通工程指挥部-议题申报-1114.xlsx');
+      // The water HQ's form came by e-mail on Tuesday morning: the mail's time puts it on time
+      // (its own 申报时间 says Wednesday, after the cut-off).
+      const mail = mailBytes({
+        from: 'slgc@example.cn',
+        subject: 'topics',
+        date: 'Tue, 10 Nov 2026 09:30:00 +0800',
+        attachments: [
+          { name: '水系连通工程指挥部议题.xlsx', bytes: new Uint8Array(water), style: 'rfc2231' },
+        ],
+      });
+      await page.setInputFiles('#topics', [
+        {
+          name: '智慧城市建设指挥部-议题申报-1114.xlsx',
+          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          buffer: await topics('智慧城市建设指挥部-议题申报-1114.xlsx'),
+        },
+        { name: '来信.eml', mimeType: 'message/rfc822', buffer: Buffer.from(mail) },
+      ]);
+      await page.fill('#meeting', '2026-11-14');
+      await page.click('#agenda');
+      await page.waitForFunction("document.getElementById('status').textContent.includes('例会议程已写入')");
+      expect(await page.getAttribute('#status', 'class')).toBe('ok');
+      expect(await page.textContent('#lines li')).toMatch(
+        /^所选文件 2 个，其中议题申报表 2 份，列入本次会议 2 份，议题 [3-9] 项；/u,
+      );
+      const rows = (await page.evaluate(() =>
+        globalThis.KpdFakeOffice.book?.sheet('议题及滞后项目')?.rows(),
+      )) as unknown[][];
+      const topicRows = rows.filter((r) => r[2] === '申报议题');
+      expect(new Set(topicRows.map((r) => r[1]))).toEqual(
+        new Set(['智慧城市建设指挥部', '水系连通工程指挥部']),
+      );
+      const problems = (await page.evaluate(() =>
+        globalThis.KpdFakeOffice.book?.sheet('议题数据问题')?.rows(),
+      )) as unknown[][];
+      expect(problems.flat().join('\n')).not.toContain('转入');
+      await page.setInputFiles('#topics', []);
       expect(errors).toEqual([]);
     },
     60_000,

@@ -7,6 +7,11 @@ import { UnusableFileError } from '../errors.js';
 import { corrupt } from './xml.js';
 
 const utf8 = new TextDecoder('utf-8');
+/** Node's Buffer, when there is one (the task pane reads workbooks in a browser too). */
+type NodeBufferClass = abstract new (
+  ...args: never[]
+) => Uint8Array & { toString(encoding: 'utf8', start: number, end: number): string };
+const NodeBuffer = (globalThis as { Buffer?: NodeBufferClass }).Buffer;
 
 export const isNameEnd = (c: number | undefined): boolean =>
   c === 32 || c === 62 || c === 47 || c === 9 || c === 10 || c === 13;
@@ -24,7 +29,9 @@ export function text(b: Uint8Array, s: number, e: number): string {
     if (i === e) return out;
   }
   // Buffer#toString decodes a range without making a view object first.
-  return b instanceof Buffer ? b.toString('utf8', s, e) : utf8.decode(b.subarray(s, e));
+  return NodeBuffer !== undefined && b instanceof NodeBuffer
+    ? b.toString('utf8', s, e)
+    : utf8.decode(b.subarray(s, e));
 }
 
 /** Does b[at...] spell the ASCII string `word`? */
