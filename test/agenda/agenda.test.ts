@@ -253,7 +253,7 @@ describe('kpd agenda: what could not go on the agenda', () => {
     const late = await agenda('2026-11-14', ['邮件/周二晚.eml'], 'out/邮件-周二晚.xlsx');
     expect(late.json.files).toEqual({ received: 1, used: 0 });
     expect(late.json.problems.find((p) => p.code === 'agenda.topicsDeferred')?.message).toBe(
-      '「水系连通工程指挥部」2026-11-10 17:05（邮件时间） 申报，晚于本次会议的议题截止（2026-11-10 17:00），转入 2026-11-21 的例会。',
+      '「水系连通工程指挥部」2026-11-10 17:05 申报（按邮件时间），晚于本次会议的议题截止（2026-11-10 17:00），转入 2026-11-21 的例会。',
     );
     await rm(join(dir, '邮件'), { recursive: true }); // the inputs of the other tests stay as they were
   });

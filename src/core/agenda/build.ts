@@ -243,7 +243,14 @@ export function buildAgenda(input: AgendaInput): Agenda {
           {},
           {
             unit,
-            at: `${(read.at ?? '').slice(0, 16)}${read.timeSource && read.timeSource !== '申报时间' ? `（${read.timeSource}）` : ''}`,
+            at: (read.at ?? '').slice(0, 16),
+            // Said when the time is not the one typed in the form.
+            via:
+              read.timeSource === undefined || read.timeSource === '申报时间'
+                ? ''
+                : locale === 'en'
+                  ? ` (${read.timeSource === '邮件时间' ? 'e-mail time' : 'time logged by the clerk'})`
+                  : `（按${read.timeSource}）`,
             meeting: read.meeting,
             cutoff: week.topicCutoff.slice(0, 16),
           },

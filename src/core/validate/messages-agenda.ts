@@ -9,13 +9,13 @@ export const AGENDA_MESSAGES = {
   },
   'agenda.topicsDeferred': {
     severity: 'info',
-    zh: '「{unit}」{at} 申报，晚于本次会议的议题截止（{cutoff}），转入 {meeting} 的例会。',
-    en: '"{unit}" submitted at {at}, after this meeting\'s cut-off ({cutoff}); goes to the meeting of {meeting}.',
+    zh: '「{unit}」{at} 申报{via}，晚于本次会议的议题截止（{cutoff}），转入 {meeting} 的例会。',
+    en: '"{unit}" submitted at {at}{via}, after this meeting\'s cut-off ({cutoff}); goes to the meeting of {meeting}.',
   },
   'agenda.topicsPast': {
     severity: 'warning',
-    zh: '「{unit}」{at} 申报的议题属于 {meeting} 的例会（已开过），未列入本次；如仍需上会，请重新申报。',
-    en: '"{unit}" submitted at {at} for the meeting of {meeting}, already held; not on this agenda. Submit again if still needed.',
+    zh: '「{unit}」{at} 申报{via}的议题属于 {meeting} 的例会（已开过），未列入本次；如仍需上会，请重新申报。',
+    en: '"{unit}" submitted at {at}{via} for the meeting of {meeting}, already held; not on this agenda. Submit again if still needed.',
   },
   'agenda.topicsUndated': {
     severity: 'warning',
