@@ -31,6 +31,8 @@ export default (_env, argv) => ({
   resolve: { extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } },
   module: {
     rules: [
+      // The bulletin template travels inside the bundle (a data: URL), so the pane needs no server for it.
+      { test: /\.xlsx$/u, type: 'asset/inline' },
       {
         test: /\.ts$/u,
         loader: 'ts-loader',

@@ -1,11 +1,19 @@
 import { readWorkbookGrid, writeResultSheets } from '../adapters/office/excel.js';
 import { expandFiles, type IgnoredInput, type InputItem } from '../adapters/expand.js';
 import { loadPrepared } from '../adapters/received.js';
+import { fillParts, zipFilledParts } from '../adapters/xlsx-fill/parts.js';
+import { assembleBulletin, bulletinContext, readSubmission } from '../core/bulletin/index.js';
+import { bulletinSheets } from '../core/bulletin/render.js';
 import { agendaSheets, buildAgenda, isMeetingDay } from '../core/agenda/index.js';
 import { AGENDA_PROBLEMS } from '../core/schema/agenda.js';
 import type { RowValues } from '../core/template/samples.js';
 import { parseDate } from '../core/values/parse.js';
-import { parseRankPeriod, rankPeriodId, rankPeriodLabel } from '../core/calendar/periods.js';
+import {
+  parseRankPeriod,
+  parseReportPeriod,
+  rankPeriodId,
+  rankPeriodLabel,
+} from '../core/calendar/periods.js';
 import { WorkCalendar } from '../core/calendar/workdays.js';
 import { calendarWarnings } from '../core/calendar/warnings.js';
 import { findSheet } from '../core/grid.js';
@@ -230,6 +238,23 @@ export interface PickedFile {
   readonly lastModified?: number;
 }
 
+/**
+ * What the picked files hold (workbooks, e-mail attachments, zip entries) and what was ignored,
+ * each in name order, as the CLI orders what it collects: the same files, the same result.
+ */
+function openPicked(picked: readonly PickedFile[]): { items: InputItem[]; ignored: IgnoredInput[] } {
+  const byName = <T extends { file: string }>(a: T, b: T): number =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+  const collected = expandFiles(
+    picked.map((f) => ({
+      name: f.name,
+      bytes: f.bytes,
+      ...(f.lastModified !== undefined && { mtime: new Date(f.lastModified) }),
+    })),
+  );
+  return { items: collected.items.sort(byName), ignored: collected.ignored.sort(byName) };
+}
+
 /** The pane writes the agenda's 数据问题 under this name: 「数据问题」 is 计算排名's. */
 export const PANE_AGENDA_PROBLEMS = '议题数据问题';
 
@@ -257,17 +282,7 @@ export async function buildMeetingAgenda(
       ok: false,
     };
   // The files are read before Excel is asked for anything: a broken one is listed, never fatal.
-  const byName = <T extends { file: string }>(a: T, b: T): number =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
-  const collected = expandFiles(
-    picked.map((f) => ({
-      name: f.name,
-      bytes: f.bytes,
-      ...(f.lastModified !== undefined && { mtime: new Date(f.lastModified) }),
-    })),
-  );
-  const items: InputItem[] = collected.items.sort(byName);
-  const ignored: IgnoredInput[] = collected.ignored.sort(byName);
+  const { items, ignored } = openPicked(picked);
   const files = items.map((item) => loadPrepared(item));
   return run(async (context) => {
     const opened = await openMaster(context, locale);
@@ -332,4 +347,91 @@ export async function buildMeetingAgenda(
       ok: true,
     };
   });
+}
+
+/** The half-month period whose bulletin is due next on or before today: 2026-11-1 from the 13th, 2026-11-2 from the 26th. */
+export function currentReportPeriod(today: Date): string {
+  const y = today.getFullYear();
+  const m = today.getMonth() + 1;
+  const d = today.getDate();
+  if (d >= 26) return `${y}-${m}-2`;
+  if (d >= 13) return `${y}-${m}-1`;
+  return m === 1 ? `${y - 1}-12-2` : `${y}-${m - 1}-2`;
+}
+
+/**
+ * 汇总通报: the half-month bulletin from the reports the clerk picked (.xlsx, .eml, .zip), merged
+ * against this master exactly as `kpd merge` does, handed to `open` as a new workbook (the master
+ * is not changed). The pane lists who is late, missing or unsigned, and every row not merged.
+ */
+export async function mergeReports(
+  run: ExcelRun,
+  periodText: string,
+  picked: readonly PickedFile[],
+  template: Uint8Array,
+  open: (bulletin: Uint8Array, fileName: string) => Promise<void>,
+  locale: Locale = 'zh',
+): Promise<PaneResult> {
+  const t = tr(locale);
+  const period = parseReportPeriod(periodText.trim());
+  if (!period)
+    return refused(
+      t(
+        `报告期「${periodText}」无法识别：上半月写 2026-11-1，当月写 2026-11-2。`,
+        `Period "${periodText}" not understood: 2026-11-1 (first half) or 2026-11-2 (whole month).`,
+      ),
+    );
+  if (picked.length === 0)
+    return refused(
+      t(
+        '请先选择收到的半月进展报表（可多选：.xlsx、.eml 邮件或 .zip 压缩包）。',
+        'Choose the reports received first (.xlsx, .eml or .zip; several at once).',
+      ),
+    );
+  const { items, ignored } = openPicked(picked);
+  const made = await run(async (context) => {
+    const opened = await openMaster(context, locale);
+    if ('why' in opened) return opened;
+    const { master, calendar } = opened;
+    const ctx = bulletinContext({ period, master: master.data, calendar, locale });
+    const bulletin = assembleBulletin(
+      ctx,
+      items.map((item) => readSubmission(loadPrepared(item), ctx)),
+      ignored,
+    );
+    const sheets = bulletinSheets(bulletin, {
+      siteVisitsPerWeek: master.data.rules.schedule.siteVisitsPerWeek,
+      warningBand: master.data.rules.schedule.warningBand,
+    });
+    return { bulletin, bytes: zipFilledParts(fillParts(template, sheets)), calendar };
+  });
+  if ('why' in made) return refused(made.why);
+  const { bulletin: b, bytes, calendar } = made;
+  const fileName = `重点项目情况通报-第${b.number}期.xlsx`;
+  await open(bytes, fileName);
+  const taken = b.submissions.filter((s) => s.replacedBy === undefined);
+  const rejected = b.problems.filter((p) => p.rejected);
+  const names = (list: readonly string[]): string => list.join('、');
+  return {
+    summary: t(
+      `${b.title}（${b.periodLabel}）已生成为新工作簿「${fileName}」：应报 ${taken.length + b.missing.length} 个指挥部，按时 ${taken.length - b.late.length}、迟报 ${b.late.length}、未报 ${b.missing.length}；滞后项目 ${b.behind.length} 个；数据行 ${b.rows.in} = 并入 ${b.rows.merged} + 未并入 ${b.rows.rejected}。`,
+      `Bulletin of ${b.period} opened as a new workbook "${fileName}": ${taken.length + b.missing.length} HQs due, ${taken.length - b.late.length} on time, ${b.late.length} late, ${b.missing.length} missing; ${b.behind.length} projects behind; rows ${b.rows.in} = ${b.rows.merged} merged + ${b.rows.rejected} not merged.`,
+    ),
+    lines: [
+      ...(b.missing.length > 0 ? [t(`未报：${names(b.missing)}`, `Missing: ${names(b.missing)}`)] : []),
+      ...(b.late.length > 0 ? [t(`迟报：${names(b.late)}`, `Late: ${names(b.late)}`)] : []),
+      ...(b.unsigned.length > 0
+        ? [t(`未经指挥长签字：${names(b.unsigned)}`, `Not signed: ${names(b.unsigned)}`)]
+        : []),
+      ...b.ignored.map((x) => t(`忽略　${x.file}　${x.reason}`, `Ignored　${x.file}　${x.reason}`)),
+      ...rejected.map(
+        (p) =>
+          `${t('未并入', 'Not merged')}　${p.file}${p.sheet ? `　${p.sheet}` : ''}${p.cell ? `!${p.cell}` : ''}　${p.message}`,
+      ),
+      ...[...b.warnings, ...calendarWarnings(calendar, [period.year])].map(
+        (w) => `${t('警告', 'Warning')}：${message(w, locale)}`,
+      ),
+    ],
+    ok: true,
+  };
 }

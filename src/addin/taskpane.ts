@@ -1,8 +1,12 @@
+import bulletinTemplateUrl from '../../templates/重点项目情况通报.xlsx';
+import { latin1BytesPlain, latin1StringPlain } from '../adapters/binary.js';
 import {
   buildMeetingAgenda,
   checkEdit,
   checkMaster,
   computeRanking,
+  currentReportPeriod,
+  mergeReports,
   type ExcelRun,
   type PaneResult,
   type PickedFile,
@@ -45,6 +49,14 @@ const ENGLISH: Readonly<Record<string, string>> = {
   rank: 'Rank (计算排名)',
   'hint-rank':
     'Results go to the sheets 代办员考核结果, 扣分明细, 单位考评排名, 排名历史 and 数据问题; no other sheet changes.',
+  'h-merge': 'Half-month bulletin',
+  'l-report-period': 'Period',
+  'hint-report-period':
+    '2026-11-1 for the first half (due the 12th), 2026-11-2 for the month (due the 25th).',
+  'l-reports': 'Reports received (several allowed; .xlsx, .eml or .zip)',
+  merge: 'Merge into bulletin (汇总通报)',
+  'hint-merge':
+    'Merges them against this master into the 重点项目情况通报, opened as a new workbook (the master and the files are not changed); save it.',
   'h-agenda': 'Weekly meeting agenda',
   'l-meeting': 'Meeting day (Saturday)',
   agenda: 'Build agenda',
@@ -57,6 +69,32 @@ const ENGLISH: Readonly<Record<string, string>> = {
 };
 
 let locale: Locale = 'zh';
+
+const BUTTONS = ['rank', 'merge', 'check', 'agenda'];
+
+/** The bundled bulletin template (templates/重点项目情况通报.xlsx, inlined by webpack). */
+function bulletinTemplate(): Uint8Array {
+  return latin1BytesPlain(atob(bulletinTemplateUrl.slice(bulletinTemplateUrl.indexOf(',') + 1)));
+}
+
+/**
+ * A made workbook opened in Excel (ExcelApi 1.8 createWorkbook: a new window, the master
+ * untouched); where Excel cannot, it is offered as a download.
+ */
+async function openWorkbook(bytes: Uint8Array, fileName: string): Promise<void> {
+  if (Office.context.requirements.isSetSupported('ExcelApi', '1.8')) {
+    await Excel.createWorkbook(btoa(latin1StringPlain(bytes)));
+    return;
+  }
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(
+    new Blob([new Uint8Array(bytes)], {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    }),
+  );
+  a.download = fileName;
+  a.click();
+}
 
 function show(result: PaneResult): void {
   const status = $('status');
@@ -77,7 +115,7 @@ let acting = false;
 
 async function act(busy: string, action: () => Promise<PaneResult>): Promise<void> {
   acting = true;
-  const buttons = ['rank', 'check', 'agenda'].map((id) => $<HTMLButtonElement>(id));
+  const buttons = BUTTONS.map((id) => $<HTMLButtonElement>(id));
   for (const b of buttons) b.disabled = true;
   $('status').textContent = busy;
   $('status').className = '';
@@ -122,6 +160,23 @@ void Office.onReady((info) => {
     'click',
     () => void act(t('正在检查……', 'Checking…'), () => checkMaster(run, locale)),
   );
+  const reportPeriod = $<HTMLInputElement>('report-period');
+  reportPeriod.value = currentReportPeriod(new Date());
+  const reports = $<HTMLInputElement>('reports');
+  $('merge').addEventListener(
+    'click',
+    () =>
+      void act(t('正在汇总……', 'Merging…'), async () =>
+        mergeReports(
+          run,
+          reportPeriod.value,
+          await pickedFiles(reports),
+          bulletinTemplate(),
+          openWorkbook,
+          locale,
+        ),
+      ),
+  );
   const meeting = $<HTMLInputElement>('meeting');
   meeting.value = nextSaturday(new Date());
   const topics = $<HTMLInputElement>('topics');
@@ -132,7 +187,7 @@ void Office.onReady((info) => {
         buildMeetingAgenda(run, meeting.value, locale, await pickedFiles(topics)),
       ),
   );
-  for (const id of ['rank', 'check', 'agenda']) $<HTMLButtonElement>(id).disabled = false;
+  for (const id of BUTTONS) $<HTMLButtonElement>(id).disabled = false;
   $('status').textContent = t(
     '已连接。打开总台账后，选择考评期并点击「计算排名」。',
     'Connected. In the master workbook, choose the period and click Rank.',

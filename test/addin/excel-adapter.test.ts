@@ -9,15 +9,20 @@ import {
   buildMeetingAgenda,
   checkMaster,
   computeRanking,
+  currentReportPeriod,
+  mergeReports,
   PANE_AGENDA_PROBLEMS,
   rowsOfAddress,
+  type ExcelRun,
   type PickedFile,
 } from '../../src/addin/pane.js';
 import type { WorkbookGrid } from '../../src/core/grid.js';
 import { runKpd } from '../helpers/cli.js';
 import { exampleMaster, type ScoreJson } from '../helpers/merge-results.js';
 import { fakeWorkbook, trimmed } from '../helpers/office.js';
+import { checkOoxml, OOXML_TIMEOUT_MS, OOXML_TOOLS } from '../helpers/ooxml.js';
 import { repoPath } from '../helpers/paths.js';
+import { requireTool } from '../helpers/tools.js';
 
 /**
  * The task pane's side of Excel, against a strict fake of Office.js holding the example 总台账:
@@ -226,6 +231,106 @@ describe('生成议程 in the task pane', () => {
       false,
       '2026-11-13 不是例会日（「规则」表中的例会日为星期六），请给出例会当天的日期。',
     ]);
+  });
+});
+
+const ooxml = requireTool(...OOXML_TOOLS);
+
+describe('汇总通报 in the task pane', () => {
+  /** The example period's reports as the clerk picks them, and kpd merge run on the same files. */
+  let reports: PickedFile[];
+  let cliBulletin: WorkbookGrid;
+  let paneBulletin: Uint8Array | undefined;
+  const template = (): Promise<Buffer> => readFile(repoPath('templates', '重点项目情况通报.xlsx'));
+
+  beforeAll(async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kpd-addin-merge-'));
+    await exampleMaster(dir);
+    const from = repoPath('examples', 'reports', '2026-11-1');
+    const names = (await readdir(from)).sort();
+    for (const n of names) await copyFile(join(from, n), join(dir, n));
+    const r = await runKpd(
+      ['merge', ...names, '--master', '总台账.xlsx', '--period', '2026-11-1', '--out', '通报.xlsx'],
+      dir,
+    );
+    expect(r.code, r.err).toBe(0);
+    cliBulletin = readXlsx(await readFile(join(dir, '通报.xlsx'))).workbook;
+    reports = await Promise.all(
+      names.map(async (name) => ({
+        name,
+        bytes: new Uint8Array(await readFile(join(dir, name))),
+        lastModified: (await stat(join(dir, name))).mtimeMs,
+      })),
+    );
+  }, 60_000);
+
+  it('opens the bulletin kpd merge writes for the same files, as a new workbook; the master is not changed', async () => {
+    const book = fakeWorkbook(grid);
+    const before = await book.run((ctx) => readWorkbookGrid(ctx));
+    const opened: { bytes: Uint8Array; name: string }[] = [];
+    const r = await mergeReports(
+      (batch) => book.run(batch),
+      '2026-11-1',
+      reports,
+      await template(),
+      async (bytes, name) => {
+        opened.push({ bytes, name });
+      },
+    );
+    expect(r.ok).toBe(true);
+    expect(r.summary).toBe(
+      '重点项目情况通报（第21期）（2026年11月上半月）已生成为新工作簿「重点项目情况通报-第21期.xlsx」：应报 8 个指挥部，按时 6、迟报 1、未报 1；滞后项目 18 个；数据行 195 = 并入 166 + 未并入 29。',
+    );
+    expect(r.lines.slice(0, 3)).toEqual([
+      '未报：水系连通工程指挥部',
+      '迟报：现代物流园指挥部',
+      '未经指挥长签字：城区棚户区改造指挥部',
+    ]);
+    expect(opened.map((o) => o.name)).toEqual(['重点项目情况通报-第21期.xlsx']);
+    const made = readXlsx(opened[0]?.bytes ?? new Uint8Array()).workbook;
+    expect(made.sheets.map((x) => x.name)).toEqual(cliBulletin.sheets.map((x) => x.name));
+    for (const sheet of cliBulletin.sheets)
+      expect(trimmed(made.sheets.find((x) => x.name === sheet.name)?.rows ?? []), sheet.name).toEqual(
+        trimmed(sheet.rows),
+      );
+    expect(await book.run((ctx) => readWorkbookGrid(ctx))).toEqual(before);
+    paneBulletin = opened[0]?.bytes;
+  });
+
+  ooxml.it(
+    'zips a package Excel opens without repair (ECMA-376 schemas)',
+    async () => {
+      expect(paneBulletin).toBeDefined();
+      const dir = await mkdtemp(join(tmpdir(), 'kpd-addin-ooxml-'));
+      await writeFile(join(dir, '通报.xlsx'), paneBulletin ?? new Uint8Array());
+      const r = await checkOoxml([join(dir, '通报.xlsx')]);
+      expect(r.status, r.output).toBe(0);
+    },
+    OOXML_TIMEOUT_MS,
+  );
+
+  it('asks for the files and a period it can read, in Chinese, before touching anything', async () => {
+    const book = fakeWorkbook(grid);
+    const never = async (): Promise<void> => {
+      throw new Error('nothing is opened');
+    };
+    const run: ExcelRun = (batch) => book.run(batch);
+    expect(await mergeReports(run, '2026-11-1', [], await template(), never)).toMatchObject({
+      ok: false,
+      summary: '请先选择收到的半月进展报表（可多选：.xlsx、.eml 邮件或 .zip 压缩包）。',
+    });
+    expect(await mergeReports(run, '11月上半月', reports, await template(), never)).toMatchObject({
+      ok: false,
+      summary: '报告期「11月上半月」无法识别：上半月写 2026-11-1，当月写 2026-11-2。',
+    });
+    expect(book.syncs).toBe(0);
+  });
+
+  it('proposes the period whose bulletin is due: from the 13th the first half, from the 26th the month', () => {
+    expect(currentReportPeriod(new Date(2026, 10, 12))).toBe('2026-10-2');
+    expect(currentReportPeriod(new Date(2026, 10, 13))).toBe('2026-11-1');
+    expect(currentReportPeriod(new Date(2026, 10, 28))).toBe('2026-11-2');
+    expect(currentReportPeriod(new Date(2026, 0, 5))).toBe('2025-12-2');
   });
 });
 

@@ -31,6 +31,8 @@ export interface KpdFakeOffice {
   install(data: FakeWorkbookData, options?: { displayLanguage?: string }): FakeWorkbook;
   /** The workbook install() put behind Office (in the browser test, where the page works on it). */
   readonly book: FakeWorkbook | undefined;
+  /** Every workbook Excel.createWorkbook was given (base64 .xlsx), in order. */
+  readonly created: string[];
 }
 declare global {
   var KpdFakeOffice: KpdFakeOffice;

@@ -361,10 +361,19 @@
         return Promise.resolve(info);
       },
     };
-    globalThis.Excel = { run: (batch) => book.run(batch) };
+    globalThis.Excel = {
+      run: (batch) => book.run(batch),
+      // A new workbook from a base64 .xlsx (ExcelApi 1.8): kept for the test to read.
+      createWorkbook: (base64) => {
+        if (typeof base64 !== 'string' || !/^[A-Za-z0-9+/]+=*$/u.test(base64))
+          return Promise.reject(new Error('createWorkbook: not a base64 string'));
+        globalThis.KpdFakeOffice.created.push(base64);
+        return Promise.resolve();
+      },
+    };
     globalThis.KpdFakeOffice.book = book;
     return book;
   }
 
-  globalThis.KpdFakeOffice = { FakeWorkbook, install, book: undefined };
+  globalThis.KpdFakeOffice = { FakeWorkbook, install, book: undefined, created: [] };
 })();

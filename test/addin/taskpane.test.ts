@@ -202,6 +202,34 @@ browserTool.describe('the task pane in Chromium', () => {
   );
 
   browserTool.it(
+    '汇总通报: reports picked in the page (one inside an e-mail) become the bulletin, opened as a new workbook',
+    async () => {
+      const from = (name: string): string => repoPath('examples', 'reports', '2026-11-1', name);
+      await page.fill('#report-period', '2026-11-1');
+      await page.setInputFiles('#reports', [
+        from('高端装备产业园指挥部-2026年11月上半月进展.xlsx'),
+        from('现代物流园指挥部-2026年11月上半月进展.eml'),
+      ]);
+      await page.click('#merge');
+      await page.waitForSelector('#status.ok, #status.bad');
+      expect(await page.textContent('#status')).toMatch(
+        /^重点项目情况通报（第21期）（2026年11月上半月）已生成为新工作簿「重点项目情况通报-第21期\.xlsx」：应报 8 个指挥部，按时 1、迟报 1、未报 6；/u,
+      );
+      const created = (await page.evaluate(() => globalThis.KpdFakeOffice.created)) as string[];
+      expect(created).toHaveLength(1);
+      const made = readXlsx(new Uint8Array(Buffer.from(created[0] ?? '', 'base64'))).workbook;
+      const sources = made.sheets.find((x) => x.name === '来源')?.rows.flat() ?? [];
+      // The e-mail's attachment, its Chinese name decoded in the browser, is behind its figures.
+      expect(sources).toContain(
+        '现代物流园指挥部-2026年11月上半月进展.eml › 现代物流园指挥部11月上半月进展.xlsx',
+      );
+      await page.setInputFiles('#reports', []);
+      expect(errors).toEqual([]);
+    },
+    60_000,
+  );
+
+  browserTool.it(
     'speaks English where Office does: its words, its results (sheet names stay Chinese)',
     async () => {
       expect(await english.title()).toBe('Key Project Desk');

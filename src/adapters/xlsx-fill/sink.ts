@@ -20,12 +20,14 @@ const isSpace = (c: number): boolean =>
   c === 0x3000 ||
   c === 0xfeff;
 
+const utf8 = new TextEncoder();
+
 export class ByteSink {
-  private buf: Buffer;
+  private buf: Uint8Array;
   private pos = 0;
 
   constructor(private readonly chunk: number) {
-    this.buf = Buffer.allocUnsafe(chunk + (chunk >> 2));
+    this.buf = new Uint8Array(chunk + (chunk >> 2));
   }
 
   get length(): number {
@@ -35,8 +37,8 @@ export class ByteSink {
   /** Room for `n` more bytes. */
   private ensure(n: number): void {
     if (this.pos + n <= this.buf.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
-    this.buf.copy(bigger, 0, 0, this.pos);
+    const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.pos + n));
+    bigger.set(this.buf.subarray(0, this.pos));
     this.buf = bigger;
   }
 
@@ -66,7 +68,7 @@ export class ByteSink {
       const c = s.charCodeAt(i);
       if (c >= 0x80) {
         // Not ASCII after all: let the native encoder write the whole text.
-        this.pos = start + b.write(s, start, 'utf8');
+        this.pos = start + utf8.encodeInto(s, b.subarray(start)).written;
         return;
       }
       b[p++] = c;
@@ -109,7 +111,7 @@ export class ByteSink {
   /** Everything written so far, handed over; the sink starts a fresh buffer. */
   take(): Uint8Array {
     const out = this.buf.subarray(0, this.pos);
-    this.buf = Buffer.allocUnsafe(this.chunk + (this.chunk >> 2));
+    this.buf = new Uint8Array(this.chunk + (this.chunk >> 2));
     this.pos = 0;
     return out;
   }
