@@ -1,6 +1,7 @@
 import { readWorkbookGrid, writeResultSheets } from '../adapters/office/excel.js';
 import { expandFiles, type IgnoredInput, type InputItem } from '../adapters/expand.js';
-import { loadPrepared } from '../adapters/received.js';
+import { loadPrepared, loadWorkbookBytes } from '../adapters/received.js';
+import { importBulletin } from '../core/ledger/import.js';
 import { fillParts, zipFilledParts } from '../adapters/xlsx-fill/parts.js';
 import { assembleBulletin, bulletinContext, readSubmission } from '../core/bulletin/index.js';
 import { bulletinSheets } from '../core/bulletin/render.js';
@@ -18,7 +19,7 @@ import { WorkCalendar } from '../core/calendar/workdays.js';
 import { calendarWarnings } from '../core/calendar/warnings.js';
 import { findSheet } from '../core/grid.js';
 import { readMaster, type MasterRead } from '../core/master/read.js';
-import { MASTER, PROJECTS } from '../core/schema/master.js';
+import { MASTER, PROGRESS_LOG, PROJECTS, SITE_WORK_LOG, SUBMISSION_LOG } from '../core/schema/master.js';
 import { OUTPUTS, TEMPLATES } from '../core/schema/templates.js';
 import { scoreMaster } from '../core/score/run.js';
 import { ACTION_LABEL, OUTCOME_LABEL } from '../core/scoring/labels.js';
@@ -434,4 +435,51 @@ export async function mergeReports(
     ],
     ok: true,
   };
+}
+
+/**
+ * 导入台账: a bulletin's period into this master's 进展记录, 报送记录 and 一线工作记录 (what the
+ * unit ranking reads), as `kpd ledger import` does: importing a period again replaces it, rows of
+ * other periods stay as they were. The bulletin file is only read.
+ */
+export async function importLedger(
+  run: ExcelRun,
+  picked: readonly PickedFile[],
+  locale: Locale = 'zh',
+): Promise<PaneResult> {
+  const t = tr(locale);
+  const [file, ...more] = picked;
+  if (!file || more.length > 0)
+    return refused(
+      t(
+        '请选择一份《重点项目情况通报》（.xlsx，由「汇总通报」或 kpd merge 生成）。',
+        'Choose one bulletin (.xlsx, made by 汇总通报 or kpd merge).',
+      ),
+    );
+  const loaded = loadWorkbookBytes(file.name, file.bytes);
+  if (!loaded.ok) return refused(`「${file.name}」：${message(loaded.issue, locale)}`);
+  return run(async (context) => {
+    const opened = await openMaster(context, locale);
+    if ('why' in opened) return refused(opened.why);
+    const result = importBulletin(loaded.value.workbook, opened.master.data);
+    if (isIssue(result)) return refused(`「${file.name}」：${message(result, locale)}`);
+    await writeResultSheets(
+      context,
+      [
+        { sheet: PROGRESS_LOG, rows: result.progressLog },
+        { sheet: SUBMISSION_LOG, rows: result.submissionLog },
+        { sheet: SITE_WORK_LOG, rows: result.siteWorkLog },
+      ],
+      new Map(),
+    );
+    const c = result.counts;
+    return {
+      summary: t(
+        `已导入 ${result.period}：进展记录 ${c.progress} 行，报送记录 ${c.submissions} 行，一线工作记录 ${c.siteWeeks} 行${c.replaced > 0 ? `（替换了该期原有的 ${c.replaced} 行）` : ''}。`,
+        `Imported ${result.period}: ${c.progress} progress, ${c.submissions} submission, ${c.siteWeeks} site-work rows${c.replaced > 0 ? ` (replaced ${c.replaced})` : ''}.`,
+      ),
+      lines: result.issues.map((i) => finding(i, locale)),
+      ok: true,
+    };
+  });
 }

@@ -6,6 +6,7 @@ import {
   checkMaster,
   computeRanking,
   currentReportPeriod,
+  importLedger,
   mergeReports,
   type ExcelRun,
   type PaneResult,
@@ -57,6 +58,10 @@ const ENGLISH: Readonly<Record<string, string>> = {
   merge: 'Merge into bulletin (汇总通报)',
   'hint-merge':
     'Merges them against this master into the 重点项目情况通报, opened as a new workbook (the master and the files are not changed); save it.',
+  'l-bulletin': 'Bulletin file (to import into the ledgers)',
+  ledger: 'Import into ledgers (导入台账)',
+  'hint-ledger':
+    'Writes the period’s progress, submissions and site work into 进展记录, 报送记录 and 一线工作记录 of this workbook (importing a period again replaces it); the unit ranking reads them.',
   'h-agenda': 'Weekly meeting agenda',
   'l-meeting': 'Meeting day (Saturday)',
   agenda: 'Build agenda',
@@ -70,7 +75,7 @@ const ENGLISH: Readonly<Record<string, string>> = {
 
 let locale: Locale = 'zh';
 
-const BUTTONS = ['rank', 'merge', 'check', 'agenda'];
+const BUTTONS = ['rank', 'merge', 'ledger', 'check', 'agenda'];
 
 /** The bundled bulletin template (templates/重点项目情况通报.xlsx, inlined by webpack). */
 function bulletinTemplate(): Uint8Array {
@@ -175,6 +180,14 @@ void Office.onReady((info) => {
           openWorkbook,
           locale,
         ),
+      ),
+  );
+  const bulletinFile = $<HTMLInputElement>('bulletin');
+  $('ledger').addEventListener(
+    'click',
+    () =>
+      void act(t('正在导入……', 'Importing…'), async () =>
+        importLedger(run, await pickedFiles(bulletinFile), locale),
       ),
   );
   const meeting = $<HTMLInputElement>('meeting');

@@ -10,6 +10,7 @@ import {
   checkMaster,
   computeRanking,
   currentReportPeriod,
+  importLedger,
   mergeReports,
   PANE_AGENDA_PROBLEMS,
   rowsOfAddress,
@@ -100,15 +101,19 @@ describe('readWorkbookGrid (Office.js → the core’s grid)', () => {
 });
 
 describe('计算排名 in the task pane (pane.ts over the fake)', () => {
-  it('writes the same result sheets as kpd score, after the master’s own sheets', async () => {
+  it('writes the same result sheets as kpd score, after the master’s own sheets (排名历史 stays in its place)', async () => {
     const book = fakeWorkbook(grid);
     const result = await computeRanking((batch) => book.run(batch), '2026Q3');
     expect(result.ok).toBe(true);
     expect(result.summary).toContain('2026年第3季度已计算：代办员');
     const names = book.sheets.map((s) => s.name);
-    expect(names.slice(0, grid.sheets.length - 1)).toEqual(
-      grid.sheets.map((s) => s.name).filter((n) => n !== '排名历史'),
-    );
+    expect(names.slice(0, grid.sheets.length)).toEqual(grid.sheets.map((s) => s.name));
+    expect(names.slice(grid.sheets.length)).toEqual([
+      '代办员考核结果',
+      '扣分明细',
+      '单位考评排名',
+      '数据问题',
+    ]);
     const after = await book.run((ctx) => readWorkbookGrid(ctx));
     for (const sheet of ['代办员考核结果', '单位考评排名', '排名历史', '扣分明细', '数据问题'])
       expect(table(after, sheet), sheet).toEqual(table(cli.grid, sheet));
@@ -241,6 +246,9 @@ describe('汇总通报 in the task pane', () => {
   let reports: PickedFile[];
   let cliBulletin: WorkbookGrid;
   let paneBulletin: Uint8Array | undefined;
+  /** The CLI's bulletin file, and the master kpd ledger import made from it. */
+  let bulletinFile: PickedFile;
+  let cliLedger: WorkbookGrid;
   const template = (): Promise<Buffer> => readFile(repoPath('templates', '重点项目情况通报.xlsx'));
 
   beforeAll(async () => {
@@ -255,6 +263,13 @@ describe('汇总通报 in the task pane', () => {
     );
     expect(r.code, r.err).toBe(0);
     cliBulletin = readXlsx(await readFile(join(dir, '通报.xlsx'))).workbook;
+    bulletinFile = { name: '通报.xlsx', bytes: new Uint8Array(await readFile(join(dir, '通报.xlsx'))) };
+    const l = await runKpd(
+      ['ledger', 'import', '通报.xlsx', '--into', '总台账.xlsx', '--out', '新总台账.xlsx'],
+      dir,
+    );
+    expect(l.code, l.err).toBe(0);
+    cliLedger = readXlsx(await readFile(join(dir, '新总台账.xlsx'))).workbook;
     reports = await Promise.all(
       names.map(async (name) => ({
         name,
@@ -324,6 +339,42 @@ describe('汇总通报 in the task pane', () => {
       summary: '报告期「11月上半月」无法识别：上半月写 2026-11-1，当月写 2026-11-2。',
     });
     expect(book.syncs).toBe(0);
+  });
+
+  it('导入台账 writes 进展记录, 报送记录 and 一线工作记录 as kpd ledger import does, each in its place; again, it replaces', async () => {
+    const book = fakeWorkbook(grid);
+    const run: ExcelRun = (batch) => book.run(batch);
+    const r = await importLedger(run, [bulletinFile]);
+    expect([r.ok, r.summary]).toEqual([
+      true,
+      '已导入 2026-11-1：进展记录 26 行，报送记录 8 行，一线工作记录 63 行。',
+    ]);
+    const after = await book.run((ctx) => readWorkbookGrid(ctx));
+    expect(after.sheets.map((x) => x.name)).toEqual(grid.sheets.map((x) => x.name));
+    const rows = (wb: WorkbookGrid, name: string): unknown[][] =>
+      trimmed(wb.sheets.find((x) => x.name === name)?.rows ?? []).filter((row) => row.length > 1);
+    for (const sheet of ['进展记录', '报送记录', '一线工作记录'])
+      expect(rows(after, sheet), sheet).toEqual(rows(cliLedger, sheet));
+    const again = await importLedger(run, [bulletinFile]);
+    expect(again.summary).toMatch(/^已导入 2026-11-1：.*（替换了该期原有的 97 行）。$/u);
+    const twice = await book.run((ctx) => readWorkbookGrid(ctx));
+    for (const sheet of ['进展记录', '报送记录', '一线工作记录'])
+      expect(rows(twice, sheet), sheet).toEqual(rows(after, sheet));
+  });
+
+  it('导入台账 refuses what is not one bulletin, saying what to do', async () => {
+    const book = fakeWorkbook(grid);
+    const run: ExcelRun = (batch) => book.run(batch);
+    expect((await importLedger(run, [])).summary).toBe(
+      '请选择一份《重点项目情况通报》（.xlsx，由「汇总通报」或 kpd merge 生成）。',
+    );
+    const report = reports.find((x) => x.name.endsWith('.xlsx')) as PickedFile;
+    const r = await importLedger(run, [report]);
+    expect(r.ok).toBe(false);
+    expect(r.summary).toMatch(new RegExp(`^「${report.name}」：`, 'u'));
+    expect(
+      (await importLedger(run, [{ name: '坏.xlsx', bytes: new Uint8Array([1, 2, 3]) }])).summary,
+    ).toMatch(/^「坏\.xlsx」：/u);
   });
 
   it('proposes the period whose bulletin is due: from the 13th the first half, from the 26th the month', () => {

@@ -234,6 +234,16 @@
     get visibility() {
       return this._s.visibility;
     }
+    get position() {
+      this._need('position');
+      return this._s.book.sheets.indexOf(this._s);
+    }
+    set position(p) {
+      const book = this._s.book;
+      if (!Number.isInteger(p) || p < 0) throw new Error(`InvalidArgument: position ${p}`);
+      book.sheets = book.sheets.filter((x) => x !== this._s);
+      book.sheets.splice(Math.min(p, book.sheets.length), 0, this._s);
+    }
     delete() {
       const book = this._s.book;
       book.sheets = book.sheets.filter((x) => x !== this._s);

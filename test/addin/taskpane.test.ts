@@ -202,7 +202,7 @@ browserTool.describe('the task pane in Chromium', () => {
   );
 
   browserTool.it(
-    '汇总通报: reports picked in the page (one inside an e-mail) become the bulletin, opened as a new workbook',
+    '汇总通报: reports picked in the page (one inside an e-mail) become the bulletin, opened as a new workbook; 导入台账 takes it into the ledgers',
     async () => {
       const from = (name: string): string => repoPath('examples', 'reports', '2026-11-1', name);
       await page.fill('#report-period', '2026-11-1');
@@ -224,6 +224,23 @@ browserTool.describe('the task pane in Chromium', () => {
         '现代物流园指挥部-2026年11月上半月进展.eml › 现代物流园指挥部11月上半月进展.xlsx',
       );
       await page.setInputFiles('#reports', []);
+      expect(errors).toEqual([]);
+
+      // The clerk saves it, then 导入台账 takes its period into the master's ledgers.
+      await page.setInputFiles('#bulletin', {
+        name: '重点项目情况通报-第21期.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: Buffer.from(created[0] ?? '', 'base64'),
+      });
+      await page.click('#ledger');
+      await page.waitForFunction("document.getElementById('status').textContent.startsWith('已导入')");
+      expect(await page.textContent('#status')).toMatch(
+        /^已导入 2026-11-1：进展记录 \d+ 行，报送记录 8 行，/u,
+      );
+      const log = (await page.evaluate(() =>
+        globalThis.KpdFakeOffice.book?.sheet('报送记录')?.rows(),
+      )) as unknown[][];
+      expect(log.filter((r) => r[0] === '2026-11-1').map((r) => r[4])).toContain('迟报');
       expect(errors).toEqual([]);
     },
     60_000,

@@ -7,7 +7,7 @@ import {
   type WorkbookGrid,
 } from '../../core/grid.js';
 import type { ColumnSpec, SheetSpec } from '../../core/schema/types.js';
-import { isoDateToSerial } from '../../core/calendar/dates.js';
+import { isoDateTimeToSerial, isoDateToSerial } from '../../core/calendar/dates.js';
 import { layoutSheet, numberFormat } from '../../core/template/layout.js';
 import type { RowValues } from '../../core/template/samples.js';
 import { isDateFormatCode } from '../xlsx-read/styles.js';
@@ -68,14 +68,16 @@ const fill = (text: string, placeholders: ReadonlyMap<string, string>): string =
   text.replace(/\{\{([^}]+)\}\}/gu, (m, k: string) => placeholders.get(k) ?? m);
 
 /**
- * A value as Excel takes it: dates (and ISO dates in a date column) as serials under a date
- * format, text that looks like a formula kept as text.
+ * A value as Excel takes it: dates (and ISO dates and date-times in date and date-time columns)
+ * as serials under a date format, as the file writer does; text that looks like a formula kept as text.
  */
 function excelValue(v: Cell | undefined, c: ColumnSpec): string | number | boolean {
   if (v === null || v === undefined) return '';
   if (isDateCell(v)) return v.serial;
   if (typeof v === 'object') return v.code;
   if (typeof v === 'string' && c.type === 'date' && /^\d{4}-\d{2}-\d{2}$/u.test(v)) return isoDateToSerial(v);
+  if (typeof v === 'string' && c.type === 'datetime' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/u.test(v))
+    return isoDateTimeToSerial(v);
   if (typeof v === 'string' && /^[=+\-@]/u.test(v)) return `'${v}`;
   return v;
 }
@@ -101,9 +103,13 @@ export async function writeResultSheets(
   const sheets = context.workbook.worksheets;
   for (const t of tables) {
     const old = sheets.getItemOrNullObject(t.sheet.name);
+    old.load('position');
     await context.sync();
+    // A sheet written again keeps its place among the tabs (a new one goes last).
+    const at = old.isNullObject ? undefined : old.position;
     if (!old.isNullObject) old.delete();
     const ws = sheets.add(t.sheet.name);
+    if (at !== undefined) ws.position = at;
     const layout = layoutSheet(t.sheet, t.rows.length);
     const last = columnLetters(layout.lastCol - 1);
     // Values first, then the merge (Excel keeps the top-left value of a merged area).
@@ -118,6 +124,14 @@ export async function writeResultSheets(
       r.values = [[fill(l.text, placeholders), ...Array<string>(layout.lastCol - 1).fill('')]];
       r.merge();
       r.format.wrapText = true;
+    }
+    if (layout.unit) {
+      // "单位：万元" above the header's last columns, right-aligned, as in the templates.
+      const u = layout.unit;
+      const r = ws.getRange(`${columnLetters(u.from - 1)}${u.row}:${columnLetters(u.to - 1)}${u.row}`);
+      r.values = [['单位：万元', ...Array<string>(u.to - u.from).fill('')]];
+      r.merge();
+      r.format.horizontalAlignment = 'Right';
     }
     const header = ws.getRange(`A${layout.headerRow}:${last}${layout.headerRow}`);
     header.values = [t.sheet.columns.map((c) => c.header)];
@@ -136,7 +150,13 @@ export async function writeResultSheets(
       const top = layout.firstDataRow + from;
       const data = ws.getRange(`A${top}:${last}${top + rows.length - 1}`);
       data.numberFormat = rows.map((row) =>
-        t.sheet.columns.map((c) => (isDateCell(row[c.key]) ? 'yyyy-mm-dd' : (numberFormat(c) ?? 'General'))),
+        t.sheet.columns.map((c) =>
+          c.type === 'datetime'
+            ? (numberFormat(c) ?? 'yyyy-mm-dd hh:mm')
+            : isDateCell(row[c.key])
+              ? 'yyyy-mm-dd'
+              : (numberFormat(c) ?? 'General'),
+        ),
       );
       data.values = rows.map((row) => t.sheet.columns.map((c) => excelValue(row[c.key], c)));
       await context.sync();
