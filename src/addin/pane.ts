@@ -370,7 +370,8 @@ export async function mergeReports(
   periodText: string,
   picked: readonly PickedFile[],
   template: Uint8Array,
-  open: (bulletin: Uint8Array, fileName: string) => Promise<void>,
+  /** Opens the made workbook in Excel (true), or offers it as a download (false). */
+  open: (bulletin: Uint8Array, fileName: string) => Promise<boolean>,
   locale: Locale = 'zh',
 ): Promise<PaneResult> {
   const t = tr(locale);
@@ -409,14 +410,14 @@ export async function mergeReports(
   if ('why' in made) return refused(made.why);
   const { bulletin: b, bytes, calendar } = made;
   const fileName = `重点项目情况通报-第${b.number}期.xlsx`;
-  await open(bytes, fileName);
+  const inExcel = await open(bytes, fileName);
   const taken = b.submissions.filter((s) => s.replacedBy === undefined);
   const rejected = b.problems.filter((p) => p.rejected);
   const names = (list: readonly string[]): string => list.join('、');
   return {
     summary: t(
-      `${b.title}（${b.periodLabel}）已生成为新工作簿「${fileName}」：应报 ${taken.length + b.missing.length} 个指挥部，按时 ${taken.length - b.late.length}、迟报 ${b.late.length}、未报 ${b.missing.length}；滞后项目 ${b.behind.length} 个；数据行 ${b.rows.in} = 并入 ${b.rows.merged} + 未并入 ${b.rows.rejected}。`,
-      `Bulletin of ${b.period} opened as a new workbook "${fileName}": ${taken.length + b.missing.length} HQs due, ${taken.length - b.late.length} on time, ${b.late.length} late, ${b.missing.length} missing; ${b.behind.length} projects behind; rows ${b.rows.in} = ${b.rows.merged} merged + ${b.rows.rejected} not merged.`,
+      `${b.title}（${b.periodLabel}，报送截止 ${b.due}）${inExcel ? '已在新工作簿中打开，请另存为' : '已下载为'}「${fileName}」：应报 ${taken.length + b.missing.length} 个指挥部，按时 ${taken.length - b.late.length}、迟报 ${b.late.length}、未报 ${b.missing.length}；滞后项目 ${b.behind.length} 个；数据行 ${b.rows.in} = 并入 ${b.rows.merged} + 未并入 ${b.rows.rejected}。`,
+      `Bulletin of ${b.period} (due ${b.due}) ${inExcel ? 'opened as a new workbook; save it as' : 'downloaded as'} "${fileName}": ${taken.length + b.missing.length} HQs due, ${taken.length - b.late.length} on time, ${b.late.length} late, ${b.missing.length} missing; ${b.behind.length} projects behind; rows ${b.rows.in} = ${b.rows.merged} merged + ${b.rows.rejected} not merged.`,
     ),
     lines: [
       ...(b.missing.length > 0 ? [t(`未报：${names(b.missing)}`, `Missing: ${names(b.missing)}`)] : []),

@@ -86,10 +86,10 @@ function bulletinTemplate(): Uint8Array {
  * A made workbook opened in Excel (ExcelApi 1.8 createWorkbook: a new window, the master
  * untouched); where Excel cannot, it is offered as a download.
  */
-async function openWorkbook(bytes: Uint8Array, fileName: string): Promise<void> {
+async function openWorkbook(bytes: Uint8Array, fileName: string): Promise<boolean> {
   if (Office.context.requirements.isSetSupported('ExcelApi', '1.8')) {
     await Excel.createWorkbook(btoa(latin1StringPlain(bytes)));
-    return;
+    return true;
   }
   const a = document.createElement('a');
   a.href = URL.createObjectURL(
@@ -99,6 +99,7 @@ async function openWorkbook(bytes: Uint8Array, fileName: string): Promise<void> 
   );
   a.download = fileName;
   a.click();
+  return false;
 }
 
 function show(result: PaneResult): void {

@@ -290,11 +290,12 @@ describe('汇总通报 in the task pane', () => {
       await template(),
       async (bytes, name) => {
         opened.push({ bytes, name });
+        return true;
       },
     );
     expect(r.ok).toBe(true);
     expect(r.summary).toBe(
-      '重点项目情况通报（第21期）（2026年11月上半月）已生成为新工作簿「重点项目情况通报-第21期.xlsx」：应报 8 个指挥部，按时 6、迟报 1、未报 1；滞后项目 18 个；数据行 195 = 并入 166 + 未并入 29。',
+      '重点项目情况通报（第21期）（2026年11月上半月，报送截止 2026-11-12）已在新工作簿中打开，请另存为「重点项目情况通报-第21期.xlsx」：应报 8 个指挥部，按时 6、迟报 1、未报 1；滞后项目 18 个；数据行 195 = 并入 166 + 未并入 29。',
     );
     expect(r.lines.slice(0, 3)).toEqual([
       '未报：水系连通工程指挥部',
@@ -326,7 +327,7 @@ describe('汇总通报 in the task pane', () => {
 
   it('asks for the files and a period it can read, in Chinese, before touching anything', async () => {
     const book = fakeWorkbook(grid);
-    const never = async (): Promise<void> => {
+    const never = async (): Promise<boolean> => {
       throw new Error('nothing is opened');
     };
     const run: ExcelRun = (batch) => book.run(batch);

@@ -213,7 +213,7 @@ browserTool.describe('the task pane in Chromium', () => {
       await page.click('#merge');
       await page.waitForSelector('#status.ok, #status.bad');
       expect(await page.textContent('#status')).toMatch(
-        /^重点项目情况通报（第21期）（2026年11月上半月）已生成为新工作簿「重点项目情况通报-第21期\.xlsx」：应报 8 个指挥部，按时 1、迟报 1、未报 6；/u,
+        /^重点项目情况通报（第21期）（2026年11月上半月，报送截止 2026-11-12）已在新工作簿中打开，请另存为「重点项目情况通报-第21期\.xlsx」：应报 8 个指挥部，按时 1、迟报 1、未报 6；/u,
       );
       const created = (await page.evaluate(() => globalThis.KpdFakeOffice.created)) as string[];
       expect(created).toHaveLength(1);
