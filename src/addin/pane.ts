@@ -447,6 +447,8 @@ export async function importLedger(
   run: ExcelRun,
   picked: readonly PickedFile[],
   locale: Locale = 'zh',
+  /** Whether Excel can set drop-down lists (ExcelApi 1.8): the ledgers keep those of the template. */
+  dropDowns = true,
 ): Promise<PaneResult> {
   const t = tr(locale);
   const [file, ...more] = picked;
@@ -472,6 +474,7 @@ export async function importLedger(
         { sheet: SITE_WORK_LOG, rows: result.siteWorkLog },
       ],
       new Map(),
+      { dropDowns },
     );
     const c = result.counts;
     return {

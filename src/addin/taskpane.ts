@@ -188,7 +188,12 @@ void Office.onReady((info) => {
     'click',
     () =>
       void act(t('正在导入……', 'Importing…'), async () =>
-        importLedger(run, await pickedFiles(bulletinFile), locale),
+        importLedger(
+          run,
+          await pickedFiles(bulletinFile),
+          locale,
+          Office.context.requirements.isSetSupported('ExcelApi', '1.8'),
+        ),
       ),
   );
   const meeting = $<HTMLInputElement>('meeting');

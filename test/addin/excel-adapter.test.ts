@@ -356,6 +356,11 @@ describe('汇总通报 in the task pane', () => {
       trimmed(wb.sheets.find((x) => x.name === name)?.rows ?? []).filter((row) => row.length > 1);
     for (const sheet of ['进展记录', '报送记录', '一线工作记录'])
       expect(rows(after, sheet), sheet).toEqual(rows(cliLedger, sheet));
+    // The ledgers keep the templates' drop-downs (状态, 时间来源, 职务) on the rows written.
+    expect(book.sheet('报送记录')?.validations.map((v) => v.rule.list.source)).toEqual([
+      '邮件时间,登记时间,填报日期,文件修改时间',
+      '按时,迟报,未报',
+    ]);
     const again = await importLedger(run, [bulletinFile]);
     expect(again.summary).toMatch(/^已导入 2026-11-1：.*（替换了该期原有的 97 行）。$/u);
     const twice = await book.run((ctx) => readWorkbookGrid(ctx));

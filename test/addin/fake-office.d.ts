@@ -15,6 +15,8 @@ export interface FakeSheet {
   readonly frozenRows: number;
   readonly columnWidths: Map<number, number>;
   readonly formats: Map<string, { bold?: boolean; size?: number; fill?: string; wrap?: boolean }>;
+  /** Drop-down lists set on ranges: the range's address and the rule as given. */
+  readonly validations: { address: string; rule: { list: { inCellDropDown: boolean; source: string } } }[];
   rows(): (string | number | boolean)[][];
   cell(r: number, c: number): { value: string | number | boolean; format: string } | undefined;
 }

@@ -75,6 +75,7 @@
       this.frozenRows = 0;
       this.columnWidths = new Map();
       this.formats = new Map(); // "r,c" → { bold, size, fill, wrap, align }
+      this.validations = []; // { address, rule }: drop-down lists set on ranges (ExcelApi 1.8)
     }
     cell(r, c) {
       return this.cells.get(`${r},${c}`);
@@ -136,6 +137,18 @@
         },
         set columnWidth(v) {
           for (let c = range._box.left; c <= range._box.right; c++) range._sheet.columnWidths.set(c, v);
+        },
+      };
+      this.dataValidation = {
+        set rule(v) {
+          const list = v && v.list;
+          if (!list || typeof list.source !== 'string' || list.source === '')
+            throw new Error('InvalidArgument: only list rules with a source are faked');
+          const { top, left, bottom, right } = range._box;
+          range._sheet.validations.push({
+            address: `${colName(left)}${top + 1}:${colName(right)}${bottom + 1}`,
+            rule: v,
+          });
         },
       };
     }

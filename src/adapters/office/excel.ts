@@ -99,6 +99,8 @@ export async function writeResultSheets(
   context: Excel.RequestContext,
   tables: readonly ResultSheet[],
   placeholders: ReadonlyMap<string, string>,
+  /** Drop-down lists on columns with a fixed vocabulary, as the templates have (ExcelApi 1.8). */
+  options: { readonly dropDowns?: boolean } = {},
 ): Promise<void> {
   const sheets = context.workbook.worksheets;
   for (const t of tables) {
@@ -144,6 +146,15 @@ export async function writeResultSheets(
       ws.getRange(`${col}:${col}`).format.columnWidth = (c.width ?? 10) * 7;
     });
     ws.freezePanes.freezeRows(layout.headerRow);
+    if (options.dropDowns && t.rows.length > 0)
+      t.sheet.columns.forEach((c, i) => {
+        if (!c.values || c.values.length === 0) return;
+        const col = columnLetters(i);
+        const range = ws.getRange(
+          `${col}${layout.firstDataRow}:${col}${layout.firstDataRow + t.rows.length - 1}`,
+        );
+        range.dataValidation.rule = { list: { inCellDropDown: true, source: c.values.join(',') } };
+      });
     // Rows in blocks, each sent on its own: Excel on the web refuses a request over about 5 MB.
     for (let from = 0; from < t.rows.length; from += ROWS_PER_SYNC) {
       const rows = t.rows.slice(from, from + ROWS_PER_SYNC);
