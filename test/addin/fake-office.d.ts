@@ -30,7 +30,7 @@ export interface FakeWorkbook {
 }
 export interface KpdFakeOffice {
   readonly FakeWorkbook: new (data: FakeWorkbookData) => FakeWorkbook;
-  install(data: FakeWorkbookData, options?: { displayLanguage?: string }): FakeWorkbook;
+  install(data: FakeWorkbookData, options?: { displayLanguage?: string; maxExcelApi?: number }): FakeWorkbook;
   /** The workbook install() put behind Office (in the browser test, where the page works on it). */
   readonly book: FakeWorkbook | undefined;
   /** Every workbook Excel.createWorkbook was given (base64 .xlsx), in order. */

@@ -365,7 +365,10 @@
     }
   }
 
-  /** Installs window.Office and window.Excel over a workbook (the browser test); options.displayLanguage as Office's UI language. */
+  /**
+   * Installs window.Office and window.Excel over a workbook (the browser test); options.displayLanguage
+   * as Office's UI language, options.maxExcelApi the newest ExcelApi 1.x supported (12 by default).
+   */
   function install(data, options = {}) {
     const book = new FakeWorkbook(data);
     globalThis.Office = {
@@ -373,9 +376,9 @@
       context: {
         displayLanguage: options.displayLanguage ?? 'zh-CN',
         requirements: {
-          // ExcelApi 1.1 … 1.12, compared as versions (1.9 < 1.12).
+          // ExcelApi 1.1 … 1.12 (or … 1.maxExcelApi, an older Excel), compared as versions (1.9 < 1.12).
           isSetSupported: (name, version = '1.1') =>
-            name === 'ExcelApi' && Number(String(version).split('.')[1] ?? 0) <= 12,
+            name === 'ExcelApi' && Number(String(version).split('.')[1] ?? 0) <= (options.maxExcelApi ?? 12),
         },
       },
       onReady(cb) {

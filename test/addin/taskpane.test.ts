@@ -22,6 +22,8 @@ const PAGE = repoPath('dist-addin', 'taskpane.html');
 let browser: Browser | undefined;
 let page: Page;
 let english: Page;
+/** The fake of office.js with the example master, as served in place of office.js. */
+let script = '';
 const errors: string[] = [];
 
 browserTool.describe('the task pane in Chromium', () => {
@@ -36,7 +38,7 @@ browserTool.describe('the task pane in Chromium', () => {
     }
     const grid = readXlsx(await readFile(repoPath('examples', '总台账.xlsx'))).workbook;
     const fake = await readFile(repoPath('test', 'addin', 'fake-office.js'), 'utf8');
-    const script = `${fake}\nKpdFakeOffice.install(${JSON.stringify(fakeDataOf(grid))});`;
+    script = `${fake}\nKpdFakeOffice.install(${JSON.stringify(fakeDataOf(grid))});`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -247,10 +249,50 @@ browserTool.describe('the task pane in Chromium', () => {
   );
 
   browserTool.it(
+    'in an Excel older than ExcelApi 1.8, 汇总通报 offers the bulletin as a download; typing is checked by the button only',
+    async () => {
+      const older = await (browser as Browser).newPage();
+      older.on('pageerror', (e) => errors.push(e.message));
+      await older.route('https://appsforoffice.microsoft.com/**', (route) =>
+        route.fulfill({
+          contentType: 'text/javascript; charset=utf-8',
+          body: script.replace(/\);$/u, ', { maxExcelApi: 7 });'),
+        }),
+      );
+      await older.goto(pathToFileURL(PAGE).href);
+      await older.waitForFunction("document.getElementById('status').textContent.startsWith('已连接')");
+      expect(await older.isDisabled('#live')).toBe(true);
+      expect(await older.textContent('#live-note')).toBe(
+        '此版本的 Excel 不支持输入时检查，请用「检查」按钮。',
+      );
+      await older.fill('#report-period', '2026-11-1');
+      await older.setInputFiles(
+        '#reports',
+        repoPath('examples', 'reports', '2026-11-1', '高端装备产业园指挥部-2026年11月上半月进展.xlsx'),
+      );
+      const [download] = await Promise.all([older.waitForEvent('download'), older.click('#merge')]);
+      expect(download.suggestedFilename()).toBe('重点项目情况通报-第21期.xlsx');
+      await older.waitForSelector('#status.ok');
+      expect(await older.textContent('#status')).toContain('已下载为「重点项目情况通报-第21期.xlsx」');
+      const saved = readXlsx(new Uint8Array(await readFile((await download.path()) ?? ''))).workbook;
+      expect(saved.sheets.map((x) => x.name)).toContain('项目进展');
+      expect(await older.evaluate(() => globalThis.KpdFakeOffice.created.length)).toBe(0);
+      await older.close();
+      expect(errors).toEqual([]);
+    },
+    60_000,
+  );
+
+  browserTool.it(
     'speaks English where Office does: its words, its results (sheet names stay Chinese)',
     async () => {
       expect(await english.title()).toBe('Key Project Desk');
       expect(await english.textContent('#rank')).toBe('Rank (计算排名)');
+      expect(await english.textContent('#merge')).toBe('Merge into bulletin (汇总通报)');
+      expect(await english.textContent('#ledger')).toBe('Import into ledgers (导入台账)');
+      expect(await english.textContent('#l-topics')).toBe(
+        'Topic forms received (several allowed; .xlsx, .eml or .zip)',
+      );
       await english.fill('#period', '2026Q3');
       await english.click('#rank');
       await english.waitForSelector('#status.ok, #status.bad');
