@@ -369,7 +369,8 @@ export async function mergeReports(
   run: ExcelRun,
   periodText: string,
   picked: readonly PickedFile[],
-  template: Uint8Array,
+  /** The bulletin template: the bundled one, or an office's own styled one (its file name given). */
+  template: { readonly bytes: Uint8Array; readonly ownName?: string },
   /** Opens the made workbook in Excel (true), or offers it as a download (false). */
   open: (bulletin: Uint8Array, fileName: string) => Promise<boolean>,
   locale: Locale = 'zh',
@@ -405,10 +406,31 @@ export async function mergeReports(
       siteVisitsPerWeek: master.data.rules.schedule.siteVisitsPerWeek,
       warningBand: master.data.rules.schedule.warningBand,
     });
-    return { bulletin, bytes: zipFilledParts(fillParts(template, sheets)), calendar };
+    // An office's own template is used as it is; one that is not a workbook, or has none of the
+    // bulletin's tables, is refused (as kpd merge --template refuses it).
+    const own = template.ownName ?? '';
+    let filled: ReturnType<typeof fillParts>;
+    try {
+      filled = fillParts(template.bytes, sheets);
+    } catch {
+      return {
+        why: t(
+          `通报模板「${own}」不是可用的 .xlsx 工作簿。`,
+          `The bulletin template ${own} is not a usable .xlsx.`,
+        ),
+      };
+    }
+    if (filled.missing.length === sheets.tables.length)
+      return {
+        why: t(
+          `通报模板「${own}」中找不到通报的任何一张表（应有「汇总」「项目进展」等表及其表头）。`,
+          `The template ${own} has none of the bulletin tables.`,
+        ),
+      };
+    return { bulletin, bytes: zipFilledParts(filled), calendar, missing: filled.missing };
   });
   if ('why' in made) return refused(made.why);
-  const { bulletin: b, bytes, calendar } = made;
+  const { bulletin: b, bytes, calendar, missing } = made;
   const fileName = `重点项目情况通报-第${b.number}期.xlsx`;
   const inExcel = await open(bytes, fileName);
   const taken = b.submissions.filter((s) => s.replacedBy === undefined);
@@ -432,6 +454,12 @@ export async function mergeReports(
       ),
       ...[...b.warnings, ...calendarWarnings(calendar, [period.year])].map(
         (w) => `${t('警告', 'Warning')}：${message(w, locale)}`,
+      ),
+      ...missing.map((sheet) =>
+        t(
+          `警告：通报模板中没有「${sheet}」表（或找不到其表头），该部分未写入。`,
+          `Warning: the template has no "${sheet}" table; not written.`,
+        ),
       ),
     ],
     ok: true,

@@ -58,6 +58,7 @@ const ENGLISH: Readonly<Record<string, string>> = {
   merge: 'Merge into bulletin (汇总通报)',
   'hint-merge':
     'Merges them against this master into the 重点项目情况通报, opened as a new workbook (the master and the files are not changed); save it.',
+  'l-bulletin-template': 'Your own bulletin template (optional; made in Excel, with your masthead)',
   'l-bulletin': 'Bulletin file (to import into the ledgers)',
   ledger: 'Import into ledgers (导入台账)',
   'hint-ledger':
@@ -169,6 +170,12 @@ void Office.onReady((info) => {
   const reportPeriod = $<HTMLInputElement>('report-period');
   reportPeriod.value = currentReportPeriod(new Date());
   const reports = $<HTMLInputElement>('reports');
+  const ownTemplate = $<HTMLInputElement>('bulletin-template');
+  /** The office's own bulletin template when one is chosen, else the bundled one. */
+  const chosenTemplate = async (): Promise<{ bytes: Uint8Array; ownName?: string }> => {
+    const [own] = await pickedFiles(ownTemplate);
+    return own ? { bytes: own.bytes, ownName: own.name } : { bytes: bulletinTemplate() };
+  };
   $('merge').addEventListener(
     'click',
     () =>
@@ -177,7 +184,7 @@ void Office.onReady((info) => {
           run,
           reportPeriod.value,
           await pickedFiles(reports),
-          bulletinTemplate(),
+          await chosenTemplate(),
           openWorkbook,
           locale,
         ),

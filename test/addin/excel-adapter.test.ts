@@ -22,6 +22,7 @@ import { runKpd } from '../helpers/cli.js';
 import { exampleMaster, type ScoreJson } from '../helpers/merge-results.js';
 import { fakeWorkbook, trimmed } from '../helpers/office.js';
 import { checkOoxml, OOXML_TIMEOUT_MS, OOXML_TOOLS } from '../helpers/ooxml.js';
+import { officeTemplate } from '../helpers/merge-template.js';
 import { repoPath } from '../helpers/paths.js';
 import { requireTool } from '../helpers/tools.js';
 
@@ -245,6 +246,9 @@ describe('汇总通报 in the task pane', () => {
   /** The example period's reports as the clerk picks them, and kpd merge run on the same files. */
   let reports: PickedFile[];
   let cliBulletin: WorkbookGrid;
+  /** An office's own styled template, and what kpd merge --template makes with it. */
+  let office: Uint8Array;
+  let cliOwn: WorkbookGrid;
   let paneBulletin: Uint8Array | undefined;
   /** The CLI's bulletin file, and the master kpd ledger import made from it. */
   let bulletinFile: PickedFile;
@@ -263,6 +267,25 @@ describe('汇总通报 in the task pane', () => {
     );
     expect(r.code, r.err).toBe(0);
     cliBulletin = readXlsx(await readFile(join(dir, '通报.xlsx'))).workbook;
+    office = await officeTemplate();
+    await writeFile(join(dir, '本单位模板.xlsx'), office);
+    const o = await runKpd(
+      [
+        'merge',
+        ...names,
+        '--master',
+        '总台账.xlsx',
+        '--period',
+        '2026-11-1',
+        '--template',
+        '本单位模板.xlsx',
+        '--out',
+        '通报-本单位.xlsx',
+      ],
+      dir,
+    );
+    expect(o.code, o.err).toBe(0);
+    cliOwn = readXlsx(await readFile(join(dir, '通报-本单位.xlsx'))).workbook;
     bulletinFile = { name: '通报.xlsx', bytes: new Uint8Array(await readFile(join(dir, '通报.xlsx'))) };
     const l = await runKpd(
       ['ledger', 'import', '通报.xlsx', '--into', '总台账.xlsx', '--out', '新总台账.xlsx'],
@@ -287,7 +310,7 @@ describe('汇总通报 in the task pane', () => {
       (batch) => book.run(batch),
       '2026-11-1',
       reports,
-      await template(),
+      { bytes: await template() },
       async (bytes, name) => {
         opened.push({ bytes, name });
         return true;
@@ -325,17 +348,48 @@ describe('汇总通报 in the task pane', () => {
     OOXML_TIMEOUT_MS,
   );
 
+  it('fills the office’s own template as kpd merge --template does, and says which table it lacks', async () => {
+    const book = fakeWorkbook(grid);
+    let made: Uint8Array | undefined;
+    const r = await mergeReports(
+      (batch) => book.run(batch),
+      '2026-11-1',
+      reports,
+      { bytes: office, ownName: '本单位模板.xlsx' },
+      async (bytes) => {
+        made = bytes;
+        return true;
+      },
+    );
+    expect(r.ok).toBe(true);
+    expect(r.lines).toContain('警告：通报模板中没有「来源」表（或找不到其表头），该部分未写入。');
+    const wb = readXlsx(made ?? new Uint8Array()).workbook;
+    expect(wb.sheets.map((x) => x.name)).toEqual(cliOwn.sheets.map((x) => x.name));
+    for (const sheet of cliOwn.sheets)
+      expect(trimmed(wb.sheets.find((x) => x.name === sheet.name)?.rows ?? []), sheet.name).toEqual(
+        trimmed(sheet.rows),
+      );
+    const broken = await mergeReports(
+      (batch) => book.run(batch),
+      '2026-11-1',
+      reports,
+      { bytes: new Uint8Array([80, 75, 1, 2]), ownName: '坏模板.xlsx' },
+      async () => true,
+    );
+    expect([broken.ok, broken.summary]).toEqual([false, '通报模板「坏模板.xlsx」不是可用的 .xlsx 工作簿。']);
+  });
+
   it('asks for the files and a period it can read, in Chinese, before touching anything', async () => {
     const book = fakeWorkbook(grid);
     const never = async (): Promise<boolean> => {
       throw new Error('nothing is opened');
     };
     const run: ExcelRun = (batch) => book.run(batch);
-    expect(await mergeReports(run, '2026-11-1', [], await template(), never)).toMatchObject({
+    expect(await mergeReports(run, '2026-11-1', [], { bytes: await template() }, never)).toMatchObject({
       ok: false,
       summary: '请先选择收到的半月进展报表（可多选：.xlsx、.eml 邮件或 .zip 压缩包）。',
     });
-    expect(await mergeReports(run, '11月上半月', reports, await template(), never)).toMatchObject({
+    expect(await mergeReports(run, '11月上半月', reports, { bytes: await template() }, never)).toMatchObject({
       ok: false,
       summary: '报告期「11月上半月」无法识别：上半月写 2026-11-1，当月写 2026-11-2。',
     });
