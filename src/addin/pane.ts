@@ -20,6 +20,10 @@ import { calendarWarnings } from '../core/calendar/warnings.js';
 import { findSheet } from '../core/grid.js';
 import { readMaster, type MasterRead } from '../core/master/read.js';
 import { MASTER, PROGRESS_LOG, PROJECTS, SITE_WORK_LOG, SUBMISSION_LOG } from '../core/schema/master.js';
+import { REPORT } from '../core/schema/report.js';
+import { TOPICS } from '../core/schema/topics.js';
+import type { TemplateSpec } from '../core/schema/types.js';
+import { validateWorkbook } from '../core/validate/workbook.js';
 import { OUTPUTS, TEMPLATES } from '../core/schema/templates.js';
 import { scoreMaster } from '../core/score/run.js';
 import { ACTION_LABEL, OUTCOME_LABEL } from '../core/scoring/labels.js';
@@ -84,28 +88,71 @@ const where = (i: Issue, locale: Locale): string =>
 const finding = (i: Issue, locale: Locale): string =>
   `${i.severity === 'error' ? tr(locale)('错误', 'Error') : tr(locale)('提醒', 'Warning')}　${where(i, locale)}　${message(i, locale)}`;
 
-/** 检查总台账: every finding of the master's sheets, errors first. */
-export async function checkMaster(run: ExcelRun, locale: Locale = 'zh'): Promise<PaneResult> {
+/**
+ * The workbook 检查 and the check of an edit work on: the master, or a form an HQ or a unit fills
+ * (半月进展报表, 周例会议题申报表) — so HQ staff have their report checked as they type it too.
+ */
+async function openForm(
+  context: Excel.RequestContext,
+  locale: Locale,
+): Promise<{ template: TemplateSpec; name: string; issues: readonly Issue[] } | { why: string }> {
+  const grid = await readWorkbookGrid(context);
+  if (notMaster(grid, locale) === undefined) {
+    const sheets = MASTER.sheets.map((s) => s.name);
+    return { template: MASTER, name: '总台账', issues: sortIssues(readMaster(grid).issues, sheets) };
+  }
+  const v = validateWorkbook(grid);
+  if (v.template && FORMS.has(v.template.id))
+    return { template: v.template, name: v.template.fileName.replace(/\.xlsx$/u, ''), issues: v.issues };
+  const t = tr(locale);
+  // A bulletin or an agenda is recognised too, to say what it is.
+  const id = identifyTemplate(grid, [...TEMPLATES, ...OUTPUTS]);
+  const known = v.template ?? (isIssue(id) ? undefined : id.template);
+  return {
+    why: known
+      ? t(
+          `当前工作簿是「${known.title}」。「检查」用于总台账、半月进展报表和周例会议题申报表。`,
+          `This workbook is a "${known.title}". Check works on the master workbook, the half-month report and the topic form.`,
+        )
+      : t(
+          '当前工作簿不是本系统的表格（总台账、半月进展报表或周例会议题申报表），无法检查。',
+          'This workbook is not one of our forms (master workbook, half-month report, topic form).',
+        ),
+  };
+}
+
+/** The forms people fill and the pane checks (the master is recognised by openForm itself). */
+const FORMS: ReadonlySet<string> = new Set([REPORT.id, TOPICS.id]);
+
+/** 检查: every finding of the open workbook (the master, a 半月进展报表 or a 议题申报表), errors first. */
+export async function checkWorkbook(run: ExcelRun, locale: Locale = 'zh'): Promise<PaneResult> {
   const t = tr(locale);
   return run(async (context) => {
-    const opened = await openMaster(context, locale);
+    const opened = await openForm(context, locale);
     if ('why' in opened) return refused(opened.why);
-    const { issues } = opened.master;
-    const sorted = sortIssues(
-      issues,
-      MASTER.sheets.map((s) => s.name),
-    );
+    const { issues: sorted, name, template } = opened;
     const errors = sorted.filter((i) => i.severity === 'error').length;
     const warnings = sorted.filter((i) => i.severity === 'warning').length;
+    const en = template.id === MASTER.id ? 'Master workbook' : template.title;
     return {
       summary:
         sorted.length === 0
-          ? t('总台账检查完毕，没有发现问题。', 'Master workbook checked: no problems found.')
+          ? t(`${name}检查完毕，没有发现问题。`, `${en} checked: no problems found.`)
           : t(
-              `总台账检查完毕：错误 ${errors} 处，提醒 ${warnings} 处，提示 ${sorted.length - errors - warnings} 处。`,
-              `Master workbook checked: ${errors} errors, ${warnings} warnings, ${sorted.length - errors - warnings} notes.`,
+              `${name}检查完毕：错误 ${errors} 处，提醒 ${warnings} 处，提示 ${sorted.length - errors - warnings} 处。`,
+              `${en} checked: ${errors} errors, ${warnings} warnings, ${sorted.length - errors - warnings} notes.`,
             ),
-      lines: sorted.filter((i) => i.severity !== 'info').map((i) => finding(i, locale)),
+      lines: [
+        ...sorted.filter((i) => i.severity !== 'info').map((i) => finding(i, locale)),
+        ...(template.id === REPORT.id
+          ? [
+              t(
+                '（未对照总台账：项目是否登记、是否属于本指挥部，由重点办汇总时检查。）',
+                '(Not checked against the master: whether each project is registered to this HQ is checked when the office merges.)',
+              ),
+            ]
+          : []),
+      ],
       ok: errors === 0,
     };
   });
@@ -124,8 +171,8 @@ export function rowsOfAddress(address: string): { from: number; to: number } | u
 }
 
 /**
- * Checks an edit where it was typed: the findings of the master that fall on the changed rows of
- * that sheet (cross-sheet checks included, e.g. a 代办员 not in the roster).
+ * Checks an edit where it was typed: the findings of the workbook (the master or a form) that fall
+ * on the changed rows of that sheet (cross-sheet checks included, e.g. a 代办员 not in the roster).
  */
 export async function checkEdit(
   run: ExcelRun,
@@ -135,12 +182,12 @@ export async function checkEdit(
 ): Promise<PaneResult> {
   const t = tr(locale);
   const quiet = { summary: '', lines: [], ok: true };
-  if (!MASTER.sheets.some((s) => s.name === sheet)) return quiet; // not a sheet people fill
   return run(async (context) => {
-    const opened = await openMaster(context, locale);
-    if ('why' in opened) return quiet;
+    const opened = await openForm(context, locale);
+    // Not one of our forms, or not a sheet people fill (a result sheet): nothing to say.
+    if ('why' in opened || !opened.template.sheets.some((s) => s.name === sheet)) return quiet;
     const rows = rowsOfAddress(address);
-    const { issues } = opened.master;
+    const { issues } = opened;
     const here = issues.filter(
       (i) =>
         i.sheet === sheet &&

@@ -3,7 +3,7 @@ import { latin1BytesPlain, latin1StringPlain } from '../adapters/binary.js';
 import {
   buildMeetingAgenda,
   checkEdit,
-  checkMaster,
+  checkWorkbook,
   computeRanking,
   currentReportPeriod,
   importLedger,
@@ -69,9 +69,9 @@ const ENGLISH: Readonly<Record<string, string>> = {
   'l-topics': 'Topic forms received (several allowed; .xlsx, .eml or .zip)',
   'hint-agenda':
     'Writes 议程, 督办落实 and 议题及滞后项目: the decisions, the topics sent in and the projects behind. With forms chosen, the files and rows not used go to 议题数据问题. Files are only read.',
-  'h-check': 'Check the master workbook',
+  'h-check': 'Check this workbook',
   check: 'Check',
-  'l-live': 'Check entries as they are typed',
+  'l-live': 'Check entries as they are typed (master workbook, half-month report, topic form)',
 };
 
 let locale: Locale = 'zh';
@@ -165,7 +165,7 @@ void Office.onReady((info) => {
   );
   $('check').addEventListener(
     'click',
-    () => void act(t('正在检查……', 'Checking…'), () => checkMaster(run, locale)),
+    () => void act(t('正在检查……', 'Checking…'), () => checkWorkbook(run, locale)),
   );
   const reportPeriod = $<HTMLInputElement>('report-period');
   reportPeriod.value = currentReportPeriod(new Date());

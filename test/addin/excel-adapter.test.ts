@@ -7,7 +7,8 @@ import { AGENDA_DECISIONS } from '../../src/core/schema/agenda.js';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
 import {
   buildMeetingAgenda,
-  checkMaster,
+  checkEdit,
+  checkWorkbook,
   computeRanking,
   currentReportPeriod,
   importLedger,
@@ -161,7 +162,7 @@ describe('计算排名 in the task pane (pane.ts over the fake)', () => {
 describe('the task pane in English (Office in English)', () => {
   it('says the same things in English, the findings included', async () => {
     const book = fakeWorkbook(grid);
-    const r = await checkMaster((batch) => book.run(batch), 'en');
+    const r = await checkWorkbook((batch) => book.run(batch), 'en');
     expect(r.summary).toMatch(/^Master workbook checked: \d+ errors, \d+ warnings, \d+ notes\.$/u);
     expect(r.lines[0]).toMatch(/^Error　\S+ [A-Z]+\d+　[\x20-\x7e「」]+/u);
     expect((await computeRanking((batch) => book.run(batch), 'next quarter', 'en')).summary).toBe(
@@ -173,10 +174,48 @@ describe('the task pane in English (Office in English)', () => {
 describe('检查总台账 in the task pane', () => {
   it('lists the master’s findings with sheet and cell, errors first', async () => {
     const book = fakeWorkbook(grid);
-    const r = await checkMaster((batch) => book.run(batch));
+    const r = await checkWorkbook((batch) => book.run(batch));
     expect(r.summary).toMatch(/^总台账检查完毕：错误 \d+ 处，提醒 \d+ 处，提示 \d+ 处。$/u);
     expect(r.lines.length).toBeGreaterThan(0);
     expect(r.lines[0]).toMatch(/^错误　\S+ [A-Z]+\d+　/u);
+  });
+});
+
+describe('检查 in an HQ’s 半月进展报表 (the pane in the form people fill)', () => {
+  const reportGrid = async (): Promise<WorkbookGrid> =>
+    readXlsx(
+      await readFile(
+        repoPath('examples', 'reports', '2026-11-1', '文旅康养小镇指挥部-2026年11月上半月进展.xlsx'),
+      ),
+    ).workbook;
+
+  it('lists what kpd validate finds in the report, and says what only the office can check', async () => {
+    const book = fakeWorkbook(await reportGrid());
+    const r = await checkWorkbook((batch) => book.run(batch));
+    expect(r).toEqual({
+      summary: '半月进展报表检查完毕：错误 2 处，提醒 0 处，提示 1 处。',
+      lines: [
+        '错误　进展情况 D7　本期完成投资 99999 万元大于年度累计完成投资 13410.6 万元。请核对（累计应包含本期）。',
+        '错误　一线工作 C8　「职务」只能填写：指挥长、成员；现为「副指挥长」。请从下拉列表中选择。',
+        '（未对照总台账：项目是否登记、是否属于本指挥部，由重点办汇总时检查。）',
+      ],
+      ok: false,
+    });
+  });
+
+  it('checks an edit of the report where it is typed, and says nothing of a workbook that is not a form', async () => {
+    const book = fakeWorkbook(await reportGrid());
+    const run: ExcelRun = (batch) => book.run(batch);
+    const bad = await checkEdit(run, '一线工作', 'C8');
+    expect([bad.summary, bad.lines.length]).toEqual(['「一线工作」C8：有 1 处问题，请修改。', 1]);
+    await book.type('一线工作', 'C8', '成员');
+    expect((await checkEdit(run, '一线工作', 'C8')).summary).toBe('「一线工作」C8：已检查，没有问题。');
+    const bulletin = readXlsx(await readFile(repoPath('templates', '重点项目情况通报.xlsx'))).workbook;
+    const other = fakeWorkbook(bulletin);
+    expect((await checkEdit((b) => other.run(b), '项目进展', 'C9')).summary).toBe('');
+    expect((await checkWorkbook((b) => other.run(b))).summary).toBe(
+      '当前工作簿是「重点项目情况通报」。「检查」用于总台账、半月进展报表和周例会议题申报表。',
+    );
   });
 });
 
