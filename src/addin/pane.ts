@@ -182,6 +182,8 @@ export async function checkEdit(
 ): Promise<PaneResult> {
   const t = tr(locale);
   const quiet = { summary: '', lines: [], ok: true };
+  // Most edits are elsewhere: a sheet no form has is not read at all.
+  if (![MASTER, REPORT, TOPICS].some((f) => f.sheets.some((s) => s.name === sheet))) return quiet;
   return run(async (context) => {
     const opened = await openForm(context, locale);
     // Not one of our forms, or not a sheet people fill (a result sheet): nothing to say.

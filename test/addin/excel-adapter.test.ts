@@ -213,6 +213,9 @@ describe('检查 in an HQ’s 半月进展报表 (the pane in the form people fi
     const bulletin = readXlsx(await readFile(repoPath('templates', '重点项目情况通报.xlsx'))).workbook;
     const other = fakeWorkbook(bulletin);
     expect((await checkEdit((b) => other.run(b), '项目进展', 'C9')).summary).toBe('');
+    const syncs = other.syncs;
+    expect((await checkEdit((b) => other.run(b), 'Sheet1', 'A1')).summary).toBe('');
+    expect(other.syncs).toBe(syncs); // an edit of a sheet no form has is not even read
     expect((await checkWorkbook((b) => other.run(b))).summary).toBe(
       '当前工作簿是「重点项目情况通报」。「检查」用于总台账、半月进展报表和周例会议题申报表。',
     );
