@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +10,9 @@ import { WorkCalendar } from '../../src/core/calendar/workdays.js';
 import type { WorkbookGrid } from '../../src/core/grid.js';
 import type { HostSheet } from '../../src/core/host.js';
 import { readMaster } from '../../src/core/master/read.js';
-import { PROGRESS_LOG } from '../../src/core/schema/master.js';
+import { importBulletin } from '../../src/core/ledger/import.js';
+import { PROGRESS_LOG, SITE_WORK_LOG, SUBMISSION_LOG } from '../../src/core/schema/master.js';
+import { isIssue } from '../../src/core/workbook/identify.js';
 import { defineSheet } from '../../src/core/schema/define.js';
 import { scoreMaster } from '../../src/core/score/run.js';
 import { runKpd } from '../helpers/cli.js';
@@ -26,6 +28,9 @@ import { fakeBookOf, fakeWps } from '../helpers/wps.js';
  */
 let grid: WorkbookGrid;
 let cli: WorkbookGrid;
+/** The CLI's bulletin of 2026-11-1, and the master kpd ledger import made from it. */
+let bulletin: WorkbookGrid;
+let cliLedger: WorkbookGrid;
 
 beforeAll(async () => {
   grid = readXlsx(await readFile(repoPath('examples', '总台账.xlsx'))).workbook;
@@ -34,7 +39,22 @@ beforeAll(async () => {
   const r = await runKpd(['score', '总台账.xlsx', '--period', '2026Q3', '--out', '结果.xlsx'], dir);
   expect(r.code, r.err).toBe(0);
   cli = readXlsx(await readFile(join(dir, '结果.xlsx'))).workbook;
-}, 60_000);
+  const from = repoPath('examples', 'reports', '2026-11-1');
+  const names = (await readdir(from)).sort();
+  for (const n of names) await copyFile(join(from, n), join(dir, n));
+  const m = await runKpd(
+    ['merge', ...names, '--master', '总台账.xlsx', '--period', '2026-11-1', '--out', '通报.xlsx'],
+    dir,
+  );
+  expect(m.code, m.err).toBe(0);
+  bulletin = readXlsx(await readFile(join(dir, '通报.xlsx'))).workbook;
+  const l = await runKpd(
+    ['ledger', 'import', '通报.xlsx', '--into', '总台账.xlsx', '--out', '新总台账.xlsx'],
+    dir,
+  );
+  expect(l.code, l.err).toBe(0);
+  cliLedger = readXlsx(await readFile(join(dir, '新总台账.xlsx'))).workbook;
+}, 120_000);
 
 const sheetRows = (wb: WorkbookGrid, name: string): unknown[][] =>
   trimmed(wb.sheets.find((s) => s.name === name)?.rows ?? []);
@@ -177,6 +197,36 @@ describe('writing result sheets (计算排名 through the WPS adapter)', () => {
   });
 });
 
+describe('导入台账 through the WPS adapter', () => {
+  it('writes 进展记录, 报送记录 and 一线工作记录 as kpd ledger import does, in their places, with their drop-downs', async () => {
+    const app = fakeWps(grid);
+    const host = new EtHost(app);
+    const master = readMaster(await host.readWorkbook());
+    const result = importBulletin(bulletin, master.data);
+    if (isIssue(result)) throw new Error(result.code);
+    await host.writeSheets(
+      [
+        { sheet: PROGRESS_LOG, rows: result.progressLog },
+        { sheet: SUBMISSION_LOG, rows: result.submissionLog },
+        { sheet: SITE_WORK_LOG, rows: result.siteWorkLog },
+      ],
+      new Map(),
+    );
+    const after = await host.readWorkbook();
+    expect(after.sheets.map((x) => x.name)).toEqual(grid.sheets.map((x) => x.name));
+    const rows = (wb: WorkbookGrid, name: string): unknown[][] =>
+      trimmed(wb.sheets.find((x) => x.name === name)?.rows ?? []).filter((row) => row.length > 1);
+    for (const sheet of [PROGRESS_LOG.name, SUBMISSION_LOG.name, SITE_WORK_LOG.name]) {
+      expect(rows(cliLedger, sheet).length, sheet).toBeGreaterThan(5);
+      expect(rows(after, sheet), sheet).toEqual(rows(cliLedger, sheet));
+    }
+    expect(app.fake.sheet(SUBMISSION_LOG.name)?.validations.map((v) => v.formula1)).toEqual([
+      '邮件时间,登记时间,填报日期,文件修改时间',
+      '按时,迟报,未报',
+    ]);
+  });
+});
+
 describe('writing in blocks, formats by runs, text kept text', () => {
   const LONG = defineSheet({
     key: 'long',
@@ -229,6 +279,29 @@ describe('writing in blocks, formats by runs, text kept text', () => {
     expect(ws?.cell(4, 1)?.f).toBe('@');
     // Formats go by runs of a column: a handful per column and block, not one per cell.
     expect(ws?.formatWrites).toBeLessThan(5 * 3 + 4);
+  });
+
+  it('keeps a title or a header that reads as a date or a number as text', async () => {
+    const DATED = defineSheet({
+      key: 'dated',
+      name: '按日',
+      title: '{{日}}',
+      output: true,
+      columns: [
+        { key: 'a', header: '2026-11', type: 'text' },
+        { key: 'b', header: '100', type: 'number' },
+      ],
+    });
+    const app = globalThis.KpdFakeWps.create({ workbooks: [{ sheets: [{ name: '总台账' }] }] });
+    await new EtHost(app).writeSheets(
+      [{ sheet: DATED, rows: [{ a: 'x', b: 1 }] }],
+      new Map([['日', '2026-11-14']]),
+    );
+    expect(app.fake.sheet('按日')?.rows().slice(0, 3)).toEqual([
+      ['2026-11-14', ''],
+      ['2026-11', '100'],
+      ['x', 1],
+    ]);
   });
 
   it('sets the drop-down lists of the written rows with Validation.Add (ledgers keep the templates’ lists)', async () => {

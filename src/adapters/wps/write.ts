@@ -42,6 +42,9 @@ const fill = (text: string, placeholders: ReadonlyMap<string, string>): string =
 const RETYPED =
   /^\s*(?:[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:e[-+]?\d+)?%?|\d{1,4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?.*|true|false)\s*$/iu;
 
+/** Text as WPS keeps it in a cell not formatted as text: with the apostrophe where it would be retyped. */
+const asText = (v: string): string => (/^[=+\-@']/u.test(v) || RETYPED.test(v) ? `'${v}` : v);
+
 /** A value as WPS takes it in a column of this format: dates as serials, text kept text. */
 function wpsValue(v: Cell | undefined, c: ColumnSpec, format: string): EtValue {
   if (v === null || v === undefined) return '';
@@ -50,8 +53,8 @@ function wpsValue(v: Cell | undefined, c: ColumnSpec, format: string): EtValue {
   if (typeof v !== 'string') return v;
   if (c.type === 'date' && /^\d{4}-\d{2}-\d{2}$/u.test(v)) return isoDateToSerial(v);
   if (c.type === 'datetime' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/u.test(v)) return isoDateTimeToSerial(v);
-  if (/^[=+\-@']/u.test(v) || (format !== '@' && RETYPED.test(v))) return `'${v}`;
-  return v;
+  if (format !== '@') return asText(v);
+  return /^[=+\-@']/u.test(v) ? `'${v}` : v;
 }
 
 function cellFormat(c: ColumnSpec, v: Cell | undefined): string {
@@ -79,14 +82,14 @@ function writeFrame(
 ): void {
   const last = columnLetters(layout.lastCol - 1);
   // Values first, then the merge (the top-left value is the one a merged area keeps).
-  ws.Range('A1').Value2 = fill(t.sheet.title, placeholders);
+  ws.Range('A1').Value2 = asText(fill(t.sheet.title, placeholders));
   const title = ws.Range(`A1:${last}1`);
   title.Merge();
   title.Font.Bold = true;
   title.Font.Size = 16;
   title.HorizontalAlignment = XL_CENTER;
   for (const l of layout.lead) {
-    ws.Range(`A${l.row}`).Value2 = fill(l.text, placeholders);
+    ws.Range(`A${l.row}`).Value2 = asText(fill(l.text, placeholders));
     const r = ws.Range(`A${l.row}:${last}${l.row}`);
     r.Merge();
     r.WrapText = true;
@@ -99,7 +102,7 @@ function writeFrame(
     r.HorizontalAlignment = XL_RIGHT;
   }
   const header = ws.Range(`A${layout.headerRow}:${last}${layout.headerRow}`);
-  header.Value2 = [t.sheet.columns.map((c) => c.header)];
+  header.Value2 = [t.sheet.columns.map((c) => asText(c.header))];
   header.Font.Bold = true;
   header.Interior.Color = HEADER_GREY;
   header.WrapText = true;
