@@ -335,11 +335,11 @@
       });
       if (values > 1 && this._s.book.app.DisplayAlerts)
         throw new Error('Merge of several values would ask the person to confirm (DisplayAlerts is on)');
+      if (this._s.merges.some((m) => overlap(parseAddress(m), this._b)))
+        throw new Error(`Merge of ${boxAddress(this._b)} overlaps a merged area`);
       this._each((r, c) => {
         if (r !== this._b.top || c !== this._b.left) this._s.put(r, c, { v: undefined, formula: undefined });
       });
-      if (this._s.merges.some((m) => overlap(parseAddress(m), this._b)))
-        throw new Error(`Merge of ${boxAddress(this._b)} overlaps a merged area`);
       this._s.merges.push(boxAddress(this._b));
     }
     /** [ET] Range.Font (Bold, Size). */
