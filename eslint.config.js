@@ -6,6 +6,7 @@ export default tseslint.config(
     ignores: [
       'dist/',
       'dist-addin/',
+      'dist-wps/',
       'node_modules/',
       'coverage/',
       'out/',
