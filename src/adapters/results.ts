@@ -1,7 +1,8 @@
 import type { SheetSpec } from '../core/schema/types.js';
 import type { RowValues } from '../core/template/samples.js';
 import { writeTemplate } from './exceljs/write-template.js';
-import { fillWorkbook } from './xlsx-fill/index.js';
+import { OpcPackage } from './opc/package.js';
+import { fillWorkbook, zipEntries } from './xlsx-fill/index.js';
 import { transplantSheets } from './xlsx-fill/transplant.js';
 
 export interface ResultTable {
@@ -20,6 +21,7 @@ export async function writeSheetsInto(
   tables: readonly ResultTable[],
   placeholders: ReadonlyMap<string, string> = new Map(),
 ): Promise<Uint8Array> {
+  const target = new OpcPackage(workbook);
   const template = await writeTemplate({
     id: 'kpd.results',
     version: 1,
@@ -28,9 +30,10 @@ export async function writeSheetsInto(
     sheets: tables.map((t) => ({ ...t.sheet, blankRows: 1 })),
   });
   const filled = await fillWorkbook(template, { placeholders, tables });
-  return transplantSheets(
-    workbook,
+  transplantSheets(
+    target,
     filled.bytes,
     tables.map((t) => t.sheet.name),
   );
+  return zipEntries(target.entries());
 }
