@@ -204,3 +204,22 @@ export function wrapStyleIndexes(root: Element | undefined): Set<string> {
 }
 
 export const stylesRoot = (pkg: OpcPackage): Element => rootOf(pkg.xml(stylesPart(pkg)));
+
+/**
+ * The cell format to write a date with, given the format the template's cell has: that one when
+ * it shows dates, else a copy of it with the date format added to styles.xml.
+ */
+export function dateStyleMaker(styles: Element): (style: string | undefined, formatCode: string) => string {
+  const made = new Map<string, string>();
+  return (style, formatCode) => {
+    const base = Number(style ?? 0);
+    if (style !== undefined && isDateStyle(styles, base)) return style;
+    const key = `${base}\u0000${formatCode}`;
+    let s = made.get(key);
+    if (s === undefined) {
+      s = String(styleWithFormat(styles, base, formatCode));
+      made.set(key, s);
+    }
+    return s;
+  };
+}

@@ -1,9 +1,9 @@
 import { strToU8, zipSync } from 'fflate';
 import { OpcPackage, relIs } from '../opc/package.js';
 import { unprefixSpreadsheetMl } from '../opc/prefix.js';
-import { isDateStyle, styleWithFormat, wrapStyleIndexes } from '../opc/styles.js';
+import { dateStyleMaker, wrapStyleIndexes } from '../opc/styles.js';
 import { WorkbookXml } from '../opc/workbook.js';
-import { rootOf, type Element } from '../opc/xml.js';
+import { rootOf } from '../opc/xml.js';
 import { parseSharedStrings } from '../xlsx-read/shared-strings.js';
 import { decodeEntities } from '../xlsx-read/xml.js';
 import { adjustRange, fillSheet, type TableFill } from './sheet.js';
@@ -100,7 +100,7 @@ export function fillParts(template: Uint8Array, job: FillJob): FilledParts {
   const missing: string[] = [];
   const stylesRel = rels.find((r) => relIs(r, 'styles'));
   const styles = stylesRel ? rootOf(pkg.xml(stylesRel.target)) : undefined;
-  const formats = styles ? dateFormats(styles) : undefined;
+  const formats = styles ? dateStyleMaker(styles) : undefined;
 
   wb.sheets().forEach((entry, sheetIndex) => {
     if (!entry.part || !entry.isWorksheet || !pkg.has(entry.part)) return;
@@ -121,25 +121,6 @@ export function fillParts(template: Uint8Array, job: FillJob): FilledParts {
   // The calculation chain lists formula cells by position; Excel rebuilds it, a stale one it "repairs".
   wb.dropCalcChain();
   return { entries: pkg.entries(), missing };
-}
-
-/**
- * The cell format to write a date with, given the format the template's cell has: that one when
- * it shows dates, else a copy of it with the date format added to styles.xml.
- */
-function dateFormats(styles: Element): (style: string | undefined, formatCode: string) => string {
-  const made = new Map<string, string>();
-  return (style, formatCode) => {
-    const base = Number(style ?? 0);
-    if (style !== undefined && isDateStyle(styles, base)) return style;
-    const key = `${base}\u0000${formatCode}`;
-    let s = made.get(key);
-    if (s === undefined) {
-      s = String(styleWithFormat(styles, base, formatCode));
-      made.set(key, s);
-    }
-    return s;
-  };
 }
 
 /**

@@ -1,12 +1,11 @@
-import { columnIndex, columnLetters, isDateCell, type Cell } from '../../core/grid.js';
-import { isoDateToSerial, isoDateTimeToSerial } from '../../core/calendar/dates.js';
-import type { ColumnSpec, SheetSpec } from '../../core/schema/types.js';
+import { columnIndex, columnLetters } from '../../core/grid.js';
+import type { SheetSpec } from '../../core/schema/types.js';
 import { matchKey } from '../../core/values/text.js';
 import type { RowValues } from '../../core/template/samples.js';
 import { displayWidth, numberFormat } from '../../core/template/layout.js';
 import { readRichText } from '../xlsx-read/shared-strings.js';
 import { decodeEntities, findAttr } from '../xlsx-read/xml.js';
-import { emptyCell, inlineStringCell, needsPreserve, numberCell, xmlText } from './text.js';
+import { needsPreserve, valueCellXml, xmlText } from './text.js';
 import { ByteSink } from './sink.js';
 
 /**
@@ -105,24 +104,6 @@ export interface FilledSheet {
 
 /** Bytes of rows handed to the zip writer at a time. */
 const PIECE = 256 * 1024;
-
-function valueCell(
-  ref: string,
-  style: string | undefined,
-  v: Cell | undefined,
-  col: ColumnSpec | undefined,
-): string {
-  if (v === undefined || v === null) return emptyCell(ref, style);
-  if (typeof v === 'number') return numberCell(ref, style, v);
-  if (typeof v === 'boolean') return numberCell(ref, style, v ? 1 : 0);
-  if (isDateCell(v)) return numberCell(ref, style, v.serial);
-  if (typeof v === 'object') return inlineStringCell(ref, style, v.code);
-  if (col?.type === 'date' && /^\d{4}-\d{2}-\d{2}$/u.test(v))
-    return numberCell(ref, style, isoDateToSerial(v));
-  if (col?.type === 'datetime' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/u.test(v))
-    return numberCell(ref, style, isoDateTimeToSerial(v));
-  return inlineStringCell(ref, style, v);
-}
 
 function findHeader(
   rows: readonly RawRow[],
@@ -303,7 +284,7 @@ export function fillSheet(
         }
         sink.ascii('</t></is></c>');
       } else {
-        sink.text(valueCell(`${columnLetters(p.col)}${rn}`, p.style, v, p.spec));
+        sink.text(valueCellXml(`${columnLetters(p.col)}${rn}`, p.style, v, p.spec));
       }
     }
     sink.ascii('</row>');
@@ -324,7 +305,7 @@ export function fillSheet(
             : key !== undefined
               ? (fill.totals[key] ?? label ?? undefined)
               : undefined;
-        cells += valueCell(
+        cells += valueCellXml(
           `${columnLetters(col)}${rn}`,
           r.styles.get(col),
           v,
