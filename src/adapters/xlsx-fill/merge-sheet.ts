@@ -267,7 +267,6 @@ export function mergeSheetXml(xml: string, plan: TablePlan, ctx: MergeContext): 
       const old = byRow.get(p);
       if (old && p <= lastRow)
         out.push(rowXml(p, old.attrs, new Map(old.cells.map((c) => [c.col, clearCell(c, p)]))));
-      else if (old && p > newEnd) out.push(old.xml);
       continue;
     }
     const src = planned.from !== undefined ? byRow.get(planned.from) : undefined;
@@ -307,7 +306,7 @@ export function mergeSheetXml(xml: string, plan: TablePlan, ctx: MergeContext): 
 
   // Below the table: blank rows it did not grow into stay; the rest moves down if it had to.
   for (const r of rows) {
-    if (r.r <= tableEnd) continue;
+    if (r.r <= lastRow || (r.r <= room && r.r <= newEnd)) continue;
     if (r.r <= room || shift === 0) out.push(keep(r));
     else {
       const to = r.r + shift;

@@ -168,8 +168,13 @@ export function planTable(
     ? []
     : header.flatMap((h, i) => (ours.has(i + 1) || isBlank(h) ? [] : [cellText(h)]));
 
+  // The table runs from the header to the first blank row after its first rows: what is below a
+  // blank row (a note, a signature line "核对人：赵六") is never the table's, whatever it holds.
+  let blockEnd = headerIndex + 1;
+  while (blockEnd < grid.rows.length && rowIsBlank(grid.rows[blockEnd])) blockEnd++;
+  while (blockEnd < grid.rows.length && !rowIsBlank(grid.rows[blockEnd])) blockEnd++;
   const read = appended ? undefined : readTable<Record<string, CellValue | undefined>>(grid, spec);
-  const data = read?.rows ?? [];
+  const data = (read?.rows ?? []).filter((r) => r.row <= blockEnd);
   const { keyCols, keyOf, newKeys, owned } = ownership(job);
 
   // Existing owned rows by key, in sheet order: the k-th new row of a key takes the k-th old one.
