@@ -19,7 +19,7 @@ import { WorkCalendar } from '../core/calendar/workdays.js';
 import { calendarWarnings } from '../core/calendar/warnings.js';
 import { findSheet } from '../core/grid.js';
 import { readMaster, type MasterRead } from '../core/master/read.js';
-import { MASTER, PROGRESS_LOG, PROJECTS, SITE_WORK_LOG, SUBMISSION_LOG } from '../core/schema/master.js';
+import { MASTER, PROJECTS } from '../core/schema/master.js';
 import { REPORT } from '../core/schema/report.js';
 import { TOPICS } from '../core/schema/topics.js';
 import type { TemplateSpec } from '../core/schema/types.js';
@@ -543,16 +543,7 @@ export async function importLedger(
     if ('why' in opened) return refused(opened.why);
     const result = importBulletin(loaded.value.workbook, opened.master.data);
     if (isIssue(result)) return refused(`「${file.name}」：${message(result, locale)}`);
-    await writeResultSheets(
-      context,
-      [
-        { sheet: PROGRESS_LOG, rows: result.progressLog },
-        { sheet: SUBMISSION_LOG, rows: result.submissionLog },
-        { sheet: SITE_WORK_LOG, rows: result.siteWorkLog },
-      ],
-      new Map(),
-      { dropDowns },
-    );
+    await writeResultSheets(context, result.tables, new Map(), { dropDowns });
     const c = result.counts;
     return {
       summary: t(

@@ -8,6 +8,7 @@ import {
   type Locale,
 } from '../core/validate/issue.js';
 import { displayWidth } from '../core/template/layout.js';
+import type { TableWrite } from '../core/table/merge.js';
 
 /** Pure formatting of results for the terminal and for --json; the commands only print. */
 
@@ -75,4 +76,23 @@ export function displayPath(cwd: string, f: string): string {
   const [first = f, ...inner] = f.split(' › ');
   const r = relative(cwd, first);
   return [r === '' || r.startsWith('..') || isAbsolute(r) ? first : r, ...inner].join(' › ');
+}
+
+/** What each table of a run did in the workbook it was written into (ledger import, score). */
+export function tablesJson(writes: readonly TableWrite[]) {
+  return writes.map((w) =>
+    w.kind === 'fresh'
+      ? { sheet: w.job.sheet.name, written: 'new', added: w.job.rows.length }
+      : {
+          sheet: w.plan.sheetName,
+          written: 'merged',
+          added: w.plan.counts.added,
+          updated: w.plan.counts.updated,
+          unchanged: w.plan.counts.unchanged,
+          removed: w.plan.removed.map((r) => ({ row: r.row, label: r.label })),
+          keptColumns: w.plan.keptColumns,
+          keptRows: w.plan.keptRows,
+          addedColumns: w.plan.headerCells.map((h) => h.text),
+        },
+  );
 }

@@ -417,10 +417,18 @@ describe('readXlsx: cell encodings written by other programs and scripts', () =>
     expect(readXlsx(oneSheet('')).flags.application).toBeUndefined();
     const vba = oneSheet('', { extra: { 'xl/vbaProject.bin': new Uint8Array([1, 2, 3]) } });
     expect(readXlsx(vba).flags.macros).toBe(true);
+    // Macros are judged by macro parts, never by a content type: an .xlsm saved without any VBA,
+    // and every file SheetJS writes (a macro-enabled Default for .bin), hold no macros.
     const ct =
       '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+      '<Default Extension="bin" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/>' +
       '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/></Types>';
-    expect(readXlsx(oneSheet('', { contentTypes: ct })).flags.macros).toBe(true);
+    expect(readXlsx(oneSheet('', { contentTypes: ct })).flags.macros).toBe(false);
+    const vbaRel = oneSheet('', {
+      extra: { 'xl/macros/project.bin': new Uint8Array([1]) },
+      extraRels: [['vbaProject', 'macros/project.bin']],
+    });
+    expect(readXlsx(vbaRel).flags.macros).toBe(true);
     const ext = oneSheet('', {
       extra: { 'xl/externalLinks/externalLink1.xml': '<externalLink/>' },
       extraRels: [['externalLink', 'externalLinks/externalLink1.xml']],

@@ -28,6 +28,12 @@ interface LedgerJson {
   readonly period: string;
   readonly imported: { readonly progress: number; readonly submissions: number; readonly siteWeeks: number };
   readonly replaced: number;
+  readonly tables: readonly Record<string, unknown>[];
+  readonly notes: readonly {
+    readonly code: string;
+    readonly sheet: string | null;
+    readonly message: string;
+  }[];
 }
 
 async function ledger(into: string, out: string): Promise<LedgerJson> {
@@ -67,11 +73,19 @@ beforeAll(async () => {
 
 describe('kpd ledger import', () => {
   it('appends the period’s rows: 26 projects reported, 8 HQs, 63 person-weeks (21 people × 3 weeks)', () => {
-    expect(onceJson).toEqual({
+    expect(onceJson).toMatchObject({
       period: '2026-11-1',
       imported: { progress: 26, submissions: 8, siteWeeks: 63 },
       replaced: 0,
     });
+    // Merged into the ledgers as they stand: only the period's rows added, nothing removed.
+    expect(
+      (onceJson as LedgerJson).tables.map((t) => [t['sheet'], t['written'], t['added'], t['removed']]),
+    ).toEqual([
+      ['进展记录', 'merged', 26, []],
+      ['报送记录', 'merged', 8, []],
+      ['一线工作记录', 'merged', 63, []],
+    ]);
     expect(ofPeriod(once, '进展记录', '报告期', '2026-11-1')).toHaveLength(26);
     expect(ofPeriod(once, '报送记录', '报告期', '2026-11-1')).toHaveLength(8);
     expect(records(once, '进展记录', '报告期')).toHaveLength(
@@ -102,11 +116,19 @@ describe('kpd ledger import', () => {
   });
 
   it('replaces the period when imported again, never doubles it', () => {
-    expect(twiceJson).toEqual({
+    expect(twiceJson).toMatchObject({
       period: '2026-11-1',
       imported: { progress: 26, submissions: 8, siteWeeks: 63 },
       replaced: 26 + 8 + 63,
     });
+    // The same rows again: matched by their keys, nothing to change, nothing added.
+    expect(
+      (twiceJson as LedgerJson).tables.map((t) => [t['sheet'], t['added'], t['updated'], t['unchanged']]),
+    ).toEqual([
+      ['进展记录', 0, 0, 26],
+      ['报送记录', 0, 0, 8],
+      ['一线工作记录', 0, 0, 63],
+    ]);
     for (const sheet of LEDGER_SHEETS)
       expect(sheetValues(twice, sheet), sheet).toEqual(sheetValues(once, sheet));
   });

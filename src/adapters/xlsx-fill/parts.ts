@@ -1,6 +1,11 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { parseRels, parseWorkbook, relsPathFor, relTypeIs } from '../xlsx-read/package.js';
+import { strToU8, zipSync } from 'fflate';
+import { OpcPackage, relIs } from '../opc/package.js';
+import { unprefixSpreadsheetMl } from '../opc/prefix.js';
+import { dateStyleMaker, wrapStyleIndexes } from '../opc/styles.js';
+import { WorkbookXml } from '../opc/workbook.js';
+import { rootOf } from '../opc/xml.js';
 import { parseSharedStrings } from '../xlsx-read/shared-strings.js';
+import { decodeEntities } from '../xlsx-read/xml.js';
 import { adjustRange, fillSheet, type TableFill } from './sheet.js';
 import { xmlText } from './text.js';
 
@@ -25,12 +30,34 @@ export interface FilledParts {
   readonly missing: readonly string[];
 }
 
-const replacePlaceholders = (xml: string, values: ReadonlyMap<string, string>): string =>
-  xml.includes('{{')
-    ? xml.replace(/\{\{([^{}]{1,40})\}\}/gu, (all, k: string) =>
-        values.has(k.trim()) ? xmlText(values.get(k.trim()) ?? '') : all,
-      )
-    : xml;
+const PLACEHOLDER = /\{\{([^{}]{1,80})\}\}/gu;
+
+/**
+ * {{name}} → its value in every text of a part. Texts are compared decoded, so a producer that
+ * stores the characters as references (`{{&#26399;&#25968;}}`) is filled the same; a value is
+ * written escaped.
+ */
+function replacePlaceholders(xml: string, values: ReadonlyMap<string, string>): string {
+  if (!xml.includes('{{') && !xml.includes('&#123;') && !xml.includes('&#x7')) return xml;
+  const fill = (text: string): string =>
+    text.replace(PLACEHOLDER, (all, k: string) => {
+      const key = k.trim();
+      return values.has(key) ? (values.get(key) ?? '') : all;
+    });
+  // Cell and shared-string texts: decoded, filled, encoded again.
+  const out = xml.replace(/(<t\b[^>]*>)([^<]*)(<\/t>)/gu, (all, open: string, raw: string, close: string) => {
+    if (!raw.includes('{') && !raw.includes('&#')) return all;
+    const text = decodeEntities(raw);
+    if (!text.includes('{{')) return all;
+    const filled = fill(text);
+    return filled === text ? all : `${open}${xmlText(filled)}${close}`;
+  });
+  // Anything else (page headers and footers): the placeholder's name compared decoded.
+  return out.replace(PLACEHOLDER, (all, k: string) => {
+    const key = decodeEntities(k).trim();
+    return values.has(key) ? xmlText(values.get(key) ?? '') : all;
+  });
+}
 
 /**
  * A shared string whose placeholder a program split into formatting runs (LibreOffice and WPS
@@ -57,109 +84,73 @@ function joinSplitPlaceholders(sstXml: string): string {
  * `fillWorkbook` (./index.ts) zips them.
  */
 export function fillParts(template: Uint8Array, job: FillJob): FilledParts {
-  const parts = unzipSync(template);
-  const text = (name: string): string | undefined => (parts[name] ? strFromU8(parts[name]) : undefined);
-  const wbPart = 'xl/workbook.xml';
-  let wbXml = text(wbPart) ?? '';
-  const wb = parseWorkbook(wbXml, wbPart);
-  const rels = parseRels(text(relsPathFor(wbPart)) ?? '', wbPart);
-  const sstRel = rels.find((r) => relTypeIs(r, 'sharedStrings'));
-  let sstXml = sstRel ? text(sstRel.target) : undefined;
-  if (sstXml !== undefined) {
-    sstXml = replacePlaceholders(joinSplitPlaceholders(sstXml), job.placeholders);
-    parts[sstRel?.target ?? ''] = strToU8(sstXml);
+  const pkg = new OpcPackage(template);
+  const wb = new WorkbookXml(pkg);
+  const rels = pkg.rels(pkg.workbookPart).filter((r) => !r.external && pkg.has(r.target));
+  const sstRel = rels.find((r) => relIs(r, 'sharedStrings'));
+  let sst: string[] = [];
+  if (sstRel) {
+    const sstXml = replacePlaceholders(
+      joinSplitPlaceholders(unprefixSpreadsheetMl(pkg.text(sstRel.target) ?? '')),
+      job.placeholders,
+    );
+    pkg.set(sstRel.target, sstXml);
+    sst = parseSharedStrings(sstXml);
   }
-  const sst = sstXml !== undefined ? parseSharedStrings(sstXml) : [];
   const missing: string[] = [];
-  const stylesRel = rels.find((r) => relTypeIs(r, 'styles'));
-  const wrapStyles = wrapStyleIndexes(stylesRel ? (text(stylesRel.target) ?? '') : '');
+  const stylesRel = rels.find((r) => relIs(r, 'styles'));
+  const styles = stylesRel ? rootOf(pkg.xml(stylesRel.target)) : undefined;
+  const formats = styles ? dateStyleMaker(styles) : undefined;
 
-  const filled = new Map<string, Iterable<string | Uint8Array>>();
-  wb.sheets.forEach((entry, sheetIndex) => {
-    const rel = rels.find((r) => r.id === entry.relId);
-    if (!rel) return;
-    let xml = text(rel.target);
-    if (xml === undefined) return;
-    xml = replacePlaceholders(xml, job.placeholders);
+  wb.sheets().forEach((entry, sheetIndex) => {
+    if (!entry.part || !entry.isWorksheet || !pkg.has(entry.part)) return;
+    const xml = replacePlaceholders(unprefixSpreadsheetMl(pkg.text(entry.part) ?? ''), job.placeholders);
     const fill = job.tables.find((t) => t.sheet.name === entry.name);
     if (!fill) {
-      parts[rel.target] = strToU8(xml);
+      pkg.set(entry.part, xml);
       return;
     }
-    const res = fillSheet(xml, sst, fill, wrapStyles);
+    const res = fillSheet(xml, sst, fill, wrapStyleIndexes(styles), formats);
     if (!res.found) missing.push(fill.sheet.name);
-    else wbXml = adjustDefinedNames(wbXml, sheetIndex, entry.name, res);
-    filled.set(rel.target, res.pieces);
+    else adjustDefinedNames(wb, sheetIndex, entry.name, res);
+    pkg.set(entry.part, res.pieces);
   });
-  for (const t of job.tables) if (!wb.sheets.some((s) => s.name === t.sheet.name)) missing.push(t.sheet.name);
+  const names = new Set(wb.sheets().map((s) => s.name));
+  for (const t of job.tables) if (!names.has(t.sheet.name)) missing.push(t.sheet.name);
 
   // The calculation chain lists formula cells by position; Excel rebuilds it, a stale one it "repairs".
-  const calc = rels.find((r) => relTypeIs(r, 'calcChain'));
-  if (calc) {
-    delete parts[calc.target];
-    const relsPart = relsPathFor(wbPart);
-    parts[relsPart] = strToU8((text(relsPart) ?? '').replace(/<Relationship\b[^>]*calcChain[^>]*\/>/u, ''));
-    const ct = text('[Content_Types].xml') ?? '';
-    parts['[Content_Types].xml'] = strToU8(ct.replace(/<Override\b[^>]*calcChain[^>]*\/>/u, ''));
-  }
-  parts[wbPart] = strToU8(wbXml);
-
-  // [Content_Types].xml first, as Office writes it; then every part in its original order.
-  const names = Object.keys(parts).sort((a, b) =>
-    a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0,
-  );
-  return {
-    entries: names.map((name) => [name, filled.get(name) ?? (parts[name] as Uint8Array)] as const),
-    missing,
-  };
+  wb.dropCalcChain();
+  return { entries: pkg.entries(), missing };
 }
 
-/** Indexes of the cell formats (cellXfs) that wrap text. */
-function wrapStyleIndexes(stylesXml: string): Set<string> {
-  const out = new Set<string>();
-  const start = stylesXml.indexOf('<cellXfs');
-  const end = stylesXml.indexOf('</cellXfs>', start);
-  if (start < 0 || end < 0) return out;
-  let i = 0;
-  for (const m of stylesXml.slice(start, end).matchAll(/<xf\b[^>]*?(\/>|>([\s\S]*?)<\/xf>)/gu)) {
-    if (/wrapText="(1|true)"/u.test(m[2] ?? '')) out.add(String(i));
-    i++;
-  }
-  return out;
-}
-
-/** Print areas and other names that point into a filled sheet follow its rows. */
+/**
+ * Print areas and other names that point into a filled sheet follow its rows. Names are read
+ * decoded (a print area stored as `&apos;通报&apos;!$A$1:$H$20` is the same as one with quotes).
+ */
 function adjustDefinedNames(
-  wbXml: string,
+  wb: WorkbookXml,
   sheetIndex: number,
   sheetName: string,
   res: { area: { first: number; last: number }; shift: { by: number }; lastRow: number },
-): string {
-  const quoted = `'${sheetName.replace(/'/gu, "''")}'!`;
+): void {
   const span = {
     first: res.area.first,
     areaLast: res.area.last,
     newLast: Math.max(res.area.first, res.area.last + res.shift.by),
     delta: res.shift.by,
   };
-  return wbXml.replace(
-    /(<definedName\b([^>]*)>)([^<]*)(<\/definedName>)/gu,
-    (all, open: string, attrs: string, body: string, end: string) => {
-      const local = /localSheetId="(\d+)"/u.exec(attrs)?.[1];
-      if (local !== undefined && Number(local) !== sheetIndex) return all;
-      if (!/_xlnm\.Print_Area/u.test(attrs)) return all;
-      const fixed = body.replace(
-        /('(?:[^']|'')+'!|[^'!,]+!)(\$?[A-Z]+\$?\d+(?::\$?[A-Z]+\$?\d+)?)/gu,
-        (m, sheet: string, ref: string) => {
-          const isThis = sheet === quoted || sheet === `${sheetName}!`;
-          return isThis
-            ? `${sheet}${adjustRange(ref.replace(/\$/gu, ''), span)?.replace(/([A-Z]+)(\d+)/gu, '$$$1$$$2') ?? ref}`
-            : m;
-        },
-      );
-      return `${open}${fixed}${end}`;
-    },
-  );
+  for (const d of wb.definedNames()) {
+    if (d.localSheetId !== undefined && d.localSheetId !== sheetIndex) continue;
+    const body = d.text;
+    const fixed = body.replace(
+      /('(?:[^']|'')+'|[^'!,()\s=]+)!(\$?[A-Z]{1,3}\$?\d+(?::\$?[A-Z]{1,3}\$?\d+)?)/gu,
+      (m, sheet: string, ref: string) => {
+        const name = sheet.startsWith("'") ? sheet.slice(1, -1).replace(/''/gu, "'") : sheet;
+        return name === sheetName ? `${sheet}!${adjustRange(ref, span) ?? ref}` : m;
+      },
+    );
+    if (fixed !== body) d.text = fixed;
+  }
 }
 
 /** 2026-01-01, as the Node writer stamps every part: the same inputs give the same bytes. */

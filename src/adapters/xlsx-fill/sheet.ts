@@ -1,12 +1,11 @@
-import { columnIndex, columnLetters, isDateCell, type Cell } from '../../core/grid.js';
-import { isoDateToSerial, isoDateTimeToSerial } from '../../core/calendar/dates.js';
-import type { ColumnSpec, SheetSpec } from '../../core/schema/types.js';
+import { columnIndex, columnLetters } from '../../core/grid.js';
+import type { SheetSpec } from '../../core/schema/types.js';
 import { matchKey } from '../../core/values/text.js';
 import type { RowValues } from '../../core/template/samples.js';
-import { displayWidth } from '../../core/template/layout.js';
+import { displayWidth, numberFormat } from '../../core/template/layout.js';
 import { readRichText } from '../xlsx-read/shared-strings.js';
 import { decodeEntities, findAttr } from '../xlsx-read/xml.js';
-import { emptyCell, inlineStringCell, needsPreserve, numberCell, xmlText } from './text.js';
+import { needsPreserve, valueCellXml, xmlText } from './text.js';
 import { ByteSink } from './sink.js';
 
 /**
@@ -106,24 +105,6 @@ export interface FilledSheet {
 /** Bytes of rows handed to the zip writer at a time. */
 const PIECE = 256 * 1024;
 
-function valueCell(
-  ref: string,
-  style: string | undefined,
-  v: Cell | undefined,
-  col: ColumnSpec | undefined,
-): string {
-  if (v === undefined || v === null) return emptyCell(ref, style);
-  if (typeof v === 'number') return numberCell(ref, style, v);
-  if (typeof v === 'boolean') return numberCell(ref, style, v ? 1 : 0);
-  if (isDateCell(v)) return numberCell(ref, style, v.serial);
-  if (typeof v === 'object') return inlineStringCell(ref, style, v.code);
-  if (col?.type === 'date' && /^\d{4}-\d{2}-\d{2}$/u.test(v))
-    return numberCell(ref, style, isoDateToSerial(v));
-  if (col?.type === 'datetime' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/u.test(v))
-    return numberCell(ref, style, isoDateTimeToSerial(v));
-  return inlineStringCell(ref, style, v);
-}
-
 function findHeader(
   rows: readonly RawRow[],
   spec: SheetSpec,
@@ -164,6 +145,8 @@ export function fillSheet(
   sst: readonly string[],
   fill: TableFill,
   wrapStyles: ReadonlySet<string> = new Set(),
+  /** The format to write a date with, given the template cell's (one showing dates). */
+  dateStyle?: (style: string | undefined, formatCode: string) => string,
 ): FilledSheet {
   const notFound: FilledSheet = {
     pieces: [xml],
@@ -189,10 +172,18 @@ export function fillSheet(
     if (r.hasValues || r.r !== h + 1 + area.length) break;
     area.push(r);
   }
+  // A producer that drops empty rows (styled or not) leaves the 合计 row where it stood, below
+  // a gap: the gap is the prepared area all the same, so the 合计 row follows the data.
+  const firstValued = after.find((r) => r.hasValues);
+  const gapToTotal =
+    firstValued !== undefined &&
+    firstValued.r > h + 1 + area.length &&
+    after.filter((r) => r.r < firstValued.r).every((r) => !r.hasValues) &&
+    [...firstValued.texts.values()].some((t) => TOTAL_WORDS.has(matchKey(t)));
   const styleRow = area[0];
   const styleOf = (col: number): string | undefined =>
     styleRow?.styles.get(col) ?? header.row.styles.get(col);
-  const lastAreaRow = area.length > 0 ? h + area.length : h;
+  const lastAreaRow = gapToTotal ? firstValued.r - 1 : area.length > 0 ? h + area.length : h;
   const rest = after.filter((r) => r.r > lastAreaRow);
   const totalRow = rest.find(
     (r) => r.r === lastAreaRow + 1 && [...r.texts.values()].some((t) => TOTAL_WORDS.has(matchKey(t))),
@@ -200,7 +191,7 @@ export function fillSheet(
 
   const n = fill.rows.length;
   const first = h + 1;
-  const delta = n - area.length;
+  const delta = n - (lastAreaRow - h);
   const byKey = new Map(fill.sheet.columns.map((c) => [c.key, c]));
   const colOfKey = header.columns;
   const allCols = new Set<number>([
@@ -215,8 +206,11 @@ export function fillSheet(
   const planWith = (styleAt: (col: number) => string | undefined) =>
     ordered.map((col) => {
       const key = keyOfCol.get(col);
-      const style = styleAt(col);
       const spec = key === undefined ? undefined : byKey.get(key);
+      const format =
+        spec && (spec.type === 'date' || spec.type === 'datetime') ? numberFormat(spec) : undefined;
+      // A date in a cell whose format is not a date's would show as a serial (46000).
+      const style = format && dateStyle ? dateStyle(styleAt(col), format) : styleAt(col);
       return {
         col,
         // What never changes from row to row: the start of the reference and the style attribute.
@@ -290,7 +284,7 @@ export function fillSheet(
         }
         sink.ascii('</t></is></c>');
       } else {
-        sink.text(valueCell(`${columnLetters(p.col)}${rn}`, p.style, v, p.spec));
+        sink.text(valueCellXml(`${columnLetters(p.col)}${rn}`, p.style, v, p.spec));
       }
     }
     sink.ascii('</row>');
@@ -311,7 +305,7 @@ export function fillSheet(
             : key !== undefined
               ? (fill.totals[key] ?? label ?? undefined)
               : undefined;
-        cells += valueCell(
+        cells += valueCellXml(
           `${columnLetters(col)}${rn}`,
           r.styles.get(col),
           v,

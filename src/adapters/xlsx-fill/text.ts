@@ -1,3 +1,7 @@
+import { isDateCell, type Cell } from '../../core/grid.js';
+import { isoDateTimeToSerial, isoDateToSerial } from '../../core/calendar/dates.js';
+import type { ColumnSpec } from '../../core/schema/types.js';
+
 /** Writing values into SpreadsheetML safely. */
 
 /** Excel's limit for the text of one cell. */
@@ -58,4 +62,23 @@ export function numberCell(ref: string, style: string | undefined, n: number): s
 
 export function emptyCell(ref: string, style: string | undefined): string {
   return style !== undefined ? `<c r="${ref}" s="${style}"/>` : '';
+}
+
+/** A cell holding `v` as its column's type wants it: numbers, dates as serials, text inline. */
+export function valueCellXml(
+  ref: string,
+  style: string | undefined,
+  v: Cell | undefined,
+  col: ColumnSpec | undefined,
+): string {
+  if (v === undefined || v === null) return emptyCell(ref, style);
+  if (typeof v === 'number') return numberCell(ref, style, v);
+  if (typeof v === 'boolean') return numberCell(ref, style, v ? 1 : 0);
+  if (isDateCell(v)) return numberCell(ref, style, v.serial);
+  if (typeof v === 'object') return inlineStringCell(ref, style, v.code);
+  if (col?.type === 'date' && /^\d{4}-\d{2}-\d{2}$/u.test(v))
+    return numberCell(ref, style, isoDateToSerial(v));
+  if (col?.type === 'datetime' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/u.test(v))
+    return numberCell(ref, style, isoDateTimeToSerial(v));
+  return inlineStringCell(ref, style, v);
 }

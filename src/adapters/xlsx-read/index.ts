@@ -45,7 +45,7 @@ export interface TruncationNote {
 }
 
 export interface PackageFlags {
-  /** xl/vbaProject.bin present, or a macroEnabled content type. */
+  /** A VBA project part (xl/vbaProject.bin) or Excel 4.0 macro sheets present. */
   readonly macros: boolean;
   /** xl/externalLinks/ parts or externalLink relationships. */
   readonly externalLinks: boolean;
@@ -118,10 +118,11 @@ function readPackage(bytes: Uint8Array, options: ReadXlsxOptions): XlsxReadResul
   const relOfType = (t: string) => rels.find((r) => !r.external && relTypeIs(r, t));
 
   const names = zip.entries.map((e) => e.name.toLowerCase());
-  let macros = names.some((n) => n.endsWith('vbaproject.bin'));
-  if (!macros && zip.has('[Content_Types].xml')) {
-    macros = readXml('[Content_Types].xml').toLowerCase().includes('macroenabled');
-  }
+  // Macros are parts: a VBA project or Excel 4.0 macro sheets. A content type alone is not one:
+  // SheetJS lists a macro-enabled binary type as the Default of every .bin in every file it saves.
+  const macros =
+    names.some((n) => n.endsWith('vbaproject.bin')) ||
+    rels.some((r) => ['vbaProject', 'xlMacrosheet', 'xlIntlMacrosheet'].some((t) => relTypeIs(r, t)));
   const externalLinks =
     names.some((n) => n.startsWith('xl/externallinks/')) || rels.some((r) => relTypeIs(r, 'externalLink'));
 

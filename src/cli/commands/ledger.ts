@@ -3,11 +3,12 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importBulletin } from '../../core/ledger/import.js';
 import { parseReportPeriod, reportPeriodId } from '../../core/calendar/periods.js';
-import { PROGRESS_LOG, SITE_WORK_LOG, SUBMISSION_LOG } from '../../core/schema/master.js';
+import { planTables } from '../../core/table/merge.js';
 import { isIssue } from '../../core/workbook/identify.js';
 import { message } from '../../core/validate/issue.js';
 import { loadWorkbook, sameFile, writeAtomic } from '../../adapters/files.js';
-import { writeSheetsInto } from '../../adapters/results.js';
+import { writeTablesInto } from '../../adapters/results.js';
+import { tablesJson } from '../format.js';
 import { loadMaster, outputPath } from '../context.js';
 export { LEDGER_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
@@ -54,16 +55,12 @@ export async function ledgerCommand(argv: readonly string[], io: Io): Promise<Ex
   }
   const bulletin = await loadWorkbook(bulletinPath);
   if (!bulletin.ok) throw new UsageError(`${file}：${message(bulletin.issue, locale)}`);
-  const { master } = await loadMaster(masterPath, locale);
+  const { loaded, master } = await loadMaster(masterPath, locale);
   const result = importBulletin(bulletin.value.workbook, master.data, period && reportPeriodId(period));
   if (isIssue(result)) throw new UsageError(`${file}：${message(result, locale)}`);
-
-  const tables = [
-    { sheet: PROGRESS_LOG, rows: result.progressLog },
-    { sheet: SUBMISSION_LOG, rows: result.submissionLog },
-    { sheet: SITE_WORK_LOG, rows: result.siteWorkLog },
-  ];
-  await writeAtomic(out, await writeSheetsInto(await readFile(masterPath), tables));
+  // Only the period's rows, merged into the ledgers as they are: what a person added there stays.
+  const { writes, notes } = planTables(loaded.workbook, result.tables, new Map());
+  await writeAtomic(out, await writeTablesInto(await readFile(masterPath), writes));
 
   for (const i of result.issues) io.err(`${t(locale, '警告', 'Warning')}：${message(i, locale)}\n`);
   const c = result.counts;
@@ -73,6 +70,8 @@ export async function ledgerCommand(argv: readonly string[], io: Io): Promise<Ex
         period: result.period,
         imported: { progress: c.progress, submissions: c.submissions, siteWeeks: c.siteWeeks },
         replaced: c.replaced,
+        tables: tablesJson(writes),
+        notes: notes.map((n) => ({ code: n.code, sheet: n.sheet ?? null, message: message(n, locale) })),
       }) + '\n',
     );
   else {
@@ -83,6 +82,7 @@ export async function ledgerCommand(argv: readonly string[], io: Io): Promise<Ex
         `Imported ${result.period}: ${c.progress} progress, ${c.submissions} submission, ${c.siteWeeks} site-work rows${c.replaced > 0 ? ` (replaced ${c.replaced})` : ''}.\nWrote ${values.out}\n`,
       ),
     );
+    for (const n of notes) io.out(`${message(n, locale)}\n`);
   }
   return EXIT.ok;
 }

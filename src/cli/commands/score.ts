@@ -12,7 +12,8 @@ import { CATEGORY_KEYS } from '../../core/rules/agent.js';
 import { scoreMaster } from '../../core/score/run.js';
 import { message, type Issue, type Locale } from '../../core/validate/issue.js';
 import { sameFile, writeAtomic } from '../../adapters/files.js';
-import { writeSheetsInto } from '../../adapters/results.js';
+import { writeTablesInto } from '../../adapters/results.js';
+import { planTables } from '../../core/table/merge.js';
 import { calendarContext, loadMaster, yearWarnings, outputPath } from '../context.js';
 export { SCORE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
@@ -55,7 +56,7 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
     );
   }
 
-  const { master } = await loadMaster(masterPath, locale);
+  const { loaded, master } = await loadMaster(masterPath, locale);
   const ctx = await calendarContext(
     { master, holidays: values.holidays && resolve(io.cwd, values.holidays) },
     locale,
@@ -71,7 +72,9 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
   });
   const warnings: Issue[] = yearWarnings(calendar, [period.year]);
   const id = rankPeriodId(period);
-  await writeAtomic(out, await writeSheetsInto(await readFile(masterPath), tables, placeholders));
+  // Into the result sheets as they are: a person's columns and notes there stay.
+  const { writes, notes } = planTables(loaded.workbook, tables, placeholders);
+  await writeAtomic(out, await writeTablesInto(await readFile(masterPath), writes, placeholders));
 
   for (const w of warnings) io.err(`${t(locale, '警告', 'Warning')}：${message(w, locale)}\n`);
   if (period.kind === 'H') {
@@ -84,8 +87,12 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
     );
   }
   if (values.json)
-    io.out(JSON.stringify(scoreJson(id, agents, units, [...warnings, ...issues], locale)) + '\n');
-  else io.out(formatScore(id, agents, units, issues, values.out, locale));
+    // What was kept of a person's additions to the result sheets is said with the findings.
+    io.out(JSON.stringify(scoreJson(id, agents, units, [...warnings, ...issues, ...notes], locale)) + '\n');
+  else {
+    io.out(formatScore(id, agents, units, issues, values.out, locale));
+    for (const n of notes) io.out(`${message(n, locale)}\n`);
+  }
   return EXIT.ok;
 }
 

@@ -1,23 +1,23 @@
 import { findSheet, type WorkbookGrid } from '../grid.js';
 import { BULLETIN, PROJECT_PROGRESS, SITE_WORK, SUBMISSIONS } from '../schema/bulletin.js';
+import { PROGRESS_LOG, SITE_WORK_LOG, SUBMISSION_LOG } from '../schema/master.js';
+import { ownedRows, type TableJob } from '../table/merge.js';
 import { readTable } from '../table/read.js';
 import { cellText, parseDate } from '../values/parse.js';
 import { parseReportPeriod, reportPeriodId } from '../calendar/periods.js';
 import { META_SHEET, identifyTemplate, isIssue } from '../workbook/identify.js';
 import { issue, type Issue } from '../validate/issue.js';
-import type { RowValues } from '../template/samples.js';
 import type { Located, MasterData } from '../master/types.js';
-import { matchKey } from '../values/text.js';
 
 /**
- * `kpd ledger import`: a bulletin's figures appended to the master's 进展记录, 报送记录 and
- * 一线工作记录, which the unit ranking reads. Importing a period again replaces it.
+ * `kpd ledger import`: a bulletin's figures added to the master's 进展记录, 报送记录 and
+ * 一线工作记录, which the unit ranking reads. Importing a period again replaces that period's
+ * rows only; rows of other periods, and every column a person added, stay.
  */
 export interface LedgerImport {
   readonly period: string;
-  readonly progressLog: readonly RowValues[];
-  readonly submissionLog: readonly RowValues[];
-  readonly siteWorkLog: readonly RowValues[];
+  /** This period's rows of 进展记录, 报送记录 and 一线工作记录, to merge into the master's. */
+  readonly tables: readonly TableJob[];
   readonly counts: {
     readonly progress: number;
     readonly submissions: number;
@@ -35,8 +35,12 @@ export function bulletinPeriod(wb: WorkbookGrid): string | undefined {
   return p ? reportPeriodId(p) : undefined;
 }
 
-const records = <R>(l: readonly Located<R>[]): RowValues[] =>
-  l.map((x) => ({ ...(x.record as object) }) as RowValues);
+const ledgerOf = (master: MasterData, key: string): readonly Located<object>[] =>
+  key === PROGRESS_LOG.key
+    ? master.progressLog
+    : key === SUBMISSION_LOG.key
+      ? master.submissionLog
+      : master.siteWorkLog;
 
 export function importBulletin(
   bulletin: WorkbookGrid,
@@ -99,23 +103,17 @@ export function importBulletin(
       : [];
   });
 
-  // Re-importing replaces: the period's rows go, and the person-weeks this bulletin assessed.
-  const weekKey = (r: RowValues): string =>
-    `${String(r['week'])}\u0000${matchKey(String(r['hq']))}\u0000${matchKey(String(r['person']))}`;
-  const newWeeks = new Set(siteWeeks.map(weekKey));
-  const keptProgress = records(master.progressLog).filter((r) => r['period'] !== period);
-  const keptSubs = records(master.submissionLog).filter((r) => r['period'] !== period);
-  const keptWeeks = records(master.siteWorkLog).filter((r) => !newWeeks.has(weekKey(r)));
-  const replaced =
-    master.progressLog.length -
-    keptProgress.length +
-    (master.submissionLog.length - keptSubs.length) +
-    (master.siteWorkLog.length - keptWeeks.length);
+  // Re-importing replaces: the rows of the period this run owns, matched by each sheet's key
+  // columns (core/table/merge.ts), so what a person typed beside them stays.
+  const tables: TableJob[] = [
+    { sheet: PROGRESS_LOG, rows: progress, period },
+    { sheet: SUBMISSION_LOG, rows: submissions, period },
+    { sheet: SITE_WORK_LOG, rows: siteWeeks, period },
+  ];
+  const replaced = tables.reduce((n, t) => n + ownedRows(t, ledgerOf(master, t.sheet.key)).length, 0);
   return {
     period,
-    progressLog: [...keptProgress, ...progress],
-    submissionLog: [...keptSubs, ...submissions],
-    siteWorkLog: [...keptWeeks, ...siteWeeks],
+    tables,
     counts: {
       progress: progress.length,
       submissions: submissions.length,

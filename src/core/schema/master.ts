@@ -294,6 +294,8 @@ export const RANKING_HISTORY = defineSheet({
   name: '排名历史',
   title: '责任单位考评排名历史',
   blankRows: 10,
+  rowKey: ['period', 'unit'],
+  periodColumn: 'period',
   columns: [
     { key: 'period', header: '考评期', type: 'rankPeriod', required: true, width: 10 },
     { key: 'unit', header: '责任单位', type: 'text', required: true, width: 16 },
@@ -329,6 +331,8 @@ export const PROGRESS_LOG = defineSheet({
   title: '项目进展记录（由通报导入）',
   money: true,
   blankRows: 10,
+  rowKey: ['period', 'projectId'],
+  periodColumn: 'period',
   columns: [
     { key: 'period', header: '报告期', type: 'period', required: true, width: 16 },
     { key: 'hq', header: '指挥部', type: 'text', required: true, width: 18 },
@@ -345,6 +349,8 @@ export const SUBMISSION_LOG = defineSheet({
   name: '报送记录',
   title: '半月报送记录（由通报导入）',
   blankRows: 10,
+  rowKey: ['period', 'hq'],
+  periodColumn: 'period',
   columns: [
     { key: 'period', header: '报告期', type: 'period', required: true, width: 16 },
     { key: 'hq', header: '指挥部', type: 'text', required: true, width: 18 },
@@ -361,6 +367,7 @@ export const SITE_WORK_LOG = defineSheet({
   name: '一线工作记录',
   title: '一线工作记录（由通报导入）',
   blankRows: 10,
+  rowKey: ['week', 'hq', 'person'],
   columns: [
     { key: 'week', header: '周', type: 'date', required: true, width: 12, note: '该周星期一的日期' },
     { key: 'hq', header: '指挥部', type: 'text', required: true, width: 18 },

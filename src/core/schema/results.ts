@@ -7,6 +7,7 @@ export const AGENT_RESULTS = defineSheet({
   name: '代办员考核结果',
   title: '代办员考核结果（{{考核期}}）',
   output: true,
+  rowKey: ['name'],
   landscape: true,
   lead: [
     '依据：附件1《行政审批服务代办员考核办法》，基础分100分，分次扣分，各类别扣完为止。规则：{{规则集}}',
@@ -32,6 +33,7 @@ export const SCORE_LINES = defineSheet({
   name: '扣分明细',
   title: '代办员考核扣（加）分明细（{{考核期}}）',
   output: true,
+  rowKey: ['agent', 'code', 'sheet', 'row'],
   landscape: true,
   lead: ['每一行是一次计分：来自哪张表的哪一行、按哪条规则、扣（加）多少分。规则：{{规则集}}'],
   columns: [
@@ -53,6 +55,7 @@ export const UNIT_RANKING = defineSheet({
   name: '单位考评排名',
   title: '承担省、市重点项目任务单位综合考评排名（{{考评期}}）',
   output: true,
+  rowKey: ['unit'],
   landscape: true,
   highlight: { column: 'outcome', colors: { 通报表扬: 'green', 通报批评: 'red' } },
   lead: [
@@ -81,6 +84,7 @@ export const SCORE_PROBLEMS = defineSheet({
   name: '数据问题',
   title: '数据问题（未计入的行及提示，{{考核期}}）',
   output: true,
+  rowKey: ['sheet', 'cell', 'code'],
   landscape: true,
   lead: ['下列行有问题：“未计入”的行没有参加计分，请更正后重新计算；“提示”仅供核对。规则：{{规则集}}'],
   columns: [

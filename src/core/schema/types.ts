@@ -104,6 +104,18 @@ export interface SheetSpec {
   readonly notes?: readonly string[];
   /** Signature line printed at the bottom of the form. */
   readonly footer?: string;
+  /**
+   * The columns that identify a row of a sheet the tool writes into (a ledger, a result sheet):
+   * a row written again is matched to the existing one by these, so what a person typed in the
+   * row's other columns stays with it.
+   */
+  readonly rowKey?: readonly string[];
+  /**
+   * The column saying which run wrote a row (报告期, 考评期): a run replaces the rows of its own
+   * period only. Without it, an `output` sheet is the tool's whole (one run's result), any other
+   * sheet is written row by row (rows matched by `rowKey`).
+   */
+  readonly periodColumn?: string;
 }
 
 export interface TemplateSpec {

@@ -4,7 +4,6 @@ import type { AgentAssessment, UnitRanking } from '../scoring/types.js';
 import { ACTION_LABEL, OUTCOME_LABEL } from '../scoring/labels.js';
 import { cellRef, message, type Issue, type Locale } from '../validate/issue.js';
 import type { RowValues } from '../template/samples.js';
-import type { RankingRow, Located } from '../master/types.js';
 
 /** The rows of the result sheets, by column key: what the writer puts into the workbook. */
 
@@ -53,18 +52,12 @@ export function unitRankingRows(u: UnitRanking): RowValues[] {
 }
 
 /**
- * 排名历史 after this run: the rows of other periods as they were (typed or earlier runs),
- * then this period's rows, each with the rule set used — a re-run replaces them, never doubles them.
+ * This period's rows of 排名历史, each with the rule set used. Merged into the sheet by
+ * (考评期, 责任单位): a re-run replaces the period's rows, never doubles them; rows of other
+ * periods (typed, or earlier runs) stay as they were.
  */
-export function historyRows(
-  existing: readonly Located<RankingRow>[],
-  u: UnitRanking,
-  rulesLabel: string,
-): RowValues[] {
-  const kept = existing
-    .filter((h) => h.record.period !== u.period)
-    .map((h) => ({ ...h.record }) as RowValues);
-  const added = u.units.map((r) => ({
+export function historyRows(u: UnitRanking, rulesLabel: string): RowValues[] {
+  return u.units.map((r) => ({
     period: u.period,
     unit: r.unit,
     total: r.total,
@@ -75,7 +68,6 @@ export function historyRows(
     // Which numbers ranked this period: a later change of the 规则 sheet does not rewrite history.
     rules: rulesLabel,
   }));
-  return [...kept, ...added];
 }
 
 export function problemRows(issues: readonly Issue[], locale: Locale = 'zh'): RowValues[] {

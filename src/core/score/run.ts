@@ -1,12 +1,11 @@
-import { rankPeriodLabel, type RankPeriod } from '../calendar/periods.js';
+import { rankPeriodId, rankPeriodLabel, type RankPeriod } from '../calendar/periods.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import type { MasterData } from '../master/types.js';
 import { MASTER, RANKING_HISTORY } from '../schema/master.js';
 import { AGENT_RESULTS, SCORE_LINES, SCORE_PROBLEMS, UNIT_RANKING } from '../schema/results.js';
-import type { SheetSpec } from '../schema/types.js';
 import { rankUnits, scoreAgents } from '../scoring/index.js';
 import type { AgentAssessment, UnitRanking } from '../scoring/types.js';
-import type { RowValues } from '../template/samples.js';
+import type { TableJob } from '../table/merge.js';
 import { sortIssues, type Issue, type Locale } from '../validate/issue.js';
 import { agentResultRows, historyRows, problemRows, scoreLineRows, unitRankingRows } from './render.js';
 
@@ -16,8 +15,11 @@ export interface ScoreOutcome {
   readonly units: UnitRanking;
   /** Every finding, in sheet order: what 数据问题 lists. */
   readonly issues: readonly Issue[];
-  /** The result sheets, in the order they are written, and their placeholder values. */
-  readonly tables: readonly { readonly sheet: SheetSpec; readonly rows: readonly RowValues[] }[];
+  /**
+   * The result sheets, in the order they are written, and their placeholder values: merged into
+   * existing sheets of those names by core/table/merge.ts (a person's columns and notes stay).
+   */
+  readonly tables: readonly TableJob[];
   readonly placeholders: ReadonlyMap<string, string>;
 }
 
@@ -54,7 +56,8 @@ export function scoreMaster(input: {
         ]
       : []),
     { sheet: UNIT_RANKING, rows: unitRankingRows(units) },
-    { sheet: RANKING_HISTORY, rows: historyRows(data.rankingHistory, units, data.rulesLabel) },
+    // This period's rows only: rows of other periods (typed or earlier runs) are not touched.
+    { sheet: RANKING_HISTORY, rows: historyRows(units, data.rulesLabel), period: rankPeriodId(period) },
     { sheet: SCORE_PROBLEMS, rows: problemRows(issues, input.locale ?? 'zh') },
   ];
   return { ...(agents && { agents }), units, issues, tables, placeholders };
