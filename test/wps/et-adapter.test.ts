@@ -204,14 +204,7 @@ describe('导入台账 through the WPS adapter', () => {
     const master = readMaster(await host.readWorkbook());
     const result = importBulletin(bulletin, master.data);
     if (isIssue(result)) throw new Error(result.code);
-    await host.writeSheets(
-      [
-        { sheet: PROGRESS_LOG, rows: result.progressLog },
-        { sheet: SUBMISSION_LOG, rows: result.submissionLog },
-        { sheet: SITE_WORK_LOG, rows: result.siteWorkLog },
-      ],
-      new Map(),
-    );
+    await host.writeSheets(result.tables, new Map());
     const after = await host.readWorkbook();
     expect(after.sheets.map((x) => x.name)).toEqual(grid.sheets.map((x) => x.name));
     const rows = (wb: WorkbookGrid, name: string): unknown[][] =>
