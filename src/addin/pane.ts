@@ -1,4 +1,4 @@
-import { readWorkbookGrid, writeResultSheets } from '../adapters/office/excel.js';
+import { readWorkbookGrid, writeResultSheets, writeTables } from '../adapters/office/excel.js';
 import { expandFiles, type IgnoredInput, type InputItem } from '../adapters/expand.js';
 import { loadPrepared, loadWorkbookBytes } from '../adapters/received.js';
 import { importBulletin } from '../core/ledger/import.js';
@@ -17,7 +17,8 @@ import {
 } from '../core/calendar/periods.js';
 import { WorkCalendar } from '../core/calendar/workdays.js';
 import { calendarWarnings } from '../core/calendar/warnings.js';
-import { findSheet } from '../core/grid.js';
+import { findSheet, type WorkbookGrid } from '../core/grid.js';
+import { planTables } from '../core/table/merge.js';
 import { readMaster, type MasterRead } from '../core/master/read.js';
 import { MASTER, PROJECTS } from '../core/schema/master.js';
 import { REPORT } from '../core/schema/report.js';
@@ -71,12 +72,12 @@ function notMaster(grid: Awaited<ReturnType<typeof readWorkbookGrid>>, locale: L
 async function openMaster(
   context: Excel.RequestContext,
   locale: Locale,
-): Promise<{ master: MasterRead; calendar: WorkCalendar } | { why: string }> {
+): Promise<{ master: MasterRead; calendar: WorkCalendar; grid: WorkbookGrid } | { why: string }> {
   const grid = await readWorkbookGrid(context);
   const why = notMaster(grid, locale);
   if (why) return { why };
   const master = readMaster(grid);
-  return { master, calendar: new WorkCalendar(master.data.holidays) };
+  return { master, calendar: new WorkCalendar(master.data.holidays), grid };
 }
 
 const refused = (why: string): PaneResult => ({ summary: why, lines: [], ok: false });
@@ -236,7 +237,9 @@ export async function computeRanking(
       calendar,
       locale,
     });
-    await writeResultSheets(context, outcome.tables, outcome.placeholders);
+    // Into the result sheets as they are: a person's columns and notes there stay.
+    const { writes, notes } = planTables(opened.grid, outcome.tables, outcome.placeholders);
+    await writeTables(context, writes, outcome.placeholders);
     const units = outcome.units.units;
     const praised = units.filter((u) => u.outcome === 'praise').map((u) => u.unit);
     const criticised = units.filter((u) => u.outcome === 'criticize').map((u) => u.unit);
@@ -274,6 +277,7 @@ export async function computeRanking(
         ...calendarWarnings(calendar, [period.year]).map(
           (w) => `${t('警告', 'Warning')}：${message(w, locale)}`,
         ),
+        ...notes.map((n) => message(n, locale)),
       ],
       ok: true,
     };
@@ -543,14 +547,15 @@ export async function importLedger(
     if ('why' in opened) return refused(opened.why);
     const result = importBulletin(loaded.value.workbook, opened.master.data);
     if (isIssue(result)) return refused(`「${file.name}」：${message(result, locale)}`);
-    await writeResultSheets(context, result.tables, new Map(), { dropDowns });
+    const { writes, notes } = planTables(opened.grid, result.tables, new Map());
+    await writeTables(context, writes, new Map(), { dropDowns });
     const c = result.counts;
     return {
       summary: t(
         `已导入 ${result.period}：进展记录 ${c.progress} 行，报送记录 ${c.submissions} 行，一线工作记录 ${c.siteWeeks} 行${c.replaced > 0 ? `（替换了该期原有的 ${c.replaced} 行）` : ''}。`,
         `Imported ${result.period}: ${c.progress} progress, ${c.submissions} submission, ${c.siteWeeks} site-work rows${c.replaced > 0 ? ` (replaced ${c.replaced})` : ''}.`,
       ),
-      lines: result.issues.map((i) => finding(i, locale)),
+      lines: [...result.issues.map((i) => finding(i, locale)), ...notes.map((n) => message(n, locale))],
       ok: true,
     };
   });

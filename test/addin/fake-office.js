@@ -23,8 +23,17 @@
     }
     return s;
   };
-  /** "A1:C3", "B2", "A:A" → 0-based box (whole columns run to row 1,048,575). */
+  /** "A1:C3", "B2", "A:A" → 0-based box (whole columns run to row 1,048,575; whole rows "5:7" to XFD). */
   function parseAddress(address) {
+    const rows = /^(\d+):(\d+)$/.exec(address);
+    if (rows)
+      return {
+        top: Number(rows[1]) - 1,
+        left: 0,
+        bottom: Number(rows[2]) - 1,
+        right: 16383,
+        wholeRows: true,
+      };
     const [a, b = a] = address.split(':');
     const one = (ref) => {
       const m = /^([A-Z]+)(\d*)$/.exec(ref);
@@ -191,7 +200,49 @@
     }
     set values(v) {
       this._shape(v, 'values');
-      v.forEach((row, i) => row.forEach((x, j) => this._sheet.set(this._box.top + i, this._box.left + j, x)));
+      // null leaves a cell as it is (Excel's rule for 2-D arrays)
+      v.forEach((row, i) =>
+        row.forEach((x, j) => {
+          if (x !== null) this._sheet.set(this._box.top + i, this._box.left + j, x);
+        }),
+      );
+    }
+    /** A formula as typed ("=LEN(H5)") or the value; the fake does not calculate. */
+    get formulas() {
+      this._need('formulas');
+      return this._grid((x) => x?.formula ?? x?.value ?? '');
+    }
+    set formulas(v) {
+      this._shape(v, 'formulas');
+      v.forEach((row, i) =>
+        row.forEach((x, j) => {
+          if (x === null) return;
+          const r = this._box.top + i;
+          const c = this._box.left + j;
+          this._sheet.set(r, c, x);
+          const cell = this._sheet.cells.get(`${r},${c}`);
+          if (typeof x === 'string' && x.startsWith('=')) cell.formula = x;
+          else delete cell.formula;
+        }),
+      );
+    }
+    /** Inserting whole rows ("5:7"): every cell, format and list below moves down (ExcelApi 1.1). */
+    insert(shift) {
+      if (!this._box.wholeRows || shift !== 'Down')
+        throw new Error('InvalidArgument: only whole rows, Down, are faked');
+      const { top, bottom } = this._box;
+      const by = bottom - top + 1;
+      const move = (map) => {
+        const moved = new Map();
+        for (const [k, v] of map) {
+          const [r, c] = k.split(',').map(Number);
+          moved.set(`${r >= top ? r + by : r},${c}`, v);
+        }
+        return moved;
+      };
+      this._sheet.cells = move(this._sheet.cells);
+      this._sheet.formats = move(this._sheet.formats);
+      return this;
     }
     get numberFormat() {
       this._need('numberFormat');
@@ -200,7 +251,9 @@
     set numberFormat(v) {
       this._shape(v, 'numberFormat');
       v.forEach((row, i) =>
-        row.forEach((x, j) => this._sheet.set(this._box.top + i, this._box.left + j, undefined, x)),
+        row.forEach((x, j) => {
+          if (x !== null) this._sheet.set(this._box.top + i, this._box.left + j, undefined, x);
+        }),
       );
     }
     get valueTypes() {

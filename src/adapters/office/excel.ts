@@ -8,6 +8,8 @@ import {
 } from '../../core/grid.js';
 import type { ColumnSpec, SheetSpec } from '../../core/schema/types.js';
 import { isoDateTimeToSerial, isoDateToSerial } from '../../core/calendar/dates.js';
+import { shiftFormula } from '../../core/table/formula.js';
+import type { TablePlan, TableWrite } from '../../core/table/merge.js';
 import { layoutSheet, numberFormat } from '../../core/template/layout.js';
 import type { RowValues } from '../../core/template/samples.js';
 import { isDateFormatCode } from '../xlsx-read/styles.js';
@@ -174,4 +176,106 @@ export async function writeResultSheets(
     }
     await context.sync();
   }
+}
+
+/**
+ * A table plan (core/table/merge.ts) applied to the open sheet, as kpd applies it to a file:
+ * the tool's cells written into their rows, a person's rows carried (values and formulas; a
+ * formula moves as Excel moves it), what is below the table pushed down by inserting rows only
+ * when the table outgrows the blank rows under it. Cells nobody changes are sent as null: Excel
+ * leaves them, their formats and comments alone.
+ */
+async function mergeTable(context: Excel.RequestContext, plan: TablePlan, dropDowns: boolean): Promise<void> {
+  const ws = context.workbook.worksheets.getItem(plan.sheetName);
+  const first = plan.headerRow + 1;
+  const n = plan.rows.length;
+  const end = Math.max(plan.lastRow, plan.headerRow + n);
+  const width = Math.max(1, plan.width);
+  const last = columnLetters(width - 1);
+  const moves = plan.rows.some((p, i) => p.from !== undefined && p.from !== first + i);
+  let old: unknown[][] = [];
+  if (moves && plan.lastRow >= first) {
+    const r = ws.getRange(`A${first}:${last}${plan.lastRow}`);
+    r.load('formulas');
+    await context.sync();
+    old = r.formulas as unknown[][];
+  }
+  if (plan.shift > 0) ws.getRange(`${plan.room + 1}:${plan.room + plan.shift}`).insert('Down');
+  const specOf = new Map(plan.sheet.columns.map((c) => [c.key, c]));
+  const cells: (string | number | boolean | null)[][] = [];
+  const formats: (string | null)[][] = [];
+  const fresh: number[] = [];
+  for (let p = first; p <= end; p++) {
+    const planned = plan.rows[p - first];
+    const row: (string | number | boolean | null)[] = Array<null>(width).fill(null);
+    const fmt: (string | null)[] = Array<null>(width).fill(null);
+    if (!planned)
+      row.fill(''); // a row the table no longer needs: emptied, its look kept
+    else if (planned.from === undefined) {
+      row.fill('');
+      fresh.push(p);
+    } else if (planned.from !== p) {
+      const by = p - planned.from;
+      (old[planned.from - first] ?? []).forEach((v, c) => {
+        row[c] =
+          typeof v === 'string' && v.startsWith('=') ? `=${shiftFormula(v.slice(1), by)}` : (v as string);
+      });
+    }
+    for (const [key, v] of Object.entries(planned?.values ?? {})) {
+      const spec = specOf.get(key);
+      const col = (plan.columns.get(key) ?? 0) - 1;
+      if (!spec || col < 0 || col >= width) continue;
+      row[col] = excelValue(v, spec);
+      if (typeof row[col] === 'number' && (spec.type === 'date' || spec.type === 'datetime' || isDateCell(v)))
+        fmt[col] = numberFormat(spec) ?? 'yyyy-mm-dd';
+    }
+    cells.push(row);
+    formats.push(fmt);
+  }
+  for (let from = 0; from < cells.length; from += ROWS_PER_SYNC) {
+    const top = first + from;
+    const block = cells.slice(from, from + ROWS_PER_SYNC);
+    const range = ws.getRange(`A${top}:${last}${top + block.length - 1}`);
+    const f = formats.slice(from, from + ROWS_PER_SYNC);
+    if (f.some((r) => r.some((x) => x !== null))) range.numberFormat = f as string[][];
+    range.formulas = block as string[][];
+    await context.sync();
+  }
+  for (const h of plan.headerCells)
+    ws.getRange(`${columnLetters(h.col - 1)}${plan.headerRow}`).values = [[h.text]];
+  for (const t of plan.titles) ws.getRange(`${columnLetters(t.col - 1)}${t.row}`).values = [[t.text]];
+  // The new rows get the template's drop-down lists, one range per run of consecutive rows.
+  const runs: [number, number][] = [];
+  for (const p of fresh) {
+    const tail = runs[runs.length - 1];
+    if (tail && tail[1] === p - 1) tail[1] = p;
+    else runs.push([p, p]);
+  }
+  if (dropDowns)
+    for (const c of plan.sheet.columns) {
+      const col = plan.columns.get(c.key);
+      if (!c.values || c.values.length === 0 || col === undefined) continue;
+      const letters = columnLetters(col - 1);
+      for (const [a, b] of runs)
+        ws.getRange(`${letters}${a}:${letters}${b}`).dataValidation.rule = {
+          list: { inCellDropDown: true, source: c.values.join(',') },
+        };
+    }
+  await context.sync();
+}
+
+/**
+ * A run's tables into the open workbook (计算排名, 导入台账), as kpd writes them into a file: merged
+ * into the sheets there (a person's columns, rows and notes kept), or added as new sheets.
+ */
+export async function writeTables(
+  context: Excel.RequestContext,
+  writes: readonly TableWrite[],
+  placeholders: ReadonlyMap<string, string>,
+  options: { readonly dropDowns?: boolean } = {},
+): Promise<void> {
+  for (const w of writes)
+    if (w.kind === 'merge') await mergeTable(context, w.plan, options.dropDowns === true);
+  const fresh = writes.flatMap((w) => (w.kind === 'fresh' ? [w.job] : []));
+  if (fresh.length > 0) await writeResultSheets(context, fresh, placeholders, options);
 }

@@ -71,6 +71,8 @@ export interface TablePlan {
   readonly counts: { readonly added: number; readonly updated: number; readonly unchanged: number };
   /** True when the sheet had no header of ours: the table was put under its content. */
   readonly appended: boolean;
+  /** Columns the table's rows use (the tool's and a person's), for a shell that moves rows whole. */
+  readonly width: number;
 }
 
 const keyText = (v: CellValue | undefined): string =>
@@ -266,6 +268,10 @@ export function planTable(
     keptRows,
     counts,
     appended,
+    width: Math.max(
+      ...columns.values(),
+      ...grid.rows.slice(headerIndex, Math.max(lastRow, headerIndex + 1)).map((r) => lastFilled(r) + 1),
+    ),
   };
 }
 
