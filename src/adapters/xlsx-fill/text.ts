@@ -8,8 +8,10 @@ const MAX_CELL_TEXT = 32_767;
  * characters, lone surrogates) encoded as Excel's _xHHHH_ escapes, never passed through.
  */
 /* eslint-disable no-control-regex -- these are exactly the characters to replace */
+// No lookbehind and no u flag (the task pane runs in IE11, ES5): a well-formed surrogate pair is
+// matched whole and given back as it is; a surrogate left over is a lone one.
 const UNSAFE =
-  /[&<>"]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|_(?=x[0-9A-Fa-f]{4}_)/gu;
+  /[&<>"]|[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]|_(?=x[0-9A-Fa-f]{4}_)/g;
 /** Cheap test first: almost every cell needs no escaping at all. */
 const MAYBE_UNSAFE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]|_x/u;
 /* eslint-enable no-control-regex */
@@ -18,6 +20,7 @@ export function xmlText(s: string): string {
   const t = s.length > MAX_CELL_TEXT ? s.slice(0, MAX_CELL_TEXT) : s;
   if (!MAYBE_UNSAFE.test(t)) return t;
   return t.replace(UNSAFE, (ch) => {
+    if (ch.length === 2) return ch; // a surrogate pair: one character outside the BMP
     switch (ch) {
       case '&':
         return '&amp;';
