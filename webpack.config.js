@@ -39,9 +39,11 @@ class CopyStatic {
     compiler.hooks.thisCompilation.tap('CopyStatic', (compilation) => {
       compilation.hooks.processAssets.tap({ name: 'CopyStatic', stage: 0 }, () => {
         const { RawSource } = compiler.webpack.sources;
-        const emit = (to, from) => compilation.emitAsset(to, new RawSource(readFileSync(from)));
+        // Copied as they are: no minimizer touches them (office.js is Microsoft's, already minified).
+        const emit = (to, from) =>
+          compilation.emitAsset(to, new RawSource(readFileSync(from)), { minimized: true });
         emit('taskpane.html', join(root, 'src/addin/taskpane.html'));
-        compilation.emitAsset('manifest.xml', new RawSource(this.manifest));
+        compilation.emitAsset('manifest.xml', new RawSource(this.manifest), { minimized: true });
         for (const f of readdirSync(join(root, 'addin/assets')))
           emit(`assets/${f}`, join(root, 'addin/assets', f));
         for (const f of officeJsFiles()) emit(`office-js/${f}`, join(OFFICE_JS, f));

@@ -57,7 +57,7 @@ export function manifestFor(xml: string, address: AddinAddress): string {
   return xml
     .replace(
       /<!--[\s\S]*?-->/u,
-      `<!-- 重点项目推进助手, built by npm run addin:build for ${xmlEscape(address.base).replace(/--/gu, '-&#45;')} -->`,
+      '<!-- 重点项目推进助手, written by npm run addin:build with the address of the site it is served from. -->',
     )
     .replace(
       new RegExp(`<AppDomain>${DEV_URL}</AppDomain>`, 'gu'),

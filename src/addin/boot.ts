@@ -1,4 +1,4 @@
-import { addinText } from './messages.js';
+import { addinText, BOOT_WAIT_SECONDS, type AddinCode } from './messages.js';
 
 /**
  * The first script of the page, on its own and before office.js: if the pane is not connected
@@ -7,9 +7,6 @@ import { addinText } from './messages.js';
  * Excel never answered — instead of leaving "正在连接 Excel……" on screen for ever.
  * It needs no polyfill: it runs where the pane's script may not.
  */
-
-/** How long Excel may take: the message must be on screen within 10 seconds of opening. */
-export const BOOT_WAIT_SECONDS = 8;
 
 export interface BootState {
   /** The pane's script ran to its end (taskpane.ts sets it). */
@@ -62,10 +59,15 @@ function absolute(path: string): string {
 
 window.setTimeout(() => {
   if (state.ready) return;
-  const locale = /^en/i.test(navigator.language || '') ? 'en' : 'zh';
+  // Office's language is not known yet: Chinese, and English after it where the browser is English.
+  const english = /^en/i.test(navigator.language || '');
+  const both = (code: AddinCode, params: Readonly<Record<string, string | number>>): string =>
+    english
+      ? `${addinText(code, 'zh', params)}\n${addinText(code, 'en', params)}`
+      : addinText(code, 'zh', params);
   if (typeof Office === 'undefined')
-    say(addinText('boot.officeJsMissing', locale, { url: absolute('office-js/office.js') }));
+    say(both('boot.officeJsMissing', { url: absolute('office-js/office.js') }));
   else if (!state.paneStarted || state.errors.length > 0)
-    say(addinText('boot.scriptFailed', locale, { detail: state.errors[0] ?? 'taskpane.js' }));
-  else say(addinText('boot.hostSilent', locale, { seconds: BOOT_WAIT_SECONDS }));
+    say(both('boot.scriptFailed', { detail: state.errors[0] ?? 'taskpane.js' }));
+  else say(both('boot.hostSilent', { seconds: BOOT_WAIT_SECONDS }));
 }, BOOT_WAIT_SECONDS * 1000);

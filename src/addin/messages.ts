@@ -42,6 +42,9 @@ export const ADDIN_MESSAGES = {
   },
 } as const satisfies Record<string, Readonly<Record<Locale, string>>>;
 
+/** How long boot.ts lets office.js and Excel take: its message is on screen within 10 seconds. */
+export const BOOT_WAIT_SECONDS = 8;
+
 export type AddinCode = keyof typeof ADDIN_MESSAGES;
 
 /** The pane's sentence for `code` in `locale`, its {placeholders} filled from `params`. */

@@ -14,6 +14,9 @@
  */
 (function () {
   'use strict';
+  // The collections and promises of the engine this script starts in, kept for its own use: the
+  // browser test hides them from the page (as IE11 lacks them) and the pane's polyfills stand in.
+  const { Map, Set, Promise } = globalThis;
 
   /** The largest request or response of one sync the tests allow. */
   const LIMIT_BYTES = 4 * 1024 * 1024;
