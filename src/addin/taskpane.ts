@@ -141,6 +141,16 @@ let acting = false;
 /** What the check of an edit keeps of the workbook; forgotten whenever the pane writes. */
 const live = new LiveCheck();
 
+/** An error no action expected, said as it came. */
+function failure(e: unknown): PaneResult {
+  const why = e instanceof Error ? e.message : String(e);
+  return {
+    summary: locale === 'en' ? `Something went wrong: ${why}` : `出错了：${why}`,
+    lines: [],
+    ok: false,
+  };
+}
+
 async function act(busy: string, action: () => Promise<PaneResult>): Promise<void> {
   acting = true;
   const buttons = BUTTONS.map((id) => $<HTMLButtonElement>(id));
@@ -150,12 +160,7 @@ async function act(busy: string, action: () => Promise<PaneResult>): Promise<voi
   try {
     show(await action());
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    show({
-      summary: locale === 'en' ? `Something went wrong: ${why}` : `出错了：${why}`,
-      lines: [],
-      ok: false,
-    });
+    show(failure(e));
   } finally {
     for (const b of buttons) b.disabled = false;
     live.reset();
@@ -246,6 +251,7 @@ if (window.kpdBoot) window.kpdBoot.paneStarted = true;
 async function watchEdits(excel: ExcelHost): Promise<void> {
   const box = $<HTMLInputElement>('live');
   if (!has(excel, 'liveCheck')) {
+    box.checked = false;
     box.disabled = true;
     $('live-note').textContent = addinText('api.noLiveCheck', locale);
     return;
@@ -256,8 +262,14 @@ async function watchEdits(excel: ExcelHost): Promise<void> {
     const sheets = context.workbook.worksheets;
     sheets.onChanged.add(async (e) => {
       if (!box.checked || acting) return;
-      const result = await checkEdit(excel, live, e, locale);
-      if (result.summary !== '') show(result);
+      try {
+        const result = await checkEdit(excel, live, e, locale);
+        if (result.summary !== '') show(result);
+      } catch (error) {
+        // What was kept may be what failed: it is read again at the next edit.
+        live.reset();
+        show(failure(error));
+      }
     });
     sheets.onAdded.add(async () => live.reset());
     sheets.onDeleted.add(async () => live.reset());
