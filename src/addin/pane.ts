@@ -1,4 +1,7 @@
 import { readWorkbookGrid, writeResultSheets, writeTables } from '../adapters/office/excel.js';
+import { has, type ExcelHost, type ExcelRun } from '../adapters/office/requirements.js';
+import { addinText, type AddinCode } from './messages.js';
+import { rowsOfAddress, type LiveCheck, type SheetEdit } from './live-check.js';
 import { expandFiles, type IgnoredInput, type InputItem } from '../adapters/expand.js';
 import { loadPrepared, loadWorkbookBytes } from '../adapters/received.js';
 import { importBulletin } from '../core/ledger/import.js';
@@ -33,9 +36,9 @@ import { identifyTemplate, isIssue } from '../core/workbook/identify.js';
 
 /**
  * What the task pane's buttons do, apart from the page: read the open workbook, call the core,
- * write result sheets. `run` is Excel.run (or a fake of it in tests).
+ * write result sheets. `excel` is Excel.run with what this Excel supports (or a fake in tests).
  */
-export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type { ExcelHost, ExcelRun };
 
 export interface PaneResult {
   /** One line for the status bar. */
@@ -71,9 +74,10 @@ function notMaster(grid: Awaited<ReturnType<typeof readWorkbookGrid>>, locale: L
 /** The open workbook read as the master, with its calendar; or why it is not a master. */
 async function openMaster(
   context: Excel.RequestContext,
+  excel: ExcelHost,
   locale: Locale,
 ): Promise<{ master: MasterRead; calendar: WorkCalendar; grid: WorkbookGrid } | { why: string }> {
-  const grid = await readWorkbookGrid(context);
+  const grid = await readWorkbookGrid(context, excel);
   const why = notMaster(grid, locale);
   if (why) return { why };
   const master = readMaster(grid);
@@ -81,6 +85,24 @@ async function openMaster(
 }
 
 const refused = (why: string): PaneResult => ({ summary: why, lines: [], ok: false });
+
+/** What this Excel could not do of the result sheets' layout, and what to do instead. */
+function layoutNotes(excel: ExcelHost, locale: Locale): string[] {
+  const code: AddinCode | undefined = !has(excel, 'mergeAndWidths')
+    ? 'api.basicLayout'
+    : !has(excel, 'freezePanes')
+      ? 'api.noFreeze'
+      : undefined;
+  return code ? [addinText(code, locale)] : [];
+}
+
+/** How a workbook the pane made reaches the clerk. */
+export interface WorkbookDelivery {
+  /** Opened in Excel as a new workbook (Excel.createWorkbook, ExcelApi 1.8). */
+  open(bytes: Uint8Array): Promise<void>;
+  /** Offered as a file to save, where Excel cannot open it. */
+  download(bytes: Uint8Array, fileName: string): void;
+}
 
 const where = (i: Issue, locale: Locale): string =>
   [i.sheet ?? '', cellRef(i) || (i.row ? (locale === 'en' ? `row ${i.row}` : `第${i.row}行`) : '')]
@@ -95,9 +117,17 @@ const finding = (i: Issue, locale: Locale): string =>
  */
 async function openForm(
   context: Excel.RequestContext,
+  excel: ExcelHost,
   locale: Locale,
 ): Promise<{ template: TemplateSpec; name: string; issues: readonly Issue[] } | { why: string }> {
-  const grid = await readWorkbookGrid(context);
+  return formOf(await readWorkbookGrid(context, excel), locale);
+}
+
+/** The form a workbook is (the master, a 半月进展报表, a 议题申报表) and its findings; or why not one. */
+export function formOf(
+  grid: WorkbookGrid,
+  locale: Locale,
+): { template: TemplateSpec; name: string; issues: readonly Issue[] } | { why: string } {
   if (notMaster(grid, locale) === undefined) {
     const sheets = MASTER.sheets.map((s) => s.name);
     return { template: MASTER, name: '总台账', issues: sortIssues(readMaster(grid).issues, sheets) };
@@ -126,10 +156,10 @@ async function openForm(
 const FORMS: ReadonlySet<string> = new Set([REPORT.id, TOPICS.id]);
 
 /** 检查: every finding of the open workbook (the master, a 半月进展报表 or a 议题申报表), errors first. */
-export async function checkWorkbook(run: ExcelRun, locale: Locale = 'zh'): Promise<PaneResult> {
+export async function checkWorkbook(excel: ExcelHost, locale: Locale = 'zh'): Promise<PaneResult> {
   const t = tr(locale);
-  return run(async (context) => {
-    const opened = await openForm(context, locale);
+  return excel.run(async (context) => {
+    const opened = await openForm(context, excel, locale);
     if ('why' in opened) return refused(opened.why);
     const { issues: sorted, name, template } = opened;
     const errors = sorted.filter((i) => i.severity === 'error').length;
@@ -159,59 +189,47 @@ export async function checkWorkbook(run: ExcelRun, locale: Locale = 'zh'): Promi
   });
 }
 
-/** The 1-based rows an address such as 「项目登记!B5:D7」 or 「C9」 covers. */
-export function rowsOfAddress(address: string): { from: number; to: number } | undefined {
-  const refs = address.replace(/^.*!/u, '').split(':');
-  const row = (ref: string | undefined): number | undefined => {
-    const m = /^\$?[A-Z]+\$?(\d+)$/u.exec(ref ?? '');
-    return m ? Number(m[1]) : undefined;
-  };
-  const from = row(refs[0]);
-  const to = row(refs[1] ?? refs[0]);
-  return from !== undefined && to !== undefined ? { from, to } : undefined;
-}
+export { rowsOfAddress };
 
 /**
- * Checks an edit where it was typed: the findings of the workbook (the master or a form) that fall
- * on the changed rows of that sheet (cross-sheet checks included, e.g. a 代办员 not in the roster).
+ * Checks an edit where it was typed: the findings of the form (the master, a 半月进展报表, a
+ * 议题申报表) that fall on the changed rows of that sheet, cross-sheet checks included (e.g. a
+ * 代办员 not in the roster). Only the edited rows are read from Excel; `live` keeps the lists.
  */
 export async function checkEdit(
-  run: ExcelRun,
-  sheet: string,
-  address: string,
+  excel: ExcelHost,
+  live: LiveCheck,
+  edit: SheetEdit,
   locale: Locale = 'zh',
 ): Promise<PaneResult> {
   const t = tr(locale);
   const quiet = { summary: '', lines: [], ok: true };
-  // Most edits are elsewhere: a sheet no form has is not read at all.
-  if (![MASTER, REPORT, TOPICS].some((f) => f.sheets.some((s) => s.name === sheet))) return quiet;
-  return run(async (context) => {
-    const opened = await openForm(context, locale);
-    // Not one of our forms, or not a sheet people fill (a result sheet): nothing to say.
-    if ('why' in opened || !opened.template.sheets.some((s) => s.name === sheet)) return quiet;
-    const rows = rowsOfAddress(address);
-    const { issues } = opened;
-    const here = issues.filter(
-      (i) =>
-        i.sheet === sheet &&
-        i.severity !== 'info' &&
-        (rows === undefined || (i.row !== undefined && i.row >= rows.from && i.row <= rows.to)),
-    );
-    const place = `「${sheet}」${address.replace(/^.*!/u, '')}`;
-    return {
-      summary:
-        here.length === 0
-          ? t(`${place}：已检查，没有问题。`, `${place}: checked, no problems.`)
-          : t(`${place}：有 ${here.length} 处问题，请修改。`, `${place}: ${here.length} problem(s) to fix.`),
-      lines: here.map((i) => finding(i, locale)),
-      ok: here.every((i) => i.severity !== 'error'),
-    };
-  });
+  const prepared = await live.prepare(excel, edit);
+  if (!prepared) return quiet;
+  const { sheet, rows, grid } = prepared;
+  const opened = formOf(grid, locale);
+  // Not one of our forms, or not a sheet people fill (a result sheet): nothing to say.
+  if ('why' in opened || !opened.template.sheets.some((s) => s.name === sheet)) return quiet;
+  const here = opened.issues.filter(
+    (i) =>
+      i.sheet === sheet &&
+      i.severity !== 'info' &&
+      (rows === undefined || (i.row !== undefined && i.row >= rows.from && i.row <= rows.to)),
+  );
+  const place = `「${sheet}」${edit.address.replace(/^.*!/u, '')}`;
+  return {
+    summary:
+      here.length === 0
+        ? t(`${place}：已检查，没有问题。`, `${place}: checked, no problems.`)
+        : t(`${place}：有 ${here.length} 处问题，请修改。`, `${place}: ${here.length} problem(s) to fix.`),
+    lines: here.map((i) => finding(i, locale)),
+    ok: here.every((i) => i.severity !== 'error'),
+  };
 }
 
 /** 计算排名: scores and ranks the period and writes the result sheets into this workbook. */
 export async function computeRanking(
-  run: ExcelRun,
+  excel: ExcelHost,
   periodText: string,
   locale: Locale = 'zh',
 ): Promise<PaneResult> {
@@ -226,8 +244,8 @@ export async function computeRanking(
       lines: [],
       ok: false,
     };
-  return run(async (context) => {
-    const opened = await openMaster(context, locale);
+  return excel.run(async (context) => {
+    const opened = await openMaster(context, excel, locale);
     if ('why' in opened) return refused(opened.why);
     const { master, calendar } = opened;
     const outcome = scoreMaster({
@@ -239,7 +257,7 @@ export async function computeRanking(
     });
     // Into the result sheets as they are: a person's columns and notes there stay.
     const { writes, notes } = planTables(opened.grid, outcome.tables, outcome.placeholders);
-    await writeTables(context, writes, outcome.placeholders);
+    await writeTables(context, excel, writes, outcome.placeholders);
     const units = outcome.units.units;
     const praised = units.filter((u) => u.outcome === 'praise').map((u) => u.unit);
     const criticised = units.filter((u) => u.outcome === 'criticize').map((u) => u.unit);
@@ -278,6 +296,7 @@ export async function computeRanking(
           (w) => `${t('警告', 'Warning')}：${message(w, locale)}`,
         ),
         ...notes.map((n) => message(n, locale)),
+        ...layoutNotes(excel, locale),
       ],
       ok: true,
     };
@@ -319,7 +338,7 @@ export const PANE_AGENDA_PROBLEMS = '议题数据问题';
  * in 「议题数据问题」, file by file and row by row.
  */
 export async function buildMeetingAgenda(
-  run: ExcelRun,
+  excel: ExcelHost,
   meetingText: string,
   locale: Locale = 'zh',
   picked: readonly PickedFile[] = [],
@@ -338,8 +357,8 @@ export async function buildMeetingAgenda(
   // The files are read before Excel is asked for anything: a broken one is listed, never fatal.
   const { items, ignored } = openPicked(picked);
   const files = items.map((item) => loadPrepared(item));
-  return run(async (context) => {
-    const opened = await openMaster(context, locale);
+  return excel.run(async (context) => {
+    const opened = await openMaster(context, excel, locale);
     if ('why' in opened) return refused(opened.why);
     const { master, calendar } = opened;
     if (!isMeetingDay(day.value, master.data, calendar))
@@ -367,7 +386,7 @@ export async function buildMeetingAgenda(
         sheet: x.sheet,
         rows: Array.from({ length: x.rows.length }, (_, i): RowValues => x.rows.at(i) ?? {}),
       }));
-    await writeResultSheets(context, tables, sheets.placeholders);
+    await writeResultSheets(context, excel, tables, sheets.placeholders);
     const overdue = agenda.decisions.filter((d) => d.state === '逾期未完成');
     const written = tables.map((x) => `「${x.sheet.name}」`).join('');
     const topicLine =
@@ -397,6 +416,7 @@ export async function buildMeetingAgenda(
         ...agenda.problems.map(
           (p) => `${p.file}${p.sheet ? `　${p.sheet}` : ''}${p.cell ? `!${p.cell}` : ''}　${p.message}`,
         ),
+        ...layoutNotes(excel, locale),
       ],
       ok: true,
     };
@@ -419,13 +439,13 @@ export function currentReportPeriod(today: Date): string {
  * is not changed). The pane lists who is late, missing or unsigned, and every row not merged.
  */
 export async function mergeReports(
-  run: ExcelRun,
+  excel: ExcelHost,
   periodText: string,
   picked: readonly PickedFile[],
   /** The bulletin template: the bundled one, or an office's own styled one (its file name given). */
   template: { readonly bytes: Uint8Array; readonly ownName?: string },
-  /** Opens the made workbook in Excel (true), or offers it as a download (false). */
-  open: (bulletin: Uint8Array, fileName: string) => Promise<boolean>,
+  /** How the made workbook reaches the clerk: opened in Excel (ExcelApi 1.8), else downloaded. */
+  deliver: WorkbookDelivery,
   locale: Locale = 'zh',
 ): Promise<PaneResult> {
   const t = tr(locale);
@@ -445,8 +465,8 @@ export async function mergeReports(
       ),
     );
   const { items, ignored } = openPicked(picked);
-  const made = await run(async (context) => {
-    const opened = await openMaster(context, locale);
+  const made = await excel.run(async (context) => {
+    const opened = await openMaster(context, excel, locale);
     if ('why' in opened) return opened;
     const { master, calendar } = opened;
     const ctx = bulletinContext({ period, master: master.data, calendar, locale });
@@ -485,7 +505,9 @@ export async function mergeReports(
   if ('why' in made) return refused(made.why);
   const { bulletin: b, bytes, calendar, missing } = made;
   const fileName = `重点项目情况通报-第${b.number}期.xlsx`;
-  const inExcel = await open(bytes, fileName);
+  const inExcel = has(excel, 'createWorkbook');
+  if (inExcel) await deliver.open(bytes);
+  else deliver.download(bytes, fileName);
   const taken = b.submissions.filter((s) => s.replacedBy === undefined);
   const rejected = b.problems.filter((p) => p.rejected);
   const names = (list: readonly string[]): string => list.join('、');
@@ -514,6 +536,7 @@ export async function mergeReports(
           `Warning: the template has no "${sheet}" table; not written.`,
         ),
       ),
+      ...(inExcel ? [] : [addinText('api.downloaded', locale)]),
     ],
     ok: true,
   };
@@ -525,11 +548,9 @@ export async function mergeReports(
  * other periods stay as they were. The bulletin file is only read.
  */
 export async function importLedger(
-  run: ExcelRun,
+  excel: ExcelHost,
   picked: readonly PickedFile[],
   locale: Locale = 'zh',
-  /** Whether Excel can set drop-down lists (ExcelApi 1.8): the ledgers keep those of the template. */
-  dropDowns = true,
 ): Promise<PaneResult> {
   const t = tr(locale);
   const [file, ...more] = picked;
@@ -542,20 +563,26 @@ export async function importLedger(
     );
   const loaded = loadWorkbookBytes(file.name, file.bytes);
   if (!loaded.ok) return refused(`「${file.name}」：${message(loaded.issue, locale)}`);
-  return run(async (context) => {
-    const opened = await openMaster(context, locale);
+  return excel.run(async (context) => {
+    const opened = await openMaster(context, excel, locale);
     if ('why' in opened) return refused(opened.why);
     const result = importBulletin(loaded.value.workbook, opened.master.data);
     if (isIssue(result)) return refused(`「${file.name}」：${message(result, locale)}`);
+    // The ledgers keep the template's drop-down lists (状态, 时间来源, 职务) where Excel can set them.
     const { writes, notes } = planTables(opened.grid, result.tables, new Map());
-    await writeTables(context, writes, new Map(), { dropDowns });
+    await writeTables(context, excel, writes, new Map(), { dropDowns: true });
     const c = result.counts;
     return {
       summary: t(
         `已导入 ${result.period}：进展记录 ${c.progress} 行，报送记录 ${c.submissions} 行，一线工作记录 ${c.siteWeeks} 行${c.replaced > 0 ? `（替换了该期原有的 ${c.replaced} 行）` : ''}。`,
         `Imported ${result.period}: ${c.progress} progress, ${c.submissions} submission, ${c.siteWeeks} site-work rows${c.replaced > 0 ? ` (replaced ${c.replaced})` : ''}.`,
       ),
-      lines: [...result.issues.map((i) => finding(i, locale)), ...notes.map((n) => message(n, locale))],
+      lines: [
+        ...result.issues.map((i) => finding(i, locale)),
+        ...notes.map((n) => message(n, locale)),
+        ...layoutNotes(excel, locale),
+        ...(has(excel, 'dropDowns') ? [] : [addinText('api.noDropDowns', locale)]),
+      ],
       ok: true,
     };
   });

@@ -8,10 +8,14 @@ import {
   currentReportPeriod,
   importLedger,
   mergeReports,
-  type ExcelRun,
+  type ExcelHost,
   type PaneResult,
   type PickedFile,
+  type WorkbookDelivery,
 } from './pane.js';
+import { has, officeSupports } from '../adapters/office/requirements.js';
+import { LiveCheck } from './live-check.js';
+import { addinText } from './messages.js';
 import type { Locale } from '../core/validate/issue.js';
 
 /** The page: buttons to the pane's actions, results in the status area. */
@@ -30,13 +34,25 @@ export function nextSaturday(today: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/** A file's bytes (FileReader: IE11 and old Edge have no Blob.arrayBuffer). */
+function fileBytes(f: File): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error(f.name));
+    reader.readAsArrayBuffer(f);
+  });
+}
+
 /** The files chosen in a file input, read into memory (they are never written). */
 async function pickedFiles(input: HTMLInputElement): Promise<PickedFile[]> {
   return Promise.all(
     Array.from(input.files ?? []).map(async (f) => ({
       name: f.name,
-      bytes: new Uint8Array(await f.arrayBuffer()),
-      lastModified: f.lastModified,
+      bytes: await fileBytes(f),
+      // IE11's File has lastModifiedDate only.
+      lastModified:
+        f.lastModified ?? (f as { lastModifiedDate?: Date }).lastModifiedDate?.getTime() ?? Date.now(),
     })),
   );
 }
@@ -85,40 +101,55 @@ function bulletinTemplate(): Uint8Array {
 
 /**
  * A made workbook opened in Excel (ExcelApi 1.8 createWorkbook: a new window, the master
- * untouched); where Excel cannot, it is offered as a download.
+ * untouched), or offered as a file where Excel cannot (IE11 asks to open or save it).
  */
-async function openWorkbook(bytes: Uint8Array, fileName: string): Promise<boolean> {
-  if (Office.context.requirements.isSetSupported('ExcelApi', '1.8')) {
-    await Excel.createWorkbook(btoa(latin1StringPlain(bytes)));
-    return true;
-  }
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(
-    new Blob([new Uint8Array(bytes)], {
+const delivery: WorkbookDelivery = {
+  open: (bytes) => Excel.createWorkbook(btoa(latin1StringPlain(bytes))),
+  download(bytes, fileName) {
+    const blob = new Blob([new Uint8Array(bytes)], {
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    }),
-  );
-  a.download = fileName;
-  a.click();
-  return false;
-}
+    });
+    const ie = navigator as { msSaveOrOpenBlob?: (b: Blob, name: string) => boolean };
+    if (typeof ie.msSaveOrOpenBlob === 'function') {
+      ie.msSaveOrOpenBlob(blob, fileName);
+      return;
+    }
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = fileName;
+    document.body.appendChild(a);
+    a.click();
+    document.body.removeChild(a);
+  },
+};
 
 function show(result: PaneResult): void {
   const status = $('status');
   status.textContent = result.summary;
   status.className = result.ok ? 'ok' : 'bad';
   const list = $('lines');
-  list.replaceChildren(
-    ...result.lines.slice(0, 200).map((l) => {
-      const li = document.createElement('li');
-      li.textContent = l;
-      return li;
-    }),
-  );
+  while (list.firstChild) list.removeChild(list.firstChild);
+  for (const l of result.lines.slice(0, 200)) {
+    const li = document.createElement('li');
+    li.textContent = l;
+    list.appendChild(li);
+  }
 }
 
 /** While a button's action writes sheets, its own edits are not checked as typing. */
 let acting = false;
+/** What the check of an edit keeps of the workbook; forgotten whenever the pane writes. */
+const live = new LiveCheck();
+
+/** An error no action expected, said as it came. */
+function failure(e: unknown): PaneResult {
+  const why = e instanceof Error ? e.message : String(e);
+  return {
+    summary: locale === 'en' ? `Something went wrong: ${why}` : `出错了：${why}`,
+    lines: [],
+    ok: false,
+  };
+}
 
 async function act(busy: string, action: () => Promise<PaneResult>): Promise<void> {
   acting = true;
@@ -129,19 +160,16 @@ async function act(busy: string, action: () => Promise<PaneResult>): Promise<voi
   try {
     show(await action());
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    show({
-      summary: locale === 'en' ? `Something went wrong: ${why}` : `出错了：${why}`,
-      lines: [],
-      ok: false,
-    });
+    show(failure(e));
   } finally {
     for (const b of buttons) b.disabled = false;
+    live.reset();
     acting = false;
   }
 }
 
 void Office.onReady((info) => {
+  if (window.kpdBoot) window.kpdBoot.ready = true;
   locale = (Office.context.displayLanguage ?? 'zh-CN').toLowerCase().startsWith('en') ? 'en' : 'zh';
   const t = (zh: string, en: string): string => (locale === 'en' ? en : zh);
   if (locale === 'en') {
@@ -156,16 +184,16 @@ void Office.onReady((info) => {
     $('status').textContent = t('请在 Excel 中打开本加载项。', 'Open this add-in in Excel.');
     return;
   }
-  const run: ExcelRun = (batch) => Excel.run(batch);
+  const excel: ExcelHost = { run: (batch) => Excel.run(batch), supports: officeSupports };
   const period = $<HTMLInputElement>('period');
   period.value = lastQuarter(new Date());
   $('rank').addEventListener(
     'click',
-    () => void act(t('正在计算……', 'Computing…'), () => computeRanking(run, period.value, locale)),
+    () => void act(t('正在计算……', 'Computing…'), () => computeRanking(excel, period.value, locale)),
   );
   $('check').addEventListener(
     'click',
-    () => void act(t('正在检查……', 'Checking…'), () => checkWorkbook(run, locale)),
+    () => void act(t('正在检查……', 'Checking…'), () => checkWorkbook(excel, locale)),
   );
   const reportPeriod = $<HTMLInputElement>('report-period');
   reportPeriod.value = currentReportPeriod(new Date());
@@ -181,11 +209,11 @@ void Office.onReady((info) => {
     () =>
       void act(t('正在汇总……', 'Merging…'), async () =>
         mergeReports(
-          run,
+          excel,
           reportPeriod.value,
           await pickedFiles(reports),
           await chosenTemplate(),
-          openWorkbook,
+          delivery,
           locale,
         ),
       ),
@@ -195,12 +223,7 @@ void Office.onReady((info) => {
     'click',
     () =>
       void act(t('正在导入……', 'Importing…'), async () =>
-        importLedger(
-          run,
-          await pickedFiles(bulletinFile),
-          locale,
-          Office.context.requirements.isSetSupported('ExcelApi', '1.8'),
-        ),
+        importLedger(excel, await pickedFiles(bulletinFile), locale),
       ),
   );
   const meeting = $<HTMLInputElement>('meeting');
@@ -210,7 +233,7 @@ void Office.onReady((info) => {
     'click',
     () =>
       void act(t('正在生成议程……', 'Building the agenda…'), async () =>
-        buildMeetingAgenda(run, meeting.value, locale, await pickedFiles(topics)),
+        buildMeetingAgenda(excel, meeting.value, locale, await pickedFiles(topics)),
       ),
   );
   for (const id of BUTTONS) $<HTMLButtonElement>(id).disabled = false;
@@ -218,32 +241,38 @@ void Office.onReady((info) => {
     '已连接。打开总台账后，选择考评期并点击「计算排名」。',
     'Connected. In the master workbook, choose the period and click Rank.',
   );
-  void watchEdits(run);
+  void watchEdits(excel);
 });
 
-/** 输入时检查: each edit of a master sheet is checked as soon as it is typed (ExcelApi 1.9). */
-async function watchEdits(run: ExcelRun): Promise<void> {
+// The boot script's watchdog: this script has run (polyfills included) in this engine.
+if (window.kpdBoot) window.kpdBoot.paneStarted = true;
+
+/** 输入时检查: each edit of a form's sheet is checked as soon as it is typed (ExcelApi 1.9). */
+async function watchEdits(excel: ExcelHost): Promise<void> {
   const box = $<HTMLInputElement>('live');
-  if (!Office.context.requirements.isSetSupported('ExcelApi', '1.9')) {
+  if (!has(excel, 'liveCheck')) {
+    box.checked = false;
     box.disabled = true;
-    $('live-note').textContent =
-      locale === 'en'
-        ? 'This version of Excel cannot check as you type; use Check.'
-        : '此版本的 Excel 不支持输入时检查，请用「检查」按钮。';
+    $('live-note').textContent = addinText('api.noLiveCheck', locale);
     return;
   }
-  await Excel.run(async (context) => {
-    context.workbook.worksheets.onChanged.add(async (e) => {
+  // Edits made while the box is unchecked are not seen: what was kept is read again.
+  box.addEventListener('change', () => live.reset());
+  await excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.onChanged.add(async (e) => {
       if (!box.checked || acting) return;
-      const name = await Excel.run(async (ctx) => {
-        const ws = ctx.workbook.worksheets.getItem(e.worksheetId);
-        ws.load('name');
-        await ctx.sync();
-        return ws.name;
-      });
-      const result = await checkEdit(run, name, e.address, locale);
-      if (result.summary !== '') show(result);
+      try {
+        const result = await checkEdit(excel, live, e, locale);
+        if (result.summary !== '') show(result);
+      } catch (error) {
+        // What was kept may be what failed: it is read again at the next edit.
+        live.reset();
+        show(failure(error));
+      }
     });
+    sheets.onAdded.add(async () => live.reset());
+    sheets.onDeleted.add(async () => live.reset());
     await context.sync();
   });
 }

@@ -15,9 +15,10 @@ import {
   mergeReports,
   PANE_AGENDA_PROBLEMS,
   rowsOfAddress,
-  type ExcelRun,
   type PickedFile,
+  type WorkbookDelivery,
 } from '../../src/addin/pane.js';
+import { LiveCheck } from '../../src/addin/live-check.js';
 import type { WorkbookGrid } from '../../src/core/grid.js';
 import { runKpd } from '../helpers/cli.js';
 import { exampleMaster, type ScoreJson } from '../helpers/merge-results.js';
@@ -84,7 +85,7 @@ const table = (wb: WorkbookGrid, sheet: string): unknown[][] => {
 describe('readWorkbookGrid (Office.js → the core’s grid)', () => {
   it('reads every sheet as our .xlsx reader does: values, dates (by number format), names, hidden sheets', async () => {
     const book = fakeWorkbook(grid);
-    const read = await book.run((ctx) => readWorkbookGrid(ctx));
+    const read = await book.run((ctx) => readWorkbookGrid(ctx, book.excel));
     expect(read.sheets.map((s) => [s.name, s.hidden ?? false])).toEqual(
       grid.sheets.map((s) => [s.name, s.hidden ?? false]),
     );
@@ -95,17 +96,18 @@ describe('readWorkbookGrid (Office.js → the core’s grid)', () => {
     expect(read.definedNames?.get('KPD_TEMPLATE')).toBe(grid.definedNames?.get('KPD_TEMPLATE'));
   });
 
-  it('loads before it reads, in two round trips, whatever the number of sheets', async () => {
+  it('loads before it reads, in three round trips for the example master’s fifteen sheets', async () => {
     const book = fakeWorkbook(grid);
-    await book.run((ctx) => readWorkbookGrid(ctx));
-    expect(book.syncs).toBe(2);
+    await book.run((ctx) => readWorkbookGrid(ctx, book.excel));
+    // The sheets and names, their used ranges, then every cell (small sheets share a round trip).
+    expect(book.syncs).toBe(3);
   });
 });
 
 describe('计算排名 in the task pane (pane.ts over the fake)', () => {
   it('writes the same result sheets as kpd score, after the master’s own sheets (排名历史 stays in its place)', async () => {
     const book = fakeWorkbook(grid);
-    const result = await computeRanking((batch) => book.run(batch), '2026Q3');
+    const result = await computeRanking(book.excel, '2026Q3');
     expect(result.ok).toBe(true);
     expect(result.summary).toContain('2026年第3季度已计算：代办员');
     const names = book.sheets.map((s) => s.name);
@@ -116,21 +118,21 @@ describe('计算排名 in the task pane (pane.ts over the fake)', () => {
       '单位考评排名',
       '数据问题',
     ]);
-    const after = await book.run((ctx) => readWorkbookGrid(ctx));
+    const after = await book.run((ctx) => readWorkbookGrid(ctx, book.excel));
     for (const sheet of ['代办员考核结果', '单位考评排名', '排名历史', '扣分明细', '数据问题'])
       expect(table(after, sheet), sheet).toEqual(table(cli.grid, sheet));
   });
 
   it('names the praised, the criticised and the escalated as the CLI ranks them', async () => {
     const book = fakeWorkbook(grid);
-    const result = await computeRanking((batch) => book.run(batch), '2026Q3');
+    const result = await computeRanking(book.excel, '2026Q3');
     const praised = cli.json.units.filter((u) => u.outcome === 'praise').map((u) => u.unit);
     expect(result.lines[0]).toBe(`通报表扬：${praised.join('、')}`);
   });
 
   it('lays out the result like our templates: merged title, bold grey header, frozen, widths', async () => {
     const book = fakeWorkbook(grid);
-    await computeRanking((batch) => book.run(batch), '2026Q3');
+    await computeRanking(book.excel, '2026Q3');
     const ws = book.sheet('单位考评排名');
     expect(ws?.merges[0]).toMatch(/^A1:[A-Z]+1$/u);
     expect(ws?.frozenRows).toBeGreaterThan(1);
@@ -141,7 +143,7 @@ describe('计算排名 in the task pane (pane.ts over the fake)', () => {
 
   it('refuses a period it cannot read, and a workbook that is not the master, in Chinese', async () => {
     const book = fakeWorkbook(grid);
-    expect((await computeRanking((batch) => book.run(batch), '上个季度')).summary).toBe(
+    expect((await computeRanking(book.excel, '上个季度')).summary).toBe(
       '考评期「上个季度」无法识别，请写成 2026Q3（季度）或 2026H2（半年）。',
     );
     const report = readXlsx(
@@ -150,7 +152,7 @@ describe('计算排名 in the task pane (pane.ts over the fake)', () => {
       ),
     ).workbook;
     const other = fakeWorkbook(report);
-    const r = await computeRanking((batch) => other.run(batch), '2026Q3');
+    const r = await computeRanking(other.excel, '2026Q3');
     expect([r.ok, r.summary]).toEqual([
       false,
       '当前工作簿是「重点项目半月进展报表」，不是总台账。请在总台账中使用本功能。',
@@ -162,10 +164,10 @@ describe('计算排名 in the task pane (pane.ts over the fake)', () => {
 describe('the task pane in English (Office in English)', () => {
   it('says the same things in English, the findings included', async () => {
     const book = fakeWorkbook(grid);
-    const r = await checkWorkbook((batch) => book.run(batch), 'en');
+    const r = await checkWorkbook(book.excel, 'en');
     expect(r.summary).toMatch(/^Master workbook checked: \d+ errors, \d+ warnings, \d+ notes\.$/u);
     expect(r.lines[0]).toMatch(/^Error　\S+ [A-Z]+\d+　[\x20-\x7e「」]+/u);
-    expect((await computeRanking((batch) => book.run(batch), 'next quarter', 'en')).summary).toBe(
+    expect((await computeRanking(book.excel, 'next quarter', 'en')).summary).toBe(
       'Period "next quarter" not understood: write 2026Q3 (a quarter) or 2026H2 (a half-year).',
     );
   });
@@ -174,7 +176,7 @@ describe('the task pane in English (Office in English)', () => {
 describe('检查总台账 in the task pane', () => {
   it('lists the master’s findings with sheet and cell, errors first', async () => {
     const book = fakeWorkbook(grid);
-    const r = await checkWorkbook((batch) => book.run(batch));
+    const r = await checkWorkbook(book.excel);
     expect(r.summary).toMatch(/^总台账检查完毕：错误 \d+ 处，提醒 \d+ 处，提示 \d+ 处。$/u);
     expect(r.lines.length).toBeGreaterThan(0);
     expect(r.lines[0]).toMatch(/^错误　\S+ [A-Z]+\d+　/u);
@@ -191,7 +193,7 @@ describe('检查 in an HQ’s 半月进展报表 (the pane in the form people fi
 
   it('lists what kpd validate finds in the report, and says what only the office can check', async () => {
     const book = fakeWorkbook(await reportGrid());
-    const r = await checkWorkbook((batch) => book.run(batch));
+    const r = await checkWorkbook(book.excel);
     expect(r).toEqual({
       summary: '半月进展报表检查完毕：错误 2 处，提醒 0 处，提示 1 处。',
       lines: [
@@ -205,18 +207,30 @@ describe('检查 in an HQ’s 半月进展报表 (the pane in the form people fi
 
   it('checks an edit of the report where it is typed, and says nothing of a workbook that is not a form', async () => {
     const book = fakeWorkbook(await reportGrid());
-    const run: ExcelRun = (batch) => book.run(batch);
-    const bad = await checkEdit(run, '一线工作', 'C8');
+    const live = new LiveCheck();
+    const edit = (sheet: string, address: string) => ({
+      worksheetId: book.sheet(sheet)?.id ?? '',
+      address,
+      changeType: 'RangeEdited',
+    });
+    const bad = await checkEdit(book.excel, live, edit('一线工作', 'C8'));
     expect([bad.summary, bad.lines.length]).toEqual(['「一线工作」C8：有 1 处问题，请修改。', 1]);
     await book.type('一线工作', 'C8', '成员');
-    expect((await checkEdit(run, '一线工作', 'C8')).summary).toBe('「一线工作」C8：已检查，没有问题。');
+    expect((await checkEdit(book.excel, live, edit('一线工作', 'C8'))).summary).toBe(
+      '「一线工作」C8：已检查，没有问题。',
+    );
     const bulletin = readXlsx(await readFile(repoPath('templates', '重点项目情况通报.xlsx'))).workbook;
     const other = fakeWorkbook(bulletin);
-    expect((await checkEdit((b) => other.run(b), '项目进展', 'C9')).summary).toBe('');
+    const otherLive = new LiveCheck();
+    const otherEdit = (sheet: string, address: string) => ({
+      worksheetId: other.sheet(sheet)?.id ?? '',
+      address,
+    });
+    expect((await checkEdit(other.excel, otherLive, otherEdit('项目进展', 'C9'))).summary).toBe('');
     const syncs = other.syncs;
-    expect((await checkEdit((b) => other.run(b), 'Sheet1', 'A1')).summary).toBe('');
+    expect((await checkEdit(other.excel, otherLive, otherEdit('汇总', 'A1'))).summary).toBe('');
     expect(other.syncs).toBe(syncs); // an edit of a sheet no form has is not even read
-    expect((await checkWorkbook((b) => other.run(b))).summary).toBe(
+    expect((await checkWorkbook(other.excel)).summary).toBe(
       '当前工作簿是「重点项目情况通报」。「检查」用于总台账、半月进展报表和周例会议题申报表。',
     );
   });
@@ -227,6 +241,7 @@ describe('rowsOfAddress (what an edit event says was changed)', () => {
     expect(rowsOfAddress('C9')).toEqual({ from: 9, to: 9 });
     expect(rowsOfAddress('项目登记!B5:D7')).toEqual({ from: 5, to: 7 });
     expect(rowsOfAddress('$A$3:$B$4')).toEqual({ from: 3, to: 4 });
+    expect(rowsOfAddress('5:7')).toEqual({ from: 5, to: 7 });
     expect(rowsOfAddress('A:C')).toBeUndefined();
   });
 });
@@ -234,12 +249,12 @@ describe('rowsOfAddress (what an edit event says was changed)', () => {
 describe('生成议程 in the task pane', () => {
   it('writes 议程, 督办落实 and 议题及滞后项目 as kpd agenda does for the same master (no topic files)', async () => {
     const book = fakeWorkbook(grid);
-    const r = await buildMeetingAgenda((batch) => book.run(batch), '2026-11-14');
+    const r = await buildMeetingAgenda(book.excel, '2026-11-14');
     expect(r.ok).toBe(true);
     expect(r.summary).toMatch(
       /^2026-11-14 例会议程已写入「议程」「督办落实」「议题及滞后项目」：督办事项 \d+ 项/u,
     );
-    const after = await book.run((ctx) => readWorkbookGrid(ctx));
+    const after = await book.run((ctx) => readWorkbookGrid(ctx, book.excel));
     for (const sheet of ['议程', '督办落实', '议题及滞后项目'])
       expect(table(after, sheet), sheet).toEqual(table(cliAgenda, sheet));
     expect(book.sheet('数据问题')).toBeUndefined();
@@ -247,7 +262,7 @@ describe('生成议程 in the task pane', () => {
 
   it('with the topic forms the clerk picked: the topics, and every file or row not used in 议题数据问题, as kpd agenda gives them', async () => {
     const book = fakeWorkbook(grid);
-    const r = await buildMeetingAgenda((batch) => book.run(batch), '2026-11-14', 'zh', picked);
+    const r = await buildMeetingAgenda(book.excel, '2026-11-14', 'zh', picked);
     expect(r.ok).toBe(true);
     expect(r.summary).toMatch(
       /^2026-11-14 例会议程已写入「议程」「督办落实」「议题及滞后项目」「议题数据问题」：.*议题 [1-9]\d* 项/u,
@@ -259,7 +274,7 @@ describe('生成议程 in the task pane', () => {
     expect(
       r.lines.some((l) => /^水系连通工程指挥部-议题申报-1114\.xlsx　.*转入 2026-11-21 的例会/u.test(l)),
     ).toBe(true);
-    const after = await book.run((ctx) => readWorkbookGrid(ctx));
+    const after = await book.run((ctx) => readWorkbookGrid(ctx, book.excel));
     for (const sheet of ['议程', '督办落实', '议题及滞后项目'])
       expect(table(after, sheet), sheet).toEqual(table(cliWithTopics, sheet));
     // Title apart (the pane's sheet has its own name), 议题数据问题 is kpd agenda's 数据问题.
@@ -274,7 +289,7 @@ describe('生成议程 in the task pane', () => {
 
   it('refuses a day that is not the meeting day', async () => {
     const book = fakeWorkbook(grid);
-    const r = await buildMeetingAgenda((batch) => book.run(batch), '2026-11-13');
+    const r = await buildMeetingAgenda(book.excel, '2026-11-13');
     expect([r.ok, r.summary]).toEqual([
       false,
       '2026-11-13 不是例会日（「规则」表中的例会日为星期六），请给出例会当天的日期。',
@@ -346,16 +361,16 @@ describe('汇总通报 in the task pane', () => {
 
   it('opens the bulletin kpd merge writes for the same files, as a new workbook; the master is not changed', async () => {
     const book = fakeWorkbook(grid);
-    const before = await book.run((ctx) => readWorkbookGrid(ctx));
+    const before = await book.run((ctx) => readWorkbookGrid(ctx, book.excel));
     const opened: { bytes: Uint8Array; name: string }[] = [];
     const r = await mergeReports(
-      (batch) => book.run(batch),
+      book.excel,
       '2026-11-1',
       reports,
       { bytes: await template() },
-      async (bytes, name) => {
-        opened.push({ bytes, name });
-        return true;
+      {
+        open: async (bytes) => void opened.push({ bytes, name: 'opened' }),
+        download: () => expect.unreachable('Excel 1.8 opens it'),
       },
     );
     expect(r.ok).toBe(true);
@@ -367,14 +382,14 @@ describe('汇总通报 in the task pane', () => {
       '迟报：现代物流园指挥部',
       '未经指挥长签字：城区棚户区改造指挥部',
     ]);
-    expect(opened.map((o) => o.name)).toEqual(['重点项目情况通报-第21期.xlsx']);
+    expect(opened.map((o) => o.name)).toEqual(['opened']);
     const made = readXlsx(opened[0]?.bytes ?? new Uint8Array()).workbook;
     expect(made.sheets.map((x) => x.name)).toEqual(cliBulletin.sheets.map((x) => x.name));
     for (const sheet of cliBulletin.sheets)
       expect(trimmed(made.sheets.find((x) => x.name === sheet.name)?.rows ?? []), sheet.name).toEqual(
         trimmed(sheet.rows),
       );
-    expect(await book.run((ctx) => readWorkbookGrid(ctx))).toEqual(before);
+    expect(await book.run((ctx) => readWorkbookGrid(ctx, book.excel))).toEqual(before);
     paneBulletin = opened[0]?.bytes;
   });
 
@@ -394,14 +409,11 @@ describe('汇总通报 in the task pane', () => {
     const book = fakeWorkbook(grid);
     let made: Uint8Array | undefined;
     const r = await mergeReports(
-      (batch) => book.run(batch),
+      book.excel,
       '2026-11-1',
       reports,
       { bytes: office, ownName: '本单位模板.xlsx' },
-      async (bytes) => {
-        made = bytes;
-        return true;
-      },
+      { open: async (bytes) => void (made = bytes), download: () => undefined },
     );
     expect(r.ok).toBe(true);
     expect(r.lines).toContain('警告：通报模板中没有「来源」表（或找不到其表头），该部分未写入。');
@@ -412,21 +424,22 @@ describe('汇总通报 in the task pane', () => {
         trimmed(sheet.rows),
       );
     const broken = await mergeReports(
-      (batch) => book.run(batch),
+      book.excel,
       '2026-11-1',
       reports,
       { bytes: new Uint8Array([80, 75, 1, 2]), ownName: '坏模板.xlsx' },
-      async () => true,
+      { open: async () => undefined, download: () => undefined },
     );
     expect([broken.ok, broken.summary]).toEqual([false, '通报模板「坏模板.xlsx」不是可用的 .xlsx 工作簿。']);
   });
 
   it('asks for the files and a period it can read, in Chinese, before touching anything', async () => {
     const book = fakeWorkbook(grid);
-    const never = async (): Promise<boolean> => {
-      throw new Error('nothing is opened');
+    const never: WorkbookDelivery = {
+      open: () => expect.unreachable('nothing is opened'),
+      download: () => expect.unreachable('nothing is downloaded'),
     };
-    const run: ExcelRun = (batch) => book.run(batch);
+    const run = book.excel;
     expect(await mergeReports(run, '2026-11-1', [], { bytes: await template() }, never)).toMatchObject({
       ok: false,
       summary: '请先选择收到的半月进展报表（可多选：.xlsx、.eml 邮件或 .zip 压缩包）。',
@@ -440,13 +453,13 @@ describe('汇总通报 in the task pane', () => {
 
   it('导入台账 writes 进展记录, 报送记录 and 一线工作记录 as kpd ledger import does, each in its place; again, it replaces', async () => {
     const book = fakeWorkbook(grid);
-    const run: ExcelRun = (batch) => book.run(batch);
+    const run = book.excel;
     const r = await importLedger(run, [bulletinFile]);
     expect([r.ok, r.summary]).toEqual([
       true,
       '已导入 2026-11-1：进展记录 26 行，报送记录 8 行，一线工作记录 63 行。',
     ]);
-    const after = await book.run((ctx) => readWorkbookGrid(ctx));
+    const after = await book.run((ctx) => readWorkbookGrid(ctx, book.excel));
     expect(after.sheets.map((x) => x.name)).toEqual(grid.sheets.map((x) => x.name));
     const rows = (wb: WorkbookGrid, name: string): unknown[][] =>
       trimmed(wb.sheets.find((x) => x.name === name)?.rows ?? []).filter((row) => row.length > 1);
@@ -459,14 +472,14 @@ describe('汇总通报 in the task pane', () => {
     ]);
     const again = await importLedger(run, [bulletinFile]);
     expect(again.summary).toMatch(/^已导入 2026-11-1：.*（替换了该期原有的 97 行）。$/u);
-    const twice = await book.run((ctx) => readWorkbookGrid(ctx));
+    const twice = await book.run((ctx) => readWorkbookGrid(ctx, book.excel));
     for (const sheet of ['进展记录', '报送记录', '一线工作记录'])
       expect(rows(twice, sheet), sheet).toEqual(rows(after, sheet));
   });
 
   it('导入台账 refuses what is not one bulletin, saying what to do', async () => {
     const book = fakeWorkbook(grid);
-    const run: ExcelRun = (batch) => book.run(batch);
+    const run = book.excel;
     expect((await importLedger(run, [])).summary).toBe(
       '请选择一份《重点项目情况通报》（.xlsx，由「汇总通报」或 kpd merge 生成）。',
     );
@@ -488,18 +501,24 @@ describe('汇总通报 in the task pane', () => {
 });
 
 describe('writeResultSheets', () => {
-  it('sends a long table in blocks of 2,000 rows, every row in place, dates as dates, formulas as text', async () => {
+  it('sends a long table in blocks of about 2 MB, every row in place, dates as dates, formulas as text', async () => {
     const book = fakeWorkbook(grid);
     const rows = Array.from({ length: 4_500 }, (_, i) => ({
       seq: i + 1,
       itemId: `DB-${i}`,
       meetingDate: '2026-11-07',
-      content: i === 0 ? '=HYPERLINK("http://x")' : `事项${i}`,
+      content: i === 0 ? '=HYPERLINK("http://x")' : `事项${i}：${'协调征地拆迁遗留问题'.repeat(20)}`,
     }));
     const before = book.syncs;
-    await book.run((ctx) => writeResultSheets(ctx, [{ sheet: AGENDA_DECISIONS, rows }], new Map()));
-    expect(book.syncs - before).toBe(1 + 3 + 1); // find the old sheet, three blocks, the end
-    const read = await book.run((ctx) => readWorkbookGrid(ctx));
+    await book.run((ctx) =>
+      writeResultSheets(ctx, book.excel, [{ sheet: AGENDA_DECISIONS, rows }], new Map()),
+    );
+    // About 6 MB of rows (CJK counted as \\uXXXX): the old sheet looked for, three blocks, the end.
+    const sent = book.payloads.slice(before).map((p) => p.request);
+    expect(sent.reduce((a, b) => a + b, 0)).toBeGreaterThan(5_000_000);
+    expect(Math.max(...sent)).toBeLessThanOrEqual(2_100_000);
+    expect(book.syncs - before).toBeLessThanOrEqual(1 + 4 + 1);
+    const read = await book.run((ctx) => readWorkbookGrid(ctx, book.excel));
     const data = table(read, '督办落实').slice(1);
     expect(data).toHaveLength(4_500);
     expect(data[4_499]?.[1]).toBe('DB-4499');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, expect } from 'vitest';
 import { readWorkbookGrid } from '../../src/adapters/office/excel.js';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
-import { computeRanking, importLedger, type ExcelRun, type PickedFile } from '../../src/addin/pane.js';
+import { computeRanking, importLedger, type PickedFile } from '../../src/addin/pane.js';
 import type { WorkbookGrid } from '../../src/core/grid.js';
 import { annotateWithOpenpyxl } from '../corpus/annotated.js';
 import { runKpd } from '../helpers/cli.js';
@@ -69,23 +69,23 @@ const values = (wb: WorkbookGrid, sheet: string): unknown[][] => {
 python.describe('导入台账 and 计算排名 in the pane over a master a person worked in', () => {
   python.it('keep the person’s columns and notes, as kpd does to the same file, and say so', async () => {
     const book = fakeWorkbook(annotated);
-    const run: ExcelRun = (batch) => book.run(batch);
-    const imported = await importLedger(run, [bulletin]);
+    const excel = book.excel;
+    const imported = await importLedger(excel, [bulletin]);
     expect(imported.ok).toBe(true);
     expect(imported.lines).toContain('「进展记录」保留了您添加的列：备注、核实人。');
-    const afterImport = await book.run((ctx) => readWorkbookGrid(ctx));
+    const afterImport = await book.run((ctx) => readWorkbookGrid(ctx, excel));
     for (const sheet of SHEETS) expect(values(afterImport, sheet), sheet).toEqual(values(cliImport, sheet));
 
-    const ranked = await computeRanking(run, '2026Q4');
+    const ranked = await computeRanking(excel, '2026Q4');
     expect(ranked.ok).toBe(true);
     expect(ranked.lines).toContain('「单位考评排名」保留了您添加的列：备注、核实人。');
-    const afterScore = await book.run((ctx) => readWorkbookGrid(ctx));
+    const afterScore = await book.run((ctx) => readWorkbookGrid(ctx, excel));
     for (const sheet of SHEETS) expect(values(afterScore, sheet), sheet).toEqual(values(cliScore, sheet));
 
     // Again: nothing changes.
-    await importLedger(run, [bulletin]);
-    await computeRanking(run, '2026Q4');
-    const again = await book.run((ctx) => readWorkbookGrid(ctx));
+    await importLedger(excel, [bulletin]);
+    await computeRanking(excel, '2026Q4');
+    const again = await book.run((ctx) => readWorkbookGrid(ctx, excel));
     for (const sheet of SHEETS) expect(values(again, sheet), sheet).toEqual(values(afterScore, sheet));
   });
 });

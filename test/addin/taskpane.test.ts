@@ -1,44 +1,201 @@
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
+import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
+import { addinText, BOOT_WAIT_SECONDS } from '../../src/addin/messages.js';
 import { fakeDataOf } from '../helpers/office.js';
 import { mailBytes } from '../helpers/merge-mail.js';
+import { ADDIN_DIR, BUILD_TIMEOUT_MS, ensureAddinBuilt } from '../helpers/addin-build.js';
 import { repoPath } from '../helpers/paths.js';
 import { requireTool } from '../helpers/tools.js';
+import { installedExcelApiSets } from './api-sets.js';
+import './fake-office.js';
 
 /**
- * The task pane as a real page in headless Chromium: the built bundle (dist-addin/) with the
- * fake of Office.js served where office.js is loaded from, over the example 总台账. A clerk's
- * clicks: 计算排名 for 2026Q3, then 检查.
+ * The task pane as a real page in headless Chromium: the built site (dist-addin/) served on
+ * localhost, every request to another host blocked and recorded (there must be none), the fake
+ * of Office.js served where office.js is (the real runtime needs Excel), over the example 总台账.
+ * A clerk's clicks in Excel 2016's ExcelApi 1.1 with the page's modern built-ins taken away (as
+ * IE11 lacks them), in an older and in a current Excel, in English; and what the page says when
+ * office.js or Excel never answers.
  */
 const CHROMIUM = '/usr/bin/chromium';
 const browserTool = requireTool(CHROMIUM);
-const PAGE = repoPath('dist-addin', 'taskpane.html');
 
 let browser: Browser | undefined;
-let page: Page;
-let english: Page;
-/** The fake of office.js with the example master, as served in place of office.js. */
-let script = '';
+let server: Server | undefined;
+let origin = '';
+let fake = '';
+let data = '';
+/** Requests the pages made to any host but the site's own: must stay empty. */
+const elsewhere: string[] = [];
 const errors: string[] = [];
 
-browserTool.describe('the task pane in Chromium', () => {
-  beforeAll(async () => {
-    // `npm test` builds the bundle first; a lone `vitest run` of this file builds it here.
-    if (!existsSync(PAGE)) {
-      const r = spawnSync('npx', ['webpack', '--config', 'webpack.config.js'], {
-        cwd: repoPath(),
-        encoding: 'utf8',
-      });
-      if (r.status !== 0) throw new Error(`webpack failed: ${r.stdout}${r.stderr}`);
+const JS = 'application/javascript; charset=utf-8';
+const MIME: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'application/javascript; charset=utf-8',
+  '.png': 'image/png',
+  '.xml': 'text/xml; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
+};
+
+/**
+ * What IE11 does not have and the pane's polyfills must give it (core-js, unorm, the
+ * text-encoding polyfill, FileReader instead of Blob.arrayBuffer): deleted from the page before
+ * any script runs. The fake of office.js runs with them shown for a moment (it is not the code
+ * under test); `__kpdShowNatives` / `__kpdHideNatives` do that.
+ */
+const IE11_LACKS = `(() => {
+  const saved = [];
+  const hide = (owner, names) => {
+    for (const n of names) {
+      const d = owner && Object.getOwnPropertyDescriptor(owner, n);
+      if (d && d.configurable) { saved.push([owner, n, d]); delete owner[n]; }
     }
+  };
+  window.__kpdShowNatives = () => { for (const [o, n, d] of saved) Object.defineProperty(o, n, d); };
+  window.__kpdHideNatives = () => { for (const [o, n] of saved) delete o[n]; };
+  const typed = Object.getPrototypeOf(Uint8Array.prototype);
+  hide(window, ['Promise', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Symbol', 'Reflect', 'TextDecoder',
+    'TextEncoder', 'globalThis', 'structuredClone', 'queueMicrotask', 'fetch']);
+  hide(Array, ['from', 'of']);
+  hide(Array.prototype, ['find', 'findIndex', 'findLast', 'findLastIndex', 'includes', 'fill', 'flat',
+    'flatMap', 'at', 'entries', 'keys', 'values', 'copyWithin', 'toSorted', 'toReversed', 'with']);
+  hide(Object, ['assign', 'entries', 'values', 'fromEntries', 'hasOwn', 'getOwnPropertySymbols', 'is']);
+  hide(Number, ['isFinite', 'isInteger', 'isNaN', 'isSafeInteger', 'parseFloat', 'parseInt',
+    'EPSILON', 'MAX_SAFE_INTEGER', 'MIN_SAFE_INTEGER']);
+  hide(Math, ['trunc', 'sign', 'log10', 'log2', 'cbrt', 'hypot', 'fround', 'imul', 'clz32', 'expm1', 'log1p']);
+  hide(String, ['fromCodePoint', 'raw']);
+  hide(String.prototype, ['includes', 'startsWith', 'endsWith', 'padStart', 'padEnd', 'repeat', 'at',
+    'replaceAll', 'codePointAt', 'normalize', 'trimStart', 'trimEnd', 'matchAll']);
+  hide(typed, ['slice', 'fill', 'indexOf', 'lastIndexOf', 'includes', 'find', 'findIndex', 'forEach',
+    'map', 'filter', 'reduce', 'reduceRight', 'join', 'every', 'some', 'sort', 'reverse', 'at',
+    'entries', 'keys', 'values', 'copyWithin', 'toSorted', 'toReversed', 'with']);
+  hide(Object.getPrototypeOf(Uint8Array), ['from', 'of']);
+  hide(Blob.prototype, ['arrayBuffer', 'text', 'stream']);
+  hide(File.prototype, ['lastModified']);
+  hide(Element.prototype, ['replaceChildren', 'append', 'prepend', 'before', 'after', 'replaceWith',
+    'toggleAttribute']);
+  hide(NodeList.prototype, ['forEach']);
+})();`;
+
+interface PaneOptions {
+  /** The newest ExcelApi set of the Excel the page is in. */
+  readonly excelApi?: string;
+  readonly displayLanguage?: string;
+  /** Take away what IE11 lacks before the page's scripts run. */
+  readonly ie11?: boolean;
+  /** What is served as office.js: the fake of Office.js (default), nothing (404), or one that never answers. */
+  readonly office?: 'fake' | 'missing' | 'silent';
+  /** Serve this instead of the pane's script. */
+  readonly taskpaneJs?: string;
+  /** Control the page's clock (the boot script's wait). */
+  readonly clock?: boolean;
+}
+
+/** office.js's stand-in: the fake installed over the example master, with the options given. */
+function officeScript(o: PaneOptions): string {
+  const options = JSON.stringify({
+    apiSets: Object.fromEntries(globalThis.KpdFakeOffice.OFFERS.map((k) => [k, installedExcelApiSets()[k]])),
+    excelApi: o.excelApi ?? '1.13',
+    displayLanguage: o.displayLanguage ?? 'zh-CN',
+  });
+  const body = `${fake}\nKpdFakeOffice.install(${data}, ${options});`;
+  return o.ie11 ? `window.__kpdShowNatives();\n${body}\nwindow.__kpdHideNatives();` : body;
+}
+
+/**
+ * Waits until a page expression is true, asking with plain evaluations: Playwright's own
+ * waiting helpers run a script in the page that needs the built-ins the IE11 page lacks.
+ */
+async function until(page: Page, expression: string, timeout = 60_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Text of an element, and of the result lines (plain evaluations too). */
+const text = (page: Page, id: string): Promise<string> =>
+  page.evaluate(`document.getElementById(${JSON.stringify(id)}).textContent`);
+const lines = (page: Page): Promise<string[]> =>
+  page.evaluate(
+    "Array.prototype.map.call(document.querySelectorAll('#lines li'), function (li) { return li.textContent; })",
+  );
+
+/** The pane opened as Excel would open it, on the site served here. */
+async function openPane(o: PaneOptions = {}, waitFor: string | null = '已连接'): Promise<Page> {
+  const page = await (browser as Browser).newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  if (o.clock) {
+    // Time stands still until the test moves it: the wait is counted from the page's start.
+    await page.clock.install({ time: 0 });
+    await page.clock.pauseAt(1000);
+  }
+  if (o.ie11) await page.addInitScript({ content: IE11_LACKS });
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== origin) {
+      elsewhere.push(url.href);
+      return route.abort('blockedbyclient');
+    }
+    if (url.pathname === '/office-js/office.js') {
+      const office = o.office ?? 'fake';
+      if (office === 'missing') return route.fulfill({ status: 404, body: 'Not Found' });
+      const body =
+        office === 'silent'
+          ? 'window.Office = { onReady: function () { return new Promise(function () {}); }, context: {} };'
+          : officeScript(o);
+      return route.fulfill({ contentType: JS, body });
+    }
+    if (url.pathname === '/taskpane.js' && o.taskpaneJs !== undefined)
+      return route.fulfill({ contentType: JS, body: o.taskpaneJs });
+    return route.continue();
+  });
+  await page.goto(`${origin}/taskpane.html`);
+  if (waitFor !== null)
+    await until(
+      page,
+      `document.getElementById('status').textContent.indexOf(${JSON.stringify(waitFor)}) === 0`,
+    );
+  return page;
+}
+
+/** The fake workbook behind a page (window, not globalThis: the IE11 page has no globalThis before its polyfills). */
+const sheetNames = (page: Page): Promise<string[]> =>
+  page.evaluate('window.KpdFakeOffice.book.sheets.map(function (s) { return s.name; })');
+
+let page: Page;
+let english: Page;
+
+browserTool.describe('the task pane in Chromium, served from its own site', () => {
+  beforeAll(async () => {
+    ensureAddinBuilt();
     const grid = readXlsx(await readFile(repoPath('examples', '总台账.xlsx'))).workbook;
-    const fake = await readFile(repoPath('test', 'addin', 'fake-office.js'), 'utf8');
-    script = `${fake}\nKpdFakeOffice.install(${JSON.stringify(fakeDataOf(grid))});`;
+    fake = await readFile(repoPath('test', 'addin', 'fake-office.js'), 'utf8');
+    data = JSON.stringify(fakeDataOf(grid));
+    server = createServer((req, res) => {
+      const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
+        /^(\.\.[/\\])+/u,
+        '',
+      );
+      readFile(join(ADDIN_DIR, path))
+        .then((body) => {
+          res.writeHead(200, { 'content-type': MIME[extname(path)] ?? 'application/octet-stream' });
+          res.end(body);
+        })
+        .catch(() => {
+          res.writeHead(404);
+          res.end();
+        });
+    });
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [
@@ -50,30 +207,77 @@ browserTool.describe('the task pane in Chromium', () => {
         '--no-first-run',
       ],
     });
-    page = await browser.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    // office.js comes from Microsoft's CDN in Excel; here, the fake takes its place.
-    await page.route('https://appsforoffice.microsoft.com/**', (route) =>
-      route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: script }),
-    );
-    await page.goto(pathToFileURL(PAGE).href);
-    await page.waitForFunction("document.getElementById('status').textContent.startsWith('已连接')");
-    // The same pane in an Office whose interface is English.
-    english = await browser.newPage();
-    english.on('pageerror', (e) => errors.push(e.message));
-    await english.route('https://appsforoffice.microsoft.com/**', (route) =>
-      route.fulfill({
-        contentType: 'text/javascript; charset=utf-8',
-        body: script.replace(/\);$/u, ", { displayLanguage: 'en-US' });"),
-      }),
-    );
-    await english.goto(pathToFileURL(PAGE).href);
-    await english.waitForFunction("document.getElementById('status').textContent.startsWith('Connected')");
-  }, 120_000);
+    page = await openPane();
+    english = await openPane({ displayLanguage: 'en-US' }, 'Connected');
+  }, BUILD_TIMEOUT_MS);
 
   afterAll(async () => {
     await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
   });
+
+  browserTool.it(
+    'in Excel 2016 (ExcelApi 1.1) with what IE11 lacks taken away: 计算排名, 汇总通报 (downloaded) and 检查 run, no request leaves the site',
+    async () => {
+      const old = await openPane({ excelApi: '1.1', ie11: true });
+      // The page's own Promise and TextDecoder are the polyfills' (the engine's were taken away).
+      expect(await old.evaluate('typeof window.Promise + typeof window.TextDecoder')).toBe(
+        'functionfunction',
+      );
+      // Typing is not checked on 1.1, and the page says what to do instead.
+      expect(await old.evaluate("document.getElementById('live').disabled")).toBe(true);
+      expect(await text(old, 'live-note')).toBe(addinText('api.noLiveCheck'));
+      const done = "document.getElementById('status').className !== ''";
+
+      await old.fill('#period', '2026Q3');
+      await old.click('#rank');
+      await until(old, done);
+      expect(await text(old, 'status')).toContain('2026年第3季度已计算：代办员 10 名，责任单位 12 个。');
+      expect(await lines(old)).toContain(addinText('api.basicLayout'));
+      expect(await sheetNames(old)).toEqual(expect.arrayContaining(['代办员考核结果', '单位考评排名']));
+
+      // 汇总通报 with a report and an e-mail whose attachment has a GBK-encoded name: the
+      // polyfilled TextDecoder reads it; the bulletin is offered as a file.
+      const from = (name: string): string => repoPath('examples', 'reports', '2026-11-1', name);
+      const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+      const first = '高端装备产业园指挥部-2026年11月上半月进展.xlsx';
+      const other = await readFile(from('城区棚户区改造指挥部-2026年11月上半月进展.xlsx'));
+      const mail = mailBytes({
+        from: 'cqgz@example.cn',
+        subject: 'report',
+        date: 'Wed, 11 Nov 2026 16:00:00 +0800',
+        attachments: [
+          { name: '城区棚户区改造指挥部进展.xlsx', bytes: new Uint8Array(other), style: 'rfc2047' },
+        ],
+      });
+      await old.fill('#report-period', '2026-11-1');
+      await old.setInputFiles('#reports', [
+        { name: first, mimeType: xlsx, buffer: await readFile(from(first)) },
+        { name: '来信.eml', mimeType: 'message/rfc822', buffer: Buffer.from(mail) },
+      ]);
+      const [download] = await Promise.all([old.waitForEvent('download'), old.click('#merge')]);
+      expect(download.suggestedFilename()).toBe('重点项目情况通报-第21期.xlsx');
+      await until(old, done);
+      expect(await text(old, 'status')).toContain('已下载为「重点项目情况通报-第21期.xlsx」');
+      expect(await lines(old)).toContain(addinText('api.downloaded'));
+      const saved = readXlsx(new Uint8Array(await readFile((await download.path()) ?? ''))).workbook;
+      expect(saved.sheets.find((x) => x.name === '来源')?.rows.flat()).toContain(
+        '来信.eml › 城区棚户区改造指挥部进展.xlsx',
+      );
+
+      await old.click('#check');
+      await until(old, "document.getElementById('status').textContent.indexOf('总台账检查完毕') === 0");
+      expect((await lines(old))[0]).toMatch(/^错误　/u);
+      await old.setViewportSize({ width: 360, height: 900 });
+      await old
+        .screenshot({ path: repoPath('out', 'taskpane-excel2016.png'), fullPage: true })
+        .catch(() => undefined);
+      await old.close();
+      expect(errors).toEqual([]);
+      expect(elsewhere).toEqual([]);
+    },
+    180_000,
+  );
 
   browserTool.it('opens in Chinese, connected, with last quarter proposed', async () => {
     expect(await page.title()).toBe('重点项目推进助手');
@@ -94,11 +298,7 @@ browserTool.describe('the task pane in Chromium', () => {
       );
       const lines = await page.$$eval('#lines li', (li) => li.map((x) => x.textContent ?? ''));
       expect(lines[0]).toMatch(/^通报表扬：/u);
-      const sheets = await page.evaluate(() =>
-        (
-          globalThis as unknown as { KpdFakeOffice: { book: { sheets: { name: string }[] } } }
-        ).KpdFakeOffice.book.sheets.map((s) => s.name),
-      );
+      const sheets = await sheetNames(page);
       expect(sheets).toEqual(
         expect.arrayContaining(['代办员考核结果', '扣分明细', '单位考评排名', '排名历史', '数据问题']),
       );
@@ -249,22 +449,11 @@ browserTool.describe('the task pane in Chromium', () => {
   );
 
   browserTool.it(
-    'in an Excel older than ExcelApi 1.8, 汇总通报 offers the bulletin as a download; typing is checked by the button only',
+    'in Excel 2019 (ExcelApi 1.7), 汇总通报 offers the bulletin as a download; typing is checked by the button only',
     async () => {
-      const older = await (browser as Browser).newPage();
-      older.on('pageerror', (e) => errors.push(e.message));
-      await older.route('https://appsforoffice.microsoft.com/**', (route) =>
-        route.fulfill({
-          contentType: 'text/javascript; charset=utf-8',
-          body: script.replace(/\);$/u, ', { maxExcelApi: 7 });'),
-        }),
-      );
-      await older.goto(pathToFileURL(PAGE).href);
-      await older.waitForFunction("document.getElementById('status').textContent.startsWith('已连接')");
+      const older = await openPane({ excelApi: '1.7' });
       expect(await older.isDisabled('#live')).toBe(true);
-      expect(await older.textContent('#live-note')).toBe(
-        '此版本的 Excel 不支持输入时检查，请用「检查」按钮。',
-      );
+      expect(await older.textContent('#live-note')).toBe(addinText('api.noLiveCheck'));
       await older.fill('#report-period', '2026-11-1');
       await older.setInputFiles(
         '#reports',
@@ -316,6 +505,51 @@ browserTool.describe('the task pane in Chromium', () => {
       expect(lines[0]).toMatch(/^错误　/u);
       await page.screenshot({ path: repoPath('out', 'taskpane.png') }).catch(() => undefined);
       expect(errors).toEqual([]);
+    },
+    60_000,
+  );
+
+  browserTool.it(
+    'says within 10 seconds, in Chinese, that office.js did not load, and what to check',
+    async () => {
+      const p = await openPane({ office: 'missing', clock: true }, null);
+      await p.clock.runFor(BOOT_WAIT_SECONDS * 1000 + 100);
+      // Chinese first (the browser here is English, so the English follows on its own line).
+      expect(await p.textContent('#status')).toBe(
+        `${addinText('boot.officeJsMissing', 'zh', { url: `${origin}/office-js/office.js` })}\n${addinText('boot.officeJsMissing', 'en', { url: `${origin}/office-js/office.js` })}`,
+      );
+      await p.close();
+    },
+    60_000,
+  );
+
+  browserTool.it(
+    'says within 10 seconds that Excel did not answer (office.js there, onReady never called)',
+    async () => {
+      const p = await openPane({ office: 'silent', clock: true }, null);
+      await p.clock.runFor((BOOT_WAIT_SECONDS - 1) * 1000);
+      expect(await p.textContent('#status')).toBe('正在连接 Excel……');
+      await p.clock.runFor(1100);
+      expect(await p.textContent('#status')).toMatch(
+        new RegExp(`^${addinText('boot.hostSilent', 'zh', { seconds: BOOT_WAIT_SECONDS })}\n`, 'u'),
+      );
+      await p.close();
+    },
+    60_000,
+  );
+
+  browserTool.it(
+    'says so when the pane’s own script cannot run (an engine that cannot parse it, a damaged file)',
+    async () => {
+      const before = errors.length;
+      const p = await openPane({ taskpaneJs: 'var pane = class extends {', clock: true }, null);
+      await p.clock.runFor(BOOT_WAIT_SECONDS * 1000 + 100);
+      expect(await p.textContent('#status')).toMatch(
+        /^窗格的脚本没有运行（Uncaught SyntaxError: [^）]+）：请确认网站上的 taskpane\.js/u,
+      );
+      await p.close();
+      errors.splice(before);
+      expect(elsewhere).toEqual([]);
     },
     60_000,
   );

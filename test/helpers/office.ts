@@ -1,6 +1,7 @@
 import { isDateCell, isErrorCell, type WorkbookGrid } from '../../src/core/grid.js';
 import '../addin/fake-office.js';
 import type { FakeWorkbook, FakeWorkbookData } from '../addin/fake-office.js';
+import { installedExcelApiSets } from '../addin/api-sets.js';
 
 /** A workbook as Excel would hold it (values, number formats, names) for the fake of Office.js. */
 export function fakeDataOf(grid: WorkbookGrid): FakeWorkbookData {
@@ -27,8 +28,15 @@ export function fakeDataOf(grid: WorkbookGrid): FakeWorkbookData {
   };
 }
 
-export const fakeWorkbook = (grid: WorkbookGrid): FakeWorkbook =>
-  new globalThis.KpdFakeOffice.FakeWorkbook(fakeDataOf(grid));
+/** The ExcelApi sets the tests declare: Excel 2016, the first *OrNullObject, 2019, 2021's first, the live check, M365. */
+export const EXCEL_API_LEVELS = ['1.1', '1.4', '1.7', '1.8', '1.9', '1.13'] as const;
+
+/** The workbook behind a fake Excel that has ExcelApi up to `excelApi` ('1.13' unless told). */
+export const fakeWorkbook = (grid: WorkbookGrid, excelApi = '1.13'): FakeWorkbook =>
+  new globalThis.KpdFakeOffice.FakeWorkbook(fakeDataOf(grid), {
+    apiSets: installedExcelApiSets(),
+    excelApi,
+  });
 
 /** Rows without trailing blanks ('' read as blank), no trailing empty rows: how two readers' grids compare. */
 export function trimmed(rows: readonly (readonly unknown[])[]): unknown[][] {

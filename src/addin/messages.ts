@@ -1,0 +1,59 @@
+import type { Locale } from '../core/validate/issue.js';
+
+/**
+ * What the task pane itself says (apart from the core's findings): why it cannot start, and what
+ * an older Excel cannot do with what to do instead. Chinese first; placeholders in braces.
+ * A test checks both languages use the same placeholders.
+ */
+export const ADDIN_MESSAGES = {
+  // ---- starting: office.js, the pane's script, Excel (src/addin/boot.ts) ----------------------
+  'boot.officeJsMissing': {
+    zh: 'Office 的脚本库 office.js 没有加载，窗格连接不上 Excel：请检查加载项网站上有没有 office-js 文件夹（部署时要把 npm run addin:build 生成的全部文件一起复制），以及这台电脑能否在浏览器中打开 {url}。',
+    en: 'office.js (the Office script library) did not load, so the pane cannot reach Excel: check that the add-in’s site has the office-js folder (copy every file npm run addin:build wrote) and that this PC can open {url} in a browser.',
+  },
+  'boot.scriptFailed': {
+    zh: '窗格的脚本没有运行（{detail}）：请确认网站上的 taskpane.js 是 npm run addin:build 生成的原文件，然后关闭窗格重新打开；仍不行，请把这段话发给加载项的维护人员。',
+    en: 'The pane’s script did not run ({detail}): check that taskpane.js on the site is the file npm run addin:build wrote, then close and reopen the pane; if it still fails, send this message to whoever maintains the add-in.',
+  },
+  'boot.hostSilent': {
+    zh: 'office.js 已加载，但 Excel 在 {seconds} 秒内没有响应：请在 Excel 中用「开始」选项卡的按钮或「插入 → 我的加载项」打开本窗格（直接在浏览器中打开此页不会连接 Excel）；若已如此，请关闭窗格重新打开，或重启 Excel。',
+    en: 'office.js loaded, but Excel did not answer within {seconds} seconds: open this pane from Excel (the button on the Home tab, or Insert → My Add-ins; this page opened in a browser cannot reach Excel); if you did, close and reopen the pane, or restart Excel.',
+  },
+  // ---- what an older Excel cannot do (Office.context.requirements.isSetSupported) -------------
+  'api.basicLayout': {
+    zh: '此版本的 Excel（ExcelApi 1.1，如批量授权的 Office 2016）不能合并单元格、设置列宽和冻结窗格：结果表的标题改为跨列居中、列宽为默认宽度，需要时请手动调整列宽，并用「视图 → 冻结窗格」冻结表头。',
+    en: 'This Excel (ExcelApi 1.1, e.g. volume-licensed Office 2016) cannot merge cells, set column widths or freeze panes: titles are centred across the columns and widths left as they are; widen columns by hand and use View → Freeze Panes for the header.',
+  },
+  'api.noFreeze': {
+    zh: '此版本的 Excel（ExcelApi 1.7 以前）不能冻结窗格：需要时请用「视图 → 冻结窗格」冻结结果表的表头。',
+    en: 'This Excel (before ExcelApi 1.7) cannot freeze panes: use View → Freeze Panes to keep the result sheets’ header in view.',
+  },
+  'api.noDropDowns': {
+    zh: '此版本的 Excel（ExcelApi 1.8 以前，如批量授权的 Office 2016、2019）不能设置数据验证：写入的行没有下拉列表，请按模板的选项填写，填后点「检查」核对。',
+    en: 'This Excel (before ExcelApi 1.8, e.g. volume-licensed Office 2016 or 2019) cannot set data validation: the rows written have no drop-down lists; type the template’s options and click Check afterwards.',
+  },
+  'api.downloaded': {
+    zh: '此版本的 Excel（ExcelApi 1.8 以前，如批量授权的 Office 2016、2019）不能从加载项打开新工作簿，所以通报作为文件下载：请在弹出的保存框或下载文件夹中打开它，并另存到通报文件夹。',
+    en: 'This Excel (before ExcelApi 1.8, e.g. volume-licensed Office 2016 or 2019) cannot open a new workbook from an add-in, so the bulletin was downloaded as a file: open it from the save prompt or the downloads folder and save it with the bulletins.',
+  },
+  'api.noLiveCheck': {
+    zh: '此版本的 Excel（ExcelApi 1.9 以前，如批量授权的 Office 2016、2019）不能在输入时检查：填完后请点「检查」。',
+    en: 'This Excel (before ExcelApi 1.9, e.g. volume-licensed Office 2016 or 2019) cannot check entries as they are typed: click Check when you have filled them in.',
+  },
+} as const satisfies Record<string, Readonly<Record<Locale, string>>>;
+
+/** How long boot.ts lets office.js and Excel take: its message is on screen within 10 seconds. */
+export const BOOT_WAIT_SECONDS = 8;
+
+export type AddinCode = keyof typeof ADDIN_MESSAGES;
+
+/** The pane's sentence for `code` in `locale`, its {placeholders} filled from `params`. */
+export function addinText(
+  code: AddinCode,
+  locale: Locale = 'zh',
+  params: Readonly<Record<string, string | number>> = {},
+): string {
+  return ADDIN_MESSAGES[code][locale].replace(/\{(\w+)\}/g, (m, k: string) =>
+    Object.prototype.hasOwnProperty.call(params, k) ? String(params[k]) : m,
+  );
+}
