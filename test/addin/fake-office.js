@@ -24,6 +24,9 @@
   /** The members this fake offers: each must have an ExcelApi set in the table it is given. */
   const OFFERS = [
     'Excel.run',
+    'Range.formulas',
+    'Range.formulas=',
+    'Range.insert',
     'Excel.createWorkbook',
     'RequestContext.workbook',
     'Workbook.worksheets',

@@ -20,9 +20,12 @@ export interface FormulaRef {
   readonly end?: CellPosition;
 }
 
-// A text literal, or an optionally sheet-qualified A1 reference or range.
+// A text literal, or an optionally sheet-qualified A1 reference or range. What may not stand
+// before a reference (a letter, digit, _ . $: it is part of a name) is checked in the replacer,
+// not by a lookbehind, which the task pane's ES5 build (IE11) cannot run.
 const TOKEN =
-  /("(?:[^"]|"")*")|((?:'(?:[^']|'')+'|[^\s!'"(),;:=+\-*/&<>^%{}[\]]+)!)?(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?::(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7}))?(?![A-Za-z0-9_(.!])/gu;
+  /("(?:[^"]|"")*")|((?:'(?:[^']|'')+'|[^\s!'"(),;:=+\-*/&<>^%{}[\]]+)!)?(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?::(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7}))?(?![A-Za-z0-9_(.!])/gu;
+const NAME_CHAR = /[A-Za-z0-9_.$]/u;
 
 const position = (c$: string, col: string, r$: string, row: string): CellPosition | undefined => {
   const p = { col: columnIndex(col), row: Number(row), colAbs: c$ === '$', rowAbs: r$ === '$' };
@@ -47,6 +50,9 @@ export function mapFormulaRefs(
     TOKEN,
     (all, literal: string | undefined, qual: string | undefined, ...g: (string | undefined)[]) => {
       if (literal !== undefined) return all;
+      const offset = g[8] as unknown as number;
+      const input = g[9] as unknown as string;
+      if (qual === undefined && offset > 0 && NAME_CHAR.test(input.charAt(offset - 1))) return all;
       const start = position(g[0] ?? '', g[1] ?? '', g[2] ?? '', g[3] ?? '');
       const end = g[5] === undefined ? undefined : position(g[4] ?? '', g[5], g[6] ?? '', g[7] ?? '');
       if (!start || (g[5] !== undefined && !end)) return all; // a name like TAX2026, not a cell
