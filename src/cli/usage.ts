@@ -42,3 +42,11 @@ export const AGENDA_USAGE = `kpd agenda [议题申报表...] --master 总台账.
   --meeting DATE   例会日期（周六）
   --holidays FILE  节假日文件，优先于内置数据
   --office NAME    编制单位，默认“发展改革局重点项目办公室”`;
+
+export const CHART_USAGE = `kpd chart --master 总台账.xlsx [--hq 指挥部] [--on 2026-11-13] --out 进度图.xlsx [--json]
+  挂图作战：按「节点计划」画出各项目建设进度计划网络图，每个指挥部一张表、每个项目一块，A3 横向打印。
+  时间轴按周或按月，计划完成◆、实际完成●，已完成节点红色（红旗）、逾期未完成节点黑色（黑旗），红线为今日。
+  --hq NAME      只画这个指挥部
+  --on DATE      截至日期（今日线、逾期判断），默认今天
+  --office NAME  编制单位（页脚），默认“发展改革局重点项目办公室”
+  打印为 PDF：soffice --headless --convert-to pdf 进度图.xlsx`;

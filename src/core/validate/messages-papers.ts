@@ -1,0 +1,64 @@
+import type { MessageDef } from './codes.js';
+
+/** Messages of the papers: the 挂图作战 progress chart, the agents' forms and weekly report. Chinese first. */
+export const PAPER_MESSAGES = {
+  'chart.unknownHq': {
+    severity: 'error',
+    zh: '指挥部「{value}」不在「项目登记」中。可选：{allowed}。',
+    en: 'HQ "{value}" is not in 项目登记. Choose one of: {allowed}.',
+  },
+  'chart.noProjects': {
+    severity: 'error',
+    zh: '总台账「项目登记」中没有可用的项目，无法生成进度图。',
+    en: 'The master has no usable project in 项目登记; no chart can be made.',
+  },
+  'chart.noMilestones': {
+    severity: 'info',
+    zh: '项目「{project}」没有节点计划，进度图中只列出项目。请在「节点计划」表中填写。',
+    en: 'Project "{project}" has no milestones; the chart shows the project only. Fill in 节点计划.',
+  },
+  'chart.cycle': {
+    severity: 'warning',
+    zh: '项目「{project}」的节点 {nodes} 互为前置（循环），无法排出先后，按节点序号排列。请核对「前置节点」。',
+    en: 'Milestones {nodes} of project "{project}" are each other\'s predecessors (a cycle); listed by number. Check 前置节点.',
+  },
+  'chart.predecessorLater': {
+    severity: 'warning',
+    zh: '项目「{project}」节点 {seq} 的前置节点 {pred} 计划 {date} 完成，晚于节点 {seq} 本身。请核对计划日期或前置节点。',
+    en: 'Project "{project}": predecessor {pred} of milestone {seq} is planned for {date}, after milestone {seq} itself.',
+  },
+  'chart.written': {
+    severity: 'info',
+    zh: '已生成 {file}：{hqs} 个指挥部（每个指挥部一张表，A3 横向），{projects} 个项目，{milestones} 个节点：已完成 {done}，逾期未完成 {overdue}，未到期 {pending}。',
+    en: 'Wrote {file}: {hqs} HQs (one A3 landscape sheet each), {projects} projects, {milestones} milestones: {done} done, {overdue} overdue, {pending} not yet due.',
+  },
+  'chart.sheet': {
+    severity: 'info',
+    zh: '「{sheet}」：{projects} 个项目，{milestones} 个节点，{unit}，{pages} 页',
+    en: '"{sheet}": {projects} projects, {milestones} milestones, by {unit}, {pages} page(s)',
+  },
+  'paper.pdfHint': {
+    severity: 'info',
+    zh: '打印：用 Excel、WPS 直接打印，或转为 PDF：soffice --headless --convert-to pdf --outdir {dir} {file}',
+    en: 'To print: print from Excel or WPS, or make a PDF: soffice --headless --convert-to pdf --outdir {dir} {file}',
+  },
+  'paper.missingOption': {
+    severity: 'error',
+    zh: '缺少 {option}（如 {example}）。',
+    en: 'Missing {option} (e.g. {example}).',
+  },
+  'paper.badDate': {
+    severity: 'error',
+    zh: '{option} 应为日期，如 {example}；现为「{value}」。',
+    en: '{option} must be a date such as {example}; found "{value}".',
+  },
+  'paper.sameFile': {
+    severity: 'error',
+    zh: '输出文件不能覆盖输入文件「{file}」。',
+    en: 'The output would overwrite the input {file}.',
+  },
+  'paper.warning': { severity: 'info', zh: '警告：{text}', en: 'Warning: {text}' },
+  'paper.unit.week': { severity: 'info', zh: '按周', en: 'week' },
+  'paper.unit.month': { severity: 'info', zh: '按月', en: 'month' },
+  'paper.unit.quarter': { severity: 'info', zh: '按季度', en: 'quarter' },
+} as const satisfies Record<string, MessageDef>;
