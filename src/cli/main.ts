@@ -3,6 +3,7 @@ import {
   LEDGER_USAGE,
   AGENDA_USAGE,
   CHART_USAGE,
+  FORMS_USAGE,
   MERGE_USAGE,
   SCORE_USAGE,
   TEMPLATES_USAGE,
@@ -47,6 +48,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   chart: {
     run: async (a, io) => (await import('./commands/chart.js')).chartCommand(a, io),
     usage: CHART_USAGE,
+  },
+  forms: {
+    run: async (a, io) => (await import('./commands/forms.js')).formsCommand(a, io),
+    usage: FORMS_USAGE,
   },
 };
 

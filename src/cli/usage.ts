@@ -50,3 +50,8 @@ export const CHART_USAGE = `kpd chart --master 总台账.xlsx [--hq 指挥部] [
   --on DATE      截至日期（今日线、逾期判断），默认今天
   --office NAME  编制单位（页脚），默认“发展改革局重点项目办公室”
   打印为 PDF：soffice --headless --convert-to pdf 进度图.xlsx`;
+
+export const FORMS_USAGE = `kpd forms --master 总台账.xlsx --case 案卷号 --out DIR [--json]
+  打印一个代办案卷的纸质表格（按总台账「代办事项」「满意度测评」），每份一页 A4：
+  代办受理表（附工作守则）、督导代办情况记录表（每办结一项登记一行）、手续代办移交表、代办员满意度测评表（附件3）。
+  空白表格由 kpd templates 生成。打印为 PDF：soffice --headless --convert-to pdf --outdir DIR DIR/*.xlsx`;

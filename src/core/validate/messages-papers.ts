@@ -42,6 +42,26 @@ export const PAPER_MESSAGES = {
     zh: '打印：用 Excel、WPS 直接打印，或转为 PDF：soffice --headless --convert-to pdf --outdir {dir} {file}',
     en: 'To print: print from Excel or WPS, or make a PDF: soffice --headless --convert-to pdf --outdir {dir} {file}',
   },
+  'forms.unknownCase': {
+    severity: 'error',
+    zh: '案卷号「{value}」不在总台账「代办事项」中。已有的案卷号：{allowed}。',
+    en: 'Case "{value}" is not in 代办事项. Known cases: {allowed}.',
+  },
+  'forms.openApprovals': {
+    severity: 'warning',
+    zh: '案卷「{caseId}」尚有 {count} 项审批未办结（{items}）：移交表中标为“未办结”，移交日期留空；全部办结后再打印移交表。',
+    en: 'Case "{caseId}" has {count} approvals not done ({items}): marked 未办结 on the handover form, its date left blank.',
+  },
+  'forms.noSurvey': {
+    severity: 'info',
+    zh: '「满意度测评」中没有「{company}」对代办员「{agent}」的测评，测评表为空白，请企业填写后录入。',
+    en: 'No survey of agent "{agent}" by "{company}" in 满意度测评: the survey form is blank for the enterprise to fill.',
+  },
+  'forms.written': {
+    severity: 'info',
+    zh: '案卷「{caseId}」（{company}，代办员 {agent}）：审批事项 {approvals} 项，已办结 {done} 项，未办结 {open} 项。已生成（每份一页 A4）：',
+    en: 'Case "{caseId}" ({company}, agent {agent}): {approvals} approvals, {done} done, {open} open. Wrote (one A4 page each):',
+  },
   'paper.missingOption': {
     severity: 'error',
     zh: '缺少 {option}（如 {example}）。',
