@@ -33,7 +33,9 @@ export const SCORE_USAGE = `kpd score 总台账.xlsx --period 2026Q3 --out 考�
 
 export const LEDGER_USAGE = `kpd ledger import 通报.xlsx --into 总台账.xlsx --out 新总台账.xlsx [--period 2026-11-1] [--json]
   把通报中的本期数据追加到总台账的「进展记录」「报送记录」「一线工作记录」（单位排名读取这些记录）。
-  同一期再次导入会替换该期，不会重复。原总台账不会被修改，结果写入 --out。`;
+  同一期再次导入会替换该期，不会重复。原总台账不会被修改，结果写入 --out。
+kpd ledger import 代办员周报.xlsx... --into 总台账.xlsx --out 新总台账.xlsx [--json]
+  把代办员周报（可一次多份）逐行追加到总台账的「代办周报记录」；同一代办员同一周再次导入会替换，不会重复。`;
 
 export const AGENDA_USAGE = `kpd agenda [议题申报表...] --master 总台账.xlsx --meeting 2026-11-14 --out 周例会议程.xlsx [--json]
   编制周六例会议程：一、督办事项落实情况（已完成／未到期／逾期未完成）；二、逐个指挥部的申报议题和滞后项目

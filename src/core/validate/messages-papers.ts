@@ -62,6 +62,61 @@ export const PAPER_MESSAGES = {
     zh: '案卷「{caseId}」（{company}，代办员 {agent}）：审批事项 {approvals} 项，已办结 {done} 项，未办结 {open} 项。已生成（每份一页 A4）：',
     en: 'Case "{caseId}" ({company}, agent {agent}): {approvals} approvals, {done} done, {open} open. Wrote (one A4 page each):',
   },
+  'weekly.late': {
+    severity: 'warning',
+    zh: '填报日期 {value} 晚于本周代办员周报的截止时间 {due}（每周四下午报重点办）。',
+    en: "Report date {value} is after this week's deadline for the agents' report, {due}.",
+  },
+  'weekly.doneNoDate': {
+    severity: 'warning',
+    zh: '「{item}」办理进度为“已办结”，但没有填写办结日期。请补填办结日期。',
+    en: '"{item}" is 已办结 but has no 办结日期. Fill in the date.',
+  },
+  'weekly.dateNotDone': {
+    severity: 'warning',
+    zh: '「{item}」填写了办结日期，办理进度却是“{progress}”。请核对：已办结的请选“已办结”。',
+    en: '"{item}" has a 办结日期 but its progress is "{progress}". Choose 已办结 if it is done.',
+  },
+  'weekly.doneAfterReport': {
+    severity: 'warning',
+    zh: '办结日期 {value} 晚于填报日期 {reportDate}。请核对。',
+    en: 'Completion date {value} is after the report date {reportDate}.',
+  },
+  'weekly.unknownCase': {
+    severity: 'warning',
+    zh: '案卷号「{value}」不在总台账「代办事项」中（仍导入）。请核对案卷号，或先在「代办事项」中登记。',
+    en: 'Case "{value}" is not in 代办事项 (imported all the same). Check the case number.',
+  },
+  'weekly.unknownAgent': {
+    severity: 'warning',
+    zh: '代办员「{value}」不在「代办员名册」中（仍导入）。请核对姓名。',
+    en: 'Agent "{value}" is not in 代办员名册 (imported all the same). Check the name.',
+  },
+  'weekly.notWeekly': {
+    severity: 'error',
+    zh: '{file} 不是代办员周报，未导入。',
+    en: "{file} is not an agent's weekly report; not imported.",
+  },
+  'weekly.incomplete': {
+    severity: 'error',
+    zh: '{file} 缺少代办员或填报日期，无法确定是谁哪一周的周报，未导入。',
+    en: '{file} lacks the agent or the report date; not imported.',
+  },
+  'weekly.replaced': {
+    severity: 'info',
+    zh: '{agent} {week} 那一周的周报再次导入，替换了原有的 {count} 行。',
+    en: 'The report of {agent} for the week of {week} was imported again; it replaced {count} rows.',
+  },
+  'weekly.imported': {
+    severity: 'info',
+    zh: '已导入代办员周报 {reports} 份，写入「代办周报记录」{rows} 行（替换原有 {replaced} 行，未导入 {rejected} 行）。已生成 {file}（原总台账未修改）。',
+    en: 'Imported {reports} weekly reports: {rows} rows into 代办周报记录 (replaced {replaced}, not imported {rejected}). Wrote {file}.',
+  },
+  'weekly.rowRejected': {
+    severity: 'info',
+    zh: '{file} {where}：{message}（该行未导入）',
+    en: '{file} {where}: {message} (row not imported)',
+  },
   'paper.missingOption': {
     severity: 'error',
     zh: '缺少 {option}（如 {example}）。',
