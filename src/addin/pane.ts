@@ -29,6 +29,8 @@ import { scoreMaster } from '../core/score/run.js';
 import { ACTION_LABEL, OUTCOME_LABEL } from '../core/scoring/labels.js';
 import { cellRef, message, sortIssues, type Issue, type Locale } from '../core/validate/issue.js';
 import { identifyTemplate, isIssue } from '../core/workbook/identify.js';
+import { progressChart } from '../core/jobs/chart.js';
+import { formatMessage } from '../core/validate/issue.js';
 
 /**
  * What the task pane's buttons do, apart from the page: read the open workbook, call the core,
@@ -563,4 +565,48 @@ export async function importLedger(
       ok: true,
     };
   });
+}
+
+/**
+ * 进度图 (挂图作战): this master's 节点计划 as the printable A3 progress chart `kpd chart` makes
+ * (the same job), opened as a new workbook or downloaded; the master is not changed. The
+ * spreadsheet writer is loaded only when asked for (a chunk of its own in the page's bundle).
+ */
+export async function progressChartPaper(
+  run: ExcelRun,
+  dayText: string,
+  open: (bytes: Uint8Array, fileName: string) => Promise<boolean>,
+  locale: Locale = 'zh',
+): Promise<PaneResult> {
+  const day = parseDate(dayText.trim());
+  if (!day.ok) return refused(formatMessage('chart.paneDay', { value: dayText }, locale));
+  const made = await run(async (context) => {
+    const opened = await openMaster(context, locale);
+    return 'why' in opened ? opened : { job: progressChart(opened.master.data, { on: day.value }) };
+  });
+  if ('why' in made) return refused(made.why);
+  if (isIssue(made.job)) return refused(message(made.job, locale));
+  const { result, book, issues } = made.job;
+  const { paperBytes } = await import('../adapters/exceljs/paper.js');
+  const fileName = `进度图-${day.value}.xlsx`;
+  const inExcel = await open(await paperBytes(book, new Date()), fileName);
+  const how = formatMessage(inExcel ? 'chart.paneOpened' : 'chart.paneDownloaded', {}, locale);
+  return {
+    summary: formatMessage(
+      'chart.paneDone',
+      { day: day.value, how, file: fileName, hqs: result.sheets.length, ...result.totals },
+      locale,
+    ),
+    lines: [
+      ...result.sheets.map((x) =>
+        formatMessage(
+          'chart.sheet',
+          { ...x, unit: formatMessage(`paper.unit.${x.unit}`, {}, locale) },
+          locale,
+        ),
+      ),
+      ...issues.map((i) => finding(i, locale)),
+    ],
+    ok: true,
+  };
 }

@@ -8,6 +8,7 @@ import {
   currentReportPeriod,
   importLedger,
   mergeReports,
+  progressChartPaper,
   type ExcelRun,
   type PaneResult,
   type PickedFile,
@@ -28,6 +29,11 @@ export function lastQuarter(today: Date): string {
 export function nextSaturday(today: Date): string {
   const d = new Date(today.getFullYear(), today.getMonth(), today.getDate() + ((6 - today.getDay() + 7) % 7));
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Today as 2026-11-13 (the day a progress chart is drawn for). */
+export function isoToday(today: Date): string {
+  return `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
 }
 
 /** The files chosen in a file input, read into memory (they are never written). */
@@ -69,6 +75,11 @@ const ENGLISH: Readonly<Record<string, string>> = {
   'l-topics': 'Topic forms received (several allowed; .xlsx, .eml or .zip)',
   'hint-agenda':
     'Writes 议程, 督办落实 and 议题及滞后项目: the decisions, the topics sent in and the projects behind. With forms chosen, the files and rows not used go to 议题数据问题. Files are only read.',
+  'h-chart': 'Progress chart (挂图作战)',
+  'l-chart-day': 'As of',
+  chart: 'Progress chart (进度图)',
+  'hint-chart':
+    'Draws each project’s milestones (节点计划) as the printable progress chart: one A3 landscape sheet per HQ, done milestones red, overdue ones black; opened as a new workbook.',
   'h-check': 'Check this workbook',
   check: 'Check',
   'l-live': 'Check entries as they are typed (master workbook, half-month report, topic form)',
@@ -76,7 +87,7 @@ const ENGLISH: Readonly<Record<string, string>> = {
 
 let locale: Locale = 'zh';
 
-const BUTTONS = ['rank', 'merge', 'ledger', 'check', 'agenda'];
+const BUTTONS = ['rank', 'merge', 'ledger', 'check', 'agenda', 'chart'];
 
 /** The bundled bulletin template (templates/重点项目情况通报.xlsx, inlined by webpack). */
 function bulletinTemplate(): Uint8Array {
@@ -211,6 +222,15 @@ void Office.onReady((info) => {
     () =>
       void act(t('正在生成议程……', 'Building the agenda…'), async () =>
         buildMeetingAgenda(run, meeting.value, locale, await pickedFiles(topics)),
+      ),
+  );
+  const chartDay = $<HTMLInputElement>('chart-day');
+  chartDay.value = isoToday(new Date());
+  $('chart').addEventListener(
+    'click',
+    () =>
+      void act(t('正在画进度图……', 'Drawing the chart…'), () =>
+        progressChartPaper(run, chartDay.value, openWorkbook, locale),
       ),
   );
   for (const id of BUTTONS) $<HTMLButtonElement>(id).disabled = false;

@@ -117,6 +117,22 @@ export const PAPER_MESSAGES = {
     zh: '{file} {where}：{message}（该行未导入）',
     en: '{file} {where}: {message} (row not imported)',
   },
+  'chart.paneDay': {
+    severity: 'error',
+    zh: '截至日期「{value}」无法识别，请写成 2026-11-13。',
+    en: 'Date "{value}" not understood: write it as 2026-11-13.',
+  },
+  'chart.paneDone': {
+    severity: 'info',
+    zh: '进度图（挂图作战，截至 {day}）{how}「{file}」：{hqs} 个指挥部，{projects} 个项目，{milestones} 个节点：已完成 {done}，逾期未完成 {overdue}，未到期 {pending}。每个指挥部一张表，A3 横向打印。',
+    en: 'Progress chart (as of {day}) {how} "{file}": {hqs} HQs, {projects} projects, {milestones} milestones: {done} done, {overdue} overdue, {pending} not yet due. One A3 landscape sheet per HQ.',
+  },
+  'chart.paneOpened': {
+    severity: 'info',
+    zh: '已在新工作簿中打开，请另存为',
+    en: 'opened as a new workbook; save it as',
+  },
+  'chart.paneDownloaded': { severity: 'info', zh: '已下载为', en: 'downloaded as' },
   'paper.missingOption': {
     severity: 'error',
     zh: '缺少 {option}（如 {example}）。',
