@@ -1,7 +1,8 @@
 /** Usage texts, kept apart from the commands so `kpd --help` loads no command code. */
 
 export const TEMPLATES_USAGE = `kpd templates [--out DIR]
-  生成下发用的空白模板（总台账.xlsx 含示例行和默认规则表、半月进展报表.xlsx、周例会议题申报表.xlsx），默认写入 templates/`;
+  生成下发用的空白模板（总台账.xlsx 含示例行和默认规则表、半月进展报表.xlsx、周例会议题申报表.xlsx、代办员周报.xlsx）
+  和空白代办表格（代办受理表、督导代办情况记录表、手续代办移交表、代办员满意度测评表），默认写入 templates/`;
 
 export const VALIDATE_USAGE = `kpd validate FILE|DIR... [--json] [--master 总台账.xlsx]
   检查填好的模板：必填、类型、范围、下拉选项、编号唯一、跨表引用、“五个一”、日期先后等。
