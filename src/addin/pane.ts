@@ -30,6 +30,8 @@ import { ACTION_LABEL, OUTCOME_LABEL } from '../core/scoring/labels.js';
 import { cellRef, message, sortIssues, type Issue, type Locale } from '../core/validate/issue.js';
 import { identifyTemplate, isIssue } from '../core/workbook/identify.js';
 import { progressChart } from '../core/jobs/chart.js';
+import { CHART_TEXT } from '../core/schema/chart.js';
+import { fillText } from '../core/paper/text.js';
 import { formatMessage } from '../core/validate/issue.js';
 
 /**
@@ -588,7 +590,7 @@ export async function progressChartPaper(
   if (isIssue(made.job)) return refused(message(made.job, locale));
   const { result, book, issues } = made.job;
   const { paperBytes } = await import('../adapters/exceljs/paper.js');
-  const fileName = `进度图-${day.value}.xlsx`;
+  const fileName = fillText(CHART_TEXT.paneFile, { day: day.value });
   const inExcel = await open(await paperBytes(book, new Date()), fileName);
   const how = formatMessage(inExcel ? 'chart.paneOpened' : 'chart.paneDownloaded', {}, locale);
   return {

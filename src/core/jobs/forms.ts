@@ -1,6 +1,7 @@
 import type { MasterData } from '../master/types.js';
 import type { PaperBook, PaperSheet } from '../paper/types.js';
 import {
+  FORM_META,
   FORMS_VERSION,
   ACCEPTANCE_FORM,
   HANDOVER_FORM,
@@ -67,7 +68,7 @@ function papers(c: AgentCase, prefix: string): FormPaper[] {
         version: FORMS_VERSION,
         title: form.title,
         sheets: [sheet(c)],
-        ...(c.caseId !== '' && { meta: [['案卷号', c.caseId] as const] }),
+        ...(c.caseId !== '' && { meta: [[FORM_META.caseId, c.caseId] as const] }),
       },
     };
   });

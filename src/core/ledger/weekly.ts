@@ -62,7 +62,7 @@ export function importWeeklyReports(
   const cases = new Set(master.approvals.map((a) => matchKey(a.record.caseId)));
   const agents = new Set(master.agents.map((a) => matchKey(a.record.name)));
   // The latest report of an agent's week wins (by 填报日期, then the order given).
-  const byWeek = new Map<string, { file: string; date: string; rows: RowValues[] }>();
+  const byWeek = new Map<string, { agent: string; date: string; rows: RowValues[] }>();
   let reports = 0;
   let rejected = 0;
   for (const f of files) {
@@ -90,7 +90,7 @@ export function importWeeklyReports(
     const earlier = byWeek.get(key);
     if (earlier === undefined || earlier.date <= read.reportDate)
       byWeek.set(key, {
-        file: f.file,
+        agent: read.agent,
         date: read.reportDate,
         rows: read.rows.map((r) => ({
           reportDate: read.reportDate ?? null,
@@ -110,14 +110,7 @@ export function importWeeklyReports(
   }
   for (const [key, count] of replaced) {
     const w = byWeek.get(key);
-    const [agent] = key.split('\u0000');
-    issues.push(
-      issue(
-        'weekly.replaced',
-        {},
-        { agent: (w?.rows[0]?.['agent'] as string) ?? agent ?? '', week: weekStart(w?.date ?? ''), count },
-      ),
-    );
+    if (w) issues.push(issue('weekly.replaced', {}, { agent: w.agent, week: weekStart(w.date), count }));
   }
   const added = [...byWeek.values()].flatMap((w) => w.rows);
   return {

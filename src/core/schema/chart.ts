@@ -13,6 +13,8 @@ export type MilestoneState = (typeof MILESTONE_STATES)[number];
 export const CHART_TEXT = {
   bookTitle: '重点项目建设进度计划网络图（挂图作战）',
   fileName: '进度图.xlsx',
+  /** The file the task pane opens or downloads. */
+  paneFile: '进度图-{day}.xlsx',
   sheetTitle: '{hq}重点项目建设进度计划网络图（挂图作战）',
   subtitle:
     '截至{day}　时间轴：{unit}　项目 {projects} 个，节点 {milestones} 个：已完成 {done} 个（其中逾期完成 {late} 个），逾期未完成 {overdue} 个，未到期 {pending} 个',

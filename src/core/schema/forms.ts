@@ -7,6 +7,9 @@ import type { SURVEY_ITEMS } from './vocab.js';
 
 export const FORMS_VERSION = 1;
 
+/** Labels of what the hidden _kpd sheet records about a filled form. */
+export const FORM_META = { caseId: '案卷号' } as const;
+
 /** Ticks the chosen level of a filled survey (√ is in every Chinese font; ✓ is not). */
 export const TICK = '√';
 
