@@ -174,6 +174,9 @@ export class ZipWriter {
 /**
  * The same package, re-zipped with fixed times and its random GUIDs (exceljs gives each data bar
  * one) replaced by numbered ones in order of appearance: the same input, the same bytes.
+ * An extension's `uri` is not random: it names the extension ({78C0D931-…} conditional formats,
+ * {B025F937-…} a data bar's 2010 settings, MS-XLSX 2.2.4), and Excel and WPS skip an `<ext>` whose
+ * URI they do not know — so a GUID in a `uri` attribute is never renumbered.
  */
 export function reproducible(
   parts: Readonly<Record<string, Uint8Array>>,
@@ -190,8 +193,9 @@ export function reproducible(
     if (renumber && name.endsWith('.xml')) {
       const text = Buffer.from(data).toString('utf8');
       const fixed = text.replace(
-        /\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}/gu,
-        (g) => {
+        /(\buri\s*=\s*["'])?(\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\})/gu,
+        (all, uri: string | undefined, g: string) => {
+          if (uri) return all;
           const known = guids.get(g.toUpperCase());
           if (known) return known;
           const n = `{00000000-0000-4000-8000-${String(guids.size + 1).padStart(12, '0')}}`;

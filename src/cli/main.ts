@@ -97,6 +97,10 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   let lead = 0;
   while (argv[lead]?.startsWith('--lang')) lead += argv[lead] === '--lang' ? 2 : 1;
   const [name, ...rest] = [...argv.slice(lead), ...argv.slice(0, lead)];
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.out(`kpd ${(await import('./version.js')).version()}\n`);
+    return EXIT.ok;
+  }
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.out(usage());
     return name === undefined ? EXIT.unusable : EXIT.ok;

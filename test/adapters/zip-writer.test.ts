@@ -2,14 +2,17 @@ import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ZipWriter } from '../../src/adapters/zip-writer.js';
+import { ZipWriter, reproducible } from '../../src/adapters/zip-writer.js';
 import { ByteSink } from '../../src/adapters/xlsx-fill/sink.js';
 import { needsPreserve, xmlText } from '../../src/adapters/xlsx-fill/text.js';
 import { openZip } from '../../src/adapters/zip.js';
 import { tempDir } from './helpers.js';
 import { requireTool } from '../helpers/tools.js';
+import { runKpd } from '../helpers/cli.js';
+import { REPO_ROOT, repoPath } from '../helpers/paths.js';
 
 const python = requireTool('python3');
 
@@ -126,5 +129,63 @@ describe('ByteSink', () => {
     sink.ascii('<row/>');
     expect(text(first)).toBe('重点项目');
     expect(text(sink.take())).toBe('<row/>');
+  });
+});
+
+/**
+ * Excel and WPS recognise a data bar's 2010 settings (solid fill, negative colour, axis) by fixed
+ * extension URIs (MS-XLSX 2.2.4); renumbering them for reproducible files would make both programs
+ * skip the settings. Only the random ids (x14:id, the x14:cfRule id) are renumbered, consistently.
+ */
+describe('data-bar extension URIs', () => {
+  const CF_EXT = '{78C0D931-6437-407d-A8EE-F0AAD7539E65}';
+  const DATA_BAR_EXT = '{B025F937-C7B1-47D3-B67F-A62EFF666E3E}';
+  const dataBarSheets = (bytes: Uint8Array): string[] =>
+    Object.entries(unzipSync(bytes))
+      .filter(([n]) => n.startsWith('xl/worksheets/'))
+      .map(([, b]) => text(b))
+      .filter((x) => x.includes('dataBar'));
+  const expectIntact = (xml: string): void => {
+    expect(xml).toContain(`uri="${CF_EXT}"`);
+    expect(xml).toContain(`uri="${DATA_BAR_EXT}"`);
+    const id = /<x14:id>([^<]+)<\/x14:id>/u.exec(xml)?.[1];
+    expect(id).toMatch(/^\{[0-9A-F-]{36}\}$/u);
+    expect(xml).toContain(`<x14:cfRule type="dataBar" id="${id}"`);
+  };
+
+  it('reproducible() keeps every uri GUID and renumbers the others in order of appearance', () => {
+    const sheet = `<ext uri="${CF_EXT}"><x14:id>{1A2B3C4D-0000-4000-8000-ABCDEFABCDEF}</x14:id></ext><x14:cfRule id="{1a2b3c4d-0000-4000-8000-abcdefabcdef}"/><ext uri = '${DATA_BAR_EXT}'/>`;
+    const out = text(
+      unzipSync(reproducible({ 'xl/worksheets/sheet1.xml': Buffer.from(sheet) }))['xl/worksheets/sheet1.xml'],
+    );
+    expect(out).toBe(
+      `<ext uri="${CF_EXT}"><x14:id>{00000000-0000-4000-8000-000000000001}</x14:id></ext><x14:cfRule id="{00000000-0000-4000-8000-000000000001}"/><ext uri = '${DATA_BAR_EXT}'/>`,
+    );
+  });
+
+  it('survive in the bulletin template and in a bulletin written from it', async () => {
+    const template = await readFile(path.join(REPO_ROOT, 'templates', '重点项目情况通报.xlsx'));
+    const inTemplate = dataBarSheets(template);
+    expect(inTemplate.length).toBeGreaterThan(0);
+    inTemplate.forEach(expectIntact);
+    const dir = tempDir('databar');
+    const out = path.join(dir, '通报.xlsx');
+    const r = await runKpd(
+      [
+        'merge',
+        repoPath('examples/reports/2026-11-1'),
+        '--master',
+        repoPath('examples/总台账.xlsx'),
+        '--period',
+        '2026-11-1',
+        '--out',
+        out,
+      ],
+      dir,
+    );
+    expect(r.code).toBe(0);
+    const written = dataBarSheets(await readFile(out));
+    expect(written.length).toBe(inTemplate.length);
+    written.forEach(expectIntact);
   });
 });

@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../helpers/paths.js';
 import { runKpd } from '../helpers/cli.js';
 import { useTempDir } from '../helpers/tmp.js';
 
@@ -12,6 +15,14 @@ describe('kpd (the command line)', () => {
     for (const cmd of ['kpd templates', 'kpd validate', 'kpd deadlines']) expect(none.out).toContain(cmd);
     expect((await runKpd(['--help'], tmp())).code).toBe(0);
     expect((await runKpd(['help'], tmp())).code).toBe(0);
+  });
+
+  it('says its version', async () => {
+    const { version } = JSON.parse(await readFile(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    for (const flag of ['--version', '-V', 'version'])
+      expect(await runKpd([flag], tmp())).toEqual({ code: 0, out: `kpd ${version}\n`, err: '' });
   });
 
   it('names an unknown command, exit 2', async () => {
