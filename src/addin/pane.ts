@@ -33,6 +33,10 @@ import { scoreMaster } from '../core/score/run.js';
 import { ACTION_LABEL, OUTCOME_LABEL } from '../core/scoring/labels.js';
 import { cellRef, message, sortIssues, type Issue, type Locale } from '../core/validate/issue.js';
 import { identifyTemplate, isIssue } from '../core/workbook/identify.js';
+import { progressChart } from '../core/jobs/chart.js';
+import { CHART_TEXT } from '../core/schema/chart.js';
+import { fillText } from '../core/paper/text.js';
+import { formatMessage } from '../core/validate/issue.js';
 
 /**
  * What the task pane's buttons do, apart from the page: read the open workbook, call the core,
@@ -586,4 +590,51 @@ export async function importLedger(
       ok: true,
     };
   });
+}
+
+/**
+ * 进度图 (挂图作战): this master's 节点计划 as the printable A3 progress chart `kpd chart` makes
+ * (the same job), opened as a new workbook or downloaded; the master is not changed. The
+ * spreadsheet writer is loaded only when asked for (a chunk of its own in the page's bundle).
+ */
+export async function progressChartPaper(
+  excel: ExcelHost,
+  dayText: string,
+  deliver: WorkbookDelivery,
+  locale: Locale = 'zh',
+): Promise<PaneResult> {
+  const day = parseDate(dayText.trim());
+  if (!day.ok) return refused(formatMessage('chart.paneDay', { value: dayText }, locale));
+  const made = await excel.run(async (context) => {
+    const opened = await openMaster(context, excel, locale);
+    return 'why' in opened ? opened : { job: progressChart(opened.master.data, { on: day.value }) };
+  });
+  if ('why' in made) return refused(made.why);
+  if (isIssue(made.job)) return refused(message(made.job, locale));
+  const { result, book, issues } = made.job;
+  const { paperBytes } = await import('../adapters/exceljs/paper.js');
+  const fileName = fillText(CHART_TEXT.paneFile, { day: day.value });
+  const bytes = await paperBytes(book, new Date());
+  const inExcel = has(excel, 'createWorkbook');
+  if (inExcel) await deliver.open(bytes);
+  else deliver.download(bytes, fileName);
+  const how = formatMessage(inExcel ? 'chart.paneOpened' : 'chart.paneDownloaded', {}, locale);
+  return {
+    summary: formatMessage(
+      'chart.paneDone',
+      { day: day.value, how, file: fileName, hqs: result.sheets.length, ...result.totals },
+      locale,
+    ),
+    lines: [
+      ...result.sheets.map((x) =>
+        formatMessage(
+          'chart.sheet',
+          { ...x, unit: formatMessage(`paper.unit.${x.unit}`, {}, locale) },
+          locale,
+        ),
+      ),
+      ...issues.map((i) => finding(i, locale)),
+    ],
+    ok: true,
+  };
 }

@@ -9,6 +9,7 @@ import {
   importLedger,
   mergeReports,
   type ExcelHost,
+  progressChartPaper,
   type PaneResult,
   type PickedFile,
   type WorkbookDelivery,
@@ -42,6 +43,11 @@ function fileBytes(f: File): Promise<Uint8Array> {
     reader.onerror = () => reject(reader.error ?? new Error(f.name));
     reader.readAsArrayBuffer(f);
   });
+}
+
+/** Today as 2026-11-13 (the day a progress chart is drawn for). */
+export function isoToday(today: Date): string {
+  return `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
 }
 
 /** The files chosen in a file input, read into memory (they are never written). */
@@ -85,6 +91,11 @@ const ENGLISH: Readonly<Record<string, string>> = {
   'l-topics': 'Topic forms received (several allowed; .xlsx, .eml or .zip)',
   'hint-agenda':
     'Writes 议程, 督办落实 and 议题及滞后项目: the decisions, the topics sent in and the projects behind. With forms chosen, the files and rows not used go to 议题数据问题. Files are only read.',
+  'h-chart': 'Progress chart (挂图作战)',
+  'l-chart-day': 'As of',
+  chart: 'Progress chart (进度图)',
+  'hint-chart':
+    'Draws each project’s milestones (节点计划) as the printable progress chart: one A3 landscape sheet per HQ, done milestones red, overdue ones black; opened as a new workbook.',
   'h-check': 'Check this workbook',
   check: 'Check',
   'l-live': 'Check entries as they are typed (master workbook, half-month report, topic form)',
@@ -92,7 +103,7 @@ const ENGLISH: Readonly<Record<string, string>> = {
 
 let locale: Locale = 'zh';
 
-const BUTTONS = ['rank', 'merge', 'ledger', 'check', 'agenda'];
+const BUTTONS = ['rank', 'merge', 'ledger', 'check', 'agenda', 'chart'];
 
 /** The bundled bulletin template (templates/重点项目情况通报.xlsx, inlined by webpack). */
 function bulletinTemplate(): Uint8Array {
@@ -234,6 +245,15 @@ void Office.onReady((info) => {
     () =>
       void act(t('正在生成议程……', 'Building the agenda…'), async () =>
         buildMeetingAgenda(excel, meeting.value, locale, await pickedFiles(topics)),
+      ),
+  );
+  const chartDay = $<HTMLInputElement>('chart-day');
+  chartDay.value = isoToday(new Date());
+  $('chart').addEventListener(
+    'click',
+    () =>
+      void act(t('正在画进度图……', 'Drawing the chart…'), () =>
+        progressChartPaper(excel, chartDay.value, delivery, locale),
       ),
   );
   for (const id of BUTTONS) $<HTMLButtonElement>(id).disabled = false;

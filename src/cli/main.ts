@@ -2,6 +2,8 @@ import {
   DEADLINES_USAGE,
   LEDGER_USAGE,
   AGENDA_USAGE,
+  CHART_USAGE,
+  FORMS_USAGE,
   MERGE_USAGE,
   SCORE_USAGE,
   TEMPLATES_USAGE,
@@ -42,6 +44,14 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   agenda: {
     run: async (a, io) => (await import('./commands/agenda.js')).agendaCommand(a, io),
     usage: AGENDA_USAGE,
+  },
+  chart: {
+    run: async (a, io) => (await import('./commands/chart.js')).chartCommand(a, io),
+    usage: CHART_USAGE,
+  },
+  forms: {
+    run: async (a, io) => (await import('./commands/forms.js')).formsCommand(a, io),
+    usage: FORMS_USAGE,
   },
 };
 

@@ -1,7 +1,8 @@
 /** Usage texts, kept apart from the commands so `kpd --help` loads no command code. */
 
 export const TEMPLATES_USAGE = `kpd templates [--out DIR]
-  生成下发用的空白模板（总台账.xlsx 含示例行和默认规则表、半月进展报表.xlsx、周例会议题申报表.xlsx），默认写入 templates/`;
+  生成下发用的空白模板（总台账.xlsx 含示例行和默认规则表、半月进展报表.xlsx、周例会议题申报表.xlsx、代办员周报.xlsx）
+  和空白代办表格（代办受理表、督导代办情况记录表、手续代办移交表、代办员满意度测评表），默认写入 templates/`;
 
 export const VALIDATE_USAGE = `kpd validate FILE|DIR... [--json] [--master 总台账.xlsx]
   检查填好的模板：必填、类型、范围、下拉选项、编号唯一、跨表引用、“五个一”、日期先后等。
@@ -33,7 +34,9 @@ export const SCORE_USAGE = `kpd score 总台账.xlsx --period 2026Q3 --out 考�
 
 export const LEDGER_USAGE = `kpd ledger import 通报.xlsx --into 总台账.xlsx --out 新总台账.xlsx [--period 2026-11-1] [--json]
   把通报中的本期数据追加到总台账的「进展记录」「报送记录」「一线工作记录」（单位排名读取这些记录）。
-  同一期再次导入会替换该期，不会重复。原总台账不会被修改，结果写入 --out。`;
+  同一期再次导入会替换该期，不会重复。原总台账不会被修改，结果写入 --out。
+kpd ledger import 代办员周报.xlsx... --into 总台账.xlsx --out 新总台账.xlsx [--json]
+  把代办员周报（可一次多份）逐行追加到总台账的「代办周报记录」；同一代办员同一周再次导入会替换，不会重复。`;
 
 export const AGENDA_USAGE = `kpd agenda [议题申报表...] --master 总台账.xlsx --meeting 2026-11-14 --out 周例会议程.xlsx [--json]
   编制周六例会议程：一、督办事项落实情况（已完成／未到期／逾期未完成）；二、逐个指挥部的申报议题和滞后项目
@@ -42,3 +45,16 @@ export const AGENDA_USAGE = `kpd agenda [议题申报表...] --master 总台账.
   --meeting DATE   例会日期（周六）
   --holidays FILE  节假日文件，优先于内置数据
   --office NAME    编制单位，默认“发展改革局重点项目办公室”`;
+
+export const CHART_USAGE = `kpd chart --master 总台账.xlsx [--hq 指挥部] [--on 2026-11-13] --out 进度图.xlsx [--json]
+  挂图作战：按「节点计划」画出各项目建设进度计划网络图，每个指挥部一张表、每个项目一块，A3 横向打印。
+  时间轴按周或按月，计划完成◆、实际完成●，已完成节点红色（红旗）、逾期未完成节点黑色（黑旗），红线为今日。
+  --hq NAME      只画这个指挥部
+  --on DATE      截至日期（今日线、逾期判断），默认今天
+  --office NAME  编制单位（页脚），默认“发展改革局重点项目办公室”
+  打印为 PDF：soffice --headless --convert-to pdf 进度图.xlsx`;
+
+export const FORMS_USAGE = `kpd forms --master 总台账.xlsx --case 案卷号 --out DIR [--json]
+  打印一个代办案卷的纸质表格（按总台账「代办事项」「满意度测评」），每份一页 A4：
+  代办受理表（附工作守则）、督导代办情况记录表（每办结一项登记一行）、手续代办移交表、代办员满意度测评表（附件3）。
+  空白表格由 kpd templates 生成。打印为 PDF：soffice --headless --convert-to pdf --outdir DIR DIR/*.xlsx`;

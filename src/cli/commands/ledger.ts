@@ -10,6 +10,7 @@ import { loadWorkbook, sameFile, writeAtomic } from '../../adapters/files.js';
 import { writeTablesInto } from '../../adapters/results.js';
 import { tablesJson } from '../format.js';
 import { loadMaster, outputPath } from '../context.js';
+import { importWeeklyCommand } from './ledger-weekly.js';
 export { LEDGER_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
@@ -28,6 +29,11 @@ export async function ledgerCommand(argv: readonly string[], io: Io): Promise<Ex
   });
   const locale = localeOf(values.lang, io.env);
   const [verb, file] = positionals;
+  // Agents' weekly reports (代办员周报) have their own ledger, 代办周报记录.
+  if (verb === 'import') {
+    const weekly = await importWeeklyCommand(positionals.slice(1), values, io, locale);
+    if (weekly !== undefined) return weekly;
+  }
   if (verb !== 'import' || file === undefined || positionals.length !== 2) {
     throw new UsageError(
       t(

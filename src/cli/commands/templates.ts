@@ -5,6 +5,8 @@ import { OUTPUTS, TEMPLATES } from '../../core/schema/templates.js';
 import { MASTER } from '../../core/schema/master.js';
 import { MASTER_SAMPLES } from '../../core/template/samples.js';
 import { writeTemplate } from '../../adapters/exceljs/write-template.js';
+import { writePaper } from '../../adapters/exceljs/write-paper.js';
+import { blankForms } from '../../core/jobs/forms.js';
 import { writeAtomic } from '../../adapters/files.js';
 export { TEMPLATES_USAGE } from '../usage.js';
 import { EXIT, type ExitCode, type Io } from '../io.js';
@@ -20,6 +22,13 @@ export async function buildTemplates(): Promise<{ fileName: string; bytes: Uint8
   );
 }
 
+/** The agents' blank paper forms (代办受理表 …, one A4 page each), written beside the templates. */
+export async function buildBlankForms(): Promise<{ fileName: string; bytes: Uint8Array }[]> {
+  return Promise.all(
+    blankForms().map(async (f) => ({ fileName: f.fileName, bytes: await writePaper(f.book) })),
+  );
+}
+
 export async function templatesCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
   const { values } = parseArgs({
     args: [...argv],
@@ -28,7 +37,7 @@ export async function templatesCommand(argv: readonly string[], io: Io): Promise
   const locale = localeOf(values.lang, io.env);
   const dir = resolve(io.cwd, values.out ?? 'templates');
   await mkdir(dir, { recursive: true });
-  for (const f of await buildTemplates()) {
+  for (const f of [...(await buildTemplates()), ...(await buildBlankForms())]) {
     await writeAtomic(join(dir, f.fileName), f.bytes);
     io.out(t(locale, `已生成 ${join(dir, f.fileName)}\n`, `Wrote ${join(dir, f.fileName)}\n`));
   }

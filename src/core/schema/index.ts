@@ -8,3 +8,4 @@ export * from './bulletin.js';
 export { TEMPLATES, templateById } from './templates.js';
 export * from './results.js';
 export * from './agenda.js';
+export * from './weekly.js';

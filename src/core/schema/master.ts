@@ -13,6 +13,7 @@ import {
   SUBMISSION_STATUSES,
   TIME_SOURCES,
 } from './vocab.js';
+import { WEEKLY_LOG } from './weekly.js';
 
 /** 总台账: the clerk's master workbook (DOMAIN §9). */
 
@@ -422,6 +423,7 @@ export const MASTER = defineTemplate({
     SUBMISSION_LOG,
     SITE_WORK_LOG,
     HOLIDAYS,
+    WEEKLY_LOG,
     RULES,
   ],
 });

@@ -103,6 +103,20 @@ export const MASTER_SAMPLES: Readonly<Record<string, readonly RowValues[]>> = {
   submissionLog: [],
   siteWorkLog: [],
   holidays: [{ date: '2026-10-01', type: '休', note: '国庆节（示例：内置数据已包含，可按需补录）' }],
+  weeklyLog: [
+    {
+      reportDate: '2026-03-26',
+      agent: '张伟',
+      caseId: 'DB-2026-001',
+      projectId: 'AY-2026-001',
+      company: '安阳示例装备制造有限公司',
+      item: '用地规划许可',
+      department: '国土',
+      progress: '已办结',
+      doneDate: '2026-03-25',
+      thisWeek: '（示例）取得用地规划许可证',
+    },
+  ],
   rules: ruleSetToRows(DEFAULT_RULES).map((r) =>
     Object.fromEntries(['group', 'code', 'name', 'value', 'note'].map((k, i) => [k, r[i] ?? null])),
   ),

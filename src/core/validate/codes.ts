@@ -2,6 +2,7 @@ import { SCORING_MESSAGES } from './messages-scoring.js';
 import { MERGE_MESSAGES } from './messages-merge.js';
 import { AGENDA_MESSAGES } from './messages-agenda.js';
 import { TABLE_MESSAGES } from './messages-table.js';
+import { PAPER_MESSAGES } from './messages-papers.js';
 
 /**
  * Every finding the product reports, with its text in Chinese (first) and English.
@@ -421,6 +422,7 @@ export const MESSAGES = {
   ...MERGE_MESSAGES,
   ...AGENDA_MESSAGES,
   ...TABLE_MESSAGES,
+  ...PAPER_MESSAGES,
 } as const;
 
 export type IssueCode = keyof typeof MESSAGES;

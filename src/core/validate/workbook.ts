@@ -2,6 +2,8 @@ import type { WorkbookGrid } from '../grid.js';
 import { MASTER } from '../schema/master.js';
 import { REPORT } from '../schema/report.js';
 import { TOPICS } from '../schema/topics.js';
+import { AGENT_WEEKLY } from '../schema/weekly.js';
+import { readWeekly } from '../weekly/read.js';
 import type { TemplateSpec } from '../schema/types.js';
 import { identifyTemplate, isIssue } from '../workbook/identify.js';
 import { readMaster } from '../master/read.js';
@@ -29,6 +31,7 @@ const VALIDATORS: Readonly<Record<string, Validator>> = {
   [MASTER.id]: (wb) => readMaster(wb).issues,
   [REPORT.id]: (wb, ctx) => readReport(wb, ctx.register).issues,
   [TOPICS.id]: (wb, ctx) => readTopics(wb, ctx.rules ?? DEFAULT_RULES).issues,
+  [AGENT_WEEKLY.id]: (wb, ctx) => readWeekly(wb, ctx.rules ?? DEFAULT_RULES).issues,
 };
 
 /**

@@ -1,6 +1,6 @@
 import { cellText } from '../values/parse.js';
 import { findSheet, type WorkbookGrid } from '../grid.js';
-import { OUTPUTS, TEMPLATES } from '../schema/templates.js';
+import { OUTPUTS, PAPERS, TEMPLATES } from '../schema/templates.js';
 import type { TemplateSpec } from '../schema/types.js';
 import { issue, type Issue } from '../validate/issue.js';
 import { headerScore } from '../table/header.js';
@@ -56,7 +56,7 @@ export function identifyTemplate(
           : [];
     return { template: marked, version: mark.version, issues };
   }
-  const output = mark && OUTPUTS.find((t) => t.id === mark.id);
+  const output = mark && [...OUTPUTS, ...PAPERS].find((t) => t.id === mark.id);
   if (output) return issue('template.output', {}, { template: output.title });
   // Unmarked (copied into a fresh workbook, or re-saved by a program that dropped the name):
   // the template whose sheets and headers match best.
