@@ -1,6 +1,8 @@
 import {
   DEADLINES_USAGE,
   LEDGER_USAGE,
+  MAIL_USAGE,
+  SCHEDULE_USAGE,
   AGENDA_USAGE,
   MERGE_USAGE,
   SCORE_USAGE,
@@ -42,6 +44,14 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   agenda: {
     run: async (a, io) => (await import('./commands/agenda.js')).agendaCommand(a, io),
     usage: AGENDA_USAGE,
+  },
+  mail: {
+    run: async (a, io) => (await import('./commands/mail.js')).mailCommand(a, io),
+    usage: MAIL_USAGE,
+  },
+  schedule: {
+    run: async (a, io) => (await import('./commands/schedule.js')).scheduleCommand(a, io),
+    usage: SCHEDULE_USAGE,
   },
 };
 

@@ -1,6 +1,8 @@
 import { SCORING_MESSAGES } from './messages-scoring.js';
 import { MERGE_MESSAGES } from './messages-merge.js';
 import { AGENDA_MESSAGES } from './messages-agenda.js';
+import { MAIL_MESSAGES } from './messages-mail.js';
+import { SCHEDULE_MESSAGES } from './messages-schedule.js';
 
 /**
  * Every finding the product reports, with its text in Chinese (first) and English.
@@ -419,6 +421,8 @@ export const MESSAGES = {
   ...SCORING_MESSAGES,
   ...MERGE_MESSAGES,
   ...AGENDA_MESSAGES,
+  ...MAIL_MESSAGES,
+  ...SCHEDULE_MESSAGES,
 } as const;
 
 export type IssueCode = keyof typeof MESSAGES;
