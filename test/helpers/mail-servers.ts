@@ -16,6 +16,18 @@ import { hasProgram } from './tools.js';
 
 export const DOVECOT = hasProgram('dovecot') ? 'dovecot' : '/usr/sbin/dovecot';
 
+/** A certificate for 127.0.0.1 and its key, made with openssl now (cert.pem, key.pem in `dir`). */
+export function selfSignedCert(dir: string): { certFile: string; keyFile: string } {
+  const certFile = join(dir, 'cert.pem');
+  const keyFile = join(dir, 'key.pem');
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2',
+    '-keyout', keyFile, '-out', certFile,
+    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
+  ], { stdio: 'ignore' }); // prettier-ignore
+  return { certFile, keyFile };
+}
+
 /** A port free now (the server binds it a moment later: loopback only, tests run one per process). */
 async function freePort(): Promise<number> {
   const srv = createServer();
@@ -74,12 +86,7 @@ export async function startDovecot(): Promise<Dovecot> {
     const [uid, gid] = [id('-u'), id('-g')];
     for (const d of ['mail', 'home']) await chown(join(dir, d), uid, gid);
   }
-  const certFile = join(dir, 'cert.pem');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2',
-    '-keyout', join(dir, 'key.pem'), '-out', certFile,
-    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-  ], { stdio: 'ignore' }); // prettier-ignore
+  const { certFile } = selfSignedCert(dir);
   const user = 'zdxmb@example.cn';
   const password = 'Kpd-test-密码-1';
   await writeFile(join(dir, 'passwd'), `${user}:{PLAIN}${password}::::::\n`);

@@ -113,7 +113,8 @@ function standing(
   if (projects.length > 0) reasons.push('projectsMissing');
   return {
     reasons,
-    ...(taken && { file: taken.file }),
+    // The HQ knows its file by the name it gave it, not by where the office keeps it.
+    ...(taken && { file: taken.file.split(' › ').pop()?.split(/[/\\]/u).pop() ?? taken.file }),
     ...(taken?.receivedAt && { at: taken.receivedAt }),
     projects,
   };

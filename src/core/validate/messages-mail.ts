@@ -236,7 +236,7 @@ export const MAIL_MESSAGES = {
   'mail.remind.greeting': { severity: 'info', zh: '{hq}负责同志：', en: 'To {hq}:' },
   'mail.remind.before': {
     severity: 'info',
-    zh: '请于 {due} 前报送{label}重点项目半月进展报表：电子版（.xlsx）发送至本邮箱，纸质版经指挥长签字后报送重点项目办。空白模板见附件。',
+    zh: '请于 {due} 前报送{label}重点项目进展报表：电子版（.xlsx）发送至本邮箱，纸质版经指挥长签字后报送重点项目办。空白模板见附件。',
     en: 'Please submit the key project report for {label} by {due}: the .xlsx by e-mail to this address, the paper copy signed by the commander to the office. The blank form is attached.',
   },
   'mail.remind.received': {
