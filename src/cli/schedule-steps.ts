@@ -21,7 +21,9 @@ import { serverPassword } from '../adapters/mail/credentials.js';
 import { runIntake } from '../adapters/mail/intake.js';
 import { sendMails, writeOutbox } from '../adapters/mail/smtp.js';
 import { displayPath } from './format.js';
-import type { Io } from './io.js';
+import { agendaCommand } from './commands/agenda.js';
+import { mergeCommand } from './commands/merge.js';
+import { EXIT, type Io } from './io.js';
 import { prepareReminders, reportStatus } from './mail-common.js';
 import { MERGE_USAGE } from './usage.js';
 
@@ -80,7 +82,7 @@ export function describeStep(step: PlannedStep, c: StepContext): string[] {
   const remind = (code: IssueCode): string => say(c, 'schedule.do.remind', { what: say(c, code), how });
   switch (step.kind) {
     case 'remind':
-      return [remind('mail.remind.kindBefore')];
+      return [fetch('report'), remind('mail.remind.kindBefore')];
     case 'draft':
       return [
         fetch('report'),
@@ -118,14 +120,22 @@ async function intake(c: StepContext, want: IntakeWant, into: string): Promise<v
   );
 }
 
-/** Runs one of our own commands in this process, its output kept for the log. */
-async function command(c: StepContext, name: string, argv: string[]): Promise<string> {
+/** Runs kpd merge or kpd agenda in this process (the very functions), its output kept for the log. */
+async function command(c: StepContext, name: 'merge' | 'agenda', argv: string[]): Promise<string> {
   const out: string[] = [];
   const err: string[] = [];
   const io: Io = { ...c.io, interactive: false, out: (t) => void out.push(t), err: (t) => void err.push(t) };
-  const { main } = await import('./main.js');
-  const code = await main([name, ...argv, '--json', '--lang', c.locale], io);
-  if (code !== 0)
+  const args = [...argv, '--json', '--lang', c.locale];
+  let code: number;
+  try {
+    code = name === 'merge' ? await mergeCommand(args, io) : await agendaCommand(args, io);
+  } catch (e) {
+    // What kpd would say at the prompt (UsageError, OutputError …), said in the log instead.
+    if (!(e instanceof Error) || e.name === 'Error' || e.name === 'TypeError') throw e;
+    err.push(e.message);
+    code = EXIT.unusable;
+  }
+  if (code !== EXIT.ok)
     throw new StepError(
       say(c, 'schedule.result.command', { command: `kpd ${name}`, detail: err.join('').trim() }),
     );
@@ -219,8 +229,8 @@ function chaseText(c: StepContext, step: PlannedStep, chase: readonly ChaseLine[
 export async function runStep(step: PlannedStep, c: StepContext): Promise<void> {
   const p = paths(step, c);
   if (p.period) {
-    if (step.kind !== 'remind') await intake(c, { kind: 'report', period: p.period }, p.reports);
-    else await mkdir(p.reports, { recursive: true });
+    // Every step looks at the mailbox first: a reminder says what has arrived.
+    await intake(c, { kind: 'report', period: p.period }, p.reports);
     if (step.kind === 'draft') await merge(step, c, p.reports, p.draft);
     if (step.kind === 'final')
       await merge(step, c, p.reports, p.final, c.config.schedule.doc ? p.doc : undefined);

@@ -49,8 +49,8 @@ export const SCHEDULE_MESSAGES = {
   },
   'schedule.idle': {
     severity: 'info',
-    zh: '{now} 没有到时的步骤；下一步是「{step}」，在 {at}。',
-    en: '{now}: nothing due; next is "{step}" at {at}.',
+    zh: '下一步是「{step}」，在 {at}。',
+    en: 'Next: "{step}" at {at}.',
   },
   'schedule.stopped': {
     severity: 'error',
