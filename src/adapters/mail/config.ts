@@ -10,6 +10,7 @@ import { DEFAULT_OFFICE } from '../../core/jobs/remind.js';
 import { DEFAULT_STEP_TIMES, type StepTimes } from '../../core/jobs/schedule.js';
 import type { IssueCode } from '../../core/validate/codes.js';
 import { formatMessage, issue, type Issue, type Locale } from '../../core/validate/issue.js';
+import { decodeText } from '../files.js';
 
 export interface ServerSettings {
   readonly host: string;
@@ -154,7 +155,8 @@ export async function loadMailConfig(
 ): Promise<{ config?: MailConfig; issues: Issue[] }> {
   let text: string;
   try {
-    text = new TextDecoder('utf-8').decode(await readFile(file)).replace(/^\uFEFF/u, '');
+    // Notepad may save it as UTF-8 (with or without BOM) or, on older Windows, as GBK.
+    text = decodeText(await readFile(file)).replace(/^\uFEFF/u, '');
   } catch {
     return { issues: [issue('mail.config.notFound', {}, { file })] };
   }

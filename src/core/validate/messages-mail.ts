@@ -9,7 +9,7 @@ export const MAIL_MESSAGES = {
   // ---- 邮箱.toml ------------------------------------------------------------------------------
   'mail.config.notFound': {
     severity: 'error',
-    zh: '找不到邮箱设置文件「{file}」。请按 README「自动运行」一节新建（可复制 templates 旁的 邮箱.example.toml 修改）。',
+    zh: '找不到邮箱设置文件「{file}」。请按 README「自动运行」一节新建（可复制安装目录中的 邮箱.example.toml 修改）。',
     en: 'Mail settings file "{file}" not found. Create it as the README\'s section on automation says (copy 邮箱.example.toml).',
   },
   'mail.config.syntax': {

@@ -5,6 +5,8 @@ import { checkMailConfig, loadMailConfig } from '../../../src/adapters/mail/conf
 import { message } from '../../../src/core/validate/issue.js';
 import { runKpd } from '../../helpers/cli.js';
 import { useTempDir } from '../../helpers/tmp.js';
+import { REPO_ROOT } from '../../helpers/paths.js';
+import { encodeGbk } from '../../../scripts/examples/eml.js';
 
 const tmp = useTempDir('kpd-mailconfig-');
 
@@ -53,6 +55,19 @@ describe('邮箱.toml', () => {
     });
   });
 
+  it('accepts the example file shipped with kpd', async () => {
+    const { config, issues } = await loadMailConfig(join(REPO_ROOT, '邮箱.example.toml'));
+    expect(issues).toEqual([]);
+    expect(config?.imap?.folder).toBe('INBOX');
+    expect(config?.smtp?.starttls).toBe(false);
+    expect(config?.schedule.times).toEqual({
+      remind: '09:00',
+      draft: '17:30',
+      final: '08:30',
+      agenda: '09:00',
+    });
+  });
+
   it('says each mistake in Chinese, with its line and an example', () => {
     expect(texts('[imap]\nhost = mail.example.gov.cn\n')).toEqual([
       expect.stringMatching(/^邮箱设置文件「邮箱\.toml」第 2 行写法有误。写法是“键 = 值”，文字加英文双引号/u),
@@ -85,6 +100,13 @@ describe('邮箱.toml', () => {
     expect(texts('[imap]\nhost = "m"\nuser = "u"\nfodler = "x"\n', 'en')[0]).toMatch(
       /^Mail settings file "邮箱\.toml", line 4: \[imap\] has no "fodler" \(a typo\?\)/u,
     );
+  });
+
+  it('reads a file Notepad saved in GBK', async () => {
+    const file = join(tmp(), 'gbk.toml');
+    const text = '# 单位邮箱\n[imap]\nhost = "m"\nuser = "u"\nfolder = "报表收件"\n';
+    await writeFile(file, encodeGbk(text));
+    expect((await loadMailConfig(file)).config?.imap?.folder).toBe('报表收件');
   });
 
   it('says when the file is not there, and kpd stops with exit 2 and every correction', async () => {
