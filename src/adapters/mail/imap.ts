@@ -152,7 +152,8 @@ export async function fetchMail(o: FetchOptions): Promise<FetchReport> {
         await store.remember(m.uid, { saved: false, code, params });
         lines.push({ ...base, saved: false, code, params });
       };
-      if (!hasAttachment(m.bodyStructure)) {
+      // Without a BODYSTRUCTURE (a server that gave none) the message is downloaded and looked at.
+      if (m.bodyStructure && !hasAttachment(m.bodyStructure)) {
         await skip('mail.route.noAttachment');
         continue;
       }

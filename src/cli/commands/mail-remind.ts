@@ -8,7 +8,7 @@ import { needSection } from '../../adapters/mail/config.js';
 import { serverPassword } from '../../adapters/mail/credentials.js';
 import { MailError } from '../../adapters/mail/errors.js';
 import { sendMails, writeOutbox } from '../../adapters/mail/smtp.js';
-import { calendarContext, loadMaster } from '../context.js';
+import { calendarContext, loadMaster, yearWarnings } from '../context.js';
 import { displayPath } from '../format.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf } from '../lang.js';
@@ -68,7 +68,8 @@ export async function remindCommand(argv: readonly string[], io: Io): Promise<Ex
   });
   const errors = prepared.issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) throw new UsageError(errors.map((i) => message(i, locale)).join('\n'));
-  for (const w of [...prepared.issues, ...ctx.issues.filter((i) => i.severity !== 'info')])
+  const years = yearWarnings(ctx.calendar, [period.year]);
+  for (const w of [...years, ...prepared.issues, ...ctx.issues.filter((i) => i.severity !== 'info')])
     io.err(message(w, locale) + '\n');
 
   let sent = 0;

@@ -9,7 +9,7 @@ import { parseDate } from '../../core/values/parse.js';
 import { formatMessage, message } from '../../core/validate/issue.js';
 import { MailError } from '../../adapters/mail/errors.js';
 import { runIntake } from '../../adapters/mail/intake.js';
-import { calendarContext, loadMaster } from '../context.js';
+import { calendarContext, loadMaster, yearWarnings } from '../context.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf } from '../lang.js';
 import { fetchLines, loadConfig } from '../mail-common.js';
@@ -77,7 +77,12 @@ async function fetchCommand(argv: readonly string[], io: Io): Promise<ExitCode> 
       heldMeetings: master ? heldMeetingsOf(master.data) : [],
       what: 'kpd mail fetch',
     });
-    for (const w of ctx.issues.filter((i) => i.severity !== 'info')) io.err(message(w, locale) + '\n');
+    const year = want.kind === 'report' ? want.period.year : Number(want.meeting.slice(0, 4));
+    for (const w of [
+      ...yearWarnings(ctx.calendar, [year]),
+      ...ctx.issues.filter((i) => i.severity !== 'info'),
+    ])
+      io.err(message(w, locale) + '\n');
     if (values.json) io.out(JSON.stringify({ since: run.since, ...run.report }) + '\n');
     else io.out(fetchLines(run, into, io.cwd, locale).join('\n') + '\n');
     return EXIT.ok;

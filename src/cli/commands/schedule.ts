@@ -3,7 +3,9 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { instantToCst } from '../../core/calendar/dates.js';
 import type { IssueCode } from '../../core/validate/codes.js';
-import { formatMessage, type IssueParams } from '../../core/validate/issue.js';
+import { formatMessage, message, type IssueParams } from '../../core/validate/issue.js';
+import { isIssue } from '../../core/workbook/identify.js';
+import { needSection } from '../../adapters/mail/config.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf } from '../lang.js';
 import { clockAt, loadConfig } from '../mail-common.js';
@@ -36,6 +38,11 @@ export async function scheduleCommand(
     throw new UsageError(say('mail.usage.at', { value: values.at }));
   const fixed = values.at !== undefined ? clockAt(values.at, locale) : undefined;
   const config = await loadConfig(values.config, io.cwd, locale);
+  // Every step reads the mailbox; --send needs the outgoing server too.
+  for (const section of values.send ? (['imap', 'smtp'] as const) : (['imap'] as const)) {
+    const need = needSection(config, section, 'kpd schedule');
+    if (isIssue(need)) throw new UsageError(message(need, locale));
+  }
   const dry = values['dry-run'] === true;
   const run = await scheduleRun({
     config,

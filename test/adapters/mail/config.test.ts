@@ -124,4 +124,13 @@ describe('邮箱.toml', () => {
     expect(r.err).toMatch(/密码不能写在文件里/u);
     expect(r.err).toMatch(/「port」应为1 到 65535 之间的端口号/u);
   });
+
+  it('kpd schedule wants [imap], and [smtp] with --send, before it starts', async () => {
+    const file = join(tmp(), '只收信.toml');
+    await writeFile(file, '[imap]\nhost = "m"\nuser = "u"\n');
+    const master = join(REPO_ROOT, 'examples/总台账.xlsx');
+    const r = await runKpd(['schedule', '--master', master, '--config', file, '--send', '--once'], tmp());
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^邮箱设置文件「.*只收信\.toml」中没有「\[smtp\]」一节，kpd schedule需要它。/u);
+  });
 });
