@@ -10,6 +10,8 @@ export interface HqDef {
   readonly members: readonly string[];
   readonly filler: string;
   readonly phone: string;
+  /** 联系邮箱: where reminders and 催报 go. */
+  readonly email: string;
 }
 
 export const HQS: readonly HqDef[] = [
@@ -19,6 +21,7 @@ export const HQS: readonly HqDef[] = [
     members: ['马俊峰', '郭晓东'],
     filler: '郭晓东',
     phone: '0372-3221001',
+    email: 'gaoduan_zhb@example.cn',
   },
   {
     name: '文旅康养小镇指挥部',
@@ -26,6 +29,7 @@ export const HQS: readonly HqDef[] = [
     members: ['韩雪', '吴志刚'],
     filler: '韩雪',
     phone: '0372-3221002',
+    email: 'wenlv_zhb@example.cn',
   },
   {
     name: '城区棚户区改造指挥部',
@@ -33,6 +37,7 @@ export const HQS: readonly HqDef[] = [
     members: ['冯建军', '许丽'],
     filler: '许丽',
     phone: '0372-3221003',
+    email: 'penggai_zhb@example.cn',
   },
   {
     name: '现代物流园指挥部',
@@ -40,6 +45,7 @@ export const HQS: readonly HqDef[] = [
     members: ['何振华', '罗敏'],
     filler: '罗敏',
     phone: '0372-3221004',
+    email: 'wuliu_zhb@example.cn',
   },
   {
     name: '新能源汽车零部件指挥部',
@@ -47,6 +53,7 @@ export const HQS: readonly HqDef[] = [
     members: ['高鹏', '林晓燕'],
     filler: '林晓燕',
     phone: '0372-3221005',
+    email: 'xinnengyuan_zhb@example.cn',
   },
   {
     name: '水系连通工程指挥部',
@@ -54,6 +61,7 @@ export const HQS: readonly HqDef[] = [
     members: ['宋海涛', '谢婷'],
     filler: '谢婷',
     phone: '0372-3221006',
+    email: 'shuixi_zhb@example.cn',
   },
   {
     name: '农产品加工园指挥部',
@@ -61,6 +69,7 @@ export const HQS: readonly HqDef[] = [
     members: ['唐明', '邓丽娟'],
     filler: '唐明',
     phone: '0372-3221007',
+    email: 'nongchanpin_zhb@example.cn',
   },
   {
     name: '智慧城市建设指挥部',
@@ -68,6 +77,7 @@ export const HQS: readonly HqDef[] = [
     members: ['曹磊', '彭雅琴'],
     filler: '曹磊',
     phone: '0372-3221008',
+    email: 'zhihui_zhb@example.cn',
   },
 ];
 
@@ -548,6 +558,7 @@ export function projectRows(): RowValues[] {
     unitHead: UNIT_HEADS[p.unit],
     agent: p.agent,
     townCadre: p.cadre,
+    contactEmail: HQS[p.hq]?.email,
   }));
 }
 

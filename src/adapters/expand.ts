@@ -126,7 +126,7 @@ export function handleBytes(
   kind: Kind,
   bytes: Uint8Array,
   display: string,
-  times: { mtime?: Date | undefined },
+  times: { mtime?: Date | undefined; receivedAt?: Date | undefined },
   origin: Origin,
   depth: number,
 ): void {
@@ -143,11 +143,22 @@ export function handleBytes(
   if (depth >= ctx.opts.maxDepth) {
     return ignore(ctx, display, `压缩包或邮件嵌套超过 ${ctx.opts.maxDepth} 层，已忽略`);
   }
-  if (kind === 'eml') expandEml(ctx, bytes, display, depth + 1);
+  if (kind === 'eml') expandEml(ctx, bytes, display, depth + 1, times.receivedAt);
   else expandZip(ctx, bytes, display, origin, depth + 1);
 }
 
-function expandEml(ctx: ExpandCtx, bytes: Uint8Array, display: string, depth: number): void {
+/**
+ * `serverTime`: when the mailbox server received the message (its INTERNALDATE, recorded beside
+ * the .eml by kpd mail fetch): the time the e-mail was received, trusted over the Date the
+ * sender's program wrote. A message attached inside it keeps its own Date.
+ */
+function expandEml(
+  ctx: ExpandCtx,
+  bytes: Uint8Array,
+  display: string,
+  depth: number,
+  serverTime?: Date,
+): void {
   let mail;
   try {
     mail = parseEml(bytes, ctx.opts.emlLimits);
@@ -155,8 +166,9 @@ function expandEml(ctx: ExpandCtx, bytes: Uint8Array, display: string, depth: nu
     if (!(e instanceof UnusableFileError)) throw e;
     return ignore(ctx, display, '邮件文件已损坏或格式不对，无法读取，已忽略');
   }
+  const received = serverTime ?? mail.date;
   const origin: Origin = {
-    ...(mail.date ? { receivedAt: mail.date } : {}),
+    ...(received ? { receivedAt: received } : {}),
     ...(mail.from ? { sender: mail.from } : {}),
   };
   if (mail.attachments.length === 0) return ignore(ctx, display, '邮件中没有附件，已忽略');

@@ -17,9 +17,13 @@
  *   the entry's modification time as `mtime`. `__MACOSX/` and dot entries are skipped.
  * - Containers (`.zip`, `.eml`) nest at most 3 deep; deeper ones are skipped with a reason.
  * - Inputs are only ever read. The same file reached twice (by two paths) is listed once.
+ * - A folder kpd mail fetch filled: each `NAME.eml` has `NAME.eml.json` beside it with the time
+ *   the server received it, which becomes the message's time; the sidecars and the fetch's
+ *   `.kpd-mail.json` are its bookkeeping, not received files, and are passed over in silence.
  */
 import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { readSidecar, SIDECAR_SUFFIX, STATE_FILE } from './mail/store.js';
 import {
   classify,
   expandContext,
@@ -86,7 +90,11 @@ async function visitPath(ctx: Ctx, full: string, display: string, explicit: bool
       return ignore(ctx, display, `无法读取文件夹（${(e as NodeJS.ErrnoException).code ?? '未知错误'}）`);
     }
     names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const name of names) await visitPath(ctx, path.join(full, name), path.join(display, name), false);
+    const present = new Set(names);
+    const bookkeeping = (n: string): boolean =>
+      n === STATE_FILE || (n.endsWith(SIDECAR_SUFFIX) && present.has(n.slice(0, -SIDECAR_SUFFIX.length)));
+    for (const name of names)
+      if (!bookkeeping(name)) await visitPath(ctx, path.join(full, name), path.join(display, name), false);
     return;
   }
   if (!st.isFile()) return ignore(ctx, display, '不是普通文件，已忽略');
@@ -103,5 +111,8 @@ async function visitPath(ctx: Ctx, full: string, display: string, explicit: bool
     return ignore(ctx, display, `无法读取（${(e as NodeJS.ErrnoException).code ?? '未知错误'}）`);
   }
   const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
-  handleBytes(ctx, kind.kind!, bytes, display, { mtime: st.mtime }, {}, 0);
+  const server = kind.kind === 'eml' ? await readSidecar(full) : undefined;
+  const t = server ? new Date(server.internalDate) : undefined;
+  const receivedAt = t && !Number.isNaN(t.getTime()) ? t : undefined;
+  handleBytes(ctx, kind.kind!, bytes, display, { mtime: st.mtime, receivedAt }, {}, 0);
 }

@@ -1,6 +1,8 @@
 import {
   DEADLINES_USAGE,
   LEDGER_USAGE,
+  MAIL_USAGE,
+  SCHEDULE_USAGE,
   AGENDA_USAGE,
   CHART_USAGE,
   FORMS_USAGE,
@@ -52,6 +54,14 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   forms: {
     run: async (a, io) => (await import('./commands/forms.js')).formsCommand(a, io),
     usage: FORMS_USAGE,
+  },
+  mail: {
+    run: async (a, io) => (await import('./commands/mail.js')).mailCommand(a, io),
+    usage: MAIL_USAGE,
+  },
+  schedule: {
+    run: async (a, io) => (await import('./commands/schedule.js')).scheduleCommand(a, io),
+    usage: SCHEDULE_USAGE,
   },
 };
 

@@ -58,3 +58,22 @@ export const FORMS_USAGE = `kpd forms --master 总台账.xlsx --case 案卷号 -
   打印一个代办案卷的纸质表格（按总台账「代办事项」「满意度测评」），每份一页 A4：
   代办受理表（附工作守则）、督导代办情况记录表（每办结一项登记一行）、手续代办移交表、代办员满意度测评表（附件3）。
   空白表格由 kpd templates 生成。打印为 PDF：soffice --headless --convert-to pdf --outdir DIR DIR/*.xlsx`;
+export const MAIL_USAGE = `kpd mail fetch --config 邮箱.toml (--period 2026-11-1 | --meeting 2026-11-14) --into 文件夹 [--master 总台账.xlsx] [--json]
+  从单位邮箱（IMAP，加密连接）取回本期以来带有半月进展报表（--period）或议题申报表（--meeting）的邮件，
+  原样存为 .eml，旁边记下服务器收到的时间（汇总和议程按它判断是否按时）。再运行只取新邮件，不会重复；
+  服务器上的邮件不删除、不标记（除非 邮箱.toml 中设置了 mark_seen / move_to）。
+  密码来自环境变量（默认 KPD_IMAP_PASSWORD）或系统钥匙串，不写在任何文件里。
+
+kpd mail remind --master 总台账.xlsx --period 2026-11-1 [--reports 文件夹...] [--config 邮箱.toml] [--send] [--outbox 文件夹] [--at 2026-11-13T08:30]
+  给各指挥部的联系邮箱（「项目登记」联系邮箱一栏）写报送提醒或催报：截止日前发给全部指挥部，
+  截止后只发给未报、未签字、缺项目的（需 --reports 给出已收到的报表，读法同 merge），附空白模板。
+  不加 --send 只显示将发给谁、写什么（--outbox 另存为 .eml）；加 --send 才经 SMTP 发出。`;
+
+export const SCHEDULE_USAGE = `kpd schedule --master 总台账.xlsx --config 邮箱.toml [--send] [--once [--at 2026-11-11T09:00]] [--dry-run]
+  按「规则」表和节假日安排自动完成每期的例行工作：报送截止日前一个工作日发提醒；截止日下班后取邮件、汇总通报草稿；
+  通报日早上再取邮件、汇总正式通报、写催报名单并催报；议题截止（周二 17:00）时取议题申报表；周五编制例会议程。
+  每一步写入日志文件（邮箱.toml 的 [schedule] log）。不加 --send 时提醒和催报只写入待发送文件夹，不发出。
+  --once      只执行此刻到时的步骤后退出（供 Windows 任务计划程序或 cron 定时调用）；不加则一直运行
+  --at TIME   以该时刻为“现在”（北京时间），如 2026-11-13T08:30
+  --dry-run   只说明此刻会做什么，什么也不做
+  没有当年节假日数据时停止运行并说明原因。`;

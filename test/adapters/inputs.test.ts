@@ -199,4 +199,34 @@ describe('collectInputs', () => {
     expect(readFileSync(file)).toEqual(before);
     expect(statSync(file).mtimeMs).toBe(mtime);
   });
+
+  it('takes the time the mailbox received a fetched message from the record beside it, and lists no bookkeeping', async () => {
+    const dir = path.join(root, '收件');
+    mkdirSync(dir, { recursive: true });
+    const name = '20261113-091231 物流园 #16.eml';
+    writeFileSync(
+      path.join(dir, name),
+      eml('罗敏', 'Thu, 12 Nov 2026 10:00:00 +0800', [['进展.xlsx', await workbook('late')]]),
+    );
+    writeFileSync(
+      path.join(dir, `${name}.json`),
+      JSON.stringify({ kind: 'kpd-mail', file: name, uid: 16, internalDate: '2026-11-13T01:12:31.000Z' }),
+    );
+    writeFileSync(path.join(dir, '.kpd-mail.json'), '{}');
+    // A .json that is no message's record is an input like any other.
+    writeFileSync(path.join(dir, '别的.json'), '{}');
+    const { items, ignored } = await collectInputs([dir]);
+    expect(items.map((i) => [path.basename(i.file), i.receivedAt?.toISOString()])).toEqual([
+      [`${name} › 进展.xlsx`, '2026-11-13T01:12:31.000Z'],
+    ]);
+    expect(ignored.map((i) => [path.basename(i.file), i.reason])).toEqual([
+      ['别的.json', '不是 .xlsx 工作簿（.json），已忽略'],
+    ]);
+    // Without its record the message's own Date is the time, as before.
+    const alone = await collectInputs([path.join(dir, name)]);
+    expect(alone.items[0]?.receivedAt?.toISOString()).toBe('2026-11-13T01:12:31.000Z');
+    rmSync(path.join(dir, `${name}.json`));
+    const bare = await collectInputs([path.join(dir, name)]);
+    expect(bare.items[0]?.receivedAt?.toISOString()).toBe('2026-11-12T02:00:00.000Z');
+  });
 });

@@ -23,6 +23,7 @@ export const SCHEDULE_PARAMS = {
   topicCutoffWeekday: { name: '周例会议题截止（星期）', value: '星期二', kind: 'weekday' },
   topicCutoffTime: { name: '周例会议题截止（时刻）', value: '17:00', kind: 'time' },
   meetingWeekday: { name: '周例会召开（星期）', value: '星期六', kind: 'weekday' },
+  agendaWeekday: { name: '周例会议程编制（星期）', value: '星期五', kind: 'weekday' },
   agentReportWeekday: { name: '代办员周报（星期）', value: '星期四', kind: 'weekday' },
   agentReportTime: { name: '代办员周报截止（时刻）', value: '18:00', kind: 'time' },
   siteVisitsPerWeek: { name: '每人每周一线工作最少次数', value: 2, kind: 'integer', min: 0, max: 7 },

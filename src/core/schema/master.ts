@@ -113,6 +113,13 @@ export const PROJECTS = defineSheet({
       requiredCode: 'project.fiveOnes',
       width: 10,
     },
+    {
+      key: 'contactEmail',
+      header: '联系邮箱',
+      type: 'text',
+      width: 24,
+      note: '指挥部接收报送提醒和催报的邮箱，多个用分号隔开；同一指挥部的项目填一处即可',
+    },
   ],
 });
 

@@ -27,6 +27,7 @@ export const MASTER_SAMPLES: Readonly<Record<string, readonly RowValues[]>> = {
       unitHead: '李明',
       agent: '张伟',
       townCadre: '赵强',
+      contactEmail: 'gaoduan_zhb@example.cn',
     },
   ],
   milestones: [

@@ -3,6 +3,8 @@ import { MERGE_MESSAGES } from './messages-merge.js';
 import { AGENDA_MESSAGES } from './messages-agenda.js';
 import { TABLE_MESSAGES } from './messages-table.js';
 import { PAPER_MESSAGES } from './messages-papers.js';
+import { MAIL_MESSAGES } from './messages-mail.js';
+import { SCHEDULE_MESSAGES } from './messages-schedule.js';
 
 /**
  * Every finding the product reports, with its text in Chinese (first) and English.
@@ -423,6 +425,8 @@ export const MESSAGES = {
   ...AGENDA_MESSAGES,
   ...TABLE_MESSAGES,
   ...PAPER_MESSAGES,
+  ...MAIL_MESSAGES,
+  ...SCHEDULE_MESSAGES,
 } as const;
 
 export type IssueCode = keyof typeof MESSAGES;

@@ -10,7 +10,14 @@ import { BASE } from '../../helpers/master.js';
 const project = (p: (typeof BASE.projects)[number], row: number): Located<Project> => ({
   sheet: '项目登记',
   row,
-  record: { ...p, content: undefined, location: undefined, plannedStart: undefined, plannedEnd: undefined },
+  record: {
+    ...p,
+    content: undefined,
+    location: undefined,
+    plannedStart: undefined,
+    plannedEnd: undefined,
+    contactEmail: undefined,
+  },
   columns: new Map(),
 });
 const REGISTER: RegisterContext = { projects: BASE.projects.map((p, i) => project(p, i + 3)) };

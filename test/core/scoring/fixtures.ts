@@ -84,6 +84,7 @@ export class Fixture {
       unitHead: '一把手',
       agent: '代办员',
       townCadre: '乡镇干部',
+      contactEmail: undefined,
       ...p,
     };
     return this.add('projects', r);
