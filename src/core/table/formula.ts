@@ -20,9 +20,11 @@ export interface FormulaRef {
   readonly end?: CellPosition;
 }
 
-// A text literal, or an optionally sheet-qualified A1 reference or range.
+// A text literal, or an optionally sheet-qualified A1 reference or range. An unqualified one
+// starts the formula or follows a character that cannot be part of a name (captured and put
+// back: no lookbehind, which the ES5 engines of WPS's and Office's panes do not have).
 const TOKEN =
-  /("(?:[^"]|"")*")|((?:'(?:[^']|'')+'|[^\s!'"(),;:=+\-*/&<>^%{}[\]]+)!)?(?<![A-Za-z0-9_.$])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?::(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7}))?(?![A-Za-z0-9_(.!])/gu;
+  /("(?:[^"]|"")*")|(?:((?:'(?:[^']|'')+'|[^\s!'"(),;:=+\-*/&<>^%{}[\]]+)!)|(^|[^A-Za-z0-9_.$]))(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?::(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7}))?(?![A-Za-z0-9_(.!])/gu;
 
 const position = (c$: string, col: string, r$: string, row: string): CellPosition | undefined => {
   const p = { col: columnIndex(col), row: Number(row), colAbs: c$ === '$', rowAbs: r$ === '$' };
@@ -45,7 +47,13 @@ export function mapFormulaRefs(
 ): string {
   return formula.replace(
     TOKEN,
-    (all, literal: string | undefined, qual: string | undefined, ...g: (string | undefined)[]) => {
+    (
+      all,
+      literal: string | undefined,
+      qual: string | undefined,
+      before: string | undefined,
+      ...g: (string | undefined)[]
+    ) => {
       if (literal !== undefined) return all;
       const start = position(g[0] ?? '', g[1] ?? '', g[2] ?? '', g[3] ?? '');
       const end = g[5] === undefined ? undefined : position(g[4] ?? '', g[5], g[6] ?? '', g[7] ?? '');
@@ -59,11 +67,11 @@ export function mapFormulaRefs(
       const ref: FormulaRef = { ...(sheet !== undefined && { sheet }), start, ...(end && { end }) };
       const moved = fn(ref);
       if (moved === undefined) return all;
-      if (moved === 'ref-error') return '#REF!';
+      if (moved === 'ref-error') return `${before ?? ''}#REF!`;
       const a = positionText(moved.start);
       const b = moved.end ? positionText(moved.end) : '';
-      if (a === undefined || b === undefined) return '#REF!';
-      return `${qual ?? ''}${a}${moved.end ? `:${b}` : ''}`;
+      if (a === undefined || b === undefined) return `${before ?? ''}#REF!`;
+      return `${before ?? ''}${qual ?? ''}${a}${moved.end ? `:${b}` : ''}`;
     },
   );
 }
