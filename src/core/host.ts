@@ -1,5 +1,6 @@
 import type { SheetGrid, WorkbookGrid } from './grid.js';
 import type { SheetSpec } from './schema/types.js';
+import type { TableWrite } from './table/merge.js';
 import type { RowValues } from './template/samples.js';
 
 /**
@@ -35,6 +36,13 @@ export interface WorkbookHost {
   readRows(sheet: string, from: number, to: number): Promise<SheetGrid>;
   /** Writes result sheets laid out as our templates are; a sheet of the same name is replaced in place. */
   writeSheets(sheets: readonly HostSheet[], placeholders: ReadonlyMap<string, string>): Promise<void>;
+  /**
+   * Writes a run's tables as planTables (core/table/merge.ts) planned them against this workbook,
+   * as kpd writes them into a file: a `merge` into the sheet as a person left it (their columns,
+   * rows and notes kept; only the cells that change are written; rows inserted only when the table
+   * outgrows the blank rows under it), a `fresh` one as a new sheet laid out as our templates are.
+   */
+  writeTables(writes: readonly TableWrite[], placeholders: ReadonlyMap<string, string>): Promise<void>;
   /** Brings a sheet to the front, so the person sees what was written. */
   showSheet(name: string): Promise<void>;
   /** A workbook the job made (.xlsx bytes): opened as a new document where the host can, else saved or downloaded. */

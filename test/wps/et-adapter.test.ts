@@ -8,7 +8,8 @@ import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
 import { parseRankPeriod } from '../../src/core/calendar/periods.js';
 import { WorkCalendar } from '../../src/core/calendar/workdays.js';
 import type { WorkbookGrid } from '../../src/core/grid.js';
-import type { HostSheet } from '../../src/core/host.js';
+import type { TableJob } from '../../src/core/table/merge.js';
+import { planTables } from '../../src/core/table/merge.js';
 import { readMaster } from '../../src/core/master/read.js';
 import { importBulletin } from '../../src/core/ledger/import.js';
 import { PROGRESS_LOG, SITE_WORK_LOG, SUBMISSION_LOG } from '../../src/core/schema/master.js';
@@ -59,9 +60,13 @@ beforeAll(async () => {
 const sheetRows = (wb: WorkbookGrid, name: string): unknown[][] =>
   trimmed(wb.sheets.find((s) => s.name === name)?.rows ?? []);
 
-/** kpd score's job over what the host reads: the sheets the pane writes for 计算排名. */
-async function scoreThrough(host: EtHost): Promise<readonly HostSheet[]> {
-  const master = readMaster(await host.readWorkbook());
+/**
+ * 计算排名 as the pane runs it: the job over what the host reads, planned against the workbook
+ * (planTables), written by the host (writeTables).
+ */
+async function scoreThrough(host: EtHost): Promise<readonly TableJob[]> {
+  const grid = await host.readWorkbook();
+  const master = readMaster(grid);
   const period = parseRankPeriod('2026Q3');
   if (!period) throw new Error('period');
   const outcome = scoreMaster({
@@ -71,9 +76,26 @@ async function scoreThrough(host: EtHost): Promise<readonly HostSheet[]> {
     calendar: new WorkCalendar(master.data.holidays),
     locale: 'zh',
   });
-  await host.writeSheets(outcome.tables, outcome.placeholders);
+  const { writes } = planTables(grid, outcome.tables, outcome.placeholders);
+  await host.writeTables(writes, outcome.placeholders);
   return outcome.tables;
 }
+
+/** 导入台账 as the pane runs it: importBulletin over what the host reads, planTables, writeTables. */
+async function importThrough(host: EtHost): Promise<void> {
+  const read = await host.readWorkbook();
+  const result = importBulletin(bulletin, readMaster(read).data);
+  if (isIssue(result)) throw new Error(result.code);
+  const { writes } = planTables(read, result.tables, new Map());
+  expect(writes.map((w) => w.kind)).toEqual(['merge', 'merge', 'merge']);
+  await host.writeTables(writes, new Map());
+}
+
+/** Rows of a sheet with more than one cell (the table's header and rows), blanks trimmed. */
+const tableRows = (wb: WorkbookGrid, name: string, width = Infinity): unknown[][] =>
+  trimmed(
+    trimmed(wb.sheets.find((x) => x.name === name)?.rows ?? []).map((row) => row.slice(0, width)),
+  ).filter((row) => row.length > 1);
 
 describe('reading the open workbook (Application.ActiveWorkbook → the core’s grid)', () => {
   it('gives the grid our .xlsx reader gives: values, dates by number format, hidden sheets, names', async () => {
@@ -201,22 +223,148 @@ describe('导入台账 through the WPS adapter', () => {
   it('writes 进展记录, 报送记录 and 一线工作记录 as kpd ledger import does, in their places, with their drop-downs', async () => {
     const app = fakeWps(grid);
     const host = new EtHost(app);
-    const master = readMaster(await host.readWorkbook());
-    const result = importBulletin(bulletin, master.data);
-    if (isIssue(result)) throw new Error(result.code);
-    await host.writeSheets(result.tables, new Map());
+    await importThrough(host);
     const after = await host.readWorkbook();
     expect(after.sheets.map((x) => x.name)).toEqual(grid.sheets.map((x) => x.name));
-    const rows = (wb: WorkbookGrid, name: string): unknown[][] =>
-      trimmed(wb.sheets.find((x) => x.name === name)?.rows ?? []).filter((row) => row.length > 1);
     for (const sheet of [PROGRESS_LOG.name, SUBMISSION_LOG.name, SITE_WORK_LOG.name]) {
-      expect(rows(cliLedger, sheet).length, sheet).toBeGreaterThan(5);
-      expect(rows(after, sheet), sheet).toEqual(rows(cliLedger, sheet));
+      // The history stays: the CLI's sheet has the earlier periods and this one.
+      expect(tableRows(cliLedger, sheet).length, sheet).toBeGreaterThan(tableRows(grid, sheet).length);
+      expect(sheetRows(after, sheet), sheet).toEqual(sheetRows(cliLedger, sheet));
     }
-    expect(app.fake.sheet(SUBMISSION_LOG.name)?.validations.map((v) => v.formula1)).toEqual([
-      '邮件时间,登记时间,填报日期,文件修改时间',
-      '按时,迟报,未报',
+    // The new rows (one run) get the templates' lists; nothing else is asked of WPS per cell.
+    const added =
+      tableRows(cliLedger, SUBMISSION_LOG.name).length - tableRows(grid, SUBMISSION_LOG.name).length;
+    const top = (grid.sheets.find((x) => x.name === SUBMISSION_LOG.name)?.rows.length ?? 0) + 1;
+    expect(app.fake.sheet(SUBMISSION_LOG.name)?.validations).toEqual([
+      expect.objectContaining({
+        address: `D${top}:D${top + added - 1}`,
+        formula1: '邮件时间,登记时间,填报日期,文件修改时间',
+      }),
+      expect.objectContaining({ address: `E${top}:E${top + added - 1}`, formula1: '按时,迟报,未报' }),
     ]);
+    expect(app.fake.sheet(SUBMISSION_LOG.name)?.value2Writes).toBe(1);
+  });
+
+  it('keeps a column and a note a person added to 进展记录: rows inserted above the note, the column carried', async () => {
+    const book = fakeBookOf(grid);
+    const PERSON = '督办意见（人工）';
+    const NOTE = '注：本表由通报导入，督办意见一栏由督查室填写，请勿删除。';
+    const progress = grid.sheets.find((x) => x.name === PROGRESS_LOG.name)?.rows ?? [];
+    const header = progress.findIndex((r) => r[0] === '报告期');
+    const width = PROGRESS_LOG.columns.length;
+    const own = new Map([
+      [header + 1, '已约谈'],
+      [header + 40, '限期整改'],
+      [progress.length - 1, '跟踪督办'],
+    ]);
+    const sheets = book.sheets.map((s) =>
+      s.name !== PROGRESS_LOG.name
+        ? s
+        : {
+            ...s,
+            values: [
+              ...(s.values ?? []).map((row, r) => {
+                const padded = Array.from({ length: width }, (_, c) => row[c] ?? null);
+                return r === header ? [...padded, PERSON] : own.has(r) ? [...padded, own.get(r) ?? ''] : row;
+              }),
+              [],
+              [NOTE],
+            ],
+          },
+    );
+    const app = globalThis.KpdFakeWps.create({ workbooks: [{ ...book, sheets }] });
+    const host = new EtHost(app);
+    await importThrough(host);
+    const after = await host.readWorkbook();
+    const rows = after.sheets.find((x) => x.name === PROGRESS_LOG.name)?.rows ?? [];
+    // The tool's columns hold what kpd ledger import writes; the person's column is where it was.
+    expect(tableRows(after, PROGRESS_LOG.name, width)).toEqual(
+      tableRows(cliLedger, PROGRESS_LOG.name, width),
+    );
+    expect(rows[header]?.[width]).toBe(PERSON);
+    for (const [r, text] of own) {
+      expect(rows[r]?.[width], `row ${r + 1}`).toBe(text);
+      expect(rows[r]?.slice(0, 3), `row ${r + 1}`).toEqual(progress[r]?.slice(0, 3));
+    }
+    // The table grew past the blank row above the note: rows were inserted, the note moved down
+    // by as many and still has its blank row above it.
+    const last = sheetRows(cliLedger, PROGRESS_LOG.name).length - 1; // the CLI's sheet ends with the table
+    expect(rows[last]?.slice(0, width)).toEqual(sheetRows(cliLedger, PROGRESS_LOG.name)[last]);
+    expect(rows[last + 1] ?? []).toEqual([]);
+    expect(rows[last + 2]).toEqual([NOTE]);
+    expect(rows.length).toBe(last + 3);
+    // Only the new rows were written, in one run of columns: no cell of the history was sent.
+    expect(app.fake.sheet(PROGRESS_LOG.name)?.value2Writes).toBe(1);
+  });
+});
+
+describe('merging into a table whose rows move (WorkbookHost.writeTables)', () => {
+  it('carries the rows after a period that grew: values, dates and formulas moved as WPS moves them; unchanged rows untouched', async () => {
+    const header = [
+      '报告期',
+      '指挥部',
+      '项目编号',
+      '本期完成投资(万元)',
+      '年度累计完成投资(万元)',
+      '形象进度',
+      '存在问题及需协调事项',
+    ];
+    const app = globalThis.KpdFakeWps.create({
+      workbooks: [
+        {
+          sheets: [
+            {
+              name: PROGRESS_LOG.name,
+              values: [
+                ['项目进展记录（由通报导入）'],
+                [...header, '核对日', '两倍'],
+                ['2026-10-1', '甲指挥部', 'AY-1', 10, 100, '按计划推进', '', null, null],
+                ['2026-10-1', '甲指挥部', 'AY-2', 20, 200, '按计划推进', '', null, null],
+                ['2026-10-2', '甲指挥部', 'AY-1', 30, 130, '滞后', '缺资金', 46340, '=D5*2+$D$3'],
+              ],
+              numberFormat: [
+                [],
+                [],
+                [],
+                [],
+                [undefined, undefined, undefined, undefined, undefined, undefined, undefined, 'yyyy-mm-dd'],
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const host = new EtHost(app);
+    const job: TableJob = {
+      sheet: PROGRESS_LOG,
+      period: '2026-10-1',
+      rows: ['AY-1', 'AY-2', 'AY-3'].map((projectId, i) => ({
+        period: '2026-10-1',
+        hq: '甲指挥部',
+        projectId,
+        current: 10 * (i + 1),
+        cumulative: 100 * (i + 1),
+        image: '按计划推进',
+        problems: i === 2 ? '新开工' : '',
+      })),
+    };
+    const read = await host.readWorkbook();
+    const { writes } = planTables(read, [job], new Map());
+    await host.writeTables(writes, new Map());
+    const ws = app.fake.sheet(PROGRESS_LOG.name);
+    expect(trimmed(ws?.rows() ?? []).slice(2)).toEqual([
+      ['2026-10-1', '甲指挥部', 'AY-1', 10, 100, '按计划推进'],
+      ['2026-10-1', '甲指挥部', 'AY-2', 20, 200, '按计划推进'],
+      ['2026-10-1', '甲指挥部', 'AY-3', 30, 300, '按计划推进', '新开工'],
+      ['2026-10-2', '甲指挥部', 'AY-1', 30, 130, '滞后', '缺资金', 46340],
+    ]);
+    expect(ws?.cell(5, 8)?.formula).toBe('=D6*2+$D$3');
+    expect(ws?.cell(5, 7)?.f).toBe('yyyy-mm-dd');
+    expect((await host.readWorkbook()).sheets[0]?.rows[5]?.[7]).toEqual({ kind: 'date', serial: 46340 });
+    // AY-1 and AY-2 did not change: only rows 5 and 6 were sent, in one Formula assignment
+    // (the carried row has a formula), nothing through Value2.
+    expect(ws?.formulaWrites).toBe(1);
+    expect(ws?.value2Writes).toBe(0);
   });
 });
 

@@ -26,6 +26,7 @@ export interface FakeSheet {
   readonly validations: { address: string; type: number; formula1: string; inCellDropdown: boolean }[];
   readonly page: Record<string, unknown>;
   readonly value2Writes: number;
+  readonly formulaWrites: number;
   readonly formatWrites: number;
   rows(): (string | number | boolean)[][];
   cell(r: number, c: number): { v?: string | number | boolean; f?: string; formula?: string } | undefined;

@@ -26,6 +26,8 @@ export const XL_RIGHT = -4152;
 export const XL_PORTRAIT = 1;
 export const XL_LANDSCAPE = 2;
 export const XL_PAPER_A4 = 9;
+/** XlInsertShiftDirection.xlShiftDown −4121 (Range.Insert). */
+export const XL_SHIFT_DOWN = -4121;
 
 /** A cell value as Value2 gives it: numbers (dates as serials), text, booleans, empty. */
 export type EtValue = string | number | boolean | null | undefined;
@@ -49,6 +51,11 @@ export interface EtValidation {
 export interface EtRange {
   /** One value (one cell) or an array of rows (several cells); dates are serial numbers. */
   Value2: EtValue | EtValue[][];
+  /**
+   * Formulas as typed ("=SUM(D4:D9)"), or the constant of a cell without one ("" when empty);
+   * an array of rows for several cells. Assigned like Value2: "=" starts a formula.
+   */
+  Formula: EtValue | EtValue[][];
   /** The format code of every cell, or null when the cells' formats differ (Excel's rule). */
   NumberFormat: string | null;
   readonly Row: number;
@@ -64,6 +71,10 @@ export interface EtRange {
   ColumnWidth: number;
   readonly Validation: EtValidation;
   readonly Worksheet: EtWorksheet;
+  /** The whole rows of this range (Insert on it inserts rows). */
+  readonly EntireRow: EtRange;
+  /** Cells inserted here, the others moved (Shift: XL_SHIFT_DOWN); formulas follow the cells they name. */
+  Insert(Shift?: number, CopyOrigin?: number): unknown;
 }
 
 export interface EtPageSetup {

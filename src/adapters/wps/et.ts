@@ -1,8 +1,10 @@
 import type { SheetGrid, WorkbookGrid } from '../../core/grid.js';
+import type { TableWrite } from '../../core/table/merge.js';
 import type { Delivery, HostCapabilities, HostSheet, WorkbookHost } from '../../core/host.js';
 import { latin1StringPlain } from '../binary.js';
 import type { EtApplication, EtRange, EtWorksheet } from './et-api.js';
 import { findWorksheet, readSheetRows, readWorkbookGrid } from './read.js';
+import { writeTables } from './merge.js';
 import { writeResultSheets } from './write.js';
 
 /**
@@ -44,6 +46,10 @@ export class EtHost implements WorkbookHost {
 
   async writeSheets(sheets: readonly HostSheet[], placeholders: ReadonlyMap<string, string>): Promise<void> {
     writeResultSheets(this.app, sheets, placeholders, { dropDowns: this.capabilities.dropDowns });
+  }
+
+  async writeTables(writes: readonly TableWrite[], placeholders: ReadonlyMap<string, string>): Promise<void> {
+    writeTables(this.app, writes, placeholders, { dropDowns: this.capabilities.dropDowns });
   }
 
   async showSheet(name: string): Promise<void> {

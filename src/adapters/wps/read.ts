@@ -26,7 +26,7 @@ import {
  * signed 32-bit numbers. WPS's documentation does not say how an error cell reaches JavaScript;
  * these are the values COM passes (docs/wps-api.md).
  */
-const ERROR_CODES: ReadonlyMap<number, string> = new Map([
+export const ERROR_CODES: ReadonlyMap<number, string> = new Map([
   [-2146826288, '#NULL!'],
   [-2146826281, '#DIV/0!'],
   [-2146826273, '#VALUE!'],

@@ -43,10 +43,10 @@ const RETYPED =
   /^\s*(?:[-+]?(?:\d[\d,]*\.?\d*|\.\d+)(?:e[-+]?\d+)?%?|\d{1,4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?.*|true|false)\s*$/iu;
 
 /** Text as WPS keeps it in a cell not formatted as text: with the apostrophe where it would be retyped. */
-const asText = (v: string): string => (/^[=+\-@']/u.test(v) || RETYPED.test(v) ? `'${v}` : v);
+export const asText = (v: string): string => (/^[=+\-@']/u.test(v) || RETYPED.test(v) ? `'${v}` : v);
 
 /** A value as WPS takes it in a column of this format: dates as serials, text kept text. */
-function wpsValue(v: Cell | undefined, c: ColumnSpec, format: string): EtValue {
+export function wpsValue(v: Cell | undefined, c: ColumnSpec, format: string): EtValue {
   if (v === null || v === undefined) return '';
   if (isDateCell(v)) return v.serial;
   if (typeof v === 'object') return v.code;
