@@ -2,6 +2,7 @@ import {
   DEADLINES_USAGE,
   LEDGER_USAGE,
   AGENDA_USAGE,
+  HOLIDAYS_USAGE,
   MERGE_USAGE,
   SCORE_USAGE,
   TEMPLATES_USAGE,
@@ -42,6 +43,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   agenda: {
     run: async (a, io) => (await import('./commands/agenda.js')).agendaCommand(a, io),
     usage: AGENDA_USAGE,
+  },
+  holidays: {
+    run: async (a, io) => (await import('./commands/holidays.js')).holidaysCommand(a, io),
+    usage: HOLIDAYS_USAGE,
   },
 };
 

@@ -1,6 +1,7 @@
 import { SCORING_MESSAGES } from './messages-scoring.js';
 import { MERGE_MESSAGES } from './messages-merge.js';
 import { AGENDA_MESSAGES } from './messages-agenda.js';
+import { CALENDAR_MESSAGES } from './messages-calendar.js';
 
 /**
  * Every finding the product reports, with its text in Chinese (first) and English.
@@ -289,8 +290,8 @@ const FOUNDATION_MESSAGES = {
   },
   'unitScore.overWeight': {
     severity: 'error',
-    zh: '「{header}」手工得分 {value} 超出该项权重 {max} 分。',
-    en: '"{header}" typed score {value} exceeds its weight {max}.',
+    zh: '「{header}」手工得分 {value} 超出该项权重 {max} 分，未采用：该项按台账计算，本行其他手工得分照常采用。',
+    en: '"{header}" typed score {value} exceeds its weight {max}; not used: this criterion is computed from the ledgers, the row’s other typed scores stay.',
   },
   outsidePeriod: {
     severity: 'info',
@@ -419,6 +420,7 @@ export const MESSAGES = {
   ...SCORING_MESSAGES,
   ...MERGE_MESSAGES,
   ...AGENDA_MESSAGES,
+  ...CALENDAR_MESSAGES,
 } as const;
 
 export type IssueCode = keyof typeof MESSAGES;
