@@ -5,7 +5,7 @@ import { importBulletin } from '../core/ledger/import.js';
 import { fillParts, zipFilledParts } from '../adapters/xlsx-fill/parts.js';
 import { assembleBulletin, bulletinContext, readSubmission } from '../core/bulletin/index.js';
 import { bulletinSheets } from '../core/bulletin/render.js';
-import { agendaSheets, buildAgenda, isMeetingDay } from '../core/agenda/index.js';
+import { agendaSheets, buildAgenda, meetingDayProblem } from '../core/agenda/index.js';
 import { AGENDA_PROBLEMS } from '../core/schema/agenda.js';
 import type { RowValues } from '../core/template/samples.js';
 import { parseDate } from '../core/values/parse.js';
@@ -16,16 +16,22 @@ import {
   rankPeriodLabel,
 } from '../core/calendar/periods.js';
 import { WorkCalendar } from '../core/calendar/workdays.js';
-import { calendarWarnings } from '../core/calendar/warnings.js';
 import { findSheet } from '../core/grid.js';
 import { readMaster, type MasterRead } from '../core/master/read.js';
-import { MASTER, PROGRESS_LOG, PROJECTS, SITE_WORK_LOG, SUBMISSION_LOG } from '../core/schema/master.js';
+import {
+  MASTER,
+  PROGRESS_LOG,
+  PROJECTS,
+  SITE_WORK_LOG,
+  SITE_WORK_WEEKS,
+  SUBMISSION_LOG,
+} from '../core/schema/master.js';
 import { REPORT } from '../core/schema/report.js';
 import { TOPICS } from '../core/schema/topics.js';
 import type { TemplateSpec } from '../core/schema/types.js';
 import { validateWorkbook } from '../core/validate/workbook.js';
 import { OUTPUTS, TEMPLATES } from '../core/schema/templates.js';
-import { scoreMaster } from '../core/score/run.js';
+import { isRefused, scoreMaster } from '../core/score/run.js';
 import { ACTION_LABEL, OUTCOME_LABEL } from '../core/scoring/labels.js';
 import { cellRef, message, sortIssues, type Issue, type Locale } from '../core/validate/issue.js';
 import { identifyTemplate, isIssue } from '../core/workbook/identify.js';
@@ -236,6 +242,8 @@ export async function computeRanking(
       calendar,
       locale,
     });
+    // A period with no data is refused, never ranked: nothing is written (DOMAIN §4).
+    if (isRefused(outcome)) return refused(message(outcome.refused, locale));
     await writeResultSheets(context, outcome.tables, outcome.placeholders);
     const units = outcome.units.units;
     const praised = units.filter((u) => u.outcome === 'praise').map((u) => u.unit);
@@ -271,9 +279,7 @@ export async function computeRanking(
               ),
             ]
           : []),
-        ...calendarWarnings(calendar, [period.year]).map(
-          (w) => `${t('警告', 'Warning')}：${message(w, locale)}`,
-        ),
+        ...outcome.notes.map((w) => finding(w, locale)),
       ],
       ok: true,
     };
@@ -338,15 +344,9 @@ export async function buildMeetingAgenda(
     const opened = await openMaster(context, locale);
     if ('why' in opened) return refused(opened.why);
     const { master, calendar } = opened;
-    if (!isMeetingDay(day.value, master.data, calendar))
-      return {
-        summary: t(
-          `${day.value} 不是例会日（「规则」表中的例会日为${master.data.rules.schedule.meetingWeekday}），请给出例会当天的日期。`,
-          `${day.value} is not a meeting day (the 规则 sheet says ${master.data.rules.schedule.meetingWeekday}).`,
-        ),
-        lines: [],
-        ok: false,
-      };
+    // A rest-day Saturday has no meeting unless 例会 lists it (DOMAIN §5).
+    const notHeld = meetingDayProblem(day.value, master.data, calendar);
+    if (notHeld) return refused(message(notHeld, locale));
     const agenda = buildAgenda({ meeting: day.value, master: master.data, calendar, files, ignored, locale });
     const sheets = agendaSheets(agenda);
     // With no forms picked there is nothing for 数据问题 to say about files; with forms, it is
@@ -476,10 +476,10 @@ export async function mergeReports(
           `The template ${own} has none of the bulletin tables.`,
         ),
       };
-    return { bulletin, bytes: zipFilledParts(filled), calendar, missing: filled.missing };
+    return { bulletin, bytes: zipFilledParts(filled), missing: filled.missing };
   });
   if ('why' in made) return refused(made.why);
-  const { bulletin: b, bytes, calendar, missing } = made;
+  const { bulletin: b, bytes, missing } = made;
   const fileName = `重点项目情况通报-第${b.number}期.xlsx`;
   const inExcel = await open(bytes, fileName);
   const taken = b.submissions.filter((s) => s.replacedBy === undefined);
@@ -501,9 +501,7 @@ export async function mergeReports(
         (p) =>
           `${t('未并入', 'Not merged')}　${p.file}${p.sheet ? `　${p.sheet}` : ''}${p.cell ? `!${p.cell}` : ''}　${p.message}`,
       ),
-      ...[...b.warnings, ...calendarWarnings(calendar, [period.year])].map(
-        (w) => `${t('警告', 'Warning')}：${message(w, locale)}`,
-      ),
+      ...b.warnings.map((w) => `${t('警告', 'Warning')}：${message(w, locale)}`),
       ...missing.map((sheet) =>
         t(
           `警告：通报模板中没有「${sheet}」表（或找不到其表头），该部分未写入。`,
@@ -549,6 +547,7 @@ export async function importLedger(
         { sheet: PROGRESS_LOG, rows: result.progressLog },
         { sheet: SUBMISSION_LOG, rows: result.submissionLog },
         { sheet: SITE_WORK_LOG, rows: result.siteWorkLog },
+        ...(result.siteWorkWeeks ? [{ sheet: SITE_WORK_WEEKS, rows: result.siteWorkWeeks }] : []),
       ],
       new Map(),
       { dropDowns },
@@ -556,8 +555,8 @@ export async function importLedger(
     const c = result.counts;
     return {
       summary: t(
-        `已导入 ${result.period}：进展记录 ${c.progress} 行，报送记录 ${c.submissions} 行，一线工作记录 ${c.siteWeeks} 行${c.replaced > 0 ? `（替换了该期原有的 ${c.replaced} 行）` : ''}。`,
-        `Imported ${result.period}: ${c.progress} progress, ${c.submissions} submission, ${c.siteWeeks} site-work rows${c.replaced > 0 ? ` (replaced ${c.replaced})` : ''}.`,
+        `已导入 ${result.period}：进展记录 ${c.progress} 行，报送记录 ${c.submissions} 行，一线工作记录 ${c.siteVisits} 行${c.replaced > 0 ? `（替换了该期原有的 ${c.replaced} 行）` : ''}。`,
+        `Imported ${result.period}: ${c.progress} progress, ${c.submissions} submission, ${c.siteVisits} site-work rows${c.replaced > 0 ? ` (replaced ${c.replaced})` : ''}.`,
       ),
       lines: result.issues.map((i) => finding(i, locale)),
       ok: true,

@@ -157,6 +157,18 @@ describe('计算排名 in the task pane (pane.ts over the fake)', () => {
     ]);
     expect(other.sheets.map((s) => s.name)).toEqual(report.sheets.map((s) => s.name));
   });
+
+  it('refuses a period with no data (2025Q1 of the example), writing nothing, 排名历史 untouched', async () => {
+    const book = fakeWorkbook(grid);
+    const before = await book.run((ctx) => readWorkbookGrid(ctx));
+    const r = await computeRanking((batch) => book.run(batch), '2025Q1');
+    expect(r.ok).toBe(false);
+    expect(r.summary).toMatch(/^2025Q1（2025-01-01 至 2025-03-31）没有可考评的数据：/u);
+    expect(r.summary).toContain('本期未排名，也未写入「排名历史」');
+    const after = await book.run((ctx) => readWorkbookGrid(ctx));
+    expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+    expect(table(after, '排名历史')).toEqual(table(before, '排名历史'));
+  });
 });
 
 describe('the task pane in English (Office in English)', () => {
@@ -277,7 +289,17 @@ describe('生成议程 in the task pane', () => {
     const r = await buildMeetingAgenda((batch) => book.run(batch), '2026-11-13');
     expect([r.ok, r.summary]).toEqual([
       false,
-      '2026-11-13 不是例会日（「规则」表中的例会日为星期六），请给出例会当天的日期。',
+      '2026-11-13 不是例会日（「规则」表中的例会日为星期六，另召开的例会填在「例会」表中）。请给出例会当天的日期。',
+    ]);
+  });
+
+  it('refuses a Saturday that is a statutory rest day (国庆 10/3), naming the meetings around it', async () => {
+    const book = fakeWorkbook(grid);
+    const r = await buildMeetingAgenda((batch) => book.run(batch), '2026-10-03');
+    // The example's 督办事项 has decisions of a meeting on 9/26 (中秋): that meeting was held.
+    expect([r.ok, r.summary]).toEqual([
+      false,
+      '2026-10-03 是法定节假日（国庆节），不召开例会。如确实召开，请在总台账「例会」表中填写该日期；否则请给出其他例会日期（上一次例会 2026-09-26，下一次例会 2026-10-10）。',
     ]);
   });
 });
@@ -444,7 +466,7 @@ describe('汇总通报 in the task pane', () => {
     const r = await importLedger(run, [bulletinFile]);
     expect([r.ok, r.summary]).toEqual([
       true,
-      '已导入 2026-11-1：进展记录 26 行，报送记录 8 行，一线工作记录 63 行。',
+      '已导入 2026-11-1：进展记录 26 行，报送记录 8 行，一线工作记录 139 行。',
     ]);
     const after = await book.run((ctx) => readWorkbookGrid(ctx));
     expect(after.sheets.map((x) => x.name)).toEqual(grid.sheets.map((x) => x.name));
@@ -458,7 +480,7 @@ describe('汇总通报 in the task pane', () => {
       '按时,迟报,未报',
     ]);
     const again = await importLedger(run, [bulletinFile]);
-    expect(again.summary).toMatch(/^已导入 2026-11-1：.*（替换了该期原有的 97 行）。$/u);
+    expect(again.summary).toMatch(/^已导入 2026-11-1：.*（替换了该期原有的 173 行）。$/u);
     const twice = await book.run((ctx) => readWorkbookGrid(ctx));
     for (const sheet of ['进展记录', '报送记录', '一线工作记录'])
       expect(rows(twice, sheet), sheet).toEqual(rows(after, sheet));

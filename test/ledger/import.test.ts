@@ -6,6 +6,7 @@ import type { WorkbookGrid } from '../../src/core/grid.js';
 import { runKpd } from '../helpers/cli.js';
 import { exampleMaster, LEDGER_SHEETS, records, score, sheetValues } from '../helpers/merge-results.js';
 import { fingerprint, REPO } from '../helpers/merge-world.js';
+import { jsonCell } from '../helpers/merge-bulletin.js';
 import { checkOoxml, OOXML_TIMEOUT_MS, OOXML_TOOLS } from '../helpers/ooxml.js';
 import { useTempDir } from '../helpers/tmp.js';
 import { requireTool } from '../helpers/tools.js';
@@ -26,7 +27,7 @@ let before: Record<string, string>;
 
 interface LedgerJson {
   readonly period: string;
-  readonly imported: { readonly progress: number; readonly submissions: number; readonly siteWeeks: number };
+  readonly imported: { readonly progress: number; readonly submissions: number; readonly siteVisits: number };
   readonly replaced: number;
 }
 
@@ -66,10 +67,12 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('kpd ledger import', () => {
-  it('appends the period’s rows: 26 projects reported, 8 HQs, 63 person-weeks (21 people × 3 weeks)', () => {
+  it('appends the period’s rows: 26 projects reported, 8 HQs, 139 visits (one row each)', () => {
+    // 一线工作明细 lists 140 visits: 118 assessed here, 21 of the week 11-09 (assessed next
+    // time), and 文旅康养小镇's second row of 李红梅 on 11-03 (the same visit, not imported twice).
     expect(onceJson).toEqual({
       period: '2026-11-1',
-      imported: { progress: 26, submissions: 8, siteWeeks: 63 },
+      imported: { progress: 26, submissions: 8, siteVisits: 139 },
       replaced: 0,
     });
     expect(ofPeriod(once, '进展记录', '报告期', '2026-11-1')).toHaveLength(26);
@@ -77,9 +80,15 @@ describe('kpd ledger import', () => {
     expect(records(once, '进展记录', '报告期')).toHaveLength(
       records(master, '进展记录', '报告期').length + 26,
     );
-    expect(records(once, '一线工作记录', '周')).toHaveLength(
-      records(master, '一线工作记录', '周').length + 63,
+    expect(records(once, '一线工作记录', '报告期')).toHaveLength(
+      records(master, '一线工作记录', '报告期').length + 139,
     );
+    // One row per visit, with the report that logged it: the week 11-09's visits are there for
+    // the 2026-11-2 bulletin to count with its own.
+    const next = ofPeriod(once, '一线工作记录', '报告期', '2026-11-1').filter(
+      (r) => jsonCell(r['日期']) === 'date:2026-11-10 00:00:00',
+    );
+    expect(next).toHaveLength(21);
   });
 
   it('carries the bulletin’s figures, statuses and times', () => {
@@ -104,8 +113,8 @@ describe('kpd ledger import', () => {
   it('replaces the period when imported again, never doubles it', () => {
     expect(twiceJson).toEqual({
       period: '2026-11-1',
-      imported: { progress: 26, submissions: 8, siteWeeks: 63 },
-      replaced: 26 + 8 + 63,
+      imported: { progress: 26, submissions: 8, siteVisits: 139 },
+      replaced: 26 + 8 + 139,
     });
     for (const sheet of LEDGER_SHEETS)
       expect(sheetValues(twice, sheet), sheet).toEqual(sheetValues(once, sheet));

@@ -9,8 +9,8 @@ import {
   type UnitRanking,
 } from '../../core/scoring/index.js';
 import { CATEGORY_KEYS } from '../../core/rules/agent.js';
-import { scoreMaster } from '../../core/score/run.js';
-import { message, type Issue, type Locale } from '../../core/validate/issue.js';
+import { isRefused, scoreMaster } from '../../core/score/run.js';
+import { message, SEVERITY_LABEL, type Issue, type Locale } from '../../core/validate/issue.js';
 import { sameFile, writeAtomic } from '../../adapters/files.js';
 import { writeSheetsInto } from '../../adapters/results.js';
 import { calendarContext, loadMaster, yearWarnings, outputPath } from '../context.js';
@@ -62,18 +62,24 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
   );
   const calendar = ctx.calendar;
   const data = master.data;
-  const { agents, units, issues, tables, placeholders } = scoreMaster({
+  const outcome = scoreMaster({
     data,
     issues: [...master.issues, ...ctx.issues],
     period,
     calendar,
     locale,
   });
+  // A period with no data is refused (DOMAIN §4): nothing written, 排名历史 untouched.
+  if (isRefused(outcome)) {
+    io.err(`${message(outcome.refused, locale)}\n`);
+    return EXIT.unusable;
+  }
+  const { agents, units, issues, tables, placeholders, notes } = outcome;
   const warnings: Issue[] = yearWarnings(calendar, [period.year]);
   const id = rankPeriodId(period);
   await writeAtomic(out, await writeSheetsInto(await readFile(masterPath), tables, placeholders));
 
-  for (const w of warnings) io.err(`${t(locale, '警告', 'Warning')}：${message(w, locale)}\n`);
+  for (const w of notes) io.err(`${SEVERITY_LABEL[w.severity][locale]}：${message(w, locale)}\n`);
   if (period.kind === 'H') {
     io.err(
       t(
@@ -104,7 +110,7 @@ export function scoreJson(
       scores: Object.fromEntries(CATEGORY_KEYS.map((k) => [k, round2(a.scores[k])])),
       total: round2(a.total),
       rank: a.rank,
-      actions: a.actions,
+      actions: a.actions.map((x) => x.label),
     })),
     units: units.units.map((u) => ({
       unit: u.unit,
@@ -146,7 +152,7 @@ export function formatScore(
         a.level,
         ...CATEGORY_KEYS.map((k) => round2(a.scores[k])),
         round2(a.total),
-        a.actions.join('；'),
+        a.actions.map((x) => x.label).join('；'),
       ]),
     );
     s += '\n';

@@ -1,5 +1,6 @@
 import { findSheet, type WorkbookGrid } from '../grid.js';
-import { BULLETIN, PROJECT_PROGRESS, SITE_WORK, SUBMISSIONS } from '../schema/bulletin.js';
+import { BULLETIN, PROJECT_PROGRESS, SITE_VISIT_DETAIL, SITE_WORK, SUBMISSIONS } from '../schema/bulletin.js';
+import { SITE_WORK_LOG } from '../schema/master.js';
 import { readTable } from '../table/read.js';
 import { cellText, parseDate } from '../values/parse.js';
 import { parseReportPeriod, reportPeriodId } from '../calendar/periods.js';
@@ -11,16 +12,25 @@ import { matchKey } from '../values/text.js';
 
 /**
  * `kpd ledger import`: a bulletin's figures appended to the master's 进展记录, 报送记录 and
- * 一线工作记录, which the unit ranking reads. Importing a period again replaces it.
+ * 一线工作记录 (one row per visit), which the unit ranking and the next merge read. Importing a
+ * period again replaces it.
  */
 export interface LedgerImport {
   readonly period: string;
   readonly progressLog: readonly RowValues[];
   readonly submissionLog: readonly RowValues[];
   readonly siteWorkLog: readonly RowValues[];
+  /**
+   * The 一线工作记录（按周） sheet, when there are weekly rows to keep: an older master's (moved
+   * out of 一线工作记录, unchanged) or an older bulletin's person-weeks. Absent: leave it alone.
+   */
+  readonly siteWorkWeeks?: readonly RowValues[];
   readonly counts: {
     readonly progress: number;
     readonly submissions: number;
+    /** Visits imported (one row each). */
+    readonly siteVisits: number;
+    /** Person-weeks imported from an older bulletin. */
     readonly siteWeeks: number;
     readonly replaced: number;
   };
@@ -49,7 +59,9 @@ export function importBulletin(
   if (period === undefined)
     return issue('field.required', {}, { label: '报告期（请用 --period 给出，如 2026-11-1）' });
   const issues: Issue[] = [...id.issues];
-  const table = (spec: typeof PROJECT_PROGRESS | typeof SUBMISSIONS | typeof SITE_WORK) => {
+  const table = (
+    spec: typeof PROJECT_PROGRESS | typeof SUBMISSIONS | typeof SITE_WORK | typeof SITE_VISIT_DETAIL,
+  ) => {
     const g = findSheet(bulletin, spec.name);
     if (!g) {
       issues.push(issue('sheet.missing', {}, { sheet: spec.name }));
@@ -84,42 +96,76 @@ export function importBulletin(
       signed: r['signed'] ?? null,
       file: r['file'] ?? null,
     }));
-  const siteWeeks = table(SITE_WORK).flatMap((r) => {
-    const week = parseDate(String(r['week'] ?? '').slice(0, 10));
-    return week.ok && r['hq'] !== undefined && r['person'] !== undefined
-      ? [
-          {
-            week: week.value,
-            hq: r['hq'],
-            person: r['person'],
-            role: r['role'] ?? null,
-            visits: r['visits'] ?? 0,
-          },
-        ]
-      : [];
-  });
+  // 一线工作: every visit the bulletin lists (not a second copy of the same one); an older bulletin
+  // has only its person-weeks, which go to the weekly sheet.
+  const detail = findSheet(bulletin, SITE_VISIT_DETAIL.name);
+  const visits = detail
+    ? table(SITE_VISIT_DETAIL).flatMap((r) =>
+        r['assessment'] !== '重复记录' &&
+        r['date'] !== undefined &&
+        r['hq'] !== undefined &&
+        r['person'] !== undefined
+          ? [
+              {
+                period,
+                date: r['date'],
+                hq: r['hq'],
+                person: r['person'],
+                role: r['role'] ?? null,
+                projectId: r['projectId'] ?? null,
+              },
+            ]
+          : [],
+      )
+    : [];
+  const oldWeeks = detail
+    ? []
+    : table(SITE_WORK).flatMap((r) => {
+        const week = parseDate(String(r['week'] ?? '').slice(0, 10));
+        return week.ok && r['hq'] !== undefined && r['person'] !== undefined
+          ? [
+              {
+                week: week.value,
+                hq: r['hq'],
+                person: r['person'],
+                role: r['role'] ?? null,
+                visits: r['visits'] ?? 0,
+              },
+            ]
+          : [];
+      });
+  if (!detail) issues.push(issue('siteWork.oldBulletin', {}));
 
-  // Re-importing replaces: the period's rows go, and the person-weeks this bulletin assessed.
+  // Re-importing replaces: the period's rows go (and an older bulletin's person-weeks).
   const weekKey = (r: RowValues): string =>
     `${String(r['week'])}\u0000${matchKey(String(r['hq']))}\u0000${matchKey(String(r['person']))}`;
-  const newWeeks = new Set(siteWeeks.map(weekKey));
+  const newWeeks = new Set(oldWeeks.map(weekKey));
   const keptProgress = records(master.progressLog).filter((r) => r['period'] !== period);
   const keptSubs = records(master.submissionLog).filter((r) => r['period'] !== period);
-  const keptWeeks = records(master.siteWorkLog).filter((r) => !newWeeks.has(weekKey(r)));
+  const keptVisits = records(master.siteWorkLog).filter((r) => r['period'] !== period);
+  const weekly = records(master.siteWorkWeeks);
+  const keptWeeks = weekly.filter((r) => !newWeeks.has(weekKey(r)));
+  // An older master's weekly rows leave 一线工作记录 (it now holds visits) for the weekly sheet.
+  const movedOut = master.siteWorkWeeks.filter((l) => l.sheet === SITE_WORK_LOG.name).length;
+  if (movedOut > 0) issues.push(issue('siteWork.weeklyMoved', {}, { count: movedOut }));
   const replaced =
     master.progressLog.length -
     keptProgress.length +
     (master.submissionLog.length - keptSubs.length) +
-    (master.siteWorkLog.length - keptWeeks.length);
+    (master.siteWorkLog.length - keptVisits.length) +
+    (weekly.length - keptWeeks.length);
+  const writeWeekly = movedOut > 0 || oldWeeks.length > 0;
   return {
     period,
     progressLog: [...keptProgress, ...progress],
     submissionLog: [...keptSubs, ...submissions],
-    siteWorkLog: [...keptWeeks, ...siteWeeks],
+    siteWorkLog: [...keptVisits, ...visits],
+    ...(writeWeekly && { siteWorkWeeks: [...keptWeeks, ...oldWeeks] }),
     counts: {
       progress: progress.length,
       submissions: submissions.length,
-      siteWeeks: siteWeeks.length,
+      siteVisits: visits.length,
+      siteWeeks: oldWeeks.length,
       replaced,
     },
     issues,

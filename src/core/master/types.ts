@@ -8,7 +8,9 @@ import type {
   PROGRESS_LOG,
   PROJECTS,
   RANKING_HISTORY,
+  MEETINGS,
   SITE_WORK_LOG,
+  SITE_WORK_WEEKS,
   SUBMISSION_LOG,
   SURVEYS,
   UNIT_SCORES,
@@ -37,6 +39,8 @@ export type Decision = RecordOf<typeof DECISIONS>;
 export type ProgressRow = RecordOf<typeof PROGRESS_LOG>;
 export type SubmissionRow = RecordOf<typeof SUBMISSION_LOG>;
 export type SiteWorkRow = RecordOf<typeof SITE_WORK_LOG>;
+export type SiteWorkWeekRow = RecordOf<typeof SITE_WORK_WEEKS>;
+export type MeetingRow = RecordOf<typeof MEETINGS>;
 
 /** The master workbook as the core uses it: only rows that can be used; the rest are issues. */
 export interface MasterData {
@@ -51,7 +55,12 @@ export interface MasterData {
   readonly decisions: readonly Located<Decision>[];
   readonly progressLog: readonly Located<ProgressRow>[];
   readonly submissionLog: readonly Located<SubmissionRow>[];
+  /** 一线工作记录: one row per visit. */
   readonly siteWorkLog: readonly Located<SiteWorkRow>[];
+  /** 一线工作记录 of an earlier version: one row per person and week, with the count. */
+  readonly siteWorkWeeks: readonly Located<SiteWorkWeekRow>[];
+  /** 例会: meetings held on days the calendar would not give. */
+  readonly meetings: readonly Located<MeetingRow>[];
   readonly holidays: readonly DayOverride[];
   readonly rules: RuleSet;
   /** Which rule set: 默认规则 … or 自定义规则 R… */

@@ -367,8 +367,8 @@ const FOUNDATION_MESSAGES = {
   },
   'topic.late': {
     severity: 'warning',
-    zh: '{source} {value} 晚于截止时间 {cutoff}，转入下周（{meeting}）例会。',
-    en: 'Submitted {value} ({source}), after the cut-off {cutoff}; moved to the meeting of {meeting}.',
+    zh: '{source} {value} 晚于 {intended} 例会的议题截止时间 {cutoff}，转入 {meeting} 的例会。',
+    en: 'Submitted {value} ({source}), after the cut-off {cutoff} of the meeting of {intended}; moved to the meeting of {meeting}.',
   },
   // ---- rules sheet -----------------------------------------------------------------------------
   'rules.unknown': {

@@ -19,7 +19,7 @@ export const CALENDAR_MESSAGES = {
   },
   'notice.noItems': {
     severity: 'error',
-    zh: '通知中没有读到任何放假安排（应有“一、元旦：1月1日……放假……”这样的条目，每条一行）。没有写入任何内容。',
+    zh: '通知中没有读到 {year} 年的任何放假安排（应有“一、元旦：1月1日……放假……”这样的条目，每条一行）。没有写入任何内容。',
     en: 'No holiday items found in the notice for {year} (lines such as “一、元旦：1月1日……放假……”). Nothing written.',
   },
   'notice.badDate': {
@@ -174,6 +174,11 @@ export const CALENDAR_MESSAGES = {
     zh: '{date} 不是例会日（「规则」表中的例会日为{weekday}，另召开的例会填在「例会」表中）。请给出例会当天的日期。',
     en: '{date} is not a meeting day (the 规则 sheet says {weekday}; other meetings are listed in 例会). Give the day of a meeting.',
   },
+  'meeting.notHeldShort': {
+    severity: 'info',
+    zh: '{date}（{name}，不召开）',
+    en: '{date} ({name}: no meeting)',
+  },
   'meeting.listedRestDay': {
     severity: 'info',
     zh: '{date} 是法定节假日，按「例会」表照常召开例会。',
@@ -189,6 +194,11 @@ export const CALENDAR_MESSAGES = {
     severity: 'warning',
     zh: '上期（{period}）的通报尚未导入总台账：跨两期的 {week} 这一周只计入本期报表所记的现场办公。请先导入上期通报（「导入台账」或 kpd ledger import），再重新汇总本期。',
     en: 'The previous period ({period}) has not been imported into the master: the week {week}, which straddles two reports, counts only the visits of this period’s reports. Import the previous bulletin first, then merge again.',
+  },
+  'siteWork.nextPeriod': {
+    severity: 'info',
+    zh: '另有 {count} 次现场办公属于本期报送截止后才结束的周（{weeks}），在下一期通报中与下期报表所记合并考核，不必重记；见「一线工作明细」。',
+    en: '{count} more visits belong to weeks that end after this report was due ({weeks}); they are assessed in the next bulletin together with the next reports (no need to log them again); see 一线工作明细.',
   },
   'siteWork.weeklyMoved': {
     severity: 'info',
