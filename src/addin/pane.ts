@@ -33,7 +33,16 @@ import { validateWorkbook } from '../core/validate/workbook.js';
 import { OUTPUTS, TEMPLATES } from '../core/schema/templates.js';
 import { isRefused, scoreMaster } from '../core/score/run.js';
 import { ACTION_LABEL, OUTCOME_LABEL } from '../core/scoring/labels.js';
-import { cellRef, message, sortIssues, type Issue, type Locale } from '../core/validate/issue.js';
+import {
+  cellRef,
+  formatMessage,
+  message,
+  sortIssues,
+  type Issue,
+  type Locale,
+} from '../core/validate/issue.js';
+import type { IssueCode } from '../core/validate/codes.js';
+import { importHolidays } from '../core/jobs/holidays.js';
 import { identifyTemplate, isIssue } from '../core/workbook/identify.js';
 
 /**
@@ -559,6 +568,52 @@ export async function importLedger(
         `Imported ${result.period}: ${c.progress} progress, ${c.submissions} submission, ${c.siteVisits} site-work rows${c.replaced > 0 ? ` (replaced ${c.replaced})` : ''}.`,
       ),
       lines: result.issues.map((i) => finding(i, locale)),
+      ok: true,
+    };
+  });
+}
+
+/**
+ * 导入放假通知: the State Council's holiday notice, pasted as text, into this master's 节假日 rows,
+ * as `kpd holidays import` does (DOMAIN §3): what was read, item by item; rows of the notice's
+ * dates replaced, the office's other rows kept; a notice with errors writes nothing.
+ */
+export async function importHolidayNotice(
+  run: ExcelRun,
+  text: string,
+  yearText = '',
+  locale: Locale = 'zh',
+  /** Whether Excel can set drop-down lists (ExcelApi 1.8): 类型 keeps its 休 / 班 list. */
+  dropDowns = true,
+): Promise<PaneResult> {
+  const say = (code: IssueCode, params: Readonly<Record<string, string | number>> = {}): string =>
+    formatMessage(code, params, locale);
+  if (text.trim() === '') return refused(say('holidays.pasteFirst'));
+  const y = yearText.trim();
+  if (y !== '' && !/^\d{4}$/u.test(y)) return refused(say('holidays.badYear', { value: y }));
+  return run(async (context) => {
+    const opened = await openMaster(context, locale);
+    if ('why' in opened) return refused(opened.why);
+    const job = importHolidays({
+      text,
+      ...(y !== '' && { year: Number(y) }),
+      existing: opened.master.data.holidays,
+    });
+    const lines = [
+      ...job.issues.filter((i) => i.severity !== 'info').map((i) => finding(i, locale)),
+      ...job.issues.filter((i) => i.severity === 'info').map((i) => message(i, locale)),
+    ];
+    const errors = job.issues.filter((i) => i.severity === 'error').length;
+    if (!job.ok || job.year === undefined)
+      return { summary: say('holidays.nothingWrittenPane', { count: errors }), lines, ok: false };
+    await writeResultSheets(context, job.sheets, new Map(), { dropDowns });
+    return {
+      summary: say('holidays.wrotePane', {
+        year: job.year,
+        ...job.counts,
+        rows: job.sheets[0]?.rows.length ?? 0,
+      }),
+      lines,
       ok: true,
     };
   });

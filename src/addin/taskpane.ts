@@ -6,6 +6,7 @@ import {
   checkWorkbook,
   computeRanking,
   currentReportPeriod,
+  importHolidayNotice,
   importLedger,
   mergeReports,
   type ExcelRun,
@@ -69,6 +70,12 @@ const ENGLISH: Readonly<Record<string, string>> = {
   'l-topics': 'Topic forms received (several allowed; .xlsx, .eml or .zip)',
   'hint-agenda':
     'Writes 议程, 督办落实 and 议题及滞后项目: the decisions, the topics sent in and the projects behind. With forms chosen, the files and rows not used go to 议题数据问题. Files are only read.',
+  'h-holidays': 'Holiday arrangements',
+  'l-notice-text': 'The State Council’s holiday notice (paste its full text)',
+  'l-notice-year': 'Year (when the notice does not say it)',
+  holidays: 'Import the notice (导入放假通知)',
+  'hint-holidays':
+    'Checked item by item, then written into 节假日 of this workbook (rest days 休, 调休 working days 班); a notice with errors changes nothing and says where.',
   'h-check': 'Check this workbook',
   check: 'Check',
   'l-live': 'Check entries as they are typed (master workbook, half-month report, topic form)',
@@ -76,7 +83,7 @@ const ENGLISH: Readonly<Record<string, string>> = {
 
 let locale: Locale = 'zh';
 
-const BUTTONS = ['rank', 'merge', 'ledger', 'check', 'agenda'];
+const BUTTONS = ['rank', 'merge', 'ledger', 'check', 'agenda', 'holidays'];
 
 /** The bundled bulletin template (templates/重点项目情况通报.xlsx, inlined by webpack). */
 function bulletinTemplate(): Uint8Array {
@@ -211,6 +218,21 @@ void Office.onReady((info) => {
     () =>
       void act(t('正在生成议程……', 'Building the agenda…'), async () =>
         buildMeetingAgenda(run, meeting.value, locale, await pickedFiles(topics)),
+      ),
+  );
+  const noticeText = $<HTMLTextAreaElement>('notice-text');
+  const noticeYear = $<HTMLInputElement>('notice-year');
+  $('holidays').addEventListener(
+    'click',
+    () =>
+      void act(t('正在导入……', 'Importing…'), () =>
+        importHolidayNotice(
+          run,
+          noticeText.value,
+          noticeYear.value,
+          locale,
+          Office.context.requirements.isSetSupported('ExcelApi', '1.8'),
+        ),
       ),
   );
   for (const id of BUTTONS) $<HTMLButtonElement>(id).disabled = false;

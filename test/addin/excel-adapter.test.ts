@@ -11,6 +11,7 @@ import {
   checkWorkbook,
   computeRanking,
   currentReportPeriod,
+  importHolidayNotice,
   importLedger,
   mergeReports,
   PANE_AGENDA_PROBLEMS,
@@ -527,5 +528,55 @@ describe('writeResultSheets', () => {
     expect(data[4_499]?.[1]).toBe('DB-4499');
     expect(data[0]?.[2]).toEqual({ kind: 'date', serial: 46333 });
     expect(data[0]?.[3]).toBe('\'=HYPERLINK("http://x")');
+  });
+});
+
+describe('导入放假通知 in the task pane', () => {
+  const notice = (year: number) =>
+    readFile(repoPath('test', 'fixtures', 'holiday-notices', `${year}.txt`), 'utf8');
+
+  it('writes the pasted notice into 节假日 as kpd holidays import writes it into a copy', async () => {
+    const book = fakeWorkbook(grid);
+    const run: ExcelRun = (batch) => book.run(batch);
+    const r = await importHolidayNotice(run, await notice(2025));
+    expect([r.ok, r.summary]).toEqual([
+      true,
+      '已把 2025 年放假安排写入「节假日」表：放假 28 天、调休上班 5 天（表中共 33 行）。',
+    ]);
+    expect(r.lines).toContain(
+      '春节：2025-01-28 至 2025-02-04 放假，共 8 天；调休上班 2025-01-26、2025-02-08。',
+    );
+    // The same rows as the CLI writes into a copy of the same master.
+    const dir = await mkdtemp(join(tmpdir(), 'kpd-addin-holidays-'));
+    await exampleMaster(dir);
+    await writeFile(join(dir, '通知.txt'), await notice(2025));
+    const c = await runKpd(
+      ['holidays', 'import', '通知.txt', '--into', '总台账.xlsx', '--out', '新.xlsx'],
+      dir,
+    );
+    expect(c.code, c.err).toBe(0);
+    const cliGrid = readXlsx(await readFile(join(dir, '新.xlsx'))).workbook;
+    const after = await book.run((ctx) => readWorkbookGrid(ctx));
+    const rows = (wb: WorkbookGrid) =>
+      trimmed(wb.sheets.find((x) => x.name === '节假日')?.rows ?? []).filter((row) => row.length > 1);
+    expect(rows(after)).toEqual(rows(cliGrid));
+  });
+
+  it('changes nothing for a notice with errors, and says where they are', async () => {
+    const book = fakeWorkbook(grid);
+    const run: ExcelRun = (batch) => book.run(batch);
+    const before = await book.run((ctx) => readWorkbookGrid(ctx));
+    const r = await importHolidayNotice(run, (await notice(2026)).replace('共9天', '共10天'));
+    expect([r.ok, r.summary]).toEqual([
+      false,
+      '通知有 1 处问题（见下），「节假日」表未改动。请对照国务院办公厅通知原文改正后重新导入。',
+    ]);
+    expect(r.lines[0]).toContain('第 9 行：春节 2026-02-15 至 2026-02-23 是 9 天，通知写的是共 10 天。');
+    const after = await book.run((ctx) => readWorkbookGrid(ctx));
+    expect(after).toEqual(before);
+    expect((await importHolidayNotice(run, '  ')).summary).toContain('请先把国务院办公厅放假通知的全文');
+    expect((await importHolidayNotice(run, await notice(2026), '26年')).summary).toBe(
+      '--year 应是四位年份，如 2027，而不是「26年」。',
+    );
   });
 });

@@ -137,6 +137,21 @@ export const CALENDAR_MESSAGES = {
     zh: '通知有 {count} 处问题（见上），没有写入任何文件。请对照国务院办公厅通知原文改正后重新导入。',
     en: 'The notice has {count} problem(s) (above); nothing was written. Correct it against the published notice and import again.',
   },
+  'holidays.pasteFirst': {
+    severity: 'error',
+    zh: '请先把国务院办公厅放假通知的全文（“一、元旦：……”各条）粘贴到文本框中。',
+    en: 'Paste the full text of the State Council’s holiday notice (its items “一、元旦：……”) into the box first.',
+  },
+  'holidays.nothingWrittenPane': {
+    severity: 'error',
+    zh: '通知有 {count} 处问题（见下），「节假日」表未改动。请对照国务院办公厅通知原文改正后重新导入。',
+    en: 'The notice has {count} problem(s) (below); 节假日 was not changed. Correct it against the published notice and import again.',
+  },
+  'holidays.wrotePane': {
+    severity: 'info',
+    zh: '已把 {year} 年放假安排写入「节假日」表：放假 {rest} 天、调休上班 {work} 天（表中共 {rows} 行）。',
+    en: 'The {year} arrangements are in 节假日: {rest} rest days and {work} working days ({rows} rows in all).',
+  },
   'holidays.wroteMaster': {
     severity: 'info',
     zh: '已生成 {file}：「节假日」表写入 {year} 年放假 {rest} 天、调休上班 {work} 天，共 {rows} 行（原总台账未修改）。',
