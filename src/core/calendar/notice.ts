@@ -42,6 +42,8 @@ const END = String.raw`(?:(?:(\d{4})年)?(\d{1,2})月)?(\d{1,2})日(?:\(([^)]*)\
 const SPAN = new RegExp(`${DATE}(?:至${END})?$`, 'u');
 const ANY_DATE = new RegExp(`(?:(?:(\\d{4})年)?(\\d{1,2})月)?(\\d{1,2})日(?:\\(([^)]*)\\))?`, 'gu');
 const WEEKDAY = /(?:周|星期)([一二三四五六日天])/u;
+/** A day off in lieu after a holiday on a weekend: 1月2日（星期一）补休. */
+const MAKE_UP = new RegExp(`${DATE}补休`, 'gu');
 const WEEKDAY_NUMBER: Readonly<Record<string, number>> = {
   一: 1,
   二: 2,
@@ -239,6 +241,11 @@ function readItem(
         continue;
       }
       rest.push({ from: from.date, to: to.date, days });
+      // "1月1日放假，1月2日（星期一）补休": the day off in lieu is a rest day too.
+      for (const m of sentence.slice(restAt).matchAll(MAKE_UP)) {
+        const t = dateOf({ y: m[1], m: m[2], d: m[3], note: m[4] }, { year }, at, issues, year);
+        if (t.date !== undefined) rest.push({ from: t.date, to: t.date, days: 1 });
+      }
     } else if (sentence.endsWith('上班')) {
       let month: number | undefined;
       for (const m of sentence.matchAll(ANY_DATE)) {
