@@ -378,7 +378,8 @@ export function assembleBulletin(
       ...(m && { current: m.rec.current, cumulative: m.rec.cumulative }),
       ...(rate !== undefined && {
         rate: round(rate),
-        gapPoints: round((rate - fraction) * 100, 2),
+        // (|| 0: a gap that rounds to nothing is 0, not −0.)
+        gapPoints: round((rate - fraction) * 100, 2) || 0,
         behindPlan,
       }),
       fraction: round(fraction),

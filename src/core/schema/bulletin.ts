@@ -22,6 +22,8 @@ export const SUMMARY = defineSheet({
     '全部 {{项目数}} 个项目（已报 {{已报项目数}} 个）年度累计完成投资 {{累计完成}} 万元，已报项目完成年度计划的 {{完成率}}，序时进度 {{序时进度}}；滞后项目 {{滞后项目数}} 个，须在周例会上说明原因。',
     '节假日依据：{{节假日依据}}',
   ],
+  // The 节假日依据 line holds the loud warning of a year without holiday data: room for it whole.
+  leadLines: [1, 2, 2, 2],
   columns: [
     { key: 'group', header: '分组', type: 'text', width: 10 },
     { key: 'name', header: '名称', type: 'text', width: 26 },
@@ -124,8 +126,11 @@ export const SITE_WORK = defineSheet({
   landscape: true,
   highlight: { column: 'compliant', colors: { 不足: 'red', 达标: 'green' } },
   lead: [
-    '考核周：{{考核周}}（周一至周日；上期报送截止后、本期报送截止前结束的周，每周只考核一次；跨两期的周合并两期报表所记，同日、同人、同项目只计一次）。未落实一线工作机制 {{一线不足}} 人周，列在前面。{{一线说明}}',
+    '考核周：{{考核周}}（周一至周日；上期报送截止后、本期报送截止前结束的周，每周只考核一次；跨两期的周合并两期报表所记，同日、同人、同项目只计一次）。未落实一线工作机制 {{一线不足}} 人周，列在前面。',
+    '{{一线说明}}',
   ],
+  // Three weeks listed, and what is left to the next bulletin or not yet imported.
+  leadLines: [3, 3],
   columns: [
     { key: 'seq', header: '序号', type: 'integer', width: 6 },
     { key: 'hq', header: '指挥部', type: 'text', width: 20 },
