@@ -402,6 +402,8 @@ export async function buildMeetingAgenda(
         ...agenda.problems.map(
           (p) => `${p.file}${p.sheet ? `　${p.sheet}` : ''}${p.cell ? `!${p.cell}` : ''}　${p.message}`,
         ),
+        // A year without holiday data: said here as on the agenda's first sheet (DOMAIN §3).
+        ...agenda.warnings.map((w) => finding(w, locale)),
       ],
       ok: true,
     };

@@ -294,6 +294,15 @@ describe('生成议程 in the task pane', () => {
     ]);
   });
 
+  it('says on 2027’s first meeting that the year has no holiday data, as the agenda’s first sheet does', async () => {
+    const book = fakeWorkbook(grid);
+    const r = await buildMeetingAgenda((batch) => book.run(batch), '2027-01-09');
+    expect(r.ok).toBe(true);
+    expect(r.lines.at(-1)).toMatch(/^提醒　　没有 2027 年的法定节假日和调休数据：只按周末推算/u);
+    const first = (await book.run((ctx) => readWorkbookGrid(ctx))).sheets.find((s) => s.name === '议程');
+    expect(first?.rows.flat().join('')).toContain('节假日依据：没有 2027 年的法定节假日和调休数据');
+  });
+
   it('refuses a Saturday that is a statutory rest day (国庆 10/3), naming the meetings around it', async () => {
     const book = fakeWorkbook(grid);
     const r = await buildMeetingAgenda((batch) => book.run(batch), '2026-10-03');
