@@ -327,21 +327,40 @@ function submissionLog(): RowValues[] {
   return rows;
 }
 
+/**
+ * 一线工作记录, one row per visit (DOMAIN §3, revised): each person's visits of a week on its
+ * Tuesday, Wednesday, Thursday, Friday as many as that week had, at the HQ's first project, in the
+ * report that logged them (the 12th's up to the 12th, the 25th's up to the 25th, else the next).
+ */
 function siteWorkLog(): RowValues[] {
   const rows: RowValues[] = [];
+  const reportOf = (d: string): string => {
+    const [m, day] = [Number(d.slice(5, 7)), Number(d.slice(8, 10))];
+    return day <= 12 ? periodId(m, 1) : day <= 25 ? periodId(m, 2) : periodId(m + 1, 1);
+  };
   for (
     let d = Date.parse('2026-07-06T00:00:00Z');
     d <= Date.parse('2026-10-12T00:00:00Z'); // the last week the 2026-10-2 bulletin assessed
     d += 7 * 86_400_000
   ) {
-    const week = new Date(d).toISOString().slice(0, 10);
     const w = Math.round((d - Date.parse('2026-07-06T00:00:00Z')) / (7 * 86_400_000));
     HQS.forEach((hq, k) => {
+      const project = projectId(PROJECT_DEFS.findIndex((p) => p.hq === k));
       [hq.commander, ...hq.members].forEach((person, j) => {
         let visits = 2 + ((w + j + k) % 3);
         if (k === 7 && j > 0) visits = (w + j) % 3 === 0 ? 2 : 1; // 智慧城市: members seldom on site
         if (k === 5 && j === 0 && w % 4 === 1) visits = 1;
-        rows.push({ week, hq: hq.name, person, role: j === 0 ? '指挥长' : '成员', visits });
+        for (let v = 0; v < visits; v++) {
+          const day = new Date(d + (1 + v) * 86_400_000).toISOString().slice(0, 10);
+          rows.push({
+            period: reportOf(day),
+            date: day,
+            hq: hq.name,
+            person,
+            role: j === 0 ? '指挥长' : '成员',
+            projectId: project,
+          });
+        }
       });
     });
   }

@@ -40,6 +40,7 @@ const MASTER_LISTS = {
   submissionLog: ['projects'],
   siteWorkLog: ['projects'],
   holidays: [],
+  meetings: [],
   weeklyLog: ['agents', 'approvals'],
   rules: [],
 } as const satisfies Record<MasterSheetKey, readonly MasterSheetKey[]>;

@@ -8,7 +8,7 @@ import { importBulletin } from '../core/ledger/import.js';
 import { fillParts, zipFilledParts } from '../adapters/xlsx-fill/parts.js';
 import { assembleBulletin, bulletinContext, readSubmission } from '../core/bulletin/index.js';
 import { bulletinSheets } from '../core/bulletin/render.js';
-import { agendaSheets, buildAgenda, isMeetingDay } from '../core/agenda/index.js';
+import { agendaSheets, buildAgenda, meetingDayProblem } from '../core/agenda/index.js';
 import { AGENDA_PROBLEMS } from '../core/schema/agenda.js';
 import type { RowValues } from '../core/template/samples.js';
 import { parseDate } from '../core/values/parse.js';
@@ -19,7 +19,6 @@ import {
   rankPeriodLabel,
 } from '../core/calendar/periods.js';
 import { WorkCalendar } from '../core/calendar/workdays.js';
-import { calendarWarnings } from '../core/calendar/warnings.js';
 import { findSheet, type WorkbookGrid } from '../core/grid.js';
 import { planTables } from '../core/table/merge.js';
 import { readMaster, type MasterRead } from '../core/master/read.js';
@@ -29,14 +28,22 @@ import { TOPICS } from '../core/schema/topics.js';
 import type { TemplateSpec } from '../core/schema/types.js';
 import { validateWorkbook } from '../core/validate/workbook.js';
 import { OUTPUTS, TEMPLATES } from '../core/schema/templates.js';
-import { scoreMaster } from '../core/score/run.js';
+import { isRefused, scoreMaster } from '../core/score/run.js';
 import { ACTION_LABEL, OUTCOME_LABEL } from '../core/scoring/labels.js';
-import { cellRef, message, sortIssues, type Issue, type Locale } from '../core/validate/issue.js';
+import {
+  cellRef,
+  formatMessage,
+  message,
+  sortIssues,
+  type Issue,
+  type Locale,
+} from '../core/validate/issue.js';
+import type { IssueCode } from '../core/validate/codes.js';
+import { importHolidays } from '../core/jobs/holidays.js';
 import { identifyTemplate, isIssue } from '../core/workbook/identify.js';
 import { progressChart } from '../core/jobs/chart.js';
 import { CHART_TEXT } from '../core/schema/chart.js';
 import { fillText } from '../core/paper/text.js';
-import { formatMessage } from '../core/validate/issue.js';
 
 /**
  * What the task pane's buttons do, apart from the page: read the open workbook, call the core,
@@ -259,6 +266,8 @@ export async function computeRanking(
       calendar,
       locale,
     });
+    // A period with no data is refused, never ranked: nothing is written (DOMAIN §4).
+    if (isRefused(outcome)) return refused(message(outcome.refused, locale));
     // Into the result sheets as they are: a person's columns and notes there stay.
     const { writes, notes } = planTables(opened.grid, outcome.tables, outcome.placeholders);
     await writeTables(context, excel, writes, outcome.placeholders);
@@ -296,9 +305,7 @@ export async function computeRanking(
               ),
             ]
           : []),
-        ...calendarWarnings(calendar, [period.year]).map(
-          (w) => `${t('警告', 'Warning')}：${message(w, locale)}`,
-        ),
+        ...outcome.notes.map((w) => finding(w, locale)),
         ...notes.map((n) => message(n, locale)),
         ...layoutNotes(excel, locale),
       ],
@@ -365,15 +372,9 @@ export async function buildMeetingAgenda(
     const opened = await openMaster(context, excel, locale);
     if ('why' in opened) return refused(opened.why);
     const { master, calendar } = opened;
-    if (!isMeetingDay(day.value, master.data, calendar))
-      return {
-        summary: t(
-          `${day.value} 不是例会日（「规则」表中的例会日为${master.data.rules.schedule.meetingWeekday}），请给出例会当天的日期。`,
-          `${day.value} is not a meeting day (the 规则 sheet says ${master.data.rules.schedule.meetingWeekday}).`,
-        ),
-        lines: [],
-        ok: false,
-      };
+    // A rest-day Saturday has no meeting unless 例会 lists it (DOMAIN §5).
+    const notHeld = meetingDayProblem(day.value, master.data, calendar);
+    if (notHeld) return refused(message(notHeld, locale));
     const agenda = buildAgenda({ meeting: day.value, master: master.data, calendar, files, ignored, locale });
     const sheets = agendaSheets(agenda);
     // With no forms picked there is nothing for 数据问题 to say about files; with forms, it is
@@ -420,6 +421,8 @@ export async function buildMeetingAgenda(
         ...agenda.problems.map(
           (p) => `${p.file}${p.sheet ? `　${p.sheet}` : ''}${p.cell ? `!${p.cell}` : ''}　${p.message}`,
         ),
+        // A year without holiday data: said here as on the agenda's first sheet (DOMAIN §3).
+        ...agenda.warnings.map((w) => finding(w, locale)),
         ...layoutNotes(excel, locale),
       ],
       ok: true,
@@ -504,10 +507,10 @@ export async function mergeReports(
           `The template ${own} has none of the bulletin tables.`,
         ),
       };
-    return { bulletin, bytes: zipFilledParts(filled), calendar, missing: filled.missing };
+    return { bulletin, bytes: zipFilledParts(filled), missing: filled.missing };
   });
   if ('why' in made) return refused(made.why);
-  const { bulletin: b, bytes, calendar, missing } = made;
+  const { bulletin: b, bytes, missing } = made;
   const fileName = `重点项目情况通报-第${b.number}期.xlsx`;
   const inExcel = has(excel, 'createWorkbook');
   if (inExcel) await deliver.open(bytes);
@@ -531,9 +534,7 @@ export async function mergeReports(
         (p) =>
           `${t('未并入', 'Not merged')}　${p.file}${p.sheet ? `　${p.sheet}` : ''}${p.cell ? `!${p.cell}` : ''}　${p.message}`,
       ),
-      ...[...b.warnings, ...calendarWarnings(calendar, [period.year])].map(
-        (w) => `${t('警告', 'Warning')}：${message(w, locale)}`,
-      ),
+      ...b.warnings.map((w) => `${t('警告', 'Warning')}：${message(w, locale)}`),
       ...missing.map((sheet) =>
         t(
           `警告：通报模板中没有「${sheet}」表（或找不到其表头），该部分未写入。`,
@@ -578,8 +579,8 @@ export async function importLedger(
     const c = result.counts;
     return {
       summary: t(
-        `已导入 ${result.period}：进展记录 ${c.progress} 行，报送记录 ${c.submissions} 行，一线工作记录 ${c.siteWeeks} 行${c.replaced > 0 ? `（替换了该期原有的 ${c.replaced} 行）` : ''}。`,
-        `Imported ${result.period}: ${c.progress} progress, ${c.submissions} submission, ${c.siteWeeks} site-work rows${c.replaced > 0 ? ` (replaced ${c.replaced})` : ''}.`,
+        `已导入 ${result.period}：进展记录 ${c.progress} 行，报送记录 ${c.submissions} 行，一线工作记录 ${c.siteVisits} 行${c.replaced > 0 ? `（替换了该期原有的 ${c.replaced} 行）` : ''}。`,
+        `Imported ${result.period}: ${c.progress} progress, ${c.submissions} submission, ${c.siteVisits} site-work rows${c.replaced > 0 ? ` (replaced ${c.replaced})` : ''}.`,
       ),
       lines: [
         ...result.issues.map((i) => finding(i, locale)),
@@ -637,4 +638,52 @@ export async function progressChartPaper(
     ],
     ok: true,
   };
+}
+
+/**
+ * 导入放假通知: the State Council's holiday notice, pasted as text, into this master's 节假日 rows,
+ * as `kpd holidays import` does (DOMAIN §3): what was read, item by item; rows of the notice's
+ * dates replaced, the office's other rows kept; a notice with errors writes nothing.
+ */
+export async function importHolidayNotice(
+  excel: ExcelHost,
+  text: string,
+  yearText = '',
+  locale: Locale = 'zh',
+): Promise<PaneResult> {
+  const say = (code: IssueCode, params: Readonly<Record<string, string | number>> = {}): string =>
+    formatMessage(code, params, locale);
+  if (text.trim() === '') return refused(say('holidays.pasteFirst'));
+  const y = yearText.trim();
+  if (y !== '' && !/^\d{4}$/u.test(y)) return refused(say('holidays.badYear', { value: y }));
+  return excel.run(async (context) => {
+    const opened = await openMaster(context, excel, locale);
+    if ('why' in opened) return refused(opened.why);
+    const job = importHolidays({
+      text,
+      ...(y !== '' && { year: Number(y) }),
+      existing: opened.master.data.holidays,
+    });
+    const lines = [
+      ...job.issues.filter((i) => i.severity !== 'info').map((i) => finding(i, locale)),
+      ...job.issues.filter((i) => i.severity === 'info').map((i) => message(i, locale)),
+    ];
+    const errors = job.issues.filter((i) => i.severity === 'error').length;
+    if (!job.ok || job.year === undefined)
+      return { summary: say('holidays.nothingWrittenPane', { count: errors }), lines, ok: false };
+    // Into 节假日 as it is: the notice's dates replaced where they stand, the office's rows kept;
+    // 类型 keeps its 休 / 班 list where Excel can set one (ExcelApi 1.8).
+    const { writes, notes } = planTables(opened.grid, job.tables, new Map());
+    await writeTables(context, excel, writes, new Map(), { dropDowns: true });
+    return {
+      summary: say('holidays.wrotePane', { year: job.year, ...job.counts }),
+      lines: [
+        ...lines,
+        ...notes.map((n) => message(n, locale)),
+        ...layoutNotes(excel, locale),
+        ...(has(excel, 'dropDowns') ? [] : [addinText('api.noDropDowns', locale)]),
+      ],
+      ok: true,
+    };
+  });
 }

@@ -6,6 +6,7 @@ import {
   checkWorkbook,
   computeRanking,
   currentReportPeriod,
+  importHolidayNotice,
   importLedger,
   mergeReports,
   type ExcelHost,
@@ -96,6 +97,12 @@ const ENGLISH: Readonly<Record<string, string>> = {
   chart: 'Progress chart (进度图)',
   'hint-chart':
     'Draws each project’s milestones (节点计划) as the printable progress chart: one A3 landscape sheet per HQ, done milestones red, overdue ones black; opened as a new workbook.',
+  'h-holidays': 'Holiday arrangements',
+  'l-notice-text': 'The State Council’s holiday notice (paste its full text)',
+  'l-notice-year': 'Year (when the notice does not say it)',
+  holidays: 'Import the notice (导入放假通知)',
+  'hint-holidays':
+    'Checked item by item, then written into 节假日 of this workbook (rest days 休, 调休 working days 班); a notice with errors changes nothing and says where.',
   'h-check': 'Check this workbook',
   check: 'Check',
   'l-live': 'Check entries as they are typed (master workbook, half-month report, topic form)',
@@ -103,7 +110,7 @@ const ENGLISH: Readonly<Record<string, string>> = {
 
 let locale: Locale = 'zh';
 
-const BUTTONS = ['rank', 'merge', 'ledger', 'check', 'agenda', 'chart'];
+const BUTTONS = ['rank', 'merge', 'ledger', 'check', 'agenda', 'chart', 'holidays'];
 
 /** The bundled bulletin template (templates/重点项目情况通报.xlsx, inlined by webpack). */
 function bulletinTemplate(): Uint8Array {
@@ -254,6 +261,15 @@ void Office.onReady((info) => {
     () =>
       void act(t('正在画进度图……', 'Drawing the chart…'), () =>
         progressChartPaper(excel, chartDay.value, delivery, locale),
+      ),
+  );
+  const noticeText = $<HTMLTextAreaElement>('notice-text');
+  const noticeYear = $<HTMLInputElement>('notice-year');
+  $('holidays').addEventListener(
+    'click',
+    () =>
+      void act(t('正在导入……', 'Importing…'), () =>
+        importHolidayNotice(excel, noticeText.value, noticeYear.value, locale),
       ),
   );
   for (const id of BUTTONS) $<HTMLButtonElement>(id).disabled = false;

@@ -6,6 +6,7 @@ import {
   AGENDA_USAGE,
   CHART_USAGE,
   FORMS_USAGE,
+  HOLIDAYS_USAGE,
   MERGE_USAGE,
   SCORE_USAGE,
   TEMPLATES_USAGE,
@@ -62,6 +63,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   schedule: {
     run: async (a, io) => (await import('./commands/schedule.js')).scheduleCommand(a, io),
     usage: SCHEDULE_USAGE,
+  },
+  holidays: {
+    run: async (a, io) => (await import('./commands/holidays.js')).holidaysCommand(a, io),
+    usage: HOLIDAYS_USAGE,
   },
 };
 

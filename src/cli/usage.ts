@@ -77,3 +77,11 @@ export const SCHEDULE_USAGE = `kpd schedule --master 总台账.xlsx --config 邮
   --at TIME   以该时刻为“现在”（北京时间），如 2026-11-13T08:30
   --dry-run   只说明此刻会做什么，什么也不做
   没有当年节假日数据时停止运行并说明原因。`;
+
+export const HOLIDAYS_USAGE = `kpd holidays import 通知.txt [--year 2027] --into 总台账.xlsx --out 新总台账.xlsx [--csv 节假日.csv] [--json]
+  把国务院办公厅《关于YYYY年部分节假日安排的通知》全文（.txt，UTF-8 或 GBK）读成「节假日」表的行：
+  每项的放假日期为“休”，调休上班日为“班”。逐项核对：日期有效、括号中的星期与日期相符、天数与“共N天”相符、
+  上班日是周六或周日。通知有误时不写入任何文件，并指出第几行什么问题。
+  --year YEAR    通知中没有年份时给出（有年份时须一致）
+  --into/--out   写入总台账副本的「节假日」表（同日期的旧行按通知替换，其他行保留），原总台账不会被修改
+  --csv FILE     另存为 CSV（日期,类型,说明），可用作 --holidays 文件`;

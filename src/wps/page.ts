@@ -16,6 +16,7 @@ const SECTION_START: Readonly<Record<string, string>> = {
   ledger: 'l-bulletin',
   agenda: 'h-agenda',
   check: 'h-check',
+  holidays: 'h-holidays',
 };
 
 function showSection(): void {

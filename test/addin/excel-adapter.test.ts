@@ -11,6 +11,7 @@ import {
   checkWorkbook,
   computeRanking,
   currentReportPeriod,
+  importHolidayNotice,
   importLedger,
   mergeReports,
   PANE_AGENDA_PROBLEMS,
@@ -159,6 +160,18 @@ describe('计算排名 in the task pane (pane.ts over the fake)', () => {
     ]);
     expect(other.sheets.map((s) => s.name)).toEqual(report.sheets.map((s) => s.name));
   });
+
+  it('refuses a period with no data (2025Q1 of the example), writing nothing, 排名历史 untouched', async () => {
+    const book = fakeWorkbook(grid);
+    const before = await book.run((ctx) => readWorkbookGrid(ctx, book.excel));
+    const r = await computeRanking(book.excel, '2025Q1');
+    expect(r.ok).toBe(false);
+    expect(r.summary).toMatch(/^2025Q1（2025-01-01 至 2025-03-31）没有可考评的数据：/u);
+    expect(r.summary).toContain('本期未排名，也未写入「排名历史」');
+    const after = await book.run((ctx) => readWorkbookGrid(ctx, book.excel));
+    expect(after.sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));
+    expect(table(after, '排名历史')).toEqual(table(before, '排名历史'));
+  });
 });
 
 describe('the task pane in English (Office in English)', () => {
@@ -292,7 +305,28 @@ describe('生成议程 in the task pane', () => {
     const r = await buildMeetingAgenda(book.excel, '2026-11-13');
     expect([r.ok, r.summary]).toEqual([
       false,
-      '2026-11-13 不是例会日（「规则」表中的例会日为星期六），请给出例会当天的日期。',
+      '2026-11-13 不是例会日（「规则」表中的例会日为星期六，另召开的例会填在「例会」表中）。请给出例会当天的日期。',
+    ]);
+  });
+
+  it('says on 2027’s first meeting that the year has no holiday data, as the agenda’s first sheet does', async () => {
+    const book = fakeWorkbook(grid);
+    const r = await buildMeetingAgenda(book.excel, '2027-01-09');
+    expect(r.ok).toBe(true);
+    expect(r.lines.at(-1)).toMatch(/^提醒　　没有 2027 年的法定节假日和调休数据：只按周末推算/u);
+    const first = (await book.run((ctx) => readWorkbookGrid(ctx, book.excel))).sheets.find(
+      (s) => s.name === '议程',
+    );
+    expect(first?.rows.flat().join('')).toContain('节假日依据：没有 2027 年的法定节假日和调休数据');
+  });
+
+  it('refuses a Saturday that is a statutory rest day (国庆 10/3), naming the meetings around it', async () => {
+    const book = fakeWorkbook(grid);
+    const r = await buildMeetingAgenda(book.excel, '2026-10-03');
+    // The example's 督办事项 has decisions of a meeting on 9/26 (中秋): that meeting was held.
+    expect([r.ok, r.summary]).toEqual([
+      false,
+      '2026-10-03 是法定节假日（国庆节），不召开例会。如确实召开，请在总台账「例会」表中填写该日期；否则请给出其他例会日期（上一次例会 2026-09-26，下一次例会 2026-10-10）。',
     ]);
   });
 });
@@ -457,7 +491,7 @@ describe('汇总通报 in the task pane', () => {
     const r = await importLedger(run, [bulletinFile]);
     expect([r.ok, r.summary]).toEqual([
       true,
-      '已导入 2026-11-1：进展记录 26 行，报送记录 8 行，一线工作记录 63 行。',
+      '已导入 2026-11-1：进展记录 26 行，报送记录 8 行，一线工作记录 139 行。',
     ]);
     const after = await book.run((ctx) => readWorkbookGrid(ctx, book.excel));
     expect(after.sheets.map((x) => x.name)).toEqual(grid.sheets.map((x) => x.name));
@@ -471,7 +505,7 @@ describe('汇总通报 in the task pane', () => {
       '按时,迟报,未报',
     ]);
     const again = await importLedger(run, [bulletinFile]);
-    expect(again.summary).toMatch(/^已导入 2026-11-1：.*（替换了该期原有的 97 行）。$/u);
+    expect(again.summary).toMatch(/^已导入 2026-11-1：.*（替换了该期原有的 173 行）。$/u);
     const twice = await book.run((ctx) => readWorkbookGrid(ctx, book.excel));
     for (const sheet of ['进展记录', '报送记录', '一线工作记录'])
       expect(rows(twice, sheet), sheet).toEqual(rows(after, sheet));
@@ -524,5 +558,55 @@ describe('writeResultSheets', () => {
     expect(data[4_499]?.[1]).toBe('DB-4499');
     expect(data[0]?.[2]).toEqual({ kind: 'date', serial: 46333 });
     expect(data[0]?.[3]).toBe('\'=HYPERLINK("http://x")');
+  });
+});
+
+describe('导入放假通知 in the task pane', () => {
+  const notice = (year: number) =>
+    readFile(repoPath('test', 'fixtures', 'holiday-notices', `${year}.txt`), 'utf8');
+
+  it('writes the pasted notice into 节假日 as kpd holidays import writes it into a copy', async () => {
+    const book = fakeWorkbook(grid);
+    const run = book.excel;
+    const r = await importHolidayNotice(run, await notice(2025));
+    expect([r.ok, r.summary]).toEqual([
+      true,
+      '已把 2025 年放假安排写入「节假日」表：放假 28 天、调休上班 5 天（表中共 33 行）。',
+    ]);
+    expect(r.lines).toContain(
+      '春节：2025-01-28 至 2025-02-04 放假，共 8 天；调休上班 2025-01-26、2025-02-08。',
+    );
+    // The same rows as the CLI writes into a copy of the same master.
+    const dir = await mkdtemp(join(tmpdir(), 'kpd-addin-holidays-'));
+    await exampleMaster(dir);
+    await writeFile(join(dir, '通知.txt'), await notice(2025));
+    const c = await runKpd(
+      ['holidays', 'import', '通知.txt', '--into', '总台账.xlsx', '--out', '新.xlsx'],
+      dir,
+    );
+    expect(c.code, c.err).toBe(0);
+    const cliGrid = readXlsx(await readFile(join(dir, '新.xlsx'))).workbook;
+    const after = await book.run((ctx) => readWorkbookGrid(ctx, book.excel));
+    const rows = (wb: WorkbookGrid) =>
+      trimmed(wb.sheets.find((x) => x.name === '节假日')?.rows ?? []).filter((row) => row.length > 1);
+    expect(rows(after)).toEqual(rows(cliGrid));
+  });
+
+  it('changes nothing for a notice with errors, and says where they are', async () => {
+    const book = fakeWorkbook(grid);
+    const run = book.excel;
+    const before = await book.run((ctx) => readWorkbookGrid(ctx, book.excel));
+    const r = await importHolidayNotice(run, (await notice(2026)).replace('共9天', '共10天'));
+    expect([r.ok, r.summary]).toEqual([
+      false,
+      '通知有 1 处问题（见下），「节假日」表未改动。请对照国务院办公厅通知原文改正后重新导入。',
+    ]);
+    expect(r.lines[0]).toContain('第 9 行：春节 2026-02-15 至 2026-02-23 是 9 天，通知写的是共 10 天。');
+    const after = await book.run((ctx) => readWorkbookGrid(ctx, book.excel));
+    expect(after).toEqual(before);
+    expect((await importHolidayNotice(run, '  ')).summary).toContain('请先把国务院办公厅放假通知的全文');
+    expect((await importHolidayNotice(run, await notice(2026), '26年')).summary).toBe(
+      '--year 应是四位年份，如 2027，而不是「26年」。',
+    );
   });
 });

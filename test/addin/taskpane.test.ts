@@ -494,6 +494,39 @@ browserTool.describe('the task pane in Chromium, served from its own site', () =
   );
 
   browserTool.it(
+    '导入放假通知: the notice pasted into the page becomes the 节假日 rows (at 360 px wide)',
+    async () => {
+      const narrow = await openPane();
+      await narrow.setViewportSize({ width: 360, height: 900 });
+      await narrow.fill(
+        '#notice-text',
+        await readFile(repoPath('test', 'fixtures', 'holiday-notices', '2026.txt'), 'utf8'),
+      );
+      await narrow.click('#holidays');
+      await narrow.waitForSelector('#status.ok, #status.bad');
+      expect(await narrow.textContent('#status')).toBe(
+        '已把 2026 年放假安排写入「节假日」表：放假 33 天、调休上班 6 天（表中共 39 行）。',
+      );
+      const rows = (await narrow.evaluate(() =>
+        globalThis.KpdFakeOffice.book?.sheet('节假日')?.rows(),
+      )) as unknown[][];
+      expect(rows.filter((r) => r[1] === '班')).toHaveLength(6);
+      // Wider than the pane nothing is: the text box and the button fit in 360 px.
+      const widths = (await narrow.evaluate(
+        "['notice-text', 'holidays'].map((id) => document.getElementById(id).getBoundingClientRect().right)",
+      )) as number[];
+      for (const w of widths) expect(w).toBeLessThanOrEqual(360);
+      await narrow.locator('#h-holidays').scrollIntoViewIfNeeded();
+      await narrow
+        .screenshot({ path: repoPath('out', 'taskpane-holidays.png'), fullPage: true })
+        .catch(() => undefined);
+      await narrow.close();
+      expect(errors).toEqual([]);
+    },
+    60_000,
+  );
+
+  browserTool.it(
     '检查 lists the master’s findings, sheet and cell first',
     async () => {
       await page.click('#check');

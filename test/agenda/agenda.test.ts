@@ -227,7 +227,10 @@ describe('kpd agenda: what could not go on the agenda', () => {
   it('takes the late topic at the next meeting, marked late and unsigned', async () => {
     const next = await agenda('2026-11-21', ['议题/水系连通工程指挥部-议题申报-1114.xlsx'], 'out/下周.xlsx');
     expect(next.json.topics.map((t) => [t.group, t.notes])).toEqual([
-      ['水系连通工程指挥部', ['未经分管县级领导签字', '上周截止后申报，转入本次']],
+      [
+        '水系连通工程指挥部',
+        ['未经分管县级领导签字', '错过 2026-11-14 例会的议题截止（2026-11-10 17:00），转入本次'],
+      ],
     ]);
   });
 
@@ -264,7 +267,9 @@ describe('kpd agenda: what could not go on the agenda', () => {
       dir,
     );
     expect(r.code).toBe(2);
-    expect(r.err).toContain('2026-11-13 不是例会日（「规则」表中的例会日为星期六）');
+    expect(r.err).toContain(
+      '2026-11-13 不是例会日（「规则」表中的例会日为星期六，另召开的例会填在「例会」表中）',
+    );
     await expect(readFile(join(dir, 'out', '周五.xlsx'))).rejects.toThrow();
   });
 });

@@ -16,7 +16,13 @@ interface DeadlinesJson {
   readonly year: number;
   readonly calendar: string;
   readonly periods: readonly { period: string; nominal: string; due: string; bulletin: string }[];
-  readonly weeks?: readonly { week: string; meeting: string; topicCutoff: string; agentReportDue: string }[];
+  readonly weeks?: readonly {
+    week: string;
+    meeting: string;
+    meetingHeld: boolean;
+    topicCutoff: string;
+    agentReportDue: string;
+  }[];
   readonly warnings: readonly { code: string; message: string }[];
 }
 
@@ -140,8 +146,22 @@ describe('kpd deadlines --weekly', () => {
     expect(json?.weeks?.find((w) => w.week === '2026-11-09')).toEqual({
       week: '2026-11-09',
       meeting: '2026-11-14',
+      meetingHeld: true,
       topicCutoff: '2026-11-10 17:00:00',
       agentReportDue: '2026-11-12 18:00:00',
+    });
+    // DOMAIN §5: no meeting on 中秋 (9/26), 国庆 (10/3) or 劳动节 (5/2) Saturdays; 10/10 (worked) has one,
+    // with its cut-off moved off the 国庆 Tuesday to Wed 9/30 17:00.
+    const held = (w: string) => json?.weeks?.find((x) => x.week === w);
+    expect(['2026-09-21', '2026-09-28', '2026-04-27'].map((w) => held(w)?.meetingHeld)).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    expect(held('2026-10-05')).toMatchObject({
+      meeting: '2026-10-10',
+      meetingHeld: true,
+      topicCutoff: '2026-09-30 17:00:00',
     });
     for (const w of json?.weeks ?? []) {
       expect(isoWeekday(w.meeting)).toBe(6);

@@ -11,6 +11,7 @@ export const BULLETIN_SHEETS = [
   '滞后项目',
   '报送情况',
   '一线工作',
+  '一线工作明细',
   '数据问题',
   '来源',
 ] as const;
@@ -23,6 +24,7 @@ const FIRST_HEADER: Readonly<Record<BulletinSheet, string>> = {
   滞后项目: '序号',
   报送情况: '序号',
   一线工作: '序号',
+  一线工作明细: '序号',
   数据问题: '序号',
   来源: '项目编号',
 };

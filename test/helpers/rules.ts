@@ -21,6 +21,11 @@ const CANDIDATES: readonly Cell[] = [
   '否',
   true,
   false,
+  '省重点、市重点',
+  '省重点',
+  '市重点，招商引资',
+  '警告',
+  '诫勉谈话并书面检查',
 ];
 const REFUSED_EXTRA: readonly Cell[] = [
   'abc',
@@ -34,6 +39,8 @@ const REFUSED_EXTRA: readonly Cell[] = [
   '也许',
   '按周',
   'TRUE?',
+  '省重点、县重点',
+  '这是一段超过四十个字的处理意见文字，用来检查规则表对过长文字的拒绝，应当被拒绝并保留默认值',
 ];
 
 export interface RuleCell {

@@ -1,11 +1,14 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
+import { writeSheetsInto } from '../../src/adapters/results.js';
 import type { WorkbookGrid } from '../../src/core/grid.js';
+import { SITE_WORK_WEEKS } from '../../src/core/schema/master.js';
 import { runKpd } from '../helpers/cli.js';
 import { exampleMaster, LEDGER_SHEETS, records, score, sheetValues } from '../helpers/merge-results.js';
 import { fingerprint, REPO } from '../helpers/merge-world.js';
+import { jsonCell } from '../helpers/merge-bulletin.js';
 import { checkOoxml, OOXML_TIMEOUT_MS, OOXML_TOOLS } from '../helpers/ooxml.js';
 import { useTempDir } from '../helpers/tmp.js';
 import { requireTool } from '../helpers/tools.js';
@@ -26,7 +29,7 @@ let before: Record<string, string>;
 
 interface LedgerJson {
   readonly period: string;
-  readonly imported: { readonly progress: number; readonly submissions: number; readonly siteWeeks: number };
+  readonly imported: { readonly progress: number; readonly submissions: number; readonly siteVisits: number };
   readonly replaced: number;
   readonly tables: readonly Record<string, unknown>[];
   readonly notes: readonly {
@@ -72,10 +75,12 @@ beforeAll(async () => {
 }, 60_000);
 
 describe('kpd ledger import', () => {
-  it('appends the period’s rows: 26 projects reported, 8 HQs, 63 person-weeks (21 people × 3 weeks)', () => {
+  it('appends the period’s rows: 26 projects reported, 8 HQs, 139 visits (one row each)', () => {
+    // 一线工作明细 lists 140 visits: 118 assessed here, 21 of the week 11-09 (assessed next
+    // time), and 文旅康养小镇's second row of 李红梅 on 11-03 (the same visit, not imported twice).
     expect(onceJson).toMatchObject({
       period: '2026-11-1',
-      imported: { progress: 26, submissions: 8, siteWeeks: 63 },
+      imported: { progress: 26, submissions: 8, siteVisits: 139 },
       replaced: 0,
     });
     // Merged into the ledgers as they stand: only the period's rows added, nothing removed.
@@ -84,16 +89,22 @@ describe('kpd ledger import', () => {
     ).toEqual([
       ['进展记录', 'merged', 26, []],
       ['报送记录', 'merged', 8, []],
-      ['一线工作记录', 'merged', 63, []],
+      ['一线工作记录', 'merged', 139, []],
     ]);
     expect(ofPeriod(once, '进展记录', '报告期', '2026-11-1')).toHaveLength(26);
     expect(ofPeriod(once, '报送记录', '报告期', '2026-11-1')).toHaveLength(8);
     expect(records(once, '进展记录', '报告期')).toHaveLength(
       records(master, '进展记录', '报告期').length + 26,
     );
-    expect(records(once, '一线工作记录', '周')).toHaveLength(
-      records(master, '一线工作记录', '周').length + 63,
+    expect(records(once, '一线工作记录', '报告期')).toHaveLength(
+      records(master, '一线工作记录', '报告期').length + 139,
     );
+    // One row per visit, with the report that logged it: the week 11-09's visits are there for
+    // the 2026-11-2 bulletin to count with its own.
+    const next = ofPeriod(once, '一线工作记录', '报告期', '2026-11-1').filter(
+      (r) => jsonCell(r['日期']) === 'date:2026-11-10 00:00:00',
+    );
+    expect(next).toHaveLength(21);
   });
 
   it('carries the bulletin’s figures, statuses and times', () => {
@@ -118,8 +129,8 @@ describe('kpd ledger import', () => {
   it('replaces the period when imported again, never doubles it', () => {
     expect(twiceJson).toMatchObject({
       period: '2026-11-1',
-      imported: { progress: 26, submissions: 8, siteWeeks: 63 },
-      replaced: 26 + 8 + 63,
+      imported: { progress: 26, submissions: 8, siteVisits: 139 },
+      replaced: 26 + 8 + 139,
     });
     // The same rows again: matched by their keys, nothing to change, nothing added.
     expect(
@@ -127,7 +138,7 @@ describe('kpd ledger import', () => {
     ).toEqual([
       ['进展记录', 0, 0, 26],
       ['报送记录', 0, 0, 8],
-      ['一线工作记录', 0, 0, 63],
+      ['一线工作记录', 0, 0, 139],
     ]);
     for (const sheet of LEDGER_SHEETS)
       expect(sheetValues(twice, sheet), sheet).toEqual(sheetValues(once, sheet));
@@ -176,4 +187,103 @@ describe('kpd ledger import', () => {
     },
     OOXML_TIMEOUT_MS,
   );
+});
+
+describe('kpd ledger import into a master of an earlier version (一线工作记录 by week)', () => {
+  /**
+   * Person-weeks as earlier versions kept them, in a sheet named 一线工作记录, with a column the
+   * clerk added (备注) and a row with an error (职务 副指挥长 is not in the list): all move.
+   */
+  const WEEKS = [
+    {
+      week: '2026-10-12',
+      hq: '高端装备产业园指挥部',
+      person: '王建国',
+      role: '指挥长',
+      visits: 2,
+      note: '含夜间',
+    },
+    {
+      week: '2026-10-19',
+      hq: '高端装备产业园指挥部',
+      person: '王建国',
+      role: '指挥长',
+      visits: 1,
+      note: null,
+    },
+    {
+      week: '2026-10-19',
+      hq: '文旅康养小镇指挥部',
+      person: '李红梅',
+      role: '副指挥长',
+      visits: 3,
+      note: '待核',
+    },
+  ];
+  let old = '';
+  let moved: { json: LedgerJson; err: string; grid: WorkbookGrid };
+  let again: { json: LedgerJson; grid: WorkbookGrid };
+
+  beforeAll(async () => {
+    // The example master with its 一线工作记录 in the weekly layout (周 … 次数, no 日期).
+    old = '旧总台账.xlsx';
+    await writeFile(
+      join(dir, old),
+      await writeSheetsInto(await readFile(join(dir, '总台账.xlsx')), [
+        {
+          sheet: {
+            ...SITE_WORK_WEEKS,
+            name: '一线工作记录',
+            columns: [...SITE_WORK_WEEKS.columns, { key: 'note', header: '备注', type: 'text' }],
+          },
+          rows: WEEKS,
+        },
+      ]),
+    );
+    const r = await runKpd(
+      ['ledger', 'import', '通报.xlsx', '--into', old, '--out', '旧-1.xlsx', '--json'],
+      dir,
+    );
+    if (r.code !== 0) throw new Error(r.err);
+    moved = { json: JSON.parse(r.out) as LedgerJson, err: r.err, grid: await grid('旧-1.xlsx') };
+    again = { json: await ledger('旧-1.xlsx', '旧-2.xlsx'), grid: await grid('旧-2.xlsx') };
+  }, 60_000);
+
+  it('moves the weekly rows and the clerk’s column, unchanged, to 一线工作记录（按周）; 一线工作记录 anew, one row per visit', () => {
+    expect(moved.err).toContain('其 3 行已原样移到「一线工作记录（按周）」表');
+    expect(moved.json.tables.map((t) => [t['sheet'], t['written'], t['added']])).toEqual([
+      ['进展记录', 'merged', 26],
+      ['报送记录', 'merged', 8],
+      ['一线工作记录', 'new', 139],
+      ['一线工作记录（按周）', 'new', 3],
+    ]);
+    expect(
+      // The table's rows (the sheet's note line under it is not one).
+      records(moved.grid, '一线工作记录（按周）', '周')
+        .filter((r) => r['指挥部'] !== null)
+        .map((r) => [jsonCell(r['周'] ?? null), r['指挥部'], r['姓名'], r['职务'], r['次数'], r['备注']]),
+    ).toEqual(WEEKS.map((w) => [`date:${w.week} 00:00:00`, w.hq, w.person, w.role, w.visits, w.note]));
+    expect(ofPeriod(moved.grid, '一线工作记录', '报告期', '2026-11-1')).toHaveLength(139);
+  });
+
+  it('imported again, merges the visits and leaves the weekly sheet alone', () => {
+    expect(again.json.tables.map((t) => [t['sheet'], t['written'], t['added'], t['unchanged']])).toEqual([
+      ['进展记录', 'merged', 0, 26],
+      ['报送记录', 'merged', 0, 8],
+      ['一线工作记录', 'merged', 0, 139],
+    ]);
+    expect(sheetValues(again.grid, '一线工作记录（按周）')).toEqual(
+      sheetValues(moved.grid, '一线工作记录（按周）'),
+    );
+  });
+
+  it('still counts the moved weeks in the ranking', async () => {
+    // The same visits without the older weeks (the first describe's master) against with them.
+    const withWeeks = await score(dir, '旧-2.xlsx', '2026Q4', 'q4-old.xlsx');
+    const without = await score(dir, '新总台账2.xlsx', '2026Q4', 'q4-new.xlsx');
+    expect(withWeeks.json.units).toHaveLength(12);
+    const site = (r: typeof without) =>
+      Object.fromEntries(r.json.units.map((u) => [u.unit, u.criteria['siteWork']]));
+    expect(site(withWeeks)).not.toEqual(site(without));
+  });
 });

@@ -49,13 +49,18 @@ describe('kpd merge --json', () => {
       'rejected',
       'behindSchedule',
       'siteVisitShortfalls',
+      // Issue #12: the visits left to the next bulletin, and the warnings that travel with the
+      // document (a year without holiday data, an earlier period not imported).
+      'siteVisitsNextPeriod',
       'ignored',
+      'calendar',
+      'warnings',
     ]);
     expect(shapes(json.submissions)).toEqual(['hq,file,receivedAt,timeSource,late,signed,replaced']);
     expect(shapes([json.rows])).toEqual(['in,merged,rejected']);
     expect(shapes(json.rejected)).toEqual(['file,sheet,cell,code,message']);
     expect(shapes(json.behindSchedule)).toEqual(['projectId,reasons']);
-    expect(shapes(json.siteVisitShortfalls)).toEqual(['hq,person,week,visits']);
+    expect(shapes(json.siteVisitShortfalls)).toEqual(['hq,person,week,visits,fromEarlier']);
     expect(shapes(json.ignored)).toEqual(['file,reason']);
   });
 
@@ -96,8 +101,25 @@ describe('kpd merge --json', () => {
         },
         { projectId: 'AY-2026-106', reasons: ['节点1「闸坝主体完工」计划 2026-10-20 完成，逾期未完成'] },
       ],
-      siteVisitShortfalls: [{ hq: HQ.a, person: '李二', week: '2026-11-02', visits: 1 }],
+      siteVisitShortfalls: [{ hq: HQ.a, person: '李二', week: '2026-11-02', visits: 1, fromEarlier: 0 }],
+      siteVisitsNextPeriod: 0,
       ignored: [{ file: join('in', 'readme.txt'), reason: '不是 .xlsx 工作簿（.txt），已忽略' }],
+      calendar: [
+        {
+          code: 'calendar.basisBuiltin',
+          severity: 'info',
+          message: '2026 年按国务院办公厅放假安排（内置数据）。',
+        },
+      ],
+      // This master has no ledgers: the week 10-19, which 2026-10-2's report could log, is said.
+      warnings: [
+        {
+          code: 'siteWork.earlierNotImported',
+          severity: 'warning',
+          message:
+            '上期（2026年10月）的通报尚未导入总台账：跨两期的 2026-10-19 至 2026-10-25 这一周只计入本期报表所记的现场办公。请先导入上期通报（「导入台账」或 kpd ledger import），再重新汇总本期。',
+        },
+      ],
     });
   });
 });

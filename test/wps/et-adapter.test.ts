@@ -15,7 +15,7 @@ import { importBulletin } from '../../src/core/ledger/import.js';
 import { PROGRESS_LOG, SITE_WORK_LOG, SUBMISSION_LOG } from '../../src/core/schema/master.js';
 import { isIssue } from '../../src/core/workbook/identify.js';
 import { defineSheet } from '../../src/core/schema/define.js';
-import { scoreMaster } from '../../src/core/score/run.js';
+import { isRefused, scoreMaster } from '../../src/core/score/run.js';
 import { runKpd } from '../helpers/cli.js';
 import { exampleMaster } from '../helpers/merge-results.js';
 import { trimmed } from '../helpers/office.js';
@@ -76,6 +76,7 @@ async function scoreThrough(host: EtHost): Promise<readonly TableJob[]> {
     calendar: new WorkCalendar(master.data.holidays),
     locale: 'zh',
   });
+  if (isRefused(outcome)) throw new Error(outcome.refused.code);
   const { writes } = planTables(grid, outcome.tables, outcome.placeholders);
   await host.writeTables(writes, outcome.placeholders);
   return outcome.tables;

@@ -109,17 +109,15 @@ function writeSheet(
   title.alignment = { horizontal: 'center', vertical: 'middle' };
   ws.getRow(1).height = 36;
 
-  for (const l of layout.lead) {
+  layout.lead.forEach((l, i) => {
     ws.mergeCells(l.row, 1, l.row, layout.lastCol);
     const cell = ws.getCell(l.row, 1);
     cell.value = l.text;
     cell.font = BODY_FONT;
     cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
-    ws.getRow(l.row).height = Math.max(
-      20,
-      Math.ceil(displayWidth(l.text) / totalWidth(spec)) * LINE_HEIGHT + 6,
-    );
-  }
+    const lines = Math.max(Math.ceil(displayWidth(l.text) / totalWidth(spec)), spec.leadLines?.[i] ?? 1);
+    ws.getRow(l.row).height = Math.max(20, lines * LINE_HEIGHT + 6);
+  });
   writeFields(ws, spec, layout, fill);
   if (layout.unit) {
     ws.mergeCells(layout.unit.row, layout.unit.from, layout.unit.row, layout.unit.to);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { agendaSheets, buildAgenda, isMeetingDay, type Agenda } from '../../core/agenda/index.js';
+import { agendaSheets, buildAgenda, meetingDayProblem, type Agenda } from '../../core/agenda/index.js';
 import { parseDate } from '../../core/values/parse.js';
 import { message, type Locale } from '../../core/validate/issue.js';
 import { AGENDA } from '../../core/schema/agenda.js';
@@ -52,14 +52,9 @@ export async function agendaCommand(argv: readonly string[], io: Io): Promise<Ex
     { master, holidays: values.holidays && resolve(io.cwd, values.holidays) },
     locale,
   );
-  if (!isMeetingDay(meeting, master.data, ctx.calendar))
-    throw new UsageError(
-      t(
-        locale,
-        `${meeting} 不是例会日（「规则」表中的例会日为${master.data.rules.schedule.meetingWeekday}），请给出例会当天的日期。`,
-        `${meeting} is not a meeting day (${master.data.rules.schedule.meetingWeekday}).`,
-      ),
-    );
+  // A rest-day Saturday has no meeting unless 例会 lists it (DOMAIN §5).
+  const notHeld = meetingDayProblem(meeting, master.data, ctx.calendar);
+  if (notHeld) throw new UsageError(message(notHeld, locale));
 
   const rel = (f: string): string => displayPath(io.cwd, f);
   const byPath = <T extends { file: string }>(a: T, b: T): number =>
@@ -89,15 +84,16 @@ export async function agendaCommand(argv: readonly string[], io: Io): Promise<Ex
 
   for (const w of [...agenda.warnings, ...ctx.issues.filter((i) => i.severity !== 'info')])
     io.err(`${t(locale, '警告', 'Warning')}：${message(w, locale)}\n`);
-  if (values.json) io.out(JSON.stringify(agendaJson(agenda)) + '\n');
+  if (values.json) io.out(JSON.stringify(agendaJson(agenda, locale)) + '\n');
   else io.out(formatAgenda(agenda, values.out, locale));
   return EXIT.ok;
 }
 
 /** The machine-readable agenda. */
-export function agendaJson(a: Agenda) {
+export function agendaJson(a: Agenda, locale: Locale = 'zh') {
   return {
     meeting: a.meeting,
+    previousMeeting: a.previousMeeting,
     topicCutoff: a.cutoff,
     basis: a.basis ?? null,
     decisions: a.decisions.map((d) => ({
@@ -126,6 +122,13 @@ export function agendaJson(a: Agenda) {
       severity: p.severity,
       message: p.message,
     })),
+    // What the agenda's first sheet says about its dates: a year's missing holiday data travels with it.
+    calendar: a.calendarBasis.map((i) => ({
+      code: i.code,
+      severity: i.severity,
+      message: message(i, locale),
+    })),
+    warnings: a.warnings.map((i) => ({ code: i.code, severity: i.severity, message: message(i, locale) })),
   };
 }
 

@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isoWeekday } from '../../core/calendar/dates.js';
 import { weeksOfYear, yearSchedule } from '../../core/calendar/schedule.js';
-import { message } from '../../core/validate/issue.js';
+import { formatMessage, message } from '../../core/validate/issue.js';
+import { Meetings } from '../../core/calendar/meetings.js';
+import { masterMeetings } from '../../core/master/meetings.js';
 import { calendarContext, loadMaster, yearWarnings } from '../context.js';
 export { DEADLINES_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
@@ -48,7 +50,8 @@ export async function deadlinesCommand(argv: readonly string[], io: Io): Promise
     ...ctx.issues.filter((i) => i.severity !== 'info'),
     ...yearWarnings(ctx.calendar, [year]),
   ];
-  const weeks = values.weekly ? weeksOfYear(year, ctx.rules, ctx.calendar) : undefined;
+  const meetings = master ? masterMeetings(master.data, ctx.calendar) : new Meetings(ctx.rules, ctx.calendar);
+  const weeks = values.weekly ? weeksOfYear(year, ctx.rules, ctx.calendar, meetings) : undefined;
 
   // Holiday rows are named by sheet (or file) and row, so the clerk can find them.
   const where = (w: (typeof warnings)[number]): string =>
@@ -75,6 +78,7 @@ export async function deadlinesCommand(argv: readonly string[], io: Io): Promise
           weeks: weeks.map((w) => ({
             week: w.week,
             meeting: w.meeting,
+            meetingHeld: w.held,
             topicCutoff: w.topicCutoff,
             agentReportDue: w.agentReportDue,
           })),
@@ -137,7 +141,19 @@ export async function deadlinesCommand(argv: readonly string[], io: Io): Promise
         locale === 'en'
           ? ['Week (Monday)', 'Meeting', 'Topics by', 'Agents report by']
           : ['周（周一）', '例会', '议题截止', '代办员周报截止'],
-        weeks.map((w) => [w.week, w.meeting, w.topicCutoff.slice(0, 16), w.agentReportDue.slice(0, 16)]),
+        weeks.map((w) => [
+          w.week,
+          // A rest-day Saturday has no meeting (DOMAIN §5): said, with no cut-off.
+          w.held
+            ? w.meeting
+            : formatMessage(
+                'meeting.notHeldShort',
+                { date: w.meeting, name: ctx.calendar.dayName(w.meeting) ?? '' },
+                locale,
+              ),
+          w.held ? w.topicCutoff.slice(0, 16) : '',
+          w.agentReportDue.slice(0, 16),
+        ]),
       ),
     );
   }

@@ -5,7 +5,7 @@ import { importBulletin } from '../../core/ledger/import.js';
 import { parseReportPeriod, reportPeriodId } from '../../core/calendar/periods.js';
 import { planTables } from '../../core/table/merge.js';
 import { isIssue } from '../../core/workbook/identify.js';
-import { message } from '../../core/validate/issue.js';
+import { message, SEVERITY_LABEL } from '../../core/validate/issue.js';
 import { loadWorkbook, sameFile, writeAtomic } from '../../adapters/files.js';
 import { writeTablesInto } from '../../adapters/results.js';
 import { tablesJson } from '../format.js';
@@ -68,13 +68,18 @@ export async function ledgerCommand(argv: readonly string[], io: Io): Promise<Ex
   const { writes, notes } = planTables(loaded.workbook, result.tables, new Map());
   await writeAtomic(out, await writeTablesInto(await readFile(masterPath), writes));
 
-  for (const i of result.issues) io.err(`${t(locale, '警告', 'Warning')}：${message(i, locale)}\n`);
+  for (const i of result.issues) io.err(`${SEVERITY_LABEL[i.severity][locale]}：${message(i, locale)}\n`);
   const c = result.counts;
   if (values.json)
     io.out(
       JSON.stringify({
         period: result.period,
-        imported: { progress: c.progress, submissions: c.submissions, siteWeeks: c.siteWeeks },
+        imported: {
+          progress: c.progress,
+          submissions: c.submissions,
+          siteVisits: c.siteVisits,
+          ...(c.siteWeeks > 0 && { siteWeeks: c.siteWeeks }),
+        },
         replaced: c.replaced,
         tables: tablesJson(writes),
         notes: notes.map((n) => ({ code: n.code, sheet: n.sheet ?? null, message: message(n, locale) })),
@@ -84,8 +89,8 @@ export async function ledgerCommand(argv: readonly string[], io: Io): Promise<Ex
     io.out(
       t(
         locale,
-        `已导入 ${result.period}：进展记录 ${c.progress} 行，报送记录 ${c.submissions} 行，一线工作记录 ${c.siteWeeks} 行${c.replaced > 0 ? `（替换了该期原有的 ${c.replaced} 行）` : ''}。\n已生成 ${values.out}（原总台账未修改）\n`,
-        `Imported ${result.period}: ${c.progress} progress, ${c.submissions} submission, ${c.siteWeeks} site-work rows${c.replaced > 0 ? ` (replaced ${c.replaced})` : ''}.\nWrote ${values.out}\n`,
+        `已导入 ${result.period}：进展记录 ${c.progress} 行，报送记录 ${c.submissions} 行，一线工作记录 ${c.siteVisits} 行${c.replaced > 0 ? `（替换了该期原有的 ${c.replaced} 行）` : ''}。\n已生成 ${values.out}（原总台账未修改）\n`,
+        `Imported ${result.period}: ${c.progress} progress, ${c.submissions} submission, ${c.siteVisits} site-work rows${c.replaced > 0 ? ` (replaced ${c.replaced})` : ''}.\nWrote ${values.out}\n`,
       ),
     );
     for (const n of notes) io.out(`${message(n, locale)}\n`);

@@ -243,13 +243,13 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
       ),
     );
   }
-  if (values.json) io.out(JSON.stringify(mergeJson(bulletin)) + '\n');
+  if (values.json) io.out(JSON.stringify(mergeJson(bulletin, locale)) + '\n');
   else io.out(formatMerge(bulletin, values.out, locale));
   return EXIT.ok;
 }
 
 /** The machine-readable result (issue #4's shape). */
-export function mergeJson(b: Bulletin) {
+export function mergeJson(b: Bulletin, locale: Locale = 'zh') {
   return {
     period: b.period,
     due: b.due,
@@ -276,8 +276,19 @@ export function mergeJson(b: Bulletin) {
       person: w.person,
       week: w.week,
       visits: w.visits,
+      fromEarlier: w.fromEarlier,
     })),
+    // Visits of weeks the next bulletin assesses: listed in 一线工作明细, counted there.
+    siteVisitsNextPeriod: b.visits.filter((v) => v.assessment === '下期考核').length,
     ignored: b.ignored,
+    // What the bulletin's first sheet says about its dates, and the weeks shared with another
+    // report: the loud warning of a year without holiday data travels with the JSON too.
+    calendar: b.calendarBasis.map((i) => ({
+      code: i.code,
+      severity: i.severity,
+      message: message(i, locale),
+    })),
+    warnings: b.warnings.map((i) => ({ code: i.code, severity: i.severity, message: message(i, locale) })),
   };
 }
 
@@ -358,6 +369,7 @@ export function formatMerge(b: Bulletin, out: string, locale: Locale): string {
     if (lines.length > SHOWN_PROBLEMS)
       s += t(locale, `  ……共 ${lines.length} 条\n`, `  … ${lines.length} in all\n`);
   }
+  for (const n of b.siteNotes.filter((x) => x.severity === 'info')) s += `\n${message(n, locale)}\n`;
   s += t(locale, `\n已生成 ${out}\n`, `\nWrote ${out}\n`);
   return s;
 }

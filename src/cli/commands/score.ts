@@ -9,8 +9,8 @@ import {
   type UnitRanking,
 } from '../../core/scoring/index.js';
 import { CATEGORY_KEYS } from '../../core/rules/agent.js';
-import { scoreMaster } from '../../core/score/run.js';
-import { message, type Issue, type Locale } from '../../core/validate/issue.js';
+import { isRefused, scoreMaster } from '../../core/score/run.js';
+import { message, SEVERITY_LABEL, type Issue, type Locale } from '../../core/validate/issue.js';
 import { sameFile, writeAtomic } from '../../adapters/files.js';
 import { writeTablesInto } from '../../adapters/results.js';
 import { planTables } from '../../core/table/merge.js';
@@ -63,20 +63,26 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
   );
   const calendar = ctx.calendar;
   const data = master.data;
-  const { agents, units, issues, tables, placeholders } = scoreMaster({
+  const outcome = scoreMaster({
     data,
     issues: [...master.issues, ...ctx.issues],
     period,
     calendar,
     locale,
   });
+  // A period with no data is refused (DOMAIN §4): nothing written, 排名历史 untouched.
+  if (isRefused(outcome)) {
+    io.err(`${message(outcome.refused, locale)}\n`);
+    return EXIT.unusable;
+  }
+  const { agents, units, issues, tables, placeholders, notes } = outcome;
   const warnings: Issue[] = yearWarnings(calendar, [period.year]);
   const id = rankPeriodId(period);
   // Into the result sheets as they are: a person's columns and notes there stay.
-  const { writes, notes } = planTables(loaded.workbook, tables, placeholders);
+  const { writes, notes: tableNotes } = planTables(loaded.workbook, tables, placeholders);
   await writeAtomic(out, await writeTablesInto(await readFile(masterPath), writes, placeholders));
 
-  for (const w of warnings) io.err(`${t(locale, '警告', 'Warning')}：${message(w, locale)}\n`);
+  for (const w of notes) io.err(`${SEVERITY_LABEL[w.severity][locale]}：${message(w, locale)}\n`);
   if (period.kind === 'H') {
     io.err(
       t(
@@ -88,10 +94,12 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
   }
   if (values.json)
     // What was kept of a person's additions to the result sheets is said with the findings.
-    io.out(JSON.stringify(scoreJson(id, agents, units, [...warnings, ...issues, ...notes], locale)) + '\n');
+    io.out(
+      JSON.stringify(scoreJson(id, agents, units, [...warnings, ...issues, ...tableNotes], locale)) + '\n',
+    );
   else {
     io.out(formatScore(id, agents, units, issues, values.out, locale));
-    for (const n of notes) io.out(`${message(n, locale)}\n`);
+    for (const n of tableNotes) io.out(`${message(n, locale)}\n`);
   }
   return EXIT.ok;
 }
@@ -111,7 +119,7 @@ export function scoreJson(
       scores: Object.fromEntries(CATEGORY_KEYS.map((k) => [k, round2(a.scores[k])])),
       total: round2(a.total),
       rank: a.rank,
-      actions: a.actions,
+      actions: a.actions.map((x) => x.label),
     })),
     units: units.units.map((u) => ({
       unit: u.unit,
@@ -153,7 +161,7 @@ export function formatScore(
         a.level,
         ...CATEGORY_KEYS.map((k) => round2(a.scores[k])),
         round2(a.total),
-        a.actions.join('；'),
+        a.actions.map((x) => x.label).join('；'),
       ]),
     );
     s += '\n';

@@ -1,8 +1,9 @@
 import { addDays, dayNumber, type IsoDate, type IsoDateTime } from '../calendar/dates.js';
-import { scheduleFraction } from '../calendar/fraction.js';
+import { behindPlan, scheduleFraction, type ScheduleFraction } from '../calendar/fraction.js';
 import { parseReportPeriod, reportPeriodRange, type ReportPeriod } from '../calendar/periods.js';
-import { periodSchedule, weekSchedule } from '../calendar/schedule.js';
-import { calendarWarnings } from '../calendar/warnings.js';
+import { periodSchedule } from '../calendar/schedule.js';
+import { calendarBasis, calendarWarnings } from '../calendar/warnings.js';
+import { masterMeetings } from '../master/meetings.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import { behindProjects, type ProjectStanding } from '../bulletin/behind.js';
 import { rejectedRow, type BehindProject, type ReceivedFile, type RejectedRow } from '../bulletin/model.js';
@@ -10,7 +11,7 @@ import type { Decision, MasterData, Project } from '../master/types.js';
 import { matchHq, registerIndex } from '../report/read.js';
 import { TOPICS } from '../schema/topics.js';
 import { readTopics, type TopicArrival } from '../topics/read.js';
-import { issue, message, type Issue, type Locale } from '../validate/issue.js';
+import { formatMessage, issue, message, type Issue, type Locale } from '../validate/issue.js';
 import { matchKey } from '../values/text.js';
 import { identifyTemplate, isIssue } from '../workbook/identify.js';
 
@@ -52,6 +53,7 @@ export interface AgendaTopic {
 
 export interface Agenda {
   readonly meeting: IsoDate;
+  /** The last meeting actually held before this one (holiday Saturdays have none). */
   readonly previousMeeting: IsoDate;
   /** Topics for this meeting had to arrive by then. */
   readonly cutoff: IsoDateTime;
@@ -66,6 +68,10 @@ export interface Agenda {
   readonly problems: readonly RejectedRow[];
   readonly rulesLabel: string;
   readonly warnings: readonly Issue[];
+  /** What the dates stand on (the {{节假日依据}} line of 议程), the warnings included. */
+  readonly calendarBasis: readonly Issue[];
+  /** The topic cut-off of the rule table in force (星期二, 17:00): the agenda quotes it. */
+  readonly cutoffRule: { readonly weekday: string; readonly time: string };
 }
 
 export interface AgendaInput {
@@ -91,13 +97,14 @@ const round4 = (n: number): number => Math.round(n * 1e4) / 1e4;
 
 /**
  * The decisions the 督查室 reports on: those of the last meeting, those still open, and those
- * done since the last meeting — each with its state on the meeting day.
+ * done since the last meeting — each with its state on the meeting day. "The last meeting" is
+ * the last one actually held (DOMAIN §5): after the 国庆 holidays it may be three weeks back.
  */
 export function trackedDecisions(
   decisions: readonly { readonly record: Decision }[],
   meeting: IsoDate,
+  previous: IsoDate = addDays(meeting, -7),
 ): AgendaDecision[] {
-  const previous = addDays(meeting, -7);
   const out: AgendaDecision[] = [];
   for (const { record: d } of decisions) {
     if (d.meetingDate >= meeting) continue; // decided at this meeting or later: not yet tracked
@@ -161,8 +168,9 @@ function basisPeriod(
 function standings(
   master: MasterData,
   basis: { period: ReportPeriod; id: string } | undefined,
-  fraction: number,
+  exact: ScheduleFraction | undefined,
 ): { list: ProjectStanding[]; hqOrder: string[] } {
+  const fraction = exact?.value ?? 0;
   const cumulative = new Map<string, number>();
   if (basis)
     for (const { record } of master.progressLog)
@@ -178,13 +186,16 @@ function standings(
   const list = projects.map(({ record: p }) => {
     const c = cumulative.get(matchKey(p.projectId));
     const rate = c !== undefined && p.annualPlan > 0 ? round4(c / p.annualPlan) : undefined;
+    // Exact amounts decide "behind" (DOMAIN §3); the rounded rate is for display.
+    const behind =
+      rate !== undefined && c !== undefined && exact !== undefined && behindPlan(c, p.annualPlan, exact);
     return {
       projectId: p.projectId,
       name: p.name,
       hq: p.hq ?? '',
       commander: p.commander ?? '',
       unit: p.unit,
-      ...(rate !== undefined && { rate }),
+      ...(rate !== undefined && { rate, behindPlan: behind }),
       fraction: round4(fraction),
     };
   });
@@ -195,7 +206,9 @@ export function buildAgenda(input: AgendaInput): Agenda {
   const { meeting, master, calendar } = input;
   const locale = input.locale ?? 'zh';
   const rules = master.rules;
-  const week = weekSchedule(meeting, rules, calendar);
+  const meetings = masterMeetings(master, calendar);
+  const previousMeeting = meetings.before(meeting);
+  const cutoff = meetings.cutoff(meeting);
   const index = registerIndex({ projects: master.projects });
   const problems: RejectedRow[] = [];
   const note = (file: string, i: Issue, rejected: boolean): void => {
@@ -203,7 +216,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
   };
 
   // (1) The decisions being tracked.
-  const decisions = trackedDecisions(master.decisions, meeting);
+  const decisions = trackedDecisions(master.decisions, meeting, previousMeeting);
 
   // (2a) Topics: each file read; those for this meeting listed, others said why not.
   const topics: AgendaTopic[] = [];
@@ -233,7 +246,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
       : f.clerkTime
         ? { at: f.clerkTime, source: '登记时间' }
         : undefined;
-    const read = readTopics(f.workbook, rules, calendar, arrival);
+    const read = readTopics(f.workbook, rules, calendar, arrival, meetings);
     const unit = read.unit ?? '';
     if (read.meeting !== undefined && read.meeting !== meeting) {
       note(
@@ -252,7 +265,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
                   ? ` (${read.timeSource === '邮件时间' ? 'e-mail time' : 'time logged by the clerk'})`
                   : `（按${read.timeSource}）`,
             meeting: read.meeting,
-            cutoff: week.topicCutoff.slice(0, 16),
+            cutoff: cutoff.slice(0, 16),
           },
         ),
         false,
@@ -267,7 +280,14 @@ export function buildAgenda(input: AgendaInput): Agenda {
       if (i.code === 'topic.unsignedLeader') fileNotes.push(`未经${String(i.params['label'] ?? '领导')}`);
     }
     if (read.meeting === undefined) note(f.file, issue('agenda.topicsUndated', {}, { meeting }), false);
-    else if (read.late) fileNotes.push('上周截止后申报，转入本次');
+    else if (read.late && read.missed !== undefined)
+      fileNotes.push(
+        formatMessage(
+          'agenda.lateNote',
+          { intended: read.missed.meeting, cutoff: read.missed.cutoff.slice(0, 16) },
+          locale,
+        ),
+      );
     const unitHq = unit !== '' ? matchHq(unit, index)?.hq : undefined;
     for (const { record: t } of read.topics) {
       const project: Project | undefined =
@@ -302,8 +322,9 @@ export function buildAgenda(input: AgendaInput): Agenda {
 
   // (2b) Projects behind: the latest progress imported into the master, milestones on the day.
   const basis = basisPeriod(master, meeting, calendar);
-  const fraction = basis ? scheduleFraction(reportPeriodRange(basis.period).to, rules).value : 0;
-  const { list, hqOrder } = standings(master, basis, fraction);
+  const exact = basis ? scheduleFraction(reportPeriodRange(basis.period).to, rules) : undefined;
+  const fraction = exact?.value ?? 0;
+  const { list, hqOrder } = standings(master, basis, exact);
   const behind = behindProjects(list, master.milestones, meeting);
 
   const groups = [...hqOrder];
@@ -311,8 +332,8 @@ export function buildAgenda(input: AgendaInput): Agenda {
 
   return {
     meeting,
-    previousMeeting: addDays(meeting, -7),
-    cutoff: week.topicCutoff,
+    previousMeeting,
+    cutoff,
     decisions,
     topics,
     behind,
@@ -322,10 +343,35 @@ export function buildAgenda(input: AgendaInput): Agenda {
     problems,
     rulesLabel: master.rulesLabel,
     warnings: calendarWarnings(calendar, [Number(meeting.slice(0, 4))]),
+    cutoffRule: { weekday: rules.schedule.topicCutoffWeekday, time: rules.schedule.topicCutoffTime },
+    calendarBasis: [
+      ...calendarBasis(calendar, [Number(meeting.slice(0, 4))]),
+      ...(calendar.isRestDay(meeting) ? [issue('meeting.listedRestDay', {}, { date: meeting })] : []),
+    ],
   };
 }
 
-/** Whether a day is the rule table's meeting weekday (Saturday by default). */
-export function isMeetingDay(day: IsoDate, master: MasterData, calendar: WorkCalendar): boolean {
-  return weekSchedule(day, master.rules, calendar).meeting === day;
+/**
+ * Why an agenda cannot be made for a day (DOMAIN §5), or undefined when a meeting is held then:
+ * a statutory rest day not listed in 例会, or not the meeting weekday at all.
+ */
+export function meetingDayProblem(
+  day: IsoDate,
+  master: MasterData,
+  calendar: WorkCalendar,
+): Issue | undefined {
+  const meetings = masterMeetings(master, calendar);
+  if (meetings.isHeld(day)) return undefined;
+  if (meetings.isCancelled(day))
+    return issue(
+      'meeting.restDay',
+      {},
+      {
+        date: day,
+        name: calendar.dayName(day) ?? '',
+        previous: meetings.before(day),
+        next: meetings.onOrAfter(day),
+      },
+    );
+  return issue('meeting.notMeetingDay', {}, { date: day, weekday: master.rules.schedule.meetingWeekday });
 }

@@ -2,7 +2,7 @@ import { isoWeekday } from '../calendar/dates.js';
 import type { BulletinSheets } from '../bulletin/render.js';
 import { AGENDA_DECISIONS, AGENDA_ITEMS, AGENDA_PROBLEMS, AGENDA_TOPICS } from '../schema/agenda.js';
 import type { RowValues } from '../template/samples.js';
-import { SEVERITY_LABEL } from '../validate/issue.js';
+import { message, SEVERITY_LABEL } from '../validate/issue.js';
 import type { Agenda } from './build.js';
 
 const WEEKDAY_ZH = ['', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'];
@@ -35,6 +35,9 @@ export function agendaSheets(a: Agenda, opts: { office?: string } = {}): Bulleti
     ['文件数', String(a.files.received)],
     ['列入文件数', String(a.files.used)],
     ['规则集', a.rulesLabel],
+    ['截止星期', a.cutoffRule.weekday],
+    ['截止时刻', a.cutoffRule.time],
+    ['节假日依据', a.calendarBasis.map((i) => message(i)).join('')],
   ]);
 
   // The three parts of the meeting (DOMAIN §5); part two is one line per HQ that has business.

@@ -6,7 +6,7 @@ import type { BehindProject, ProjectProgress } from './model.js';
 /** A project's standing against 序时进度, as the bulletin and the weekly agenda both see it. */
 export type ProjectStanding = Pick<
   ProjectProgress,
-  'projectId' | 'name' | 'hq' | 'commander' | 'unit' | 'rate' | 'fraction'
+  'projectId' | 'name' | 'hq' | 'commander' | 'unit' | 'rate' | 'fraction' | 'behindPlan'
 >;
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -33,7 +33,8 @@ export function behindProjects(
   const behind: BehindProject[] = [];
   for (const p of projects) {
     const reasons: string[] = [];
-    if (p.rate !== undefined && p.rate < p.fraction - 1e-9) {
+    // Exact amounts decide (DOMAIN §3); the rates only say by how much.
+    if (p.rate !== undefined && (p.behindPlan ?? p.rate < p.fraction - 1e-9)) {
       const gap = Math.abs(Math.round((p.rate - p.fraction) * 100 * 100) / 100);
       reasons.push(
         `投资完成率 ${pct(p.rate)}，低于序时进度 ${pct(p.fraction)}（差 ${gap.toFixed(1)} 个百分点）`,

@@ -1,6 +1,7 @@
-import { weekStart, type IsoDateTime } from '../calendar/dates.js';
+import { addDays, weekStart, type IsoDate, type IsoDateTime } from '../calendar/dates.js';
 import {
   parseReportPeriod,
+  previousReportPeriod,
   reportPeriodId,
   reportPeriodLabel,
   reportPeriodRange,
@@ -8,7 +9,7 @@ import {
 } from '../calendar/periods.js';
 import { assessedWeeks, periodSchedule } from '../calendar/schedule.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
-import type { MasterData, Project } from '../master/types.js';
+import type { Located, MasterData, Project, SiteWorkRow } from '../master/types.js';
 import { readReport, registerIndex, type RegisterContext, type ReportRead } from '../report/read.js';
 import { PROGRESS, REPORT } from '../schema/report.js';
 import { findSheet } from '../grid.js';
@@ -22,14 +23,16 @@ import {
   type ProjectProgress,
   type ReceivedFile,
   type RejectedRow,
+  type SiteVisitLine,
   type SiteVisitWeek,
+  type VisitAssessment,
   type Submission,
   type SummaryLine,
 } from './model.js';
 import { progressStatus } from './status.js';
 import { behindProjects } from './behind.js';
-import { scheduleFraction } from '../calendar/fraction.js';
-import { calendarWarnings } from '../calendar/warnings.js';
+import { behindPlan as behindPlanOf, scheduleFraction } from '../calendar/fraction.js';
+import { calendarBasis, calendarWarnings } from '../calendar/warnings.js';
 
 export interface BulletinInput {
   readonly period: ReportPeriod;
@@ -238,7 +241,8 @@ export function assembleBulletin(
   const rules = master.rules;
   const sched = periodSchedule(period, calendar, rules);
   const range = reportPeriodRange(period);
-  const fraction = scheduleFraction(range.to, rules).value;
+  const exactFraction = scheduleFraction(range.to, rules);
+  const fraction = exactFraction.value;
   const periodId = ctx.periodId;
 
   const problems: RejectedRow[] = [];
@@ -354,6 +358,9 @@ export function assembleBulletin(
   const projects: ProjectProgress[] = projectsSorted.map(({ record: p }) => {
     const m = merged.get(matchKey(p.projectId));
     const rate = m && p.annualPlan > 0 ? m.rec.cumulative / p.annualPlan : undefined;
+    // Exact amounts decide "behind" (DOMAIN §3); rounding is for display only.
+    const behindPlan =
+      rate !== undefined && m !== undefined && behindPlanOf(m.rec.cumulative, p.annualPlan, exactFraction);
     const hq = p.hq ?? '';
     const rejectedRow = !m && rejectedProjects.has(matchKey(p.projectId));
     if (!m && !rejectedRow && taken.has(hq)) {
@@ -369,12 +376,17 @@ export function assembleBulletin(
       commander: p.commander ?? '',
       annualPlan: p.annualPlan,
       ...(m && { current: m.rec.current, cumulative: m.rec.cumulative }),
-      ...(rate !== undefined && { rate: round(rate), gapPoints: round((rate - fraction) * 100, 2) }),
+      ...(rate !== undefined && {
+        rate: round(rate),
+        // (|| 0: a gap that rounds to nothing is 0, not −0.)
+        gapPoints: round((rate - fraction) * 100, 2) || 0,
+        behindPlan,
+      }),
       fraction: round(fraction),
       status: m
         ? rate === undefined
           ? '正常'
-          : progressStatus(rate, fraction, rules)
+          : progressStatus(rate, fraction, rules, behindPlan)
         : rejectedRow
           ? '有误'
           : '未报',
@@ -396,29 +408,15 @@ export function assembleBulletin(
   // 5. Behind schedule: investment under 序时进度, or milestones overdue at the period's end.
   const behind = behindProjects(projects, master.milestones, range.to);
 
-  // 6. 一线工作: the Monday–Sunday weeks that ended after the previous report was due and by
-  // this one's (each week is assessed once, in one bulletin).
-  const assessed = assessedWeeks(period, calendar, rules);
-  const siteWeeks: SiteVisitWeek[] = [];
-  const commanders = new Map<string, string>();
-  for (const { record: p } of master.projects)
-    if (p.hq && p.commander && !commanders.has(p.hq)) commanders.set(p.hq, p.commander);
-  for (const [hq, c] of [...taken].sort(([a], [b]) => rankOf(a) - rankOf(b))) {
-    const people = new Map<string, string>();
-    const commander = commanders.get(hq);
-    if (commander) people.set(commander, '指挥长');
-    const counts = new Map<string, number>();
-    for (const { record: v } of c.read.siteVisits) {
-      if (!people.has(v.person)) people.set(v.person, v.role);
-      const k = `${v.person}\u0000${weekStart(v.date)}`;
-      counts.set(k, (counts.get(k) ?? 0) + 1);
-    }
-    for (const [person, role] of people) {
-      for (const week of assessed)
-        siteWeeks.push({ hq, person, role, week, visits: counts.get(`${person}\u0000${week}`) ?? 0 });
-    }
-  }
-  const shortfalls = siteWeeks.filter((w) => w.visits < rules.schedule.siteVisitsPerWeek);
+  // 6. 一线工作 (DOMAIN §3, revised): the Monday–Sunday weeks that ended after the previous report
+  // was due and by this one's, each assessed once, here. A week that straddles two reports counts
+  // the visits of either: this report's and those the master's 一线工作记录 holds from the earlier
+  // one, each distinct (date, person, project) once.
+  const site = siteWork(
+    ctx,
+    [...taken].sort(([a], [b]) => rankOf(a) - rankOf(b)),
+  );
+  const shortfalls = site.weeks.filter((w) => w.visits < rules.schedule.siteVisitsPerWeek);
 
   // 7. 汇总: all, by category, by HQ.
   const behindIds = new Set(behind.map((b) => b.projectId));
@@ -471,13 +469,139 @@ export function assembleBulletin(
     unsigned: takenSubs.filter((s) => !s.signed).map((s) => s.hq),
     projects,
     behind,
-    assessedWeeks: assessed,
+    assessedWeeks: site.assessed,
     shortfalls,
-    siteWeeks,
+    siteWeeks: site.weeks,
+    visits: site.visits,
+    siteNotes: site.notes,
+    reportDays: [rules.schedule.firstReportDay, rules.schedule.secondReportDay],
     rows: { in: rowsIn, merged: mergedRows, rejected: rowsRejected },
     problems,
     ignored,
     summary,
-    warnings: calendarWarnings(calendar, [period.year]),
+    warnings: [
+      ...calendarWarnings(calendar, [period.year]),
+      ...site.notes.filter((n) => n.severity !== 'info'),
+    ],
+    calendarBasis: calendarBasis(calendar, [period.year]),
   };
+}
+
+const visitKey = (date: string, person: string, projectId: string | undefined): string =>
+  `${date}\u0000${matchKey(person)}\u0000${matchKey(projectId ?? '')}`;
+
+/**
+ * The 一线工作 of a bulletin: the person-weeks it assesses, every visit the reports taken logged
+ * (with where each is assessed), and what to say about weeks shared with another bulletin.
+ */
+function siteWork(
+  ctx: BulletinContext,
+  taken: readonly (readonly [string, Candidate])[],
+): { assessed: IsoDate[]; weeks: SiteVisitWeek[]; visits: SiteVisitLine[]; notes: Issue[] } {
+  const { period, master, calendar, periodId } = ctx;
+  const rules = master.rules;
+  const assessed = assessedWeeks(period, calendar, rules);
+  const assessedSet = new Set(assessed);
+  const lastAssessed = assessed[assessed.length - 1];
+  const prev = previousReportPeriod(period);
+  const prevId = reportPeriodId(prev);
+  const prevDue = periodSchedule(prev, calendar, rules).due;
+  const notes: Issue[] = [];
+
+  // The visits an earlier report logged for the weeks assessed here, from the master, by HQ.
+  const earlier = new Map<string, Located<SiteWorkRow>[]>();
+  for (const l of master.siteWorkLog)
+    if (l.record.period !== periodId && assessedSet.has(weekStart(l.record.date)))
+      pushTo(earlier, matchKey(l.record.hq), l);
+  // A week that began by the previous report's due date is partly that report's to log.
+  const straddling = assessed.filter((w) => w <= prevDue);
+  const imported =
+    master.submissionLog.some((l) => l.record.period === prevId) ||
+    master.siteWorkLog.some((l) => l.record.period === prevId);
+  if (straddling.length > 0 && !imported)
+    notes.push(
+      issue(
+        'siteWork.earlierNotImported',
+        {},
+        {
+          period: reportPeriodLabel(prev),
+          week: straddling.map((w) => `${w} 至 ${addDays(w, 6)}`).join('、'),
+        },
+      ),
+    );
+
+  const commanders = new Map<string, string>();
+  for (const { record: p } of master.projects)
+    if (p.hq && p.commander && !commanders.has(p.hq)) commanders.set(p.hq, p.commander);
+  const weeks: SiteVisitWeek[] = [];
+  const visits: SiteVisitLine[] = [];
+  for (const [hq, c] of taken) {
+    const people = new Map<string, string>();
+    const commander = commanders.get(hq);
+    if (commander) people.set(commander, '指挥长');
+    // person → week → distinct visits; and those known only from the earlier report.
+    const counted = new Map<string, Set<string>>();
+    const mine = new Set<string>();
+    const seen = new Set<string>();
+    const tally = (person: string, date: string, key: string): void => {
+      const k = `${person}\u0000${weekStart(date)}`;
+      const set = counted.get(k) ?? new Set<string>();
+      counted.set(k, set);
+      set.add(key);
+    };
+    for (const { record: v, sheet, row } of c.read.siteVisits) {
+      const week = weekStart(v.date);
+      const key = visitKey(v.date, v.person, v.projectId);
+      const assessment: VisitAssessment = seen.has(key)
+        ? '重复记录'
+        : assessedSet.has(week)
+          ? '本期考核'
+          : lastAssessed !== undefined && week > lastAssessed
+            ? '下期考核'
+            : '上期已考核';
+      seen.add(key);
+      visits.push({
+        hq,
+        date: v.date,
+        person: v.person,
+        role: v.role,
+        ...(v.projectId !== undefined && { projectId: v.projectId }),
+        ...(v.matter !== undefined && { matter: v.matter }),
+        week,
+        assessment,
+        file: c.file,
+        sheet,
+        row,
+      });
+      if (assessment !== '本期考核') continue;
+      if (!people.has(v.person)) people.set(v.person, v.role);
+      mine.add(key);
+      tally(v.person, v.date, key);
+    }
+    for (const { record: v } of earlier.get(matchKey(hq)) ?? []) {
+      if (!people.has(v.person)) people.set(v.person, v.role ?? '成员');
+      tally(v.person, v.date, visitKey(v.date, v.person, v.projectId));
+    }
+    for (const [person, role] of people) {
+      for (const week of assessed) {
+        const set = counted.get(`${person}\u0000${week}`) ?? new Set<string>();
+        let fromEarlier = 0;
+        for (const k of set) if (!mine.has(k)) fromEarlier++;
+        weeks.push({ hq, person, role, week, visits: set.size, fromEarlier });
+      }
+    }
+  }
+  const next = visits.filter((v) => v.assessment === '下期考核');
+  if (next.length > 0)
+    notes.push(
+      issue(
+        'siteWork.nextPeriod',
+        {},
+        {
+          count: next.length,
+          weeks: [...new Set(next.map((v) => v.week))].map((w) => `${w} 至 ${addDays(w, 6)}`).join('、'),
+        },
+      ),
+    );
+  return { assessed, weeks, visits, notes };
 }

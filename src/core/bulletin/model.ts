@@ -50,6 +50,8 @@ export interface ProjectProgress {
   readonly fraction: number;
   /** rate − fraction, in percentage points. */
   readonly gapPoints?: number;
+  /** Behind 序时进度 by exact amounts: cumulative < annual plan × fraction (DOMAIN §3). */
+  readonly behindPlan?: boolean;
   readonly status: ProgressStatus;
   readonly image?: string;
   readonly problems?: string;
@@ -81,7 +83,33 @@ export interface SiteVisitWeek {
   readonly role: string;
   /** Monday of the week. */
   readonly week: IsoDate;
+  /** Distinct (date, person, project) visits of the week, from this report or an earlier one. */
   readonly visits: number;
+  /** Of which logged only in an earlier report (read from the master's 一线工作记录). */
+  readonly fromEarlier: number;
+}
+
+/**
+ * Where a visit a report logs is assessed (DOMAIN §3, revised): in this bulletin, in the next one
+ * (a week that ends after this report was due), in an earlier one (a week already assessed), or
+ * not at all (the same date, person and project logged twice).
+ */
+export type VisitAssessment = '本期考核' | '下期考核' | '上期已考核' | '重复记录';
+
+/** One visit as a report logged it: the bulletin lists every one, and the ledger imports them. */
+export interface SiteVisitLine {
+  readonly hq: string;
+  readonly date: IsoDate;
+  readonly person: string;
+  readonly role: string;
+  readonly projectId?: string;
+  readonly matter?: string;
+  /** Monday of its week. */
+  readonly week: IsoDate;
+  readonly assessment: VisitAssessment;
+  readonly file: string;
+  readonly sheet: string;
+  readonly row: number;
 }
 
 export interface RejectedRow {
@@ -144,14 +172,23 @@ export interface Bulletin {
   readonly assessedWeeks: readonly IsoDate[];
   /** Every person-week under the required visits. */
   readonly shortfalls: readonly SiteVisitWeek[];
-  /** Every person-week assessed (for the ledger). */
+  /** Every person-week assessed. */
   readonly siteWeeks: readonly SiteVisitWeek[];
+  /** Every visit the reports taken logged, with where it is assessed (the ledger imports these). */
+  readonly visits: readonly SiteVisitLine[];
+  /** What 一线工作 says above its table: visits left to the next bulletin, an earlier period not imported. */
+  readonly siteNotes: readonly Issue[];
+  /** The 12th and the 25th of the rule table in force: the sheets quote them. */
+  readonly reportDays: readonly [number, number];
   readonly rows: { readonly in: number; readonly merged: number; readonly rejected: number };
   /** Problems with rows and files: rejected rows and notes. */
   readonly problems: readonly RejectedRow[];
   readonly ignored: readonly { readonly file: string; readonly reason: string }[];
   readonly summary: readonly SummaryLine[];
+  /** The loud calendar warnings (a year without holiday data): printed on the first sheet too. */
   readonly warnings: readonly Issue[];
+  /** What the dates stand on, year by year (the {{节假日依据}} line of 汇总). */
+  readonly calendarBasis: readonly Issue[];
 }
 
 export type { Cell };

@@ -3,6 +3,7 @@ import {
   BEHIND,
   PROBLEMS,
   PROJECT_PROGRESS,
+  SITE_VISIT_DETAIL,
   SITE_WORK,
   SOURCES,
   SUBMISSIONS,
@@ -10,7 +11,7 @@ import {
 } from '../schema/bulletin.js';
 import type { SheetSpec } from '../schema/types.js';
 import { addDays } from '../calendar/dates.js';
-import { SEVERITY_LABEL } from '../validate/issue.js';
+import { formatMessage, message, SEVERITY_LABEL } from '../validate/issue.js';
 import type { Bulletin, ProjectProgress } from './model.js';
 
 /**
@@ -58,7 +59,19 @@ export function bulletinSheets(
     ['一线不足', String(b.shortfalls.length)],
     ['通报日期', zhDate(b.bulletinDate)],
     ['报告期', b.periodLabel],
-    ['报送截止', zhDate(b.due)],
+    [
+      '报送截止',
+      // A due date of a year without holiday data is said to be unchecked, where it is printed.
+      b.warnings.some(
+        (w) => w.code === 'calendar.yearMissing' && w.params['year'] === Number(b.due.slice(0, 4)),
+      )
+        ? formatMessage('calendar.unverifiedDate', { date: zhDate(b.due) })
+        : zhDate(b.due),
+    ],
+    ['上半月报送日', String(b.reportDays[0])],
+    ['当月报送日', String(b.reportDays[1])],
+    ['节假日依据', b.calendarBasis.map((i) => message(i)).join('')],
+    ['一线说明', b.siteNotes.map((i) => message(i)).join('')],
     ['编制单位', opts.office ?? '发展改革局重点项目办公室'],
     ['应报', String(taken.length + b.missing.length)],
     ['按时', String(taken.filter((s) => !s.late).length)],
@@ -215,10 +228,25 @@ export function bulletinSheets(
       role: w.role,
       week: weekLabel(w.week),
       visits: w.visits,
+      fromEarlier: w.fromEarlier,
       required: opts.siteVisitsPerWeek,
       compliant: short(w) ? '不足' : '达标',
     }),
   );
+
+  const visits = lazy(b.visits, (v, i) => ({
+    seq: i + 1,
+    hq: v.hq,
+    date: v.date,
+    person: v.person,
+    role: v.role,
+    projectId: v.projectId ?? null,
+    matter: v.matter ?? null,
+    week: weekLabel(v.week),
+    assessment: v.assessment,
+    file: v.file,
+    row: v.row,
+  }));
 
   const problems: RowValues[] = [
     ...b.problems.map((p) => ({ ...p, handling: p.rejected ? '未并入' : '提示' })),
@@ -268,6 +296,7 @@ export function bulletinSheets(
       { sheet: BEHIND, rows: behind },
       { sheet: SUBMISSIONS, rows: submissions },
       { sheet: SITE_WORK, rows: siteWork },
+      { sheet: SITE_VISIT_DETAIL, rows: visits },
       { sheet: PROBLEMS, rows: problems },
       { sheet: SOURCES, rows: sources },
     ],

@@ -1,14 +1,6 @@
 import type { RuleSet } from '../rules/ruleset.js';
 import { WEEKDAYS } from '../rules/schedule.js';
-import {
-  addDays,
-  dateTime,
-  isoDate,
-  isoWeekday,
-  weekStart,
-  type IsoDate,
-  type IsoDateTime,
-} from './dates.js';
+import { addDays, dateTime, isoDate, weekStart, type IsoDate, type IsoDateTime } from './dates.js';
 import {
   bulletinNumber,
   previousReportPeriod,
@@ -18,6 +10,7 @@ import {
   type ReportPeriod,
 } from './periods.js';
 import { WorkCalendar } from './workdays.js';
+import { Meetings } from './meetings.js';
 
 /** The dates of one half-month report (DOMAIN §3). */
 export interface PeriodSchedule {
@@ -81,6 +74,8 @@ export interface WeekSchedule {
   /** Monday of the week. */
   readonly week: IsoDate;
   readonly meeting: IsoDate;
+  /** Whether the meeting is held: not when its day is a statutory rest day (unless listed). */
+  readonly held: boolean;
   /** Topics for this meeting must arrive by then (Tuesday 17:00). */
   readonly topicCutoff: IsoDateTime;
   /** Agents' weekly report due (Thursday 18:00). */
@@ -95,50 +90,46 @@ export function weekSchedule(
   anyDay: IsoDate,
   rules: RuleSet,
   calendar: WorkCalendar = new WorkCalendar(),
+  meetings: Meetings = new Meetings(rules, calendar),
 ): WeekSchedule {
   const s = rules.schedule;
   const monday = weekStart(anyDay);
   const day = (name: string): IsoDate => addDays(monday, weekdayNumber(name) - 1);
   const working = (d: IsoDate): IsoDate => calendar.onOrBefore(d);
+  const meeting = day(s.meetingWeekday);
   return {
     week: monday,
-    meeting: day(s.meetingWeekday),
-    topicCutoff: dateTime(working(day(s.topicCutoffWeekday)), s.topicCutoffTime),
+    meeting,
+    held: meetings.isHeld(meeting),
+    topicCutoff: meetings.cutoff(meeting),
     agentReportDue: dateTime(working(day(s.agentReportWeekday)), s.agentReportTime),
   };
 }
 
 /**
- * The meeting a topic submitted at `at` goes to: this week's if before the cut-off, else the
- * next week's, marked late (DOMAIN §5 Decision).
+ * The meeting a topic submitted at `at` goes to (DOMAIN §5): the first meeting still to be held
+ * whose cut-off it meets, late only when it missed the one it was meant for. Meetings skip
+ * statutory rest days unless listed as held.
  */
 export function meetingForTopic(
   at: IsoDateTime,
   rules: RuleSet,
   calendar: WorkCalendar = new WorkCalendar(),
-): { meeting: IsoDate; late: boolean; cutoff: IsoDateTime } {
-  const day = at.slice(0, 10);
-  const thisWeek = weekSchedule(day, rules, calendar);
-  // A topic sent after the meeting day of its week is simply for next week's meeting.
-  if (isoWeekday(day) > weekdayNumber(rules.schedule.meetingWeekday)) {
-    const next = weekSchedule(addDays(thisWeek.week, 7), rules, calendar);
-    return { meeting: next.meeting, late: false, cutoff: next.topicCutoff };
-  }
-  if (at <= thisWeek.topicCutoff)
-    return { meeting: thisWeek.meeting, late: false, cutoff: thisWeek.topicCutoff };
-  const next = weekSchedule(addDays(thisWeek.week, 7), rules, calendar);
-  return { meeting: next.meeting, late: true, cutoff: thisWeek.topicCutoff };
+  meetings: Meetings = new Meetings(rules, calendar),
+): { meeting: IsoDate; late: boolean; cutoff: IsoDateTime; intended: IsoDate } {
+  return meetings.forTopic(at);
 }
 
 export function weeksOfYear(
   year: number,
   rules: RuleSet,
   calendar: WorkCalendar = new WorkCalendar(),
+  meetings: Meetings = new Meetings(rules, calendar),
 ): WeekSchedule[] {
   const out: WeekSchedule[] = [];
   let monday = weekStart(isoDate(year, 1, 1));
   while (true) {
-    const w = weekSchedule(monday, rules, calendar);
+    const w = weekSchedule(monday, rules, calendar, meetings);
     if (Number(w.meeting.slice(0, 4)) > year) break;
     if (Number(w.meeting.slice(0, 4)) === year) out.push(w);
     monday = addDays(monday, 7);

@@ -1,4 +1,4 @@
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, message, type Issue } from '../validate/issue.js';
 import type { WorkCalendar } from './workdays.js';
 
 /**
@@ -14,4 +14,28 @@ export function calendarWarnings(cal: WorkCalendar, years: Iterable<number>): Is
       out.push(issue('calendar.yearOfficeOnly', {}, { year, count: cal.officeDays(year) }));
   }
   return out;
+}
+
+/**
+ * What a document's dates stand on, year by year (DOMAIN §3): the built-in State Council data,
+ * with the office's own entries, or only those, or nothing — the last two being the loud
+ * warnings above. A document prints these on its first sheet so the warning travels with it.
+ */
+export function calendarBasis(cal: WorkCalendar, years: Iterable<number>): Issue[] {
+  const out: Issue[] = [];
+  for (const year of [...new Set(years)].sort()) {
+    const [warning] = calendarWarnings(cal, [year]);
+    if (warning) out.push(warning);
+    else if (cal.officeDays(year) > 0)
+      out.push(issue('calendar.basisOffice', {}, { year, count: cal.officeDays(year) }));
+    else out.push(issue('calendar.basisBuiltin', {}, { year }));
+  }
+  return out;
+}
+
+/** The basis as one line of text, for a document's {{节假日依据}}. */
+export function calendarBasisText(cal: WorkCalendar, years: Iterable<number>): string {
+  return calendarBasis(cal, years)
+    .map((i) => message(i, 'zh'))
+    .join('');
 }

@@ -55,6 +55,16 @@ export class WorkCalendar {
     return isoWeekday(date) <= 5;
   }
 
+  /**
+   * A statutory rest day (法定节假日, with the weekend days of its span): not an ordinary weekend.
+   * The office's entries decide first, as for working days.
+   */
+  isRestDay(date: IsoDate): boolean {
+    const o = this.overrides.get(date);
+    if (o) return o.type === '休';
+    return this.data.holidays.has(date);
+  }
+
   /** Name of the holiday or 调休 day, if any. */
   dayName(date: IsoDate): string | undefined {
     return this.overrides.get(date)?.note ?? this.data.holidays.get(date) ?? this.data.workdays.get(date);

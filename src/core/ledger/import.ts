@@ -1,7 +1,9 @@
 import { findSheet, type WorkbookGrid } from '../grid.js';
-import { BULLETIN, PROJECT_PROGRESS, SITE_WORK, SUBMISSIONS } from '../schema/bulletin.js';
-import { PROGRESS_LOG, SITE_WORK_LOG, SUBMISSION_LOG } from '../schema/master.js';
+import { BULLETIN, PROJECT_PROGRESS, SITE_VISIT_DETAIL, SITE_WORK, SUBMISSIONS } from '../schema/bulletin.js';
+import { PROGRESS_LOG, SITE_WORK_LOG, SITE_WORK_WEEKS, SUBMISSION_LOG } from '../schema/master.js';
 import { ownedRows, type TableJob } from '../table/merge.js';
+import type { SheetSpec } from '../schema/types.js';
+import type { RowValues } from '../template/samples.js';
 import { readTable } from '../table/read.js';
 import { cellText, parseDate } from '../values/parse.js';
 import { parseReportPeriod, reportPeriodId } from '../calendar/periods.js';
@@ -11,16 +13,26 @@ import type { Located, MasterData } from '../master/types.js';
 
 /**
  * `kpd ledger import`: a bulletin's figures added to the master's 进展记录, 报送记录 and
- * 一线工作记录, which the unit ranking reads. Importing a period again replaces that period's
- * rows only; rows of other periods, and every column a person added, stay.
+ * 一线工作记录 (one row per visit), which the unit ranking and the next merge read. Importing a
+ * period again replaces that period's rows only; rows of other periods, and every column a person
+ * added, stay.
  */
 export interface LedgerImport {
   readonly period: string;
-  /** This period's rows of 进展记录, 报送记录 and 一线工作记录, to merge into the master's. */
+  /**
+   * This period's rows of 进展记录, 报送记录 and 一线工作记录, to merge into the master's; and
+   * 一线工作记录（按周） when there are weekly rows to keep: an older master's (moved out of
+   * 一线工作记录, unchanged, which is then written anew with one row per visit) or an older
+   * bulletin's person-weeks (replacing those of the same week and person). No weekly job: leave
+   * that sheet alone.
+   */
   readonly tables: readonly TableJob[];
   readonly counts: {
     readonly progress: number;
     readonly submissions: number;
+    /** Visits imported (one row each). */
+    readonly siteVisits: number;
+    /** Person-weeks imported from an older bulletin. */
     readonly siteWeeks: number;
     readonly replaced: number;
   };
@@ -53,7 +65,9 @@ export function importBulletin(
   if (period === undefined)
     return issue('field.required', {}, { label: '报告期（请用 --period 给出，如 2026-11-1）' });
   const issues: Issue[] = [...id.issues];
-  const table = (spec: typeof PROJECT_PROGRESS | typeof SUBMISSIONS | typeof SITE_WORK) => {
+  const table = (
+    spec: typeof PROJECT_PROGRESS | typeof SUBMISSIONS | typeof SITE_WORK | typeof SITE_VISIT_DETAIL,
+  ) => {
     const g = findSheet(bulletin, spec.name);
     if (!g) {
       issues.push(issue('sheet.missing', {}, { sheet: spec.name }));
@@ -88,36 +102,93 @@ export function importBulletin(
       signed: r['signed'] ?? null,
       file: r['file'] ?? null,
     }));
-  const siteWeeks = table(SITE_WORK).flatMap((r) => {
-    const week = parseDate(String(r['week'] ?? '').slice(0, 10));
-    return week.ok && r['hq'] !== undefined && r['person'] !== undefined
-      ? [
-          {
-            week: week.value,
-            hq: r['hq'],
-            person: r['person'],
-            role: r['role'] ?? null,
-            visits: r['visits'] ?? 0,
-          },
-        ]
-      : [];
-  });
+  // 一线工作: every visit the bulletin lists (not a second copy of the same one); an older bulletin
+  // has only its person-weeks, which go to the weekly sheet.
+  const detail = findSheet(bulletin, SITE_VISIT_DETAIL.name);
+  const visits = detail
+    ? table(SITE_VISIT_DETAIL).flatMap((r) =>
+        r['assessment'] !== '重复记录' &&
+        r['date'] !== undefined &&
+        r['hq'] !== undefined &&
+        r['person'] !== undefined
+          ? [
+              {
+                period,
+                date: r['date'],
+                hq: r['hq'],
+                person: r['person'],
+                role: r['role'] ?? null,
+                projectId: r['projectId'] ?? null,
+              },
+            ]
+          : [],
+      )
+    : [];
+  const oldWeeks = detail
+    ? []
+    : table(SITE_WORK).flatMap((r) => {
+        const week = parseDate(String(r['week'] ?? '').slice(0, 10));
+        return week.ok && r['hq'] !== undefined && r['person'] !== undefined
+          ? [
+              {
+                week: week.value,
+                hq: r['hq'],
+                person: r['person'],
+                role: r['role'] ?? null,
+                visits: r['visits'] ?? 0,
+              },
+            ]
+          : [];
+      });
+  if (!detail) issues.push(issue('siteWork.oldBulletin', {}));
 
   // Re-importing replaces: the rows of the period this run owns, matched by each sheet's key
-  // columns (core/table/merge.ts), so what a person typed beside them stays.
-  const tables: TableJob[] = [
+  // columns (core/table/merge.ts), so what a person typed beside them stays. An older bulletin's
+  // person-weeks replace those of the same week and person.
+  const weekly: TableJob = { sheet: SITE_WORK_WEEKS, rows: oldWeeks };
+  // An older master's 一线工作记录 (by week) leaves for the weekly sheet as typed — every row, those
+  // with errors too, and the columns a person added; 一线工作记录 is then written anew, one row per
+  // visit. Person-weeks an older bulletin gives again replace theirs.
+  const older = master.olderSiteWork;
+  if (older) issues.push(issue('siteWork.weeklyMoved', {}, { count: older.rows.length }));
+  const again = new Set(
+    ownedRows(
+      weekly,
+      master.siteWorkWeeks.filter((l) => l.sheet.trim() === SITE_WORK_LOG.name),
+    ).map((l) => l.row),
+  );
+  const movedRows: RowValues[] = (older?.rows ?? []).filter((r) => !again.has(r.row)).map((r) => r.cells);
+  const weeklySheet: SheetSpec =
+    older && older.extraHeaders.length > 0
+      ? {
+          ...SITE_WORK_WEEKS,
+          columns: [
+            ...SITE_WORK_WEEKS.columns,
+            ...older.extraHeaders.map((header, i) => ({ key: `extra${i}`, header, type: 'text' as const })),
+          ],
+        }
+      : SITE_WORK_WEEKS;
+  const ledgers: TableJob[] = [
     { sheet: PROGRESS_LOG, rows: progress, period },
     { sheet: SUBMISSION_LOG, rows: submissions, period },
-    { sheet: SITE_WORK_LOG, rows: siteWeeks, period },
+    // Written anew when it is still in the weekly layout (its rows go to the weekly sheet).
+    { sheet: SITE_WORK_LOG, rows: visits, period, ...(older && { replace: true }) },
   ];
-  const replaced = tables.reduce((n, t) => n + ownedRows(t, ledgerOf(master, t.sheet.key)).length, 0);
+  const tables: TableJob[] = [
+    ...ledgers,
+    ...(older || oldWeeks.length > 0 ? [{ sheet: weeklySheet, rows: [...movedRows, ...oldWeeks] }] : []),
+  ];
+  const replaced =
+    ledgers.reduce((n, t) => n + ownedRows(t, ledgerOf(master, t.sheet.key)).length, 0) +
+    ownedRows(weekly, master.siteWorkWeeks).length;
   return {
     period,
     tables,
     counts: {
       progress: progress.length,
       submissions: submissions.length,
-      siteWeeks: siteWeeks.length,
+      siteVisits: visits.length,
+      siteWeeks: oldWeeks.length,
       replaced,
     },
     issues,

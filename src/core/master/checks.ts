@@ -227,12 +227,13 @@ export function checkMaster(
     return ok;
   });
 
-  // 单位考评
-  const unitScores = d.unitScores.filter((u) => {
-    let ok = true;
+  // 单位考评: each typed cell stands alone (DOMAIN §4) — one over its weight is left out (said),
+  // that criterion is computed, and the row's other typed cells stay.
+  const unitScores = d.unitScores.map((u) => {
     if (!units.has(matchKey(u.record.unit))) {
       issues.push(issue('ref.unit', at(u, 'unit'), { value: u.record.unit }));
     }
+    let record = u.record;
     for (const k of CRITERION_KEYS) {
       const v = u.record[k];
       const max = d.rules.unitWeights[k];
@@ -240,10 +241,10 @@ export function checkMaster(
         issues.push(
           issue('unitScore.overWeight', at(u, k), { header: UNIT_CRITERIA[k].name, value: v, max }),
         );
-        ok = false;
+        record = { ...record, [k]: undefined };
       }
     }
-    return ok;
+    return record === u.record ? u : { ...u, record };
   });
 
   // 督办事项
@@ -261,7 +262,7 @@ export function checkMaster(
   }
 
   // Ledgers imported from bulletins: unknown HQs or projects are reported, not dropped.
-  for (const l of [...d.progressLog, ...d.submissionLog, ...d.siteWorkLog]) {
+  for (const l of [...d.progressLog, ...d.submissionLog, ...d.siteWorkLog, ...d.siteWorkWeeks]) {
     if (!hqs.has(matchKey(l.record.hq))) issues.push(issue('ref.hq', at(l, 'hq'), { value: l.record.hq }));
   }
 

@@ -1,5 +1,6 @@
-import { findSheet, type WorkbookGrid } from '../grid.js';
-import { MASTER, PROJECTS, RULES } from '../schema/master.js';
+import { findSheet, isBlank, type Cell, type SheetGrid, type WorkbookGrid } from '../grid.js';
+import { MASTER, MEETINGS, PROJECTS, RULES, SITE_WORK_LOG, SITE_WORK_WEEKS } from '../schema/master.js';
+import { findHeaderRow } from '../table/header.js';
 import type { SheetSpec } from '../schema/types.js';
 import { readTable, type TableRead } from '../table/read.js';
 import { issue, type Issue } from '../validate/issue.js';
@@ -8,7 +9,8 @@ import { BUILTIN_HOLIDAYS } from '../calendar/builtin.js';
 import type { DayOverride } from '../calendar/workdays.js';
 import { checkMaster } from './checks.js';
 import { matchKey } from '../values/text.js';
-import type { Located, MasterData } from './types.js';
+import { cellText } from '../values/parse.js';
+import type { Located, MasterData, OlderSiteWork } from './types.js';
 
 type Tables = {
   [K in (typeof MASTER.sheets)[number]['key']]: TableRead<Record<string, unknown>> | undefined;
@@ -16,12 +18,54 @@ type Tables = {
 
 /** Sheets the master cannot do without; the others may be absent (an empty ledger). */
 const ESSENTIAL = new Set<string>([PROJECTS.key]);
+/** Sheets a master may simply not have, without a word (例会 is filled only when needed). */
+const OPTIONAL = new Set<string>([MEETINGS.key]);
 
-function located<R>(t: TableRead<Record<string, unknown>> | undefined): Located<R>[] {
+function located<R>(
+  t: TableRead<Record<string, unknown>> | undefined,
+  usable: (r: TableRead<Record<string, unknown>>['rows'][number]) => boolean = (r) => r.ok,
+): Located<R>[] {
   if (!t) return [];
   return t.rows
-    .filter((r) => r.ok)
+    .filter(usable)
     .map((r) => ({ sheet: t.sheet, row: r.row, record: r.record as R, columns: t.columns }));
+}
+
+/**
+ * Whether a 一线工作记录 sheet is in the weekly layout of earlier versions (周 … 次数, no 日期):
+ * then it is read as such, and said.
+ */
+function isWeeklyLayout(grid: Parameters<typeof findHeaderRow>[0]): boolean {
+  const weekly = findHeaderRow(grid, SITE_WORK_WEEKS);
+  const current = findHeaderRow(grid, SITE_WORK_LOG);
+  return (
+    weekly !== undefined &&
+    weekly.columns.has('week') &&
+    weekly.columns.has('visits') &&
+    !(current?.columns.has('date') ?? false)
+  );
+}
+
+/**
+ * An older 一线工作记录 as typed: every row of its table, with the columns a person added (an
+ * import moves them all, unchanged, rows with errors too: nothing a person typed is lost).
+ */
+function asTyped(grid: SheetGrid, t: TableRead<Record<string, unknown>>): OlderSiteWork {
+  const header = grid.rows[t.headerRow - 1] ?? [];
+  const ours = new Set(t.columns.values());
+  const extra = header.flatMap((h, i) =>
+    ours.has(i + 1) || isBlank(h) ? [] : [{ col: i + 1, text: cellText(h) }],
+  );
+  return {
+    extraHeaders: extra.map((e) => e.text),
+    rows: t.rows.map((r) => ({
+      row: r.row,
+      cells: Object.fromEntries([
+        ...SITE_WORK_WEEKS.columns.map((c) => [c.key, r.raw[(t.columns.get(c.key) ?? 0) - 1] ?? null]),
+        ...extra.map((e, i) => [`extra${i}`, r.raw[e.col - 1] ?? null]),
+      ]) as Record<string, Cell>,
+    })),
+  };
 }
 
 /** Key → sheet row of the rows of a table that have errors (and so are not in the data). */
@@ -49,17 +93,35 @@ export interface MasterRead {
 export function readMaster(wb: WorkbookGrid): MasterRead {
   const issues: Issue[] = [];
   const tables: Partial<Record<string, TableRead<Record<string, unknown>>>> = {};
+  const weekly: TableRead<Record<string, unknown>>[] = [];
+  let olderSiteWork: OlderSiteWork | undefined;
   for (const spec of MASTER.sheets as readonly SheetSpec[]) {
     const grid = findSheet(wb, spec.name);
     if (!grid) {
-      issues.push(
-        issue('sheet.missing', {}, { sheet: spec.name }, ESSENTIAL.has(spec.key) ? 'error' : 'warning'),
-      );
+      if (!OPTIONAL.has(spec.key))
+        issues.push(
+          issue('sheet.missing', {}, { sheet: spec.name }, ESSENTIAL.has(spec.key) ? 'error' : 'warning'),
+        );
+      continue;
+    }
+    if (spec.key === SITE_WORK_LOG.key && isWeeklyLayout(grid)) {
+      // An older master: its weekly counts still count, and the clerk is told how they are read.
+      const w = readTable<Record<string, unknown>>(grid, SITE_WORK_WEEKS);
+      weekly.push(w);
+      olderSiteWork = asTyped(grid, w);
+      issues.push(...w.issues, issue('siteWork.weeklyLayout', { sheet: spec.name }));
       continue;
     }
     const t = readTable<Record<string, unknown>>(grid, spec);
     tables[spec.key] = t;
     issues.push(...t.issues);
+  }
+  // Where a later import moved the weekly rows of an older master.
+  const moved = findSheet(wb, SITE_WORK_WEEKS.name);
+  if (moved) {
+    const w = readTable<Record<string, unknown>>(moved, SITE_WORK_WEEKS);
+    weekly.push(w);
+    issues.push(...w.issues);
   }
   const t = tables as Tables;
 
@@ -96,12 +158,19 @@ export function readMaster(wb: WorkbookGrid): MasterRead {
     approvals: located(t.approvals),
     surveys: located(t.surveys),
     incidents: located(t.incidents),
-    unitScores: located(t.unitScores),
+    // Each typed score stands alone (DOMAIN §4): a bad cell is left out (and said), not its row.
+    unitScores: located(
+      t.unitScores,
+      (r) => r.record['period'] !== undefined && r.record['unit'] !== undefined,
+    ),
     rankingHistory: located(t.rankingHistory),
     decisions: located(t.decisions),
     progressLog: located(t.progressLog),
     submissionLog: located(t.submissionLog),
     siteWorkLog: located(t.siteWorkLog),
+    siteWorkWeeks: weekly.flatMap((w) => located(w)),
+    ...(olderSiteWork && { olderSiteWork }),
+    meetings: located(t.meetings),
     holidays,
     rules,
     rulesLabel,

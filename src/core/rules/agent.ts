@@ -151,3 +151,30 @@ export function isAgentRuleCode(s: string): s is AgentRuleCode {
 export function agentRule(code: AgentRuleCode): AgentRuleDef {
   return AGENT_RULES[code];
 }
+
+/**
+ * 第六条 (民主评议): what a quarter rated 非常不满意 brings, and after how many such quarters in a
+ * row the heavier outcome applies. Words and count are values of the rule table.
+ */
+export const APPRAISAL_PARAMS = {
+  firstAction: { name: '第六条：测评“非常不满意”的处理', value: '警告', kind: 'text' },
+  repeatedAction: {
+    name: '第六条：连续“非常不满意”的处理',
+    value: '警告或诫勉谈话并书面检查',
+    kind: 'text',
+  },
+  repeatCount: {
+    name: '第六条：连续“非常不满意”的季度数',
+    value: 2,
+    kind: 'integer',
+    min: 2,
+    max: 8,
+  },
+} as const satisfies Record<
+  string,
+  { name: string } & (
+    { value: string; kind: 'text' } | { value: number; kind: 'integer'; min: number; max: number }
+  )
+>;
+
+export type AppraisalParam = keyof typeof APPRAISAL_PARAMS;

@@ -1,6 +1,7 @@
 import {
   AGENT_CATEGORIES,
   AGENT_RULES,
+  APPRAISAL_PARAMS,
   POINT_RULE_CODES,
   type CategoryKey,
   type PointRuleCode,
@@ -14,7 +15,14 @@ import {
   type ScheduleParam,
   type WeekdayName,
 } from './schedule.js';
-import { RANKING_PARAMS, UNIT_CRITERIA, type CriterionKey, type RankingParam } from './unit.js';
+import {
+  RANKED_CATEGORIES_PARAM,
+  RANKING_PARAMS,
+  UNIT_CRITERIA,
+  type CriterionKey,
+  type RankingParam,
+} from './unit.js';
+import type { ProjectCategory } from '../schema/vocab.js';
 
 type ScheduleValue<K extends ScheduleParam> = (typeof SCHEDULE_PARAMS)[K]['kind'] extends 'integer'
   ? number
@@ -38,6 +46,14 @@ export interface RuleSet {
   /** Weight of each unit criterion (sums to 100 by default). */
   readonly unitWeights: Readonly<Record<CriterionKey, number>>;
   readonly ranking: Readonly<Record<RankingParam, number>>;
+  /** The project categories whose 责任单位 are ranked. */
+  readonly rankedCategories: readonly ProjectCategory[];
+  /** 第六条: the outcomes of a quarter rated 非常不满意, and the quarters in a row for the heavier one. */
+  readonly appraisal: {
+    readonly firstAction: string;
+    readonly repeatedAction: string;
+    readonly repeatCount: number;
+  };
   readonly schedule: { readonly [K in ScheduleParam]: ScheduleValue<K> };
   readonly bounds: Readonly<Record<BoundParam, boolean>>;
 }
@@ -55,6 +71,8 @@ export const DEFAULT_RULES: RuleSet = Object.freeze({
   levelPoints: { ...DEFAULT_LEVEL_POINTS },
   unitWeights: mapValues(UNIT_CRITERIA, (c) => c.weight),
   ranking: mapValues(RANKING_PARAMS, (p) => p.value),
+  rankedCategories: [...RANKED_CATEGORIES_PARAM.value],
+  appraisal: mapValues(APPRAISAL_PARAMS, (p) => p.value) as RuleSet['appraisal'],
   schedule: mapValues(SCHEDULE_PARAMS, (p) => p.value) as RuleSet['schedule'],
   bounds: mapValues(BOUND_PARAMS, (p) => p.value),
 });

@@ -28,14 +28,26 @@ export const SCHEDULE_PARAMS = {
   agentReportTime: { name: '代办员周报截止（时刻）', value: '18:00', kind: 'time' },
   siteVisitsPerWeek: { name: '每人每周一线工作最少次数', value: 2, kind: 'integer', min: 0, max: 7 },
   scheduleFraction: { name: '序时进度计算方式（按月/按日）', value: '按月', kind: 'fraction' },
+  midMonthDay: {
+    name: '上半月序时进度截止日（该日及以前按(m−0.5)/12）',
+    value: 15,
+    kind: 'integer',
+    min: 1,
+    max: 28,
+  },
   warningBand: { name: '滞后黄色预警幅度（百分点）', value: 10, kind: 'integer', min: 0, max: 100 },
 } as const satisfies Record<string, { name: string; value: number | string } & ParamKind>;
 
 export type ScheduleParam = keyof typeof SCHEDULE_PARAMS;
 
+/** `quote`: how a result sheet says the bound when it is on. */
 export const BOUND_PARAMS = {
-  floorAtZero: { name: '类别得分不低于0（扣完为止）', value: true },
-  capAtFull: { name: '类别得分不高于满分（加分只补扣分）', value: true },
-} as const satisfies Record<string, { name: string; value: boolean }>;
+  floorAtZero: { name: '类别得分不低于0（扣完为止）', value: true, quote: '各类别扣完为止' },
+  capAtFull: {
+    name: '类别得分不高于满分（加分只补扣分）',
+    value: true,
+    quote: '加分只补扣分、不超过该类满分',
+  },
+} as const satisfies Record<string, { name: string; value: boolean; quote: string }>;
 
 export type BoundParam = keyof typeof BOUND_PARAMS;

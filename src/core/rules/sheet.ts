@@ -2,11 +2,12 @@ import { isDateCell, type Cell } from '../grid.js';
 import { parseNumber, cellText } from '../values/parse.js';
 import { matchKey } from '../values/text.js';
 import { issue, type Issue } from '../validate/issue.js';
-import { AGENT_CATEGORIES, AGENT_RULES, POINT_RULE_CODES, CATEGORY_KEYS } from './agent.js';
+import { AGENT_CATEGORIES, AGENT_RULES, APPRAISAL_PARAMS, POINT_RULE_CODES, CATEGORY_KEYS } from './agent.js';
 import { LEVEL_VALUE, SATISFACTION_LEVELS } from './satisfaction.js';
 import { BOUND_PARAMS, FRACTION_MODES, SCHEDULE_PARAMS, WEEKDAYS } from './schedule.js';
-import { CRITERION_KEYS, RANKING_PARAMS, UNIT_CRITERIA } from './unit.js';
+import { CRITERION_KEYS, RANKED_CATEGORIES_PARAM, RANKING_PARAMS, UNIT_CRITERIA } from './unit.js';
 import { DEFAULT_RULES, ruleSetLabel, type RuleSet } from './ruleset.js';
+import type { ProjectCategory } from '../schema/vocab.js';
 
 /**
  * The 规则 sheet: one row per value of the rule set (分组, 编号, 名称, 值, 说明). The row list is
@@ -15,7 +16,7 @@ import { DEFAULT_RULES, ruleSetLabel, type RuleSet } from './ruleset.js';
  */
 
 type Draft = { -readonly [K in keyof RuleSet]: { -readonly [P in keyof RuleSet[K]]: RuleSet[K][P] } };
-type Value = number | string | boolean;
+type Value = number | string | boolean | readonly string[];
 
 interface ValueKind {
   readonly expected: string;
@@ -40,6 +41,33 @@ const listKind = (values: readonly string[]): ValueKind => ({
     return values.includes(t) ? t : undefined;
   },
   display: (v) => v as string,
+});
+
+/** A short wording the result sheets quote (第六条's outcomes): text, not a number. */
+const textKind: ValueKind = {
+  expected: '文字（不超过 40 个字）',
+  parse(cell) {
+    if (typeof cell !== 'string') return undefined;
+    const t = cell.trim();
+    return t === '' || t.length > 40 ? undefined : t;
+  },
+  display: (v) => v as string,
+};
+
+/** Several values of a closed list, written 省重点、市重点 (、，, or spaces between them). */
+const listOfKind = (values: readonly string[]): ValueKind => ({
+  expected: `${values.join(' / ')} 中的一个或几个，用“、”分隔`,
+  parse(cell) {
+    if (typeof cell !== 'string') return undefined;
+    const parts = cell
+      .split(/[、，,;；/\s]+/u)
+      .map((x) => x.trim())
+      .filter((x) => x !== '');
+    if (parts.length === 0 || parts.some((x) => !values.includes(x))) return undefined;
+    // In the list's own order, each once: the same choice always reads as the same value.
+    return values.filter((v) => parts.includes(v));
+  },
+  display: (v) => (v as readonly string[]).join('、'),
 });
 
 const booleanKind: ValueKind = {
@@ -148,6 +176,29 @@ function buildParams(): RuleParam[] {
       kind: numberKind(1, 20, true),
       get: (r) => r.ranking[k],
       set: (r, v) => void (r.ranking[k] = v as number),
+    });
+  }
+  params.push({
+    group: '考核问责',
+    code: RANKED_CATEGORIES_PARAM.name,
+    name: RANKED_CATEGORIES_PARAM.name,
+    note: '承担这些类别项目的责任单位参加综合考评排名',
+    kind: listOfKind(RANKED_CATEGORIES_PARAM.allowed),
+    get: (r) => r.rankedCategories,
+    set: (r, v) => void (r.rankedCategories = [...(v as readonly ProjectCategory[])]),
+  });
+  for (const [k, p] of Object.entries(APPRAISAL_PARAMS) as [
+    keyof typeof APPRAISAL_PARAMS,
+    (typeof APPRAISAL_PARAMS)[keyof typeof APPRAISAL_PARAMS],
+  ][]) {
+    params.push({
+      group: '代办员民主评议（第六条）',
+      code: p.name,
+      name: p.name,
+      note: '',
+      kind: p.kind === 'integer' ? numberKind(p.min, p.max, true) : textKind,
+      get: (r) => r.appraisal[k],
+      set: (r, v) => void ((r.appraisal as Record<string, Value>)[k] = v),
     });
   }
   for (const [k, p] of Object.entries(SCHEDULE_PARAMS) as [
@@ -283,6 +334,7 @@ export function ruleSetFromRows(
     issues.push(issue('rules.sum', { sheet }, { what: '责任单位考评权重', sum: sum(draft.unitWeights) }));
   }
   const rules: RuleSet = draft;
-  const changed = RULE_PARAMS.filter((p) => p.get(rules) !== p.get(DEFAULT_RULES)).length;
+  const shown = (p: RuleParam, r: RuleSet): string => String(p.kind.display(p.get(r)));
+  const changed = RULE_PARAMS.filter((p) => shown(p, rules) !== shown(p, DEFAULT_RULES)).length;
   return { rules, changed, label: ruleSetLabel(rules, changed), issues };
 }

@@ -1,3 +1,5 @@
+import { PROJECT_CATEGORIES, type ProjectCategory } from '../schema/vocab.js';
+
 /**
  * 五、考核问责: the criteria of the unit ranking (our Decision: the notice names none) and the
  * counts of praise, criticism and escalation. Names are the 单位考评 column headers.
@@ -23,3 +25,12 @@ export const RANKING_PARAMS = {
 } as const satisfies Record<string, { name: string; value: number }>;
 
 export type RankingParam = keyof typeof RANKING_PARAMS;
+
+/**
+ * "承担省、市重点项目任务的单位": the project categories whose 责任单位 are ranked (DOMAIN §4).
+ */
+export const RANKED_CATEGORIES_PARAM = {
+  name: '参加单位排名的项目类别',
+  value: ['省重点', '市重点'] as readonly ProjectCategory[],
+  allowed: PROJECT_CATEGORIES,
+} as const;

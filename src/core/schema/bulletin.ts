@@ -20,7 +20,10 @@ export const SUMMARY = defineSheet({
     '{{编制单位}}　　　　　　　　　　　　　　　　　　　　{{通报日期}}',
     '报告期：{{报告期}}（报送截止 {{报送截止}}）。本期应报送指挥部 {{应报}} 个：按时 {{按时}} 个，迟报 {{迟报}} 个，未报 {{未报}} 个；未经指挥长签字 {{未签字}} 份，更正重报 {{更正}} 份。',
     '全部 {{项目数}} 个项目（已报 {{已报项目数}} 个）年度累计完成投资 {{累计完成}} 万元，已报项目完成年度计划的 {{完成率}}，序时进度 {{序时进度}}；滞后项目 {{滞后项目数}} 个，须在周例会上说明原因。',
+    '节假日依据：{{节假日依据}}',
   ],
+  // The 节假日依据 line holds the loud warning of a year without holiday data: room for it whole.
+  leadLines: [1, 2, 2, 2],
   columns: [
     { key: 'group', header: '分组', type: 'text', width: 10 },
     { key: 'name', header: '名称', type: 'text', width: 26 },
@@ -100,7 +103,7 @@ export const SUBMISSIONS = defineSheet({
   landscape: true,
   highlight: { column: 'status', colors: { 按时: 'green', 迟报: 'yellow', 未报: 'red', 已替换: 'grey' } },
   lead: [
-    '报送截止：{{报送截止}}（每月12日、25日，遇节假日提前）。未按时报送的，全区（县）予以通报批评。报送时间依次采用：邮件时间、登记时间、填报日期、文件修改时间。',
+    '报送截止：{{报送截止}}（每月{{上半月报送日}}日、{{当月报送日}}日，遇节假日提前）。未按时报送的，全区（县）予以通报批评。报送时间依次采用：邮件时间、登记时间、填报日期、文件修改时间。',
   ],
   columns: [
     { key: 'seq', header: '序号', type: 'integer', width: 6 },
@@ -123,8 +126,11 @@ export const SITE_WORK = defineSheet({
   landscape: true,
   highlight: { column: 'compliant', colors: { 不足: 'red', 达标: 'green' } },
   lead: [
-    '考核周：{{考核周}}（周一至周日；上期报送截止后、本期报送截止前结束的周，每周只考核一次）。未落实一线工作机制 {{一线不足}} 人周，列在前面。',
+    '考核周：{{考核周}}（周一至周日；上期报送截止后、本期报送截止前结束的周，每周只考核一次；跨两期的周合并两期报表所记，同日、同人、同项目只计一次）。未落实一线工作机制 {{一线不足}} 人周，列在前面。',
+    '{{一线说明}}',
   ],
+  // Three weeks listed, and what is left to the next bulletin or not yet imported.
+  leadLines: [3, 3],
   columns: [
     { key: 'seq', header: '序号', type: 'integer', width: 6 },
     { key: 'hq', header: '指挥部', type: 'text', width: 20 },
@@ -132,8 +138,38 @@ export const SITE_WORK = defineSheet({
     { key: 'role', header: '职务', type: 'text', width: 8 },
     { key: 'week', header: '周', type: 'text', width: 24 },
     { key: 'visits', header: '现场办公次数', type: 'integer', width: 12 },
+    { key: 'fromEarlier', header: '其中上期报表所记', type: 'integer', width: 12 },
     { key: 'required', header: '要求次数', type: 'integer', width: 10 },
     { key: 'compliant', header: '是否达标', type: 'text', width: 10 },
+  ],
+});
+
+/** Every visit the reports logged, with where it is assessed: what the ledger import reads. */
+export const SITE_VISIT_DETAIL = defineSheet({
+  key: 'siteVisitDetail',
+  name: '一线工作明细',
+  title: '一线工作明细（各指挥部报表所记的每次现场办公）',
+  output: true,
+  landscape: true,
+  highlight: {
+    column: 'assessment',
+    colors: { 本期考核: 'green', 下期考核: 'yellow', 上期已考核: 'grey', 重复记录: 'grey' },
+  },
+  lead: [
+    '每次现场办公一行。“本期考核”计入本期「一线工作」；“下期考核”属于本期报送截止后才结束的周，导入台账后在下一期通报中与下期报表所记合并考核，不必重记；“上期已考核”属于已考核过的周，不再计入；同日、同人、同项目重复记的只计一次。',
+  ],
+  columns: [
+    { key: 'seq', header: '序号', type: 'integer', width: 6 },
+    { key: 'hq', header: '指挥部', type: 'text', width: 20 },
+    { key: 'date', header: '日期', type: 'date', width: 12 },
+    { key: 'person', header: '姓名', type: 'text', width: 10 },
+    { key: 'role', header: '职务', type: 'text', width: 8 },
+    { key: 'projectId', header: '项目编号', type: 'text', width: 14 },
+    { key: 'matter', header: '现场办公事项', type: 'text', width: 30 },
+    { key: 'week', header: '所在周', type: 'text', width: 24 },
+    { key: 'assessment', header: '考核', type: 'text', width: 11 },
+    { key: 'file', header: '文件', type: 'text', width: 36 },
+    { key: 'row', header: '行', type: 'integer', width: 6 },
   ],
 });
 
@@ -182,12 +218,13 @@ export const SOURCES = defineSheet({
 
 export const BULLETIN = defineTemplate({
   id: 'kpd.bulletin',
-  version: 1,
+  // 2: 一线工作明细 (every visit, what the ledger imports) and 其中上期报表所记 in 一线工作.
+  version: 2,
   meta: [
     ['报告期', '{{报告期编号}}'],
     ['规则集', '{{规则集}}'],
   ],
   fileName: '重点项目情况通报.xlsx',
   title: '重点项目情况通报',
-  sheets: [SUMMARY, PROJECT_PROGRESS, BEHIND, SUBMISSIONS, SITE_WORK, PROBLEMS, SOURCES],
+  sheets: [SUMMARY, PROJECT_PROGRESS, BEHIND, SUBMISSIONS, SITE_WORK, SITE_VISIT_DETAIL, PROBLEMS, SOURCES],
 });

@@ -373,9 +373,43 @@ export const SUBMISSION_LOG = defineSheet({
 export const SITE_WORK_LOG = defineSheet({
   key: 'siteWorkLog',
   name: '一线工作记录',
-  title: '一线工作记录（由通报导入）',
+  title: '一线工作记录（由通报导入，每次现场办公一行）',
   blankRows: 10,
+  // One visit: the same day, person and project logged in one period is one row.
+  rowKey: ['period', 'date', 'hq', 'person', 'projectId'],
+  periodColumn: 'period',
+  notes: [
+    '每次到一线现场办公一行，由「导入台账」从各期通报导入；每周次数由本表按周一至周日计算，跨两期的那一周两期所记合并计算（同一天、同一人、同一项目只计一次）。',
+  ],
+  columns: [
+    {
+      key: 'period',
+      header: '报告期',
+      type: 'period',
+      required: true,
+      width: 16,
+      note: '记载这次现场办公的半月报表的报告期',
+    },
+    { key: 'date', header: '日期', type: 'date', required: true, width: 12 },
+    { key: 'hq', header: '指挥部', type: 'text', required: true, width: 18 },
+    { key: 'person', header: '姓名', type: 'text', required: true, width: 10 },
+    { key: 'role', header: '职务', type: 'enum', values: SITE_ROLES, width: 8 },
+    { key: 'projectId', header: '项目编号', type: 'text', width: 14 },
+  ],
+});
+
+/**
+ * 一线工作记录 as earlier versions kept it: one row per person and week with the week's count.
+ * Still read (from a master not yet re-imported, or the sheet the import moves those rows to);
+ * written only with those rows, or an older bulletin's person-weeks.
+ */
+export const SITE_WORK_WEEKS = defineSheet({
+  key: 'siteWorkWeeks',
+  name: '一线工作记录（按周）',
+  title: '一线工作记录（旧版，按周汇总）',
+  blankRows: 0,
   rowKey: ['week', 'hq', 'person'],
+  notes: ['旧版总台账按周汇总的一线工作记录，仍参加单位排名计算；新导入的通报逐次记入「一线工作记录」。'],
   columns: [
     { key: 'week', header: '周', type: 'date', required: true, width: 12, note: '该周星期一的日期' },
     { key: 'hq', header: '指挥部', type: 'text', required: true, width: 18 },
@@ -385,11 +419,32 @@ export const SITE_WORK_LOG = defineSheet({
   ],
 });
 
+/**
+ * 例会 (DOMAIN §5): the meetings actually held on a day the calendar would not give (a Saturday
+ * that is a statutory rest day, a meeting moved to another day). Optional: without it, every
+ * meeting weekday that is not a rest day is a meeting.
+ */
+export const MEETINGS = defineSheet({
+  key: 'meetings',
+  name: '例会',
+  title: '周例会召开日期（节假日照常召开或调整日期时填写）',
+  blankRows: 10,
+  notes: [
+    '平时不用填写：每周例会日（见「规则」表）如不是法定节假日即视为召开。遇节假日仍召开或改在其他日期召开的，在此填写实际召开日期；「督办事项」中的会议日期也视为已召开。',
+  ],
+  columns: [
+    { key: 'date', header: '例会日期', type: 'date', required: true, unique: true, width: 12 },
+    { key: 'note', header: '说明', type: 'text', width: 36 },
+  ],
+});
+
 export const HOLIDAYS = defineSheet({
   key: 'holidays',
   name: '节假日',
   title: '节假日与调休（补充或更正内置数据）',
   blankRows: 20,
+  // 导入放假通知 replaces the rows of the notice's dates, where they stand.
+  rowKey: ['date'],
   notes: ['「休」为放假日，「班」为调休上班日。本表优先于内置的国务院放假安排。'],
   columns: [
     { key: 'date', header: '日期', type: 'date', required: true, unique: true, width: 12 },
@@ -413,7 +468,8 @@ export const RULES = defineSheet({
 
 export const MASTER = defineTemplate({
   id: 'kpd.master',
-  version: 1,
+  // 2: 一线工作记录 one row per visit (报告期, 日期 …) instead of 周 / 次数; the 例会 sheet.
+  version: 2,
   fileName: '总台账.xlsx',
   title: '重点项目推进总台账',
   sheets: [
@@ -429,6 +485,7 @@ export const MASTER = defineTemplate({
     PROGRESS_LOG,
     SUBMISSION_LOG,
     SITE_WORK_LOG,
+    MEETINGS,
     HOLIDAYS,
     WEEKLY_LOG,
     RULES,

@@ -1,5 +1,12 @@
 import { defineSheet, defineTemplate, PROJECT_ID_NOTE } from './define.js';
 import { SITE_ROLES } from './vocab.js';
+import { SCHEDULE_PARAMS } from '../rules/schedule.js';
+import { zhCount } from '../values/zh-number.js';
+
+// The form quotes the rule table's defaults (the notice's 12日、25日, 每周至少两次).
+const FIRST = SCHEDULE_PARAMS.firstReportDay.value;
+const SECOND = SCHEDULE_PARAMS.secondReportDay.value;
+const VISITS = zhCount(SCHEDULE_PARAMS.siteVisitsPerWeek.value);
 
 /** 半月进展报表: one workbook per HQ per period, e-mailed in (DOMAIN §9). */
 
@@ -18,7 +25,7 @@ export const PROGRESS = defineSheet({
       label: '报告期',
       type: 'period',
       required: true,
-      note: '如 2026年11月上半月（12日报）或 2026年11月（25日报）',
+      note: `如 2026年11月上半月（${FIRST}日报）或 2026年11月（${SECOND}日报）`,
     },
     { key: 'filledOn', label: '填报日期', type: 'date', required: true },
     { key: 'signature', label: '指挥长签字', type: 'text', blankCode: 'report.unsigned' },
@@ -26,7 +33,7 @@ export const PROGRESS = defineSheet({
     { key: 'phone', label: '联系电话', type: 'text' },
   ],
   notes: [
-    '1. 每月12日、25日前报送（遇节假日提前），纸质版由指挥长签字。',
+    `1. 每月${FIRST}日、${SECOND}日前报送（遇节假日提前），纸质版由指挥长签字。`,
     '2. 年度累计完成投资应包含本期完成投资；完成率自动计算。',
     '3. 未按序时进度完成的项目，须在「存在问题及需协调事项」中说明原因。',
   ],
@@ -73,8 +80,8 @@ export const SITE_VISITS = defineSheet({
   title: '指挥部一线工作（现场办公）记录',
   blankRows: 30,
   notes: [
-    '指挥长和指挥部成员每周至少两次到项目建设一线现场办公，每次一行。',
-    '从上期报送日所在周的周一记起：跨两期的那一周按本期报表所记的整周考核，上期已记的该周现场办公请再记一次。',
+    `指挥长和指挥部成员每周至少${VISITS}次到项目建设一线现场办公，每次一行。`,
+    '每次现场办公只记一次：上期报表已记的不要再记。跨两期的那一周，两期报表所记合并考核（同日、同人、同项目只计一次）。',
   ],
   columns: [
     { key: 'date', header: '日期', type: 'date', required: true, width: 12 },

@@ -10,8 +10,10 @@ export const AGENT_RESULTS = defineSheet({
   rowKey: ['name'],
   landscape: true,
   lead: [
-    '依据：附件1《行政审批服务代办员考核办法》，基础分100分，分次扣分，各类别扣完为止。规则：{{规则集}}',
+    '依据：附件1《行政审批服务代办员考核办法》，基础分{{基础分}}分，分次扣分{{计分界限}}。第六条：季度测评“非常不满意”的，{{第六条处理}}；连续{{第六条季度数}}个季度“非常不满意”的，{{第六条连续处理}}。规则：{{规则集}}',
+    '节假日依据：{{节假日依据}}',
   ],
+  leadLines: [2, 2],
   columns: [
     { key: 'rank', header: '名次', type: 'integer', width: 6 },
     { key: 'name', header: '姓名', type: 'text', width: 10 },
@@ -53,14 +55,17 @@ export const SCORE_LINES = defineSheet({
 export const UNIT_RANKING = defineSheet({
   key: 'unitRanking',
   name: '单位考评排名',
-  title: '承担省、市重点项目任务单位综合考评排名（{{考评期}}）',
+  title: '承担{{考评类别}}项目任务单位综合考评排名（{{考评期}}）',
   output: true,
   rowKey: ['unit'],
   landscape: true,
   highlight: { column: 'outcome', colors: { 通报表扬: 'green', 通报批评: 'red' } },
   lead: [
-    '依据：五个一分包制度 五、考核问责。前三名通报表扬，后三名通报批评；连续两次倒数第一诫勉谈话，连续三次报请组织部门处理。规则：{{规则集}}',
+    '依据：五个一分包制度 五、考核问责。前{{表扬名次}}名通报表扬，后{{批评名次}}名通报批评；连续{{诫勉次数}}次倒数第一诫勉谈话，连续{{组织处理次数}}次报请组织部门处理。{{并列说明}}规则：{{规则集}}',
+    '节假日依据：{{节假日依据}}',
   ],
+  // Ties that make the groups overlap are said in the first line: room for it.
+  leadLines: [3, 2],
   columns: [
     { key: 'rank', header: '名次', type: 'integer', width: 6 },
     { key: 'unit', header: '责任单位', type: 'text', width: 14 },

@@ -1,4 +1,8 @@
 import { defineSheet, defineTemplate, PROJECT_ID_NOTE } from './define.js';
+import { SCHEDULE_PARAMS } from '../rules/schedule.js';
+
+// The form quotes the rule table's defaults: 每周二 17:00 (the notice's 周二下午5点).
+const CUTOFF = `每${SCHEDULE_PARAMS.topicCutoffWeekday.value}${SCHEDULE_PARAMS.topicCutoffTime.value}前`;
 
 /** 周例会议题申报表: one workbook per submitting unit per week (DOMAIN §5, §9). */
 
@@ -15,13 +19,13 @@ export const TOPIC_LIST = defineSheet({
       label: '申报时间',
       type: 'datetime',
       required: true,
-      note: '每周二下午5点前报重点办',
+      note: `${CUTOFF}报重点办（遇节假日提前到此前最后一个工作日）`,
     },
     { key: 'leaderSignature', label: '单位主要领导签字', type: 'text', blankCode: 'topic.unsignedLeader' },
     { key: 'countySignature', label: '分管县级领导签字', type: 'text', blankCode: 'topic.unsignedLeader' },
   ],
   notes: [
-    '议题须经单位主要领导和分管县级领导签字，于每周二下午5点前报示范区发改局重点办；逾期转入下周例会。',
+    `议题须经单位主要领导和分管县级领导签字，于${CUTOFF}报示范区发改局重点办（遇节假日提前到此前最后一个工作日的${SCHEDULE_PARAMS.topicCutoffTime.value}）；逾期转入下一次例会。`,
   ],
   columns: [
     { key: 'projectId', header: '项目编号', type: 'text', width: 13, note: PROJECT_ID_NOTE },

@@ -93,6 +93,11 @@ export interface SheetSpec {
   readonly output?: boolean;
   /** Lines between the title and the table (a bulletin's lead text), may hold {{placeholders}}. */
   readonly lead?: readonly string[];
+  /**
+   * Text lines to leave room for, per lead line, where a {{placeholder}} may grow long once filled
+   * (a calendar warning must be read whole on the sheet, not cut off by the row's height).
+   */
+  readonly leadLines?: readonly number[];
   /** Colours for a status column's values (conditional formatting over the data rows). */
   readonly highlight?: {
     readonly column: string;

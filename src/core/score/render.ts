@@ -15,7 +15,7 @@ export function agentResultRows(a: AgentAssessment): RowValues[] {
     ...Object.fromEntries(CATEGORY_KEYS.map((k) => [k, r.scores[k]])),
     total: r.total,
     rating: r.rating ?? null,
-    actions: r.actions.join('；') || null,
+    actions: r.actions.map((x) => x.label).join('；') || null,
   }));
 }
 

@@ -1,12 +1,16 @@
-import { rankPeriodId, rankPeriodLabel, type RankPeriod } from '../calendar/periods.js';
+import { rankPeriodLabel, rankPeriodRange, rankPeriodId, type RankPeriod } from '../calendar/periods.js';
+import { calendarBasisText, calendarWarnings } from '../calendar/warnings.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import type { MasterData } from '../master/types.js';
+import { BOUND_PARAMS } from '../rules/schedule.js';
+import type { RuleSet } from '../rules/ruleset.js';
 import { MASTER, RANKING_HISTORY } from '../schema/master.js';
 import { AGENT_RESULTS, SCORE_LINES, SCORE_PROBLEMS, UNIT_RANKING } from '../schema/results.js';
-import { rankUnits, scoreAgents } from '../scoring/index.js';
+import { rankingHasData, rankUnits, scoreAgents } from '../scoring/index.js';
 import type { AgentAssessment, UnitRanking } from '../scoring/types.js';
 import type { TableJob } from '../table/merge.js';
-import { sortIssues, type Issue, type Locale } from '../validate/issue.js';
+import { issue, message, sortIssues, type Issue, type Locale } from '../validate/issue.js';
+import { zhCount } from '../values/zh-number.js';
 import { agentResultRows, historyRows, problemRows, scoreLineRows, unitRankingRows } from './render.js';
 
 export interface ScoreOutcome {
@@ -21,12 +25,22 @@ export interface ScoreOutcome {
    */
   readonly tables: readonly TableJob[];
   readonly placeholders: ReadonlyMap<string, string>;
+  /**
+   * What the sheets say above their tables that a shell should say too: ties that made the top
+   * and bottom overlap, and the loud warning of a year without holiday data (DOMAIN §3, §4).
+   */
+  readonly notes: readonly Issue[];
+}
+
+/** Why a period was not ranked (DOMAIN §4): nothing is written, not even to 排名历史. */
+export interface ScoreRefused {
+  readonly refused: Issue;
 }
 
 /**
  * 计算排名: the agents' assessment and the units' ranking of a period, as result sheets. The same
  * for `kpd score` (written into a copy of the master file) and the task pane's button (written
- * into the open workbook).
+ * into the open workbook). A period with no data at all is refused, never ranked.
  */
 export function scoreMaster(input: {
   readonly data: MasterData;
@@ -35,18 +49,26 @@ export function scoreMaster(input: {
   readonly period: RankPeriod;
   readonly calendar: WorkCalendar;
   readonly locale?: Locale;
-}): ScoreOutcome {
+}): ScoreOutcome | ScoreRefused {
   const { data, period, calendar } = input;
+  if (!rankingHasData({ data, period, calendar })) {
+    const { from, to } = rankPeriodRange(period);
+    return { refused: issue('score.emptyPeriod', {}, { period: rankPeriodId(period), from, to }) };
+  }
   const agents = period.kind === 'Q' ? scoreAgents({ data, quarter: period, calendar }) : undefined;
   const units = rankUnits({ data, period, calendar });
+  const overlap = overlapIssue(units, data.rules);
   const issues = sortIssues(
-    [...input.issues, ...(agents?.issues ?? []), ...units.issues],
+    [...input.issues, ...(agents?.issues ?? []), ...units.issues, ...(overlap ? [overlap] : [])],
     MASTER.sheets.map((s) => s.name),
   );
   const placeholders = new Map([
     ['考核期', rankPeriodLabel(period)],
     ['考评期', rankPeriodLabel(period)],
     ['规则集', data.rulesLabel],
+    ['节假日依据', calendarBasisText(calendar, [period.year])],
+    ['并列说明', overlap ? message(overlap, 'zh') : ''],
+    ...ruleQuotes(data.rules),
   ]);
   const tables = [
     ...(agents
@@ -60,5 +82,41 @@ export function scoreMaster(input: {
     { sheet: RANKING_HISTORY, rows: historyRows(units, data.rulesLabel), period: rankPeriodId(period) },
     { sheet: SCORE_PROBLEMS, rows: problemRows(issues, input.locale ?? 'zh') },
   ];
-  return { ...(agents && { agents }), units, issues, tables, placeholders };
+  const notes = [...(overlap ? [overlap] : []), ...calendarWarnings(calendar, [period.year])];
+  return { ...(agents && { agents }), units, issues, tables, placeholders, notes };
+}
+
+export const isRefused = (o: ScoreOutcome | ScoreRefused): o is ScoreRefused => 'refused' in o;
+
+/** Ties that put praised units in the bottom group, said on the ranking sheet (DOMAIN §4). */
+function overlapIssue(units: UnitRanking, rules: RuleSet): Issue | undefined {
+  if (!units.overlap) return undefined;
+  const { praiseCount: praise, criticizeCount: criticize } = rules.ranking;
+  return units.overlap.noLastPlace
+    ? issue('score.overlapNoLast', {}, { praise })
+    : issue('score.overlap', {}, { praise, criticize, units: units.overlap.units.join('、') });
+}
+
+/**
+ * The numbers the result sheets quote, from the rule set in force: change a count in the 规则
+ * sheet and the sentence on the sheet follows (前三名 → 前五名).
+ */
+export function ruleQuotes(rules: RuleSet): [string, string][] {
+  const full = Object.values(rules.categories).reduce((a, b) => a + b, 0);
+  const bounds = (Object.keys(BOUND_PARAMS) as (keyof typeof BOUND_PARAMS)[])
+    .filter((k) => rules.bounds[k])
+    .map((k) => `，${BOUND_PARAMS[k].quote}`)
+    .join('');
+  return [
+    ['表扬名次', zhCount(rules.ranking.praiseCount)],
+    ['批评名次', zhCount(rules.ranking.criticizeCount)],
+    ['诫勉次数', zhCount(rules.ranking.admonitionStreak)],
+    ['组织处理次数', zhCount(rules.ranking.organizationStreak)],
+    ['考评类别', rules.rankedCategories.join('、')],
+    ['基础分', String(Math.round(full * 100) / 100)],
+    ['计分界限', bounds],
+    ['第六条处理', rules.appraisal.firstAction],
+    ['第六条连续处理', rules.appraisal.repeatedAction],
+    ['第六条季度数', zhCount(rules.appraisal.repeatCount)],
+  ];
 }

@@ -18,13 +18,8 @@ import { keyMemo } from './keys.js';
 import { AGENT_SCALE, clamp, fromUnits, toUnits } from './points.js';
 import { competitionRanks } from './rank.js';
 import { ratingOf, surveyLevel } from './survey.js';
-import {
-  AGENT_ACTIONS,
-  type AgentAction,
-  type AgentAssessment,
-  type AgentResult,
-  type ScoreLine,
-} from './types.js';
+import type { AgentAction, AgentAssessment, AgentResult, ScoreLine } from './types.js';
+import type { RuleSet } from '../rules/ruleset.js';
 
 export interface AgentInput {
   readonly data: MasterData;
@@ -76,13 +71,25 @@ function ratings(
   return out;
 }
 
-/** 第六条: 非常不满意 → 警告; in this and the previous quarter → 警告或诫勉谈话并书面检查. */
+/**
+ * 第六条: a quarter rated 非常不满意 → the rule table's first outcome (警告); rated so in as many
+ * quarters in a row as the rule table says (2) → its repeated outcome (警告或诫勉谈话并书面检查).
+ * `earlier` are the ratings of the quarters before, nearest first.
+ */
 function actionsFor(
   rating: SatisfactionLevel | undefined,
-  previous: SatisfactionLevel | undefined,
+  earlier: readonly (SatisfactionLevel | undefined)[],
+  rules: RuleSet,
 ): AgentAction[] {
   if (rating !== '非常不满意') return [];
-  return [previous === '非常不满意' ? AGENT_ACTIONS.repeated : AGENT_ACTIONS.first];
+  const { firstAction, repeatedAction, repeatCount } = rules.appraisal;
+  const inARow = 1 + earlier.findIndex((r) => r !== '非常不满意');
+  const streak = inARow === 0 ? 1 + earlier.length : inARow;
+  return [
+    streak >= repeatCount
+      ? { kind: 'repeated', label: repeatedAction, quarters: streak }
+      : { kind: 'first', label: firstAction, quarters: streak },
+  ];
 }
 
 /**
@@ -122,8 +129,13 @@ export function scoreAgents({ data, quarter, calendar }: AgentInput): AgentAsses
   issues.push(...dues.issues);
 
   const current = ratings(data, from, to, key);
-  const prevRange = rankPeriodRange(previousRankPeriod(quarter));
-  const previous = ratings(data, prevRange.from, prevRange.to, key);
+  // The quarters before, nearest first, as many as "in a row" can need.
+  const earlier: Map<string, SatisfactionLevel>[] = [];
+  for (let q = previousRankPeriod(quarter), i = 1; i < rules.appraisal.repeatCount; i++) {
+    const r = rankPeriodRange(q);
+    earlier.push(ratings(data, r.from, r.to, key));
+    q = previousRankPeriod(q);
+  }
 
   const byAgent = new Map<string, LineDraft[]>();
   for (const d of drafts) {
@@ -173,7 +185,11 @@ export function scoreAgents({ data, quarter, calendar }: AgentInput): AgentAsses
       total: fromUnits(s.total, AGENT_SCALE),
       rank,
       ...(rating !== undefined && { rating }),
-      actions: actionsFor(rating, previous.get(s.key)),
+      actions: actionsFor(
+        rating,
+        earlier.map((m) => m.get(s.key)),
+        rules,
+      ),
       lines,
     };
   });

@@ -3,13 +3,12 @@
  * half-yearly), computed from the master workbook's data and the rule set it carries.
  */
 export { scoreAgents, type AgentInput } from './agents.js';
-export { rankUnits, RANKED_PROJECT_CATEGORIES, MANUAL_NOTE, type UnitInput } from './units.js';
+export { rankUnits, rankingHasData, MANUAL_NOTE, type UnitInput } from './units.js';
 export { NOTHING_TO_COUNT } from './unit-ledgers.js';
 export { surveyLevel, ratingOf, type SurveyLevel } from './survey.js';
 export { competitionRanks, compareNames, type Ranked } from './rank.js';
 export { OUTCOME_LABEL, ACTION_LABEL } from './labels.js';
 export {
-  AGENT_ACTIONS,
   type AgentAction,
   type AgentAssessment,
   type AgentResult,

@@ -17,6 +17,8 @@ export function streakHistory(
   rows: readonly Located<RankingRow>[],
   current: RankPeriod,
   matchKey: (s: string) => string,
+  /** 前N名: a unit ranked within them, or marked 通报表扬, was praised and so not last. */
+  praiseCount: number,
 ): StreakHistory {
   const currentId = rankPeriodId(current);
   const issues: Issue[] = [];
@@ -63,7 +65,7 @@ export function streakHistory(
   return {
     streakAt(period, unitKey) {
       // S(p) = typed 连续倒数第一次数 if any; else 1 + S(previous) when the unit had the period's
-      // largest rank; else 0. Walked backwards; each step moves to an earlier period, so it ends.
+      // largest rank and was not praised; else 0. Walked backwards; each step moves to an earlier period, so it ends.
       let acc = 0;
       let p = period;
       for (;;) {
@@ -72,6 +74,8 @@ export function streakHistory(
         if (!row) return acc;
         if (row.record.streak !== undefined) return acc + row.record.streak;
         if (row.record.rank !== maxRank.get(id)) return acc;
+        // Praise wins (DOMAIN §4, revised): a praised unit was not 倒数第一 that period.
+        if (row.record.outcome === '通报表扬' || row.record.rank <= praiseCount) return acc;
         acc++;
         p = previousRankPeriod(p);
       }

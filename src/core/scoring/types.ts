@@ -24,12 +24,15 @@ export interface ScoreLine {
   readonly detail: string;
 }
 
-/** 第六条 consequences of a 非常不满意 rating. */
-export const AGENT_ACTIONS = {
-  first: '警告',
-  repeated: '警告或诫勉谈话并书面检查',
-} as const;
-export type AgentAction = (typeof AGENT_ACTIONS)[keyof typeof AGENT_ACTIONS];
+/**
+ * A 第六条 consequence of a 非常不满意 rating: which one (first, or after the rule table's count of
+ * quarters in a row), its words from the rule table, and how many quarters in a row it was.
+ */
+export interface AgentAction {
+  readonly kind: 'first' | 'repeated';
+  readonly label: string;
+  readonly quarters: number;
+}
 
 export interface AgentResult {
   readonly name: string;
@@ -81,11 +84,13 @@ export interface UnitResult {
   readonly total: number;
   readonly rank: number;
   readonly outcome: UnitOutcome | null;
-  /** 倒数第一: the lowest total of the period. */
+  /** 倒数第一: the lowest total of the period among the units not praised. */
   readonly lastPlace: boolean;
   /** Consecutive last places of the same cadence, this one included; 0 when not last. */
   readonly lastPlaceStreak: number;
   readonly action: UnitAction | null;
+  /** Praised although, by ties, also within the bottom group (praise wins). */
+  readonly overlaps?: true;
 }
 
 export interface UnitRanking {
@@ -94,4 +99,6 @@ export interface UnitRanking {
   /** In rank order; equal totals by name. */
   readonly units: readonly UnitResult[];
   readonly issues: readonly Issue[];
+  /** Ties made the top and the bottom groups overlap: the praised units also in the bottom group. */
+  readonly overlap?: { readonly units: readonly string[]; readonly noLastPlace: boolean };
 }

@@ -1,6 +1,9 @@
 import { scheduleFraction } from '../calendar/fraction.js';
 import type { IsoDate } from '../calendar/dates.js';
+import { weekStart } from '../calendar/dates.js';
 import { reportPeriodId, reportPeriodsIn, type RankPeriod } from '../calendar/periods.js';
+import { assessedWeeks } from '../calendar/schedule.js';
+import type { WorkCalendar } from '../calendar/workdays.js';
 import type { CriterionKey } from '../rules/unit.js';
 import type { Approval, Located, MasterData, Project } from '../master/types.js';
 import { fromUnits, toUnits } from './points.js';
@@ -62,6 +65,7 @@ export function unitLedgers(input: {
   readonly to: IsoDate;
   readonly due: (a: Located<Approval>) => IsoDate;
   readonly key: (s: string) => string;
+  readonly calendar: WorkCalendar;
 }): UnitLedgers {
   const { data, period, from, to } = input;
   const matchKey = input.key;
@@ -126,18 +130,8 @@ export function unitLedgers(input: {
     if (r.status === '按时' && reportIdSet.has(r.period)) onTime.add(`${r.period}|${matchKey(r.hq)}`);
   }
 
-  // 一线工作记录: person-weeks per HQ; two rows of one person and week (a week split across two
-  // half-month reports) are one person-week with their visits added.
-  const personWeeks = new Map<string, Map<string, number>>();
-  for (const l of data.siteWorkLog) {
-    const r = l.record;
-    if (!within(r.week)) continue;
-    const hq = matchKey(r.hq);
-    const weeks = personWeeks.get(hq) ?? new Map<string, number>();
-    personWeeks.set(hq, weeks);
-    const k = `${r.week}|${matchKey(r.person)}`;
-    weeks.set(k, (weeks.get(k) ?? 0) + r.visits);
-  }
+  // 一线工作记录: person-weeks per HQ, derived from the visits (DOMAIN §3, revised).
+  const personWeeks = sitePersonWeeks(data, period, from, to, input.calendar, matchKey, projects);
   const minVisits = rules.schedule.siteVisitsPerWeek;
 
   // 督办事项: assigned to the unit, deadline in the period, done by it.
@@ -209,4 +203,92 @@ export function unitLedgers(input: {
       };
     },
   };
+}
+
+/**
+ * The person-weeks of a ranking period, HQ by HQ (person-week key → visits), as the bulletins
+ * assessed them: for each half-month period of the ranking period, the weeks its bulletin assessed,
+ * for every HQ that reported, its commander and everyone who logged a visit; a week's visits are
+ * the distinct (date, person, project) of 一线工作记录 from whichever report logged them. Rows of
+ * an older master's weekly layout count as they were kept: the period's weeks, visits added.
+ */
+function sitePersonWeeks(
+  data: MasterData,
+  period: RankPeriod,
+  from: IsoDate,
+  to: IsoDate,
+  calendar: WorkCalendar,
+  matchKey: (s: string) => string,
+  projects: ReadonlyMap<string, Located<Project>>,
+): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  const add = (hq: string, key: string, visits: number): void => {
+    const weeks = out.get(hq) ?? new Map<string, number>();
+    out.set(hq, weeks);
+    weeks.set(key, (weeks.get(key) ?? 0) + visits);
+  };
+  for (const l of data.siteWorkWeeks) {
+    const r = l.record;
+    if (r.week < from || r.week > to) continue;
+    add(matchKey(r.hq), `${r.week}|${matchKey(r.person)}`, r.visits);
+  }
+  // With an older master's weekly rows, a period is derived from the visits only once visits
+  // were imported for it; before that its weeks are the weekly rows themselves.
+  const visitPeriods = new Set(data.siteWorkLog.map((l) => l.record.period));
+  const derived = (id: string): boolean => data.siteWorkWeeks.length === 0 || visitPeriods.has(id);
+
+  // The visits, each once: by HQ, person and week.
+  const visits = new Map<string, Set<string>>();
+  const peopleOf = new Map<string, Set<string>>();
+  const note = (k: string, person: string): void => {
+    const s = peopleOf.get(k) ?? new Set<string>();
+    peopleOf.set(k, s);
+    s.add(person);
+  };
+  for (const l of data.siteWorkLog) {
+    const r = l.record;
+    const hq = matchKey(r.hq);
+    const person = matchKey(r.person);
+    const k = `${hq}|${person}|${weekStart(r.date)}`;
+    const set = visits.get(k) ?? new Set<string>();
+    visits.set(k, set);
+    set.add(`${r.date}|${matchKey(r.projectId ?? '')}`);
+    note(`${hq}|${r.period}`, person);
+    note(`${hq}|@${weekStart(r.date)}`, person);
+  }
+  const commanders = new Map<string, string>();
+  for (const p of [...projects.values()].sort((a, b) => a.row - b.row)) {
+    const hq = matchKey(p.record.hq);
+    if (p.record.commander && !commanders.has(hq)) commanders.set(hq, matchKey(p.record.commander));
+  }
+  const reported = new Map<string, Set<string>>();
+  for (const l of data.submissionLog) {
+    if (l.record.status === '未报') continue;
+    const s = reported.get(l.record.period) ?? new Set<string>();
+    reported.set(l.record.period, s);
+    s.add(matchKey(l.record.hq));
+  }
+  for (const l of data.siteWorkLog) {
+    const s = reported.get(l.record.period) ?? new Set<string>();
+    reported.set(l.record.period, s);
+    s.add(matchKey(l.record.hq));
+  }
+  for (const p of reportPeriodsIn(period)) {
+    const id = reportPeriodId(p);
+    if (!derived(id)) continue;
+    const weeks = assessedWeeks(p, calendar, data.rules);
+    for (const hq of reported.get(id) ?? []) {
+      const commander = commanders.get(hq);
+      for (const week of weeks) {
+        const people = new Set<string>([
+          ...(commander !== undefined ? [commander] : []),
+          ...(peopleOf.get(`${hq}|${id}`) ?? []),
+          ...(peopleOf.get(`${hq}|@${week}`) ?? []),
+        ]);
+        for (const person of people)
+          add(hq, `${week}|${person}`, visits.get(`${hq}|${person}|${week}`)?.size ?? 0);
+      }
+    }
+  }
+  return out;
 }

@@ -1,4 +1,11 @@
-import { previousRankPeriod, rankPeriodId, rankPeriodRange, type RankPeriod } from '../calendar/periods.js';
+import {
+  previousRankPeriod,
+  rankPeriodId,
+  rankPeriodRange,
+  reportPeriodId,
+  reportPeriodsIn,
+  type RankPeriod,
+} from '../calendar/periods.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import type { Located, MasterData, UnitScore } from '../master/types.js';
 import { CRITERION_KEYS, UNIT_CRITERIA, type CriterionKey } from '../rules/unit.js';
@@ -18,12 +25,6 @@ export interface UnitInput {
   readonly period: RankPeriod;
   readonly calendar: WorkCalendar;
 }
-
-/**
- * The project categories whose responsible units are ranked (五、考核问责: "承担省、市重点项目任务的
- * 单位"). A candidate for the rule table (rules/unit.ts); kept here until it moves there.
- */
-export const RANKED_PROJECT_CATEGORIES: readonly string[] = ['省重点', '市重点'];
 
 export const MANUAL_NOTE = '手工录入';
 
@@ -100,7 +101,8 @@ export function rankUnits({ data, period, calendar }: UnitInput): UnitRanking {
   const ranked = new Set<string>();
   for (const p of data.projects) {
     note(p.record.unit, p.row, true);
-    if (RANKED_PROJECT_CATEGORIES.includes(p.record.category)) ranked.add(matchKey(p.record.unit));
+    if ((rules.rankedCategories as readonly string[]).includes(p.record.category))
+      ranked.add(matchKey(p.record.unit));
   }
   for (const u of data.unitScores) {
     if (u.record.period !== periodId) continue;
@@ -109,7 +111,15 @@ export function rankUnits({ data, period, calendar }: UnitInput): UnitRanking {
   }
 
   const typed = typedScores(data.unitScores, periodId, issues, matchKey);
-  const ledgers = unitLedgers({ data, period, from, to, due: (a) => dues.due(a), key: matchKey });
+  const ledgers = unitLedgers({
+    data,
+    period,
+    from,
+    to,
+    due: (a) => dues.due(a),
+    key: matchKey,
+    calendar,
+  });
 
   interface Scored {
     readonly key: string;
@@ -142,19 +152,23 @@ export function rankUnits({ data, period, calendar }: UnitInput): UnitRanking {
     scored.push({ key, name: names.get(key)?.name ?? key, criteria, total });
   }
 
-  const history = streakHistory(data.rankingHistory, period, matchKey);
-  const previous = previousRankPeriod(period);
-  const lowest = Math.min(...scored.map((s) => s.total));
   const { praiseCount, criticizeCount, admonitionStreak, organizationStreak } = rules.ranking;
-
-  const units: UnitResult[] = competitionRanks(
+  const history = streakHistory(data.rankingHistory, period, matchKey, praiseCount);
+  const previous = previousRankPeriod(period);
+  const ranks = competitionRanks(
     scored,
     (s) => s.total,
     (s) => s.name,
-  ).map(({ item: s, rank, rankFromBottom }) => {
+  );
+  // Praise wins (DOMAIN §4, revised): a praised unit is never 倒数第一. Praised units hold the top
+  // ranks, so the lowest total of the others is the lowest total unless everyone is praised.
+  const notPraised = ranks.filter((r) => r.rank > praiseCount).map((r) => r.item.total);
+  const lowest = notPraised.length > 0 ? Math.min(...notPraised) : undefined;
+
+  const units: UnitResult[] = ranks.map(({ item: s, rank, rankFromBottom }) => {
     const outcome: UnitOutcome | null =
       rank <= praiseCount ? 'praise' : rankFromBottom <= criticizeCount ? 'criticize' : null;
-    const lastPlace = s.total === lowest;
+    const lastPlace = outcome !== 'praise' && s.total === lowest;
     const lastPlaceStreak = lastPlace ? 1 + history.streakAt(previous, s.key) : 0;
     const action: UnitAction | null =
       lastPlace && lastPlaceStreak >= organizationStreak
@@ -171,9 +185,40 @@ export function rankUnits({ data, period, calendar }: UnitInput): UnitRanking {
       lastPlace,
       lastPlaceStreak,
       action,
+      ...(outcome === 'praise' && rankFromBottom <= criticizeCount && { overlaps: true }),
     };
   });
 
   issues.push(...history.issues, ...dues.issues);
-  return { period: periodId, units, issues: finishIssues(issues) };
+  // Ties that put praised units within the bottom group are said on the sheet (DOMAIN §4).
+  const overlapping = units.filter((u) => u.overlaps === true);
+  const overlap =
+    overlapping.length > 0
+      ? {
+          units: overlapping.map((u) => u.unit),
+          // Whether the lowest total itself was praised: then nobody is 倒数第一.
+          noLastPlace: lowest === undefined,
+        }
+      : undefined;
+  return { period: periodId, units, issues: finishIssues(issues), ...(overlap && { overlap }) };
+}
+
+/**
+ * Whether the ledgers hold anything for a ranking period (DOMAIN §4): progress, reports or site
+ * visits of its half-month periods, decisions or approvals due in it, or a typed 单位考评 row. A
+ * period with none is not ranked: every unit would tie at full marks and be praised.
+ */
+export function rankingHasData({ data, period, calendar }: UnitInput): boolean {
+  const { from, to } = rankPeriodRange(period);
+  const periodId = rankPeriodId(period);
+  const within = (d: string): boolean => d >= from && d <= to;
+  const reports = new Set(reportPeriodsIn(period).map(reportPeriodId));
+  if (data.unitScores.some((u) => u.record.period === periodId)) return true;
+  if (data.progressLog.some((l) => reports.has(l.record.period))) return true;
+  if (data.submissionLog.some((l) => reports.has(l.record.period))) return true;
+  if (data.siteWorkLog.some((l) => reports.has(l.record.period) || within(l.record.date))) return true;
+  if (data.siteWorkWeeks.some((l) => within(l.record.week))) return true;
+  if (data.decisions.some((l) => within(l.record.deadline))) return true;
+  const dues = dueDates(calendar, data.approvals);
+  return data.approvals.some((a) => within(dues.due(a)));
 }

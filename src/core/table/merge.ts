@@ -24,6 +24,11 @@ export interface TableJob {
   readonly rows: readonly RowValues[];
   /** The period this run writes, for a sheet with a `periodColumn`. */
   readonly period?: string;
+  /**
+   * The sheet as it stands is in an earlier layout whose rows another job of the run carries
+   * elsewhere (一线工作记录 by week, moved to 一线工作记录（按周）): it is written anew.
+   */
+  readonly replace?: boolean;
 }
 
 /** One row of the merged table, in order from the first data row. */
@@ -342,7 +347,7 @@ export function planTables(
   placeholders: ReadonlyMap<string, string>,
 ): { readonly writes: readonly TableWrite[]; readonly notes: readonly Issue[] } {
   const writes: TableWrite[] = jobs.map((job) => {
-    const plan = planTable(findSheet(wb, job.sheet.name), job, placeholders);
+    const plan = job.replace ? undefined : planTable(findSheet(wb, job.sheet.name), job, placeholders);
     return plan ? { kind: 'merge', plan } : { kind: 'fresh', job };
   });
   return { writes, notes: writes.flatMap((w) => (w.kind === 'merge' ? tableNotes(w.plan) : [])) };

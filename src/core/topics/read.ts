@@ -4,6 +4,7 @@ import type { RecordOf } from '../schema/types.js';
 import { readTable } from '../table/read.js';
 import { issue, type Issue } from '../validate/issue.js';
 import { meetingForTopic } from '../calendar/schedule.js';
+import { Meetings } from '../calendar/meetings.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import type { Located } from '../master/types.js';
@@ -30,16 +31,22 @@ export interface TopicsRead {
   /** The Saturday meeting the topics go to, and whether they missed this week's cut-off. */
   readonly meeting?: string;
   readonly late: boolean;
+  /** When late: the meeting the topics were meant for, and its cut-off they missed. */
+  readonly missed?: { readonly meeting: string; readonly cutoff: string };
   readonly topics: readonly Located<TopicRecord>[];
   readonly issues: readonly Issue[];
 }
 
-/** Reads a 周例会议题申报表: signatures flagged, a topic after Tuesday 17:00 goes to next week. */
+/**
+ * Reads a 周例会议题申报表: signatures flagged; the topics go to the first meeting still to be
+ * held whose cut-off they meet (DOMAIN §5), late only when they missed the one meant for.
+ */
 export function readTopics(
   wb: WorkbookGrid,
   rules: RuleSet,
   calendar?: WorkCalendar,
   arrival?: TopicArrival,
+  meetings?: Meetings,
 ): TopicsRead {
   const g = findSheet(wb, TOPIC_LIST.name);
   if (!g)
@@ -53,17 +60,25 @@ export function readTopics(
   const timeSource = arrival?.source ?? (typed !== undefined ? '申报时间' : undefined);
   let meeting: string | undefined;
   let late = false;
+  let missed: { meeting: string; cutoff: string } | undefined;
   if (at !== undefined && timeSource !== undefined) {
-    const m = meetingForTopic(at, rules, calendar);
+    const m = meetingForTopic(at, rules, calendar, meetings ?? new Meetings(rules, calendar));
     meeting = m.meeting;
     late = m.late;
+    if (m.late) missed = { meeting: m.intended, cutoff: m.cutoff };
     if (m.late) {
       issues.push(
         issue(
           'topic.late',
           // The typed time is in a cell; a mail's time is not in the workbook at all.
           arrival ? { sheet: t.sheet } : { sheet: t.sheet, row: submitted?.row, column: submitted?.column },
-          { source: timeSource, value: at.slice(0, 16), cutoff: m.cutoff.slice(0, 16), meeting: m.meeting },
+          {
+            source: timeSource,
+            value: at.slice(0, 16),
+            cutoff: m.cutoff.slice(0, 16),
+            meeting: m.meeting,
+            intended: m.intended,
+          },
         ),
       );
     }
@@ -78,6 +93,7 @@ export function readTopics(
     ...(timeSource !== undefined && { timeSource }),
     ...(meeting !== undefined && { meeting }),
     late,
+    ...(missed && { missed }),
     topics,
     issues,
   };

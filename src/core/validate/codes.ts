@@ -5,6 +5,7 @@ import { TABLE_MESSAGES } from './messages-table.js';
 import { PAPER_MESSAGES } from './messages-papers.js';
 import { MAIL_MESSAGES } from './messages-mail.js';
 import { SCHEDULE_MESSAGES } from './messages-schedule.js';
+import { CALENDAR_MESSAGES } from './messages-calendar.js';
 
 /**
  * Every finding the product reports, with its text in Chinese (first) and English.
@@ -293,8 +294,8 @@ const FOUNDATION_MESSAGES = {
   },
   'unitScore.overWeight': {
     severity: 'error',
-    zh: '「{header}」手工得分 {value} 超出该项权重 {max} 分。',
-    en: '"{header}" typed score {value} exceeds its weight {max}.',
+    zh: '「{header}」手工得分 {value} 超出该项权重 {max} 分，未采用：该项按台账计算，本行其他手工得分照常采用。',
+    en: '"{header}" typed score {value} exceeds its weight {max}; not used: this criterion is computed from the ledgers, the row’s other typed scores stay.',
   },
   outsidePeriod: {
     severity: 'info',
@@ -370,8 +371,8 @@ const FOUNDATION_MESSAGES = {
   },
   'topic.late': {
     severity: 'warning',
-    zh: '{source} {value} 晚于截止时间 {cutoff}，转入下周（{meeting}）例会。',
-    en: 'Submitted {value} ({source}), after the cut-off {cutoff}; moved to the meeting of {meeting}.',
+    zh: '{source} {value} 晚于 {intended} 例会的议题截止时间 {cutoff}，转入 {meeting} 的例会。',
+    en: 'Submitted {value} ({source}), after the cut-off {cutoff} of the meeting of {intended}; moved to the meeting of {meeting}.',
   },
   // ---- rules sheet -----------------------------------------------------------------------------
   'rules.unknown': {
@@ -427,6 +428,7 @@ export const MESSAGES = {
   ...PAPER_MESSAGES,
   ...MAIL_MESSAGES,
   ...SCHEDULE_MESSAGES,
+  ...CALENDAR_MESSAGES,
 } as const;
 
 export type IssueCode = keyof typeof MESSAGES;

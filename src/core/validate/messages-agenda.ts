@@ -22,4 +22,9 @@ export const AGENDA_MESSAGES = {
     zh: '申报时间未填写或无法识别，无法判断是否逾期；按本次会议（{meeting}）列入，请核实。',
     en: 'No readable 申报时间, so lateness cannot be judged; listed for this meeting ({meeting}). Please check.',
   },
+  'agenda.lateNote': {
+    severity: 'info',
+    zh: '错过 {intended} 例会的议题截止（{cutoff}），转入本次',
+    en: 'missed the cut-off of the meeting of {intended} ({cutoff}); moved to this one',
+  },
 } as const satisfies Record<string, MessageDef>;

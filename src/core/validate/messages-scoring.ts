@@ -37,4 +37,19 @@ export const SCORING_MESSAGES = {
     zh: '「排名历史」中 {period}「{unit}」重复（与第 {firstRow} 行相同），采用第 {firstRow} 行。',
     en: '排名历史 lists {period} "{unit}" twice (as row {firstRow}); row {firstRow} is used.',
   },
+  'score.emptyPeriod': {
+    severity: 'error',
+    zh: '{period}（{from} 至 {to}）没有可考评的数据：总台账中没有该期的进展记录、报送记录、一线工作记录，没有该期到期的督办事项或审批事项，「单位考评」中也没有该期的手工评分。本期未排名，也未写入「排名历史」（否则各单位都按满分并列、全部通报表扬）。请先导入该期各期通报（「导入台账」或 kpd ledger import），或录入该期数据后再计算。',
+    en: '{period} ({from} to {to}) has no data to rank: no progress, reports or site visits of its half-month periods, no decisions or approvals due in it, no typed 单位考评 row. Not ranked and not written to 排名历史 (every unit would tie at full marks and be praised). Import the period’s bulletins (kpd ledger import) or enter its data first.',
+  },
+  'score.overlap': {
+    severity: 'info',
+    zh: '因总分并列，前 {praise} 名与后 {criticize} 名有重叠：{units}在前 {praise} 名内，按表扬优先通报表扬，不列入通报批评，也不计倒数第一。',
+    en: 'Ties make the top {praise} and the bottom {criticize} overlap: {units} are within the top {praise}, praised (praise wins), not criticised and not counted as last.',
+  },
+  'score.overlapNoLast': {
+    severity: 'info',
+    zh: '因总分并列，全部单位都在前 {praise} 名内：都通报表扬，本期没有通报批评，也没有倒数第一。',
+    en: 'Ties put every unit within the top {praise}: all are praised; this period nobody is criticised or last.',
+  },
 } as const satisfies Record<string, MessageDef>;

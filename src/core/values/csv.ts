@@ -47,3 +47,13 @@ function count(s: string, ch: string): number {
   for (const c of s) if (c === ch) n++;
   return n;
 }
+
+/**
+ * Rows as RFC 4180 CSV with CRLF line ends and a BOM, so Excel and WPS open the Chinese right;
+ * `parseCsv` reads it back.
+ * @example formatCsv([['日期', '类型'], ['2027-01-01', '休']]) // '\uFEFF日期,类型\r\n2027-01-01,休\r\n'
+ */
+export function formatCsv(rows: readonly (readonly string[])[]): string {
+  const field = (s: string): string => (/[",\r\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s);
+  return '\uFEFF' + rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
+}

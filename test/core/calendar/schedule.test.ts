@@ -61,6 +61,7 @@ describe('the weekly cycle (DOMAIN §5, §6)', () => {
     expect(weekSchedule('2026-11-11', DEFAULT_RULES)).toEqual({
       week: '2026-11-09',
       meeting: '2026-11-14',
+      held: true,
       topicCutoff: '2026-11-10 17:00:00',
       agentReportDue: '2026-11-12 18:00:00',
     });

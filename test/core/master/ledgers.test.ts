@@ -96,11 +96,11 @@ describe('readMaster: 满意度测评 and 扣分记录', () => {
 });
 
 describe('readMaster: 单位考评, 督办事项 and the imported ledgers', () => {
-  it('keeps typed unit scores within their weights, and warns about unknown units', () => {
+  it('keeps typed unit scores within their weights, cell by cell, and warns about unknown units', () => {
     const m = masterWorkbook({
       unitScores: [
         { period: '2026年第三季度', unit: '县发改局', investment: 38.5 },
-        { period: '2026Q3', unit: '县文旅局', milestones: 25 },
+        { period: '2026Q3', unit: '县文旅局', milestones: 25, reports: 12 },
         { period: '2026Q3', unit: '县财政局', reports: 10 },
       ],
     });
@@ -111,7 +111,28 @@ describe('readMaster: 单位考评, 督办事项 and the imported ledgers', () =
       ['ref.unit', s.ref('unit', 2), 'warning'],
     ]);
     expect(issues[0]?.params).toEqual({ header: '节点完成', value: 25, max: 20 });
-    expect(data.unitScores.map((u) => u.record.period)).toEqual(['2026Q3', '2026Q3']);
+    // DOMAIN §4: each typed cell stands alone — 25 > 20 is left out (节点完成 is computed), the
+    // row's 按时报送 12 stays.
+    expect(data.unitScores.map((u) => [u.record.unit, u.record.milestones, u.record.reports])).toEqual([
+      ['县发改局', undefined, undefined],
+      ['县文旅局', undefined, 12],
+      ['县财政局', undefined, 10],
+    ]);
+  });
+
+  it('keeps the other typed scores of a row whose one cell is not a score at all', () => {
+    const m = masterWorkbook({
+      unitScores: [{ period: '2026Q3', unit: '县发改局', investment: -5, decisions: 8, approvals: '满分' }],
+    });
+    const s = m.sheet('unitScores');
+    const { data, issues } = readMaster(m.workbook);
+    expect(issues.filter((i) => i.severity === 'error').map(at)).toEqual([
+      ['cell.min', s.ref('investment', 0)],
+      ['cell.number', s.ref('approvals', 0)],
+    ]);
+    expect(data.unitScores.map((u) => [u.record.investment, u.record.decisions, u.record.approvals])).toEqual(
+      [[undefined, 8, undefined]],
+    );
   });
 
   it('wants a decision’s deadline on or after its meeting, and unique item numbers', () => {
@@ -142,7 +163,7 @@ describe('readMaster: 单位考评, 督办事项 and the imported ledgers', () =
         },
       ],
       submissionLog: [{ period: '2026年11月上半月', hq: '旧指挥部', status: '按时' }],
-      siteWorkLog: [{ week: '2026-11-02', hq: '文旅康养小镇指挥部', person: '孙丽', visits: 2 }],
+      siteWorkLog: [{ period: '2026-11-1', date: '2026-11-03', hq: '文旅康养小镇指挥部', person: '孙丽' }],
     });
     const { data, issues } = readMaster(m.workbook);
     expect(issues.map((i) => [i.code, i.severity, i.sheet])).toEqual([['ref.hq', 'warning', '报送记录']]);

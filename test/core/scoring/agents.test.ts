@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../../src/core/calendar/workdays.js';
 import { parseRankPeriod, type RankPeriod } from '../../../src/core/calendar/periods.js';
-import { scoreAgents, AGENT_ACTIONS, type AgentResult } from '../../../src/core/scoring/index.js';
+import { scoreAgents, type AgentResult } from '../../../src/core/scoring/index.js';
 import { Fixture, withRules } from './fixtures.js';
+import { DEFAULT_RULES } from '../../../src/core/rules/ruleset.js';
 
 const calendar = new WorkCalendar();
 const q = (id: string): RankPeriod => {
@@ -435,7 +436,7 @@ describe('scoreAgents: surveys (4.2) and 第六条', () => {
     expect(r.scores.democratic).toBe(18.5);
     // Rating: levels 4,4,4,3,2,5 → 22/6 = 3.67 → 满意
     expect(r.rating).toBe('满意');
-    expect(r.actions).toEqual([]);
+    expect(r.actions.map((a) => a.label)).toEqual([]);
   });
 
   it('has no rating without surveys', () => {
@@ -451,8 +452,8 @@ describe('scoreAgents: surveys (4.2) and 第六条', () => {
       .survey('张三', '2026-08-10', '非常不满意');
     const r = result(f, '张三');
     expect(r.rating).toBe('非常不满意');
-    expect(r.actions).toEqual([AGENT_ACTIONS.first]);
-    expect(r.actions).toEqual(['警告']);
+    expect(r.actions).toEqual([{ kind: 'first', label: '警告', quarters: 1 }]);
+    expect(r.actions.map((a) => a.label)).toEqual(['警告']);
   });
 
   it('gives 警告或诫勉谈话并书面检查 for 非常不满意 in two consecutive quarters', () => {
@@ -460,8 +461,8 @@ describe('scoreAgents: surveys (4.2) and 第六条', () => {
       .agent('张三')
       .survey('张三', '2026-06-30', '非常不满意')
       .survey('张三', '2026-07-01', '非常不满意');
-    expect(result(f, '张三').actions).toEqual(['警告或诫勉谈话并书面检查']);
-    expect(result(f, '张三', Q2).actions).toEqual(['警告']);
+    expect(result(f, '张三').actions.map((a) => a.label)).toEqual(['警告或诫勉谈话并书面检查']);
+    expect(result(f, '张三', Q2).actions.map((a) => a.label)).toEqual(['警告']);
   });
 
   it('gives 警告 only when the 非常不满意 quarters are not consecutive', () => {
@@ -469,7 +470,7 @@ describe('scoreAgents: surveys (4.2) and 第六条', () => {
       .agent('张三')
       .survey('张三', '2026-02-10', '非常不满意')
       .survey('张三', '2026-08-10', '非常不满意');
-    expect(result(f, '张三').actions).toEqual(['警告']);
+    expect(result(f, '张三').actions.map((a) => a.label)).toEqual(['警告']);
   });
 
   it('reads the rating as the rounded mean of the quarter’s survey levels', () => {
@@ -480,7 +481,7 @@ describe('scoreAgents: surveys (4.2) and 第六条', () => {
       .survey('张三', '2026-08-10', '不满意');
     const r = result(f, '张三');
     expect(r.rating).toBe('不满意');
-    expect(r.actions).toEqual([]);
+    expect(r.actions.map((a) => a.label)).toEqual([]);
   });
 
   it('continues the 第六条 streak across years (2025Q4 → 2026Q1)', () => {
@@ -488,7 +489,23 @@ describe('scoreAgents: surveys (4.2) and 第六条', () => {
       .agent('张三')
       .survey('张三', '2025-12-20', '非常不满意')
       .survey('张三', '2026-01-05', '非常不满意');
-    expect(result(f, '张三', q('2026Q1')).actions).toEqual(['警告或诫勉谈话并书面检查']);
+    expect(result(f, '张三', q('2026Q1')).actions.map((a) => a.label)).toEqual(['警告或诫勉谈话并书面检查']);
+  });
+
+  it('takes the outcomes and the quarters in a row from the rule table (第六条 as data)', () => {
+    // 2026Q1, Q2, Q3 all rated 非常不满意. With "3 in a row" and other words: Q2 is the second
+    // quarter in a row (2 < 3 → the first outcome), Q3 the third (3 ≥ 3 → the repeated one).
+    const f = new Fixture()
+      .agent('张三')
+      .survey('张三', '2026-03-10', '非常不满意')
+      .survey('张三', '2026-06-10', '非常不满意')
+      .survey('张三', '2026-09-10', '非常不满意');
+    f.rules = {
+      ...DEFAULT_RULES,
+      appraisal: { firstAction: '提醒谈话', repeatedAction: '诫勉谈话', repeatCount: 3 },
+    };
+    expect(result(f, '张三', Q2).actions).toEqual([{ kind: 'first', label: '提醒谈话', quarters: 2 }]);
+    expect(result(f, '张三', Q3).actions).toEqual([{ kind: 'repeated', label: '诫勉谈话', quarters: 3 }]);
   });
 });
 

@@ -9,7 +9,9 @@ import type {
   ProgressRow,
   Project,
   RankingRow,
+  MeetingRow,
   SiteWorkRow,
+  SiteWorkWeekRow,
   SubmissionRow,
   Survey,
   UnitScore,
@@ -39,6 +41,8 @@ const SHEETS = {
   progressLog: '进展记录',
   submissionLog: '报送记录',
   siteWorkLog: '一线工作记录',
+  siteWorkWeeks: '一线工作记录（按周）',
+  meetings: '例会',
 } as const;
 type ListKey = keyof typeof SHEETS;
 
@@ -58,6 +62,8 @@ export class Fixture {
     progressLog: [],
     submissionLog: [],
     siteWorkLog: [],
+    siteWorkWeeks: [],
+    meetings: [],
   };
   rules: RuleSet = DEFAULT_RULES;
 
@@ -179,13 +185,18 @@ export class Fixture {
     return this.add('unitScores', r);
   }
 
-  history(period: string, unit: string, rank: number, p: { streak?: number; total?: number } = {}): this {
+  history(
+    period: string,
+    unit: string,
+    rank: number,
+    p: { streak?: number; total?: number; outcome?: '通报表扬' | '通报批评' } = {},
+  ): this {
     const r: RankingRow = {
       period,
       unit,
       total: p.total,
       rank,
-      outcome: undefined,
+      outcome: p.outcome,
       streak: p.streak,
       action: undefined,
       rules: undefined,
@@ -232,9 +243,22 @@ export class Fixture {
     return this.add('submissionLog', r);
   }
 
-  siteWork(week: string, hq: string, person: string, visits: number): this {
-    const r: SiteWorkRow = { week, hq, person, role: undefined, visits };
+  /** One visit of 一线工作记录 (one row per visit), logged in the report of `period`. */
+  visit(period: string, date: string, hq: string, person: string, projectId?: string): this {
+    const r: SiteWorkRow = { period, date, hq, person, role: undefined, projectId };
     return this.add('siteWorkLog', r);
+  }
+
+  /** A row of an older master's weekly 一线工作记录 (周 / 次数). */
+  siteWorkWeek(week: string, hq: string, person: string, visits: number): this {
+    const r: SiteWorkWeekRow = { week, hq, person, role: undefined, visits };
+    return this.add('siteWorkWeeks', r);
+  }
+
+  /** A meeting of the 例会 sheet. */
+  meeting(date: string, note?: string): this {
+    const r: MeetingRow = { date, note };
+    return this.add('meetings', r);
   }
 
   data(): MasterData {
@@ -280,6 +304,8 @@ export function shuffleData(d: MasterData, rand: () => number): MasterData {
     progressLog: shuffle(d.progressLog),
     submissionLog: shuffle(d.submissionLog),
     siteWorkLog: shuffle(d.siteWorkLog),
+    siteWorkWeeks: shuffle(d.siteWorkWeeks),
+    meetings: shuffle(d.meetings),
     holidays: shuffle(d.holidays),
   };
 }

@@ -171,7 +171,7 @@ function build(s: MasterSpec): Fixture {
   );
   for (const x of l.submissions)
     f.submission(`2026-${String(x.month).padStart(2, '0')}-${x.half}`, x.hq, x.status);
-  for (const x of l.site) f.siteWork(x.week, x.hq, x.person, x.visits);
+  for (const x of l.site) f.siteWorkWeek(x.week, x.hq, x.person, x.visits);
   l.decisions.forEach((d, n) =>
     f.decision(`D${n}`, d.unit, d.deadline, d.late === undefined ? undefined : addDays(d.deadline, d.late)),
   );
@@ -266,10 +266,13 @@ describe('scoring properties (seeded)', () => {
         const praised = new Set(units.filter((u) => u.outcome === 'praise').map((u) => u.unit));
         const criticised = units.filter((u) => u.outcome === 'criticize').map((u) => u.unit);
         expect(criticised.filter((u) => praised.has(u))).toEqual([]);
-        const lowest = Math.min(...units.map((u) => u.total));
+        // Last place: the lowest total among the units not praised (praise wins, DOMAIN §4).
+        const others = units.filter((u) => u.outcome !== 'praise');
+        const lowest = Math.min(...others.map((u) => u.total));
         expect(units.filter((u) => u.lastPlace).map((u) => u.unit)).toEqual(
-          units.filter((u) => u.total === lowest).map((u) => u.unit),
+          others.filter((u) => u.total === lowest).map((u) => u.unit),
         );
+        expect(units.filter((u) => u.lastPlace && u.outcome === 'praise')).toEqual([]);
         expect(units.map((u) => u.rank)).toEqual([...units.map((u) => u.rank)].sort((x, y) => x - y));
       }),
       RUN,

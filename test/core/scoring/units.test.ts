@@ -80,13 +80,14 @@ describe('rankUnits: criteria', () => {
     f.submission('2026-09-2', 'H1', '迟报');
     for (const p of ['2026-07-1', '2026-07-2', '2026-08-1', '2026-08-2']) f.submission(p, 'H2', '按时');
     f.submission('2026-09-1', 'H2', '未报').submission('2026-06-2', 'H2', '按时');
-    // 一线工作: person-weeks A/07-06 (2 ✓), A/07-13 (1 ✗), B/07-06 (1+1 ✓), C/09-28 (3 ✓) → 3 / 4.
-    f.siteWork('2026-07-06', 'H1', 'A', 2)
-      .siteWork('2026-07-13', 'H1', 'A', 1)
-      .siteWork('2026-07-06', 'H1', 'B', 1)
-      .siteWork('2026-07-06', 'H1', 'B', 1)
-      .siteWork('2026-09-28', 'H2', 'C', 3)
-      .siteWork('2026-06-29', 'H2', 'C', 0);
+    // 一线工作 (an older master's weekly rows): person-weeks A/07-06 (2 ✓), A/07-13 (1 ✗),
+    // B/07-06 (1+1 ✓), C/09-28 (3 ✓) → 3 / 4; 06-29 is before the quarter.
+    f.siteWorkWeek('2026-07-06', 'H1', 'A', 2)
+      .siteWorkWeek('2026-07-13', 'H1', 'A', 1)
+      .siteWorkWeek('2026-07-06', 'H1', 'B', 1)
+      .siteWorkWeek('2026-07-06', 'H1', 'B', 1)
+      .siteWorkWeek('2026-09-28', 'H2', 'C', 3)
+      .siteWorkWeek('2026-06-29', 'H2', 'C', 0);
     // 督办落实: due in Q3 — on time, late, open; one due in Q4; one of another unit → 1 / 3.
     f.decision('D1', '住建局', '2026-07-20', '2026-07-19')
       .decision('D2', '住建局', '2026-08-10', '2026-08-11')
@@ -213,18 +214,71 @@ describe('rankUnits: criteria', () => {
 });
 
 describe('rankUnits: ranks and outcomes', () => {
-  it('praises every unit tied at the top and criticises none of them', () => {
+  it('praises every unit tied at the top, criticises none of them, and has no last place (praise wins)', () => {
     const f = new Fixture();
     for (const u of ['甲局', '乙局', '丙局', '丁局']) scored(f, '2026Q3', u, 90);
     const r = rank(f);
-    expect(r.units.map((u) => [u.rank, u.outcome])).toEqual([
-      [1, 'praise'],
-      [1, 'praise'],
-      [1, 'praise'],
-      [1, 'praise'],
+    expect(r.units.map((u) => [u.rank, u.outcome, u.lastPlace])).toEqual([
+      [1, 'praise', false],
+      [1, 'praise', false],
+      [1, 'praise', false],
+      [1, 'praise', false],
     ]);
-    // DOMAIN §4 taken literally: last place is every unit with the lowest total.
-    expect(r.units.every((u) => u.lastPlace)).toBe(true);
+    // DOMAIN §4, revised: a praised unit is never 倒数第一; with everyone praised nobody is last.
+    expect(r.overlap).toEqual({ units: ['丙局', '丁局', '甲局', '乙局'], noLastPlace: true });
+  });
+
+  it('gives 90/85/80/80/80 (the issue’s case) praise to all five and 诫勉谈话 to none', () => {
+    // Ranks 1, 2, 3, 3, 3 (competition ranks): every unit is within 前三名 → 通报表扬.
+    // From the bottom the three 80s are 1st: within 后三名 too — praise wins, so no 通报批评 and
+    // no 倒数第一, even for a unit whose history says it was last the quarter before.
+    const f = new Fixture();
+    for (const [u, t] of [
+      ['甲局', 90],
+      ['乙局', 85],
+      ['丙局', 80],
+      ['丁局', 80],
+      ['戊局', 80],
+    ] as const)
+      scored(f, '2026Q3', u, t);
+    f.history('2026Q2', '戊局', 5, { streak: 1 });
+    const r = rank(f);
+    expect(r.units.map((u) => [u.unit, u.rank, u.outcome, u.lastPlace, u.lastPlaceStreak, u.action])).toEqual(
+      [
+        ['甲局', 1, 'praise', false, 0, null],
+        ['乙局', 2, 'praise', false, 0, null],
+        ['丙局', 3, 'praise', false, 0, null],
+        ['丁局', 3, 'praise', false, 0, null],
+        ['戊局', 3, 'praise', false, 0, null],
+      ],
+    );
+    expect(r.overlap).toEqual({ units: ['丙局', '丁局', '戊局'], noLastPlace: true });
+  });
+
+  it('says when tied units are praised although within the bottom group, and ranks the rest as usual', () => {
+    // 90/85/80/80/70/60: ranks 1, 2, 3, 3, 5, 6; from the bottom 6, 5, 3, 3, 2, 1.
+    // 前三名: 甲 乙 丙 丁. 后三名 (from the bottom ≤ 3): 丙 丁 戊 己 — 丙 丁 praised (praise wins),
+    // so 通报批评 goes to 戊 and 己 only, and 己 (60) is 倒数第一.
+    const f = new Fixture();
+    for (const [u, t] of [
+      ['甲局', 90],
+      ['乙局', 85],
+      ['丙局', 80],
+      ['丁局', 80],
+      ['戊局', 70],
+      ['己局', 60],
+    ] as const)
+      scored(f, '2026Q3', u, t);
+    const r = rank(f);
+    expect(r.units.map(summary)).toEqual([
+      ['甲局', 90, 1, 'praise', false],
+      ['乙局', 85, 2, 'praise', false],
+      ['丙局', 80, 3, 'praise', false],
+      ['丁局', 80, 3, 'praise', false],
+      ['戊局', 70, 5, 'criticize', false],
+      ['己局', 60, 6, 'criticize', true],
+    ]);
+    expect(r.overlap).toEqual({ units: ['丙局', '丁局'], noLastPlace: false });
   });
 
   it('criticises every unit tied at the bottom and marks them all last', () => {
@@ -298,11 +352,13 @@ describe('rankUnits: ranks and outcomes', () => {
 });
 
 describe('rankUnits: last-place streaks', () => {
-  /** Three units, 丙局 last in the computed period. */
+  /** Five units, 丙局 last in the computed period (rank 5; 前三名 are praised, so never last). */
   function current(period: string): Fixture {
     const f = new Fixture();
     scored(f, period, '甲局', 95);
     scored(f, period, '乙局', 85);
+    scored(f, period, '丁局', 80);
+    scored(f, period, '戊局', 75);
     scored(f, period, '丙局', 70);
     return f;
   }
@@ -318,15 +374,15 @@ describe('rankUnits: last-place streaks', () => {
   it('escalates to 报请组织部门处理 at the third last place in a row (computed from ranks)', () => {
     const f = current('2026Q3')
       .history('2026Q1', '甲局', 1)
-      .history('2026Q1', '丙局', 2)
+      .history('2026Q1', '丙局', 4)
       .history('2026Q2', '甲局', 1)
       .history('2026Q2', '乙局', 2)
-      .history('2026Q2', '丙局', 3);
+      .history('2026Q2', '丙局', 5);
     expect(last(f)).toEqual([true, 3, 'organization']);
   });
 
   it('gives 诫勉谈话 at the second, and trusts a typed streak', () => {
-    const two = current('2026Q3').history('2026Q2', '甲局', 1).history('2026Q2', '丙局', 2);
+    const two = current('2026Q3').history('2026Q2', '甲局', 1).history('2026Q2', '丙局', 4);
     expect(last(two)).toEqual([true, 2, 'admonition']);
     const typed = current('2026Q3').history('2026Q2', '丙局', 5, { streak: 4 });
     expect(last(typed)).toEqual([true, 5, 'organization']);
@@ -350,24 +406,35 @@ describe('rankUnits: last-place streaks', () => {
   });
 
   it('keeps the half-year cadence apart from the quarters', () => {
-    const f = current('2026H2').history('2026Q3', '丙局', 3).history('2026Q2', '丙局', 3);
+    const f = current('2026H2').history('2026Q3', '丙局', 4).history('2026Q2', '丙局', 4);
     expect(last(f, q('2026H2'))).toEqual([true, 1, null]);
-    f.history('2026H1', '丙局', 3).history('2025H2', '丙局', 3);
+    f.history('2026H1', '丙局', 4).history('2025H2', '丙局', 4);
     expect(last(f, q('2026H2'))).toEqual([true, 3, 'organization']);
   });
 
   it('crosses the year (2025Q4 → 2026Q1)', () => {
-    const f = current('2026Q1').history('2025Q4', '丙局', 3).history('2025Q3', '丙局', 3);
+    const f = current('2026Q1').history('2025Q4', '丙局', 4).history('2025Q3', '丙局', 4);
     expect(last(f, q('2026Q1'))).toEqual([true, 3, 'organization']);
   });
 
   it('ignores rows of the period being ranked (a re-run replaces them) and says so', () => {
-    const f = current('2026Q3').history('2026Q3', '丙局', 3, { streak: 7 }).history('2026Q2', '丙局', 3);
+    const f = current('2026Q3').history('2026Q3', '丙局', 3, { streak: 7 }).history('2026Q2', '丙局', 4);
     const r = rank(f);
     expect(r.units.find((u) => u.unit === '丙局')?.lastPlaceStreak).toBe(2);
     expect(r.issues.map((i) => [i.code, i.severity, i.params['count']])).toEqual([
       ['score.historyReplaced', 'info', 1],
     ]);
+  });
+
+  it('never counts a praised period as a last place (praise wins, DOMAIN §4 revised)', () => {
+    // 2026Q2: 丙局 had the largest rank, but that rank (3) is within 前三名, and the row says
+    // 通报表扬 — all units tied. It was not 倒数第一, so Q3 starts a new streak.
+    const byRank = current('2026Q3').history('2026Q2', '甲局', 1).history('2026Q2', '丙局', 3);
+    expect(last(byRank)).toEqual([true, 1, null]);
+    const byOutcome = current('2026Q3')
+      .history('2026Q2', '甲局', 5, { outcome: '通报表扬' })
+      .history('2026Q2', '丙局', 5, { outcome: '通报表扬' });
+    expect(last(byOutcome)).toEqual([true, 1, null]);
   });
 
   it('is 0 for a unit that is not last', () => {

@@ -1,0 +1,126 @@
+import { readFile } from 'node:fs/promises';
+import { extname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { importHolidays } from '../../core/jobs/holidays.js';
+import {
+  formatMessage,
+  message,
+  SEVERITY_LABEL,
+  type Issue,
+  type Locale,
+} from '../../core/validate/issue.js';
+import type { IssueCode } from '../../core/validate/codes.js';
+import { decodeText, sameFile, writeAtomic } from '../../adapters/files.js';
+import { writeTablesInto } from '../../adapters/results.js';
+import { planTables } from '../../core/table/merge.js';
+import { loadMaster, outputPath } from '../context.js';
+import { issueJson } from '../format.js';
+export { HOLIDAYS_USAGE } from '../usage.js';
+import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
+import { localeOf } from '../lang.js';
+
+const say = (
+  code: IssueCode,
+  locale: Locale,
+  params: Readonly<Record<string, string | number>> = {},
+): string => formatMessage(code, params, locale);
+
+/**
+ * `kpd holidays import 通知.txt [--year 2027] --into 总台账.xlsx --out 新总台账.xlsx [--csv 节假日.csv]`:
+ * the State Council's notice into the 节假日 sheet of a copy of the master, or a CSV, or both.
+ */
+export async function holidaysCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      year: { type: 'string' },
+      into: { type: 'string' },
+      out: { type: 'string' },
+      csv: { type: 'string' },
+      json: { type: 'boolean' },
+      lang: { type: 'string' },
+    },
+  });
+  const locale = localeOf(values.lang, io.env);
+  const [verb, file] = positionals;
+  if (verb !== 'import' || file === undefined || positionals.length !== 2)
+    throw new UsageError(say('holidays.usage', locale));
+  if (values.year !== undefined && !/^\d{4}$/u.test(values.year.trim()))
+    throw new UsageError(say('holidays.badYear', locale, { value: values.year }));
+  const toMaster = values.into !== undefined || values.out !== undefined;
+  if ((!toMaster && values.csv === undefined) || (toMaster && (!values.into || !values.out)))
+    throw new UsageError(say('holidays.noOutput', locale));
+  if (values.csv !== undefined && extname(values.csv).toLowerCase() !== '.csv')
+    throw new UsageError(say('holidays.badCsvName', locale, { value: values.csv }));
+  const noticePath = resolve(io.cwd, file);
+  const masterPath = values.into !== undefined ? resolve(io.cwd, values.into) : undefined;
+  const out = values.out !== undefined ? outputPath(io.cwd, values.out, locale) : undefined;
+  const csv = values.csv !== undefined ? resolve(io.cwd, values.csv) : undefined;
+  for (const o of [out, csv])
+    for (const input of [noticePath, masterPath])
+      if (o !== undefined && input !== undefined && (await sameFile(o, input)))
+        throw new UsageError(say('holidays.overwrite', locale, { file: input }));
+
+  let text: string;
+  try {
+    text = decodeText(await readFile(noticePath));
+  } catch {
+    throw new UsageError(say('holidays.unreadable', locale, { file }));
+  }
+  const loaded = masterPath !== undefined ? await loadMaster(masterPath, locale) : undefined;
+  const master = loaded?.master;
+  const job = importHolidays({
+    text,
+    ...(values.year !== undefined && { year: Number(values.year) }),
+    ...(master && { existing: master.data.holidays }),
+  });
+
+  const written: string[] = [];
+  if (job.ok && job.year !== undefined) {
+    if (loaded && masterPath !== undefined && out !== undefined && values.out !== undefined) {
+      // Into 节假日 as it is: the notice's dates replaced where they stand, the office's rows kept.
+      const { writes, notes } = planTables(loaded.loaded.workbook, job.tables, new Map());
+      await writeAtomic(out, await writeTablesInto(await readFile(masterPath), writes));
+      written.push(
+        say('holidays.wroteMaster', locale, { file: values.out, year: job.year, ...job.counts }),
+        ...notes.map((n) => message(n, locale)),
+      );
+    }
+    if (csv !== undefined && values.csv !== undefined) {
+      await writeAtomic(csv, job.csv);
+      written.push(
+        say('holidays.wroteCsv', locale, { file: values.csv, year: job.year, rows: job.days.length }),
+      );
+    }
+  }
+  const errors = job.issues.filter((i) => i.severity === 'error');
+  if (values.json) {
+    io.out(
+      JSON.stringify({
+        ok: job.ok,
+        year: job.year ?? null,
+        days: job.days.map((d) => ({ date: d.date, type: d.type, note: d.note ?? null })),
+        counts: job.counts,
+        issues: job.issues.map((i) => issueJson(i, locale)),
+      }) + '\n',
+    );
+  } else io.out(formatHolidays(job.issues, written, locale));
+  if (!job.ok) {
+    io.err(say('holidays.nothingWritten', locale, { count: errors.length }) + '\n');
+    return EXIT.findings;
+  }
+  return EXIT.ok;
+}
+
+/** What was read (item by item), then what is wrong or was replaced, then what was written. */
+export function formatHolidays(issues: readonly Issue[], written: readonly string[], locale: Locale): string {
+  const lines = [
+    ...issues.filter((i) => i.severity === 'info').map((i) => `  ${message(i, locale)}`),
+    ...issues
+      .filter((i) => i.severity !== 'info')
+      .map((i) => `${SEVERITY_LABEL[i.severity][locale]}：${message(i, locale)}`),
+    ...written,
+  ];
+  return lines.join('\n') + '\n';
+}
