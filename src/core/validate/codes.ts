@@ -1,6 +1,8 @@
 import { SCORING_MESSAGES } from './messages-scoring.js';
 import { MERGE_MESSAGES } from './messages-merge.js';
 import { AGENDA_MESSAGES } from './messages-agenda.js';
+import { INPUT_MESSAGES } from './messages-input.js';
+import { CLI_MESSAGES } from './messages-cli.js';
 
 /**
  * Every finding the product reports, with its text in Chinese (first) and English.
@@ -48,6 +50,11 @@ const FOUNDATION_MESSAGES = {
     zh: '文件解压后异常庞大（可能是“压缩炸弹”），为安全起见拒绝读取。请重新导出后报送。',
     en: 'The file expands to an abnormal size ({detail}) and was refused for safety.',
   },
+  'file.runBudget': {
+    severity: 'error',
+    zh: '本次输入的文件合计解压后超过 {limit} 的上限，这个文件未读取。请分批处理，或检查是否混入了异常庞大的压缩包。',
+    en: 'The inputs of this run together expand beyond the limit of {limit}; this file was not read. Process them in batches, or look for an abnormally large archive.',
+  },
   'file.doctype': {
     severity: 'error',
     zh: '文件内含不安全的 XML 声明（DOCTYPE/实体），为安全起见拒绝读取。请用 Excel 或 WPS 重新保存。',
@@ -73,10 +80,20 @@ const FOUNDATION_MESSAGES = {
     zh: '工作簿引用了外部文件，只读取已保存的数值，不会更新链接。',
     en: 'The workbook links to external files; only the saved values are read.',
   },
-  'file.truncated': {
+  'file.truncatedRows': {
     severity: 'warning',
-    zh: '工作表「{sheet}」超出读取范围，超出部分未读取（{detail}）。',
-    en: 'Sheet "{sheet}" exceeds the read limits; the rest was not read ({detail}).',
+    zh: '工作表「{sheet}」超出读取范围，超出部分未读取（超过 {limit} 行，之后的内容未读取）。',
+    en: 'Sheet "{sheet}" exceeds the read limits; the rest was not read (more than {limit} rows).',
+  },
+  'file.truncatedCols': {
+    severity: 'warning',
+    zh: '工作表「{sheet}」超出读取范围，超出部分未读取（超过 {limit} 列，之后的内容未读取）。',
+    en: 'Sheet "{sheet}" exceeds the read limits; the rest was not read (more than {limit} columns).',
+  },
+  'file.truncatedFar': {
+    severity: 'warning',
+    zh: '工作表「{sheet}」中有远离表格的零散单元格（从 {cell} 起），这些单元格未读取。请删除表格以外的内容后重新保存。',
+    en: 'Sheet "{sheet}" has scattered cells far from the table (from {cell} on); they were not read. Delete what lies outside the table and save again.',
   },
   // ---- templates ---------------------------------------------------------------------------
   'template.unknown': {
@@ -419,6 +436,8 @@ export const MESSAGES = {
   ...SCORING_MESSAGES,
   ...MERGE_MESSAGES,
   ...AGENDA_MESSAGES,
+  ...INPUT_MESSAGES,
+  ...CLI_MESSAGES,
 } as const;
 
 export type IssueCode = keyof typeof MESSAGES;
