@@ -1,12 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importBulletin } from '../../core/ledger/import.js';
-import { parseReportPeriod, reportPeriodId } from '../../core/calendar/periods.js';
+import { reportPeriodId } from '../../core/calendar/periods.js';
+import { jsonText, visible } from '../../core/values/visible.js';
+import { byteBudget } from '../../adapters/budget.js';
+import { guardOutput, reportPeriodOption, requireExisting } from '../guard.js';
 import { PROGRESS_LOG, SITE_WORK_LOG, SUBMISSION_LOG } from '../../core/schema/master.js';
 import { isIssue } from '../../core/workbook/identify.js';
 import { message } from '../../core/validate/issue.js';
-import { loadWorkbook, sameFile, writeAtomic } from '../../adapters/files.js';
+import { loadWorkbook, writeAtomic } from '../../adapters/files.js';
 import { writeSheetsInto } from '../../adapters/results.js';
 import { loadMaster, outputPath } from '../context.js';
 export { LEDGER_USAGE } from '../usage.js';
@@ -40,36 +42,31 @@ export async function ledgerCommand(argv: readonly string[], io: Io): Promise<Ex
     throw new UsageError(
       t(locale, '缺少 --into 总台账.xlsx 或 --out 新总台账.xlsx。', 'Missing --into or --out.'),
     );
-  const period = values.period !== undefined ? parseReportPeriod(values.period) : undefined;
-  if (values.period !== undefined && !period)
-    throw new UsageError(t(locale, '--period 应如 2026-11-1。', '--period like 2026-11-1.'));
+  const period = values.period !== undefined ? reportPeriodOption(values.period, locale) : undefined;
+  await requireExisting([file, values.into], io.cwd, locale);
   const masterPath = resolve(io.cwd, values.into);
   const out = outputPath(io.cwd, values.out, locale);
   const bulletinPath = resolve(io.cwd, file);
-  for (const input of [masterPath, bulletinPath]) {
-    if (await sameFile(out, input))
-      throw new UsageError(
-        t(locale, `输出文件不能覆盖输入文件「${input}」。`, `The output would overwrite ${input}.`),
-      );
-  }
-  const bulletin = await loadWorkbook(bulletinPath);
-  if (!bulletin.ok) throw new UsageError(`${file}：${message(bulletin.issue, locale)}`);
-  const { master } = await loadMaster(masterPath, locale);
+  await guardOutput(out, [masterPath, bulletinPath], locale, '新总台账.xlsx');
+  const budget = byteBudget();
+  const bulletin = await loadWorkbook(bulletinPath, budget);
+  if (!bulletin.ok) throw new UsageError(`${visible(file)}：${message(bulletin.issue, locale)}`);
+  const { master, bytes: masterBytes } = await loadMaster(masterPath, locale, budget, true);
   const result = importBulletin(bulletin.value.workbook, master.data, period && reportPeriodId(period));
-  if (isIssue(result)) throw new UsageError(`${file}：${message(result, locale)}`);
+  if (isIssue(result)) throw new UsageError(`${visible(file)}：${message(result, locale)}`);
 
   const tables = [
     { sheet: PROGRESS_LOG, rows: result.progressLog },
     { sheet: SUBMISSION_LOG, rows: result.submissionLog },
     { sheet: SITE_WORK_LOG, rows: result.siteWorkLog },
   ];
-  await writeAtomic(out, await writeSheetsInto(await readFile(masterPath), tables));
+  await writeAtomic(out, await writeSheetsInto(masterBytes, tables));
 
   for (const i of result.issues) io.err(`${t(locale, '警告', 'Warning')}：${message(i, locale)}\n`);
   const c = result.counts;
   if (values.json)
     io.out(
-      JSON.stringify({
+      jsonText({
         period: result.period,
         imported: { progress: c.progress, submissions: c.submissions, siteWeeks: c.siteWeeks },
         replaced: c.replaced,

@@ -1,7 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseRankPeriod, rankPeriodId } from '../../core/calendar/periods.js';
+import { rankPeriodId } from '../../core/calendar/periods.js';
+import { jsonText } from '../../core/values/visible.js';
+import { byteBudget } from '../../adapters/budget.js';
+import { guardOutput, rankPeriodOption, requireExisting } from '../guard.js';
 import {
   ACTION_LABEL,
   OUTCOME_LABEL,
@@ -36,14 +38,19 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
   const locale = localeOf(values.lang, io.env);
   if (positionals.length !== 1)
     throw new UsageError(t(locale, '请给出一个总台账文件。', 'Give one master workbook.'));
-  const period = values.period ? parseRankPeriod(values.period) : undefined;
-  if (!period)
+  if (!values.period)
     throw new UsageError(
       t(locale, '请用 --period 给出考评期，如 2026Q3 或 2026H2。', 'Give --period, e.g. 2026Q3 or 2026H2.'),
     );
+  const period = rankPeriodOption(values.period, locale);
   if (!values.out)
     throw new UsageError(t(locale, '缺少 --out 考核结果.xlsx（不会修改原总台账）。', 'Missing --out.'));
   const masterPath = resolve(io.cwd, positionals[0] ?? '');
+  await requireExisting(
+    [positionals[0] ?? '', ...(values.holidays ? [values.holidays] : [])],
+    io.cwd,
+    locale,
+  );
   const out = outputPath(io.cwd, values.out, locale);
   if (await sameFile(out, masterPath)) {
     throw new UsageError(
@@ -54,8 +61,15 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
       ),
     );
   }
+  await guardOutput(
+    out,
+    [masterPath, values.holidays && resolve(io.cwd, values.holidays)],
+    locale,
+    '考核结果.xlsx',
+  );
+  const budget = byteBudget();
 
-  const { master } = await loadMaster(masterPath, locale);
+  const { master, bytes: masterBytes } = await loadMaster(masterPath, locale, budget, true);
   const ctx = await calendarContext(
     { master, holidays: values.holidays && resolve(io.cwd, values.holidays) },
     locale,
@@ -71,7 +85,7 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
   });
   const warnings: Issue[] = yearWarnings(calendar, [period.year]);
   const id = rankPeriodId(period);
-  await writeAtomic(out, await writeSheetsInto(await readFile(masterPath), tables, placeholders));
+  await writeAtomic(out, await writeSheetsInto(masterBytes, tables, placeholders));
 
   for (const w of warnings) io.err(`${t(locale, '警告', 'Warning')}：${message(w, locale)}\n`);
   if (period.kind === 'H') {
@@ -83,8 +97,7 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
       ),
     );
   }
-  if (values.json)
-    io.out(JSON.stringify(scoreJson(id, agents, units, [...warnings, ...issues], locale)) + '\n');
+  if (values.json) io.out(jsonText(scoreJson(id, agents, units, [...warnings, ...issues], locale)) + '\n');
   else io.out(formatScore(id, agents, units, issues, values.out, locale));
   return EXIT.ok;
 }

@@ -8,6 +8,7 @@ import { issue, type Issue } from '../validate/issue.js';
 import type { RowValues } from '../template/samples.js';
 import type { Located, MasterData } from '../master/types.js';
 import { matchKey } from '../values/text.js';
+import { pushAll } from '../values/lists.js';
 
 /**
  * `kpd ledger import`: a bulletin's figures appended to the master's 进展记录, 报送记录 and
@@ -56,7 +57,10 @@ export function importBulletin(
       return [];
     }
     const t = readTable<Record<string, string | number | undefined>>(g, spec);
-    issues.push(...t.issues.filter((i) => i.severity === 'error'));
+    pushAll(
+      issues,
+      t.issues.filter((i) => i.severity === 'error'),
+    );
     return t.rows.filter((r) => r.ok).map((r) => r.record);
   };
 

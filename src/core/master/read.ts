@@ -9,6 +9,7 @@ import type { DayOverride } from '../calendar/workdays.js';
 import { checkMaster } from './checks.js';
 import { matchKey } from '../values/text.js';
 import type { Located, MasterData } from './types.js';
+import { pushAll } from '../values/lists.js';
 
 type Tables = {
   [K in (typeof MASTER.sheets)[number]['key']]: TableRead<Record<string, unknown>> | undefined;
@@ -59,7 +60,7 @@ export function readMaster(wb: WorkbookGrid): MasterRead {
     }
     const t = readTable<Record<string, unknown>>(grid, spec);
     tables[spec.key] = t;
-    issues.push(...t.issues);
+    pushAll(issues, t.issues);
   }
   const t = tables as Tables;
 
@@ -75,7 +76,7 @@ export function readMaster(wb: WorkbookGrid): MasterRead {
     );
     rules = res.rules;
     rulesLabel = res.label;
-    issues.push(...res.issues);
+    pushAll(issues, res.issues);
   }
 
   const holidays: DayOverride[] = [];
@@ -110,7 +111,7 @@ export function readMaster(wb: WorkbookGrid): MasterRead {
     projects: flawedKeys(t.projects, 'projectId'),
     agents: flawedKeys(t.agents, 'name'),
   });
-  issues.push(...checked.issues);
+  pushAll(issues, checked.issues);
   // The tables (with every raw row) are not returned: a big master's cells are freed at once.
   return { data: checked.data, issues };
 }

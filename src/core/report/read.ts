@@ -7,6 +7,7 @@ import { parseReportPeriod, siteVisitWindow } from '../calendar/periods.js';
 import { DEFAULT_RULES, type RuleSet } from '../rules/ruleset.js';
 import { matchKey } from '../values/text.js';
 import type { Located, Project } from '../master/types.js';
+import { pushAll } from '../values/lists.js';
 
 export type ProgressRecord = RecordOf<typeof PROGRESS>;
 export type SiteVisitRecord = RecordOf<typeof SITE_VISITS>;
@@ -110,7 +111,10 @@ export function readReport(
   );
   for (const t of tables) {
     const dataRows = new Set(t.rows.map((r) => r.row));
-    issues.push(...t.issues.filter((i) => i.row === undefined || !dataRows.has(i.row)));
+    pushAll(
+      issues,
+      t.issues.filter((i) => i.row === undefined || !dataRows.has(i.row)),
+    );
   }
 
   const fields: Partial<Record<keyof ReportFields, string>> = {};

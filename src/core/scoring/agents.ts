@@ -25,6 +25,7 @@ import {
   type AgentResult,
   type ScoreLine,
 } from './types.js';
+import { pushAll } from '../values/lists.js';
 
 export interface AgentInput {
   readonly data: MasterData;
@@ -119,7 +120,7 @@ export function scoreAgents({ data, quarter, calendar }: AgentInput): AgentAsses
   incidentLines(ctx, data.incidents);
   approvalLines(ctx, data.approvals);
   surveyLines(ctx, data.surveys);
-  issues.push(...dues.issues);
+  pushAll(issues, dues.issues);
 
   const current = ratings(data, from, to, key);
   const prevRange = rankPeriodRange(previousRankPeriod(quarter));

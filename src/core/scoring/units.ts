@@ -11,6 +11,7 @@ import { competitionRanks } from './rank.js';
 import { streakHistory } from './streak.js';
 import type { CriterionScore, UnitAction, UnitOutcome, UnitRanking, UnitResult } from './types.js';
 import { unitLedgers } from './unit-ledgers.js';
+import { minOf, pushAll } from '../values/lists.js';
 
 export interface UnitInput {
   readonly data: MasterData;
@@ -144,7 +145,7 @@ export function rankUnits({ data, period, calendar }: UnitInput): UnitRanking {
 
   const history = streakHistory(data.rankingHistory, period, matchKey);
   const previous = previousRankPeriod(period);
-  const lowest = Math.min(...scored.map((s) => s.total));
+  const lowest = minOf(scored.map((s) => s.total));
   const { praiseCount, criticizeCount, admonitionStreak, organizationStreak } = rules.ranking;
 
   const units: UnitResult[] = competitionRanks(
@@ -174,6 +175,6 @@ export function rankUnits({ data, period, calendar }: UnitInput): UnitRanking {
     };
   });
 
-  issues.push(...history.issues, ...dues.issues);
+  pushAll(pushAll(issues, history.issues), dues.issues);
   return { period: periodId, units, issues: finishIssues(issues) };
 }
