@@ -141,6 +141,26 @@ const FOUNDATION_MESSAGES = {
     zh: '缺少列「{header}」。请按模板恢复该列表头。',
     en: 'Column "{header}" is missing. Restore its header as in the template.',
   },
+  'row.columnsMissing': {
+    severity: 'error',
+    zh: '表头缺少「{headers}」列，本行（{project}）不完整，未采用。请按模板恢复表头后重新报送。',
+    en: 'The header lacks the column(s) "{headers}", so this row ({project}) is incomplete and not used. Restore the header as in the template.',
+  },
+  'sheet.renamed': {
+    severity: 'warning',
+    zh: '找不到「{expected}」表；工作表「{sheet}」的表头与它相同，已按「{expected}」读取。请不要给工作表改名。',
+    en: 'No sheet "{expected}"; sheet "{sheet}" has its headers and was read as "{expected}". Please do not rename sheets.',
+  },
+  'sheet.unrecognised': {
+    severity: 'error',
+    zh: '工作表「{sheet}」像是「{expected}」，但找不到它的表头（应含「{headers}」），整张表未读取，其中有内容的 {count} 行都未采用。请使用下发的模板，不要修改表头或给工作表改名。',
+    en: 'Sheet "{sheet}" looks like "{expected}" but has none of its headers ("{headers}"); the whole sheet was not read and its {count} filled rows are not used. Use the issued template without changing headers or sheet names.',
+  },
+  'sheet.unrecognisedRow': {
+    severity: 'error',
+    zh: '本行所在的工作表「{sheet}」无法识别为「{expected}」（找不到表头），本行未采用。',
+    en: 'This row is on sheet "{sheet}", which cannot be read as "{expected}" (no header found); not used.',
+  },
   'column.duplicate': {
     severity: 'warning',
     zh: '列「{header}」出现了两次，只读取第一列。',
