@@ -10,7 +10,7 @@ import {
   type TopicFileRead,
 } from '../../core/agenda/index.js';
 import { parseDate } from '../../core/values/parse.js';
-import { message, type Locale } from '../../core/validate/issue.js';
+import { formatMessage, message, type Locale } from '../../core/validate/issue.js';
 import { AGENDA } from '../../core/schema/agenda.js';
 import { outputTemplate } from '../../adapters/bundled.js';
 import { byteBudget } from '../../adapters/budget.js';
@@ -120,6 +120,10 @@ export async function agendaCommand(argv: readonly string[], io: Io): Promise<Ex
 
   for (const w of [...agenda.warnings, ...ctx.issues.filter((i) => i.severity !== 'info')])
     io.err(`${t(locale, '警告', 'Warning')}：${message(w, locale)}\n`);
+  for (const o of sheets.overflow ?? [])
+    io.err(
+      `${t(locale, '警告', 'Warning')}：${formatMessage('output.sheetCapped', { sheet: o.sheet, total: o.total, kept: o.kept, omitted: o.total - o.kept }, locale)}\n`,
+    );
   if (values.json) io.out(jsonText(agendaJson(agenda)) + '\n');
   else io.out(formatAgenda(agenda, values.out, locale));
   return EXIT.ok;

@@ -3,6 +3,7 @@ import { readPrepared, type PreparedItem } from '../merge-read.js';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { reportPeriodId } from '../../core/calendar/periods.js';
+import { instantToCst } from '../../core/calendar/dates.js';
 import {
   assembleBulletin,
   bulletinContext,
@@ -13,7 +14,7 @@ import { bulletinSheets } from '../../core/bulletin/render.js';
 import { parseDateTime } from '../../core/values/parse.js';
 import { parseCsv } from '../../core/values/csv.js';
 import { matchKey } from '../../core/values/text.js';
-import { message, type Locale } from '../../core/validate/issue.js';
+import { formatMessage, message, type Locale } from '../../core/validate/issue.js';
 import { jsonText } from '../../core/values/visible.js';
 import { byteBudget } from '../../adapters/budget.js';
 import { walkInputs } from '../../adapters/inputs.js';
@@ -130,7 +131,9 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
     const { master } = await loadMaster(masterFile, locale, budget);
     clock('master');
     const ctx = await calendarContext({ master, holidays: at(values.holidays) }, locale);
-    const bctx = bulletinContext({ period, master: master.data, calendar: ctx.calendar, locale });
+    // The clock is the shell's: no file can have arrived after this moment.
+    const now = instantToCst(new Date());
+    const bctx = bulletinContext({ period, master: master.data, calendar: ctx.calendar, locale, now });
     const bar = progressCounter(
       values.json ? { ...io, interactive: false } : io,
       t(locale, '读取报表', 'Reading'),
@@ -217,6 +220,10 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
   for (const w of [...bulletin.warnings, ...calendarIssues.filter((i) => i.severity !== 'info')]) {
     io.err(`${t(locale, '警告', 'Warning')}：${message(w, locale)}\n`);
   }
+  for (const o of sheets.overflow ?? [])
+    io.err(
+      `${t(locale, '警告', 'Warning')}：${formatMessage('output.sheetCapped', { sheet: o.sheet, total: o.total, kept: o.kept, omitted: o.total - o.kept }, locale)}\n`,
+    );
   for (const p of clerkProblems) io.err(`${t(locale, '警告', 'Warning')}：${p}\n`);
   for (const s of filled.missing) {
     io.err(

@@ -3,6 +3,7 @@ import { MERGE_MESSAGES } from './messages-merge.js';
 import { AGENDA_MESSAGES } from './messages-agenda.js';
 import { INPUT_MESSAGES } from './messages-input.js';
 import { CLI_MESSAGES } from './messages-cli.js';
+import { OUTPUT_MESSAGES } from './messages-output.js';
 
 /**
  * Every finding the product reports, with its text in Chinese (first) and English.
@@ -227,6 +228,11 @@ const FOUNDATION_MESSAGES = {
     severity: 'error',
     zh: '「{header}」是公式错误值 {value}。请修正公式或直接填写数值。',
     en: '"{header}" holds the formula error {value}. Fix the formula or type the value.',
+  },
+  'cell.invisible': {
+    severity: 'warning',
+    zh: '「{header}」的「{value}」中含有看不见的字符（如零宽空格、文字方向控制符，以 <U+…> 标出），它与看起来相同的文字并不相同（例如对不上项目登记）。请删除这些字符后重新输入。',
+    en: '"{header}" value "{value}" holds invisible characters (zero-width spaces, direction controls; shown as <U+…>): it differs from the text it looks like (it will not match the register). Delete them and type it again.',
   },
   'cell.numberAsText': {
     severity: 'info',
@@ -458,6 +464,7 @@ export const MESSAGES = {
   ...AGENDA_MESSAGES,
   ...INPUT_MESSAGES,
   ...CLI_MESSAGES,
+  ...OUTPUT_MESSAGES,
 } as const;
 
 export type IssueCode = keyof typeof MESSAGES;

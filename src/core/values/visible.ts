@@ -16,6 +16,14 @@ const codePoint = (ch: string): string =>
 /** Whether `s` holds a character a person cannot see (tab and line feed included). */
 export const hasInvisible = (s: string): boolean => INVISIBLE.test(s);
 
+const HIDDEN = /(?![\t\n\r])[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u;
+
+/**
+ * Whether `s` holds a character that hides in it: as `hasInvisible`, but the line breaks and tabs
+ * of a multi-line cell are layout, not hidden text.
+ */
+export const hasHidden = (s: string): boolean => HIDDEN.test(s);
+
 /**
  * `s` with every invisible character written out, e.g. `visible('AY-2026-005\u200B')` →
  * `'AY-2026-005<U+200B>'`. Text without any is returned as it is.
