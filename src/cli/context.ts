@@ -10,7 +10,7 @@ import { identifyTemplate, isIssue } from '../core/workbook/identify.js';
 import { DEFAULT_RULES, type RuleSet } from '../core/rules/ruleset.js';
 import { issue, message, type Issue } from '../core/validate/issue.js';
 import { loadCsv, loadWorkbook, type LoadedWorkbook } from '../adapters/files.js';
-import type { ByteBudget } from '../adapters/budget.js';
+import { byteBudget, RUN_BUDGET_BYTES, type ByteBudget } from '../adapters/budget.js';
 import { verifyPackage } from '../adapters/received.js';
 import { readFile, stat } from 'node:fs/promises';
 import { formatMessage } from '../core/validate/issue.js';
@@ -161,4 +161,13 @@ export async function usableTemplate(
   const problem = verifyPackage(bytes, budget);
   if (problem) throw refuse(message(problem, locale));
   return bytes;
+}
+
+/**
+ * The run's size budget (adapters/budget.ts): 1 GiB, or KPD_BUDGET_MB megabytes (for tests, and
+ * for an office that must process more at once).
+ */
+export function runBudget(env: Readonly<Record<string, string | undefined>>): ByteBudget {
+  const mb = Number(env['KPD_BUDGET_MB']);
+  return byteBudget(Number.isFinite(mb) && mb > 0 ? mb * 1024 * 1024 : RUN_BUDGET_BYTES);
 }

@@ -13,13 +13,12 @@ import { parseDate } from '../../core/values/parse.js';
 import { formatMessage, message, type Locale } from '../../core/validate/issue.js';
 import { AGENDA } from '../../core/schema/agenda.js';
 import { outputTemplate } from '../../adapters/bundled.js';
-import { byteBudget } from '../../adapters/budget.js';
 import { walkInputs } from '../../adapters/inputs.js';
 import { writeAtomic } from '../../adapters/files.js';
 import { jsonText } from '../../core/values/visible.js';
 import { guardOutput, requireExisting } from '../guard.js';
 import { fillWorkbook } from '../../adapters/xlsx-fill/index.js';
-import { calendarContext, loadMaster, outputPath } from '../context.js';
+import { calendarContext, loadMaster, outputPath, runBudget } from '../context.js';
 import { displayPath, table } from '../format.js';
 import { loadPrepared } from '../merge-read.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
@@ -62,7 +61,7 @@ export async function agendaCommand(argv: readonly string[], io: Io): Promise<Ex
     locale,
     '周例会议程.xlsx',
   );
-  const budget = byteBudget();
+  const budget = runBudget(io.env);
   const { master } = await loadMaster(resolve(io.cwd, values.master), locale, budget);
   const ctx = await calendarContext(
     { master, holidays: values.holidays && resolve(io.cwd, values.holidays) },
@@ -83,13 +82,13 @@ export async function agendaCommand(argv: readonly string[], io: Io): Promise<Ex
   const actx = agendaContext({ meeting, master: master.data, calendar: ctx.calendar, locale });
   // One file at a time: its topics kept, its workbook dropped before the next is read.
   const reads: { file: string; read: TopicFileRead }[] = [];
-  const ignored: { file: string; reason: string }[] = [];
+  const ignored: { file: string; reason: string; code: string }[] = [];
   for await (const found of walkInputs(positionals.map((p) => resolve(io.cwd, p)).sort(), {
     budget,
     locale,
   })) {
     if (found.kind === 'ignored') {
-      ignored.push({ file: rel(found.ignored.file), reason: found.ignored.reason });
+      ignored.push({ file: rel(found.ignored.file), reason: found.ignored.reason, code: found.ignored.code });
       continue;
     }
     const item = found.item;

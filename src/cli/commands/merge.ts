@@ -16,12 +16,11 @@ import { parseCsv } from '../../core/values/csv.js';
 import { matchKey } from '../../core/values/text.js';
 import { formatMessage, message, type Locale } from '../../core/validate/issue.js';
 import { jsonText } from '../../core/values/visible.js';
-import { byteBudget } from '../../adapters/budget.js';
 import { walkInputs } from '../../adapters/inputs.js';
 import { decodeText, writeAtomic } from '../../adapters/files.js';
 import { fillWorkbook } from '../../adapters/xlsx-fill/index.js';
 import { bulletinTemplate } from '../../adapters/bundled.js';
-import { calendarContext, loadMaster, outputPath, usableTemplate } from '../context.js';
+import { calendarContext, loadMaster, outputPath, runBudget, usableTemplate } from '../context.js';
 import { guardOutput, reportPeriodOption, requireExisting } from '../guard.js';
 export { MERGE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
@@ -117,7 +116,7 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
   outputPath(io.cwd, values.out, locale);
 
   const masterFile = resolve(io.cwd, values.master);
-  const budget = byteBudget();
+  const budget = runBudget(io.env);
   const { times: clerk, problems: clerkProblems } = await clerkTimes(values.received, io.cwd, locale);
   const template = values.template
     ? await usableTemplate(resolve(io.cwd, values.template), values.template, budget, locale)
@@ -139,14 +138,18 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
       t(locale, '读取报表', 'Reading'),
     );
     const reads: SubmissionRead[] = [];
-    const ignored: { file: string; reason: string }[] = [];
+    const ignored: { file: string; reason: string; code: string }[] = [];
     const received = new Set<string>();
     // One input at a time, in path order whatever order they were named in: read, checked, only
     // its rows kept; its bytes and workbook go before the next is read.
     const inputs = positionals.map((p) => resolve(io.cwd, p)).sort();
     for await (const found of walkInputs(inputs, { budget, locale })) {
       if (found.kind === 'ignored') {
-        ignored.push({ file: rel(found.ignored.file), reason: found.ignored.reason });
+        ignored.push({
+          file: rel(found.ignored.file),
+          reason: found.ignored.reason,
+          code: found.ignored.code,
+        });
         continue;
       }
       const item = found.item;

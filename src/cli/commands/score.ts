@@ -2,7 +2,6 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { rankPeriodId } from '../../core/calendar/periods.js';
 import { jsonText } from '../../core/values/visible.js';
-import { byteBudget } from '../../adapters/budget.js';
 import { guardOutput, rankPeriodOption, requireExisting } from '../guard.js';
 import {
   ACTION_LABEL,
@@ -15,7 +14,7 @@ import { scoreMaster } from '../../core/score/run.js';
 import { message, type Issue, type Locale } from '../../core/validate/issue.js';
 import { sameFile, writeAtomic } from '../../adapters/files.js';
 import { writeSheetsInto } from '../../adapters/results.js';
-import { calendarContext, loadMaster, yearWarnings, outputPath } from '../context.js';
+import { calendarContext, loadMaster, outputPath, runBudget, yearWarnings } from '../context.js';
 export { SCORE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
@@ -67,7 +66,7 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
     locale,
     '考核结果.xlsx',
   );
-  const budget = byteBudget();
+  const budget = runBudget(io.env);
 
   const { master, bytes: masterBytes } = await loadMaster(masterPath, locale, budget, true);
   const ctx = await calendarContext(

@@ -3,10 +3,9 @@ import { resolve, sep } from 'node:path';
 import { validateWorkbook } from '../../core/validate/workbook.js';
 import { hasErrors, issue, sortIssues, type Issue, type Locale } from '../../core/validate/issue.js';
 import { loadWorkbookBytes } from '../../adapters/files.js';
-import { byteBudget } from '../../adapters/budget.js';
 import { SEP, UNREADABLE, walkInputs } from '../../adapters/inputs.js';
 import { jsonText } from '../../core/values/visible.js';
-import { loadMaster } from '../context.js';
+import { loadMaster, runBudget } from '../context.js';
 export { VALIDATE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
@@ -34,7 +33,7 @@ export async function validateFiles(
   locale: Locale = 'zh',
 ): Promise<FileResult[]> {
   const named = new Set(paths.map((p) => resolve(io.cwd, p)));
-  const budget = byteBudget();
+  const budget = runBudget(io.env);
   const results: FileResult[] = [];
   /** The collected path behind each result, for ordering. */
   const sources: string[] = [];
