@@ -1,12 +1,12 @@
 import type { SheetSpec } from '../core/schema/types.js';
-import type { RowValues } from '../core/template/samples.js';
+import type { RowSource } from '../core/template/limits.js';
 import { writeTemplate } from './exceljs/write-template.js';
 import { fillWorkbook } from './xlsx-fill/index.js';
 import { transplantSheets } from './xlsx-fill/transplant.js';
 
 export interface ResultTable {
   readonly sheet: SheetSpec;
-  readonly rows: readonly RowValues[];
+  readonly rows: RowSource;
 }
 
 /**

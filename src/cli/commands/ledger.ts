@@ -6,9 +6,10 @@ import { jsonText, visible } from '../../core/values/visible.js';
 import { guardOutput, reportPeriodOption, requireExisting } from '../guard.js';
 import { PROGRESS_LOG, SITE_WORK_LOG, SUBMISSION_LOG } from '../../core/schema/master.js';
 import { isIssue } from '../../core/workbook/identify.js';
-import { message } from '../../core/validate/issue.js';
+import { formatMessage, message } from '../../core/validate/issue.js';
 import { loadWorkbook, writeAtomic } from '../../adapters/files.js';
 import { writeSheetsInto } from '../../adapters/results.js';
+import { withinExcelLimits } from '../../core/bulletin/render.js';
 import { loadMaster, outputPath, runBudget } from '../context.js';
 export { LEDGER_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
@@ -59,7 +60,13 @@ export async function ledgerCommand(argv: readonly string[], io: Io): Promise<Ex
     { sheet: SUBMISSION_LOG, rows: result.submissionLog },
     { sheet: SITE_WORK_LOG, rows: result.siteWorkLog },
   ];
-  await writeAtomic(out, await writeSheetsInto(masterBytes, tables));
+  // Within Excel's limits, what was left out said (as for the bulletin).
+  const capped = withinExcelLimits({ placeholders: new Map(), tables });
+  await writeAtomic(out, await writeSheetsInto(masterBytes, capped.tables));
+  for (const o of capped.overflow ?? [])
+    io.err(
+      `${t(locale, '警告', 'Warning')}：${formatMessage('output.sheetCapped', { sheet: o.sheet, total: o.total, kept: o.kept, omitted: o.total - o.kept }, locale)}\n`,
+    );
 
   for (const i of result.issues) io.err(`${t(locale, '警告', 'Warning')}：${message(i, locale)}\n`);
   const c = result.counts;

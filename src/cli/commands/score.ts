@@ -11,9 +11,10 @@ import {
 } from '../../core/scoring/index.js';
 import { CATEGORY_KEYS } from '../../core/rules/agent.js';
 import { scoreMaster } from '../../core/score/run.js';
-import { message, type Issue, type Locale } from '../../core/validate/issue.js';
+import { formatMessage, message, type Issue, type Locale } from '../../core/validate/issue.js';
 import { sameFile, writeAtomic } from '../../adapters/files.js';
 import { writeSheetsInto } from '../../adapters/results.js';
+import { withinExcelLimits } from '../../core/bulletin/render.js';
 import { calendarContext, loadMaster, outputPath, runBudget, yearWarnings } from '../context.js';
 export { SCORE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
@@ -84,7 +85,13 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
   });
   const warnings: Issue[] = yearWarnings(calendar, [period.year]);
   const id = rankPeriodId(period);
-  await writeAtomic(out, await writeSheetsInto(masterBytes, tables, placeholders));
+  // Within Excel's limits, what was left out said (as for the bulletin).
+  const capped = withinExcelLimits({ placeholders, tables });
+  await writeAtomic(out, await writeSheetsInto(masterBytes, capped.tables, placeholders));
+  for (const o of capped.overflow ?? [])
+    io.err(
+      `${t(locale, '警告', 'Warning')}：${formatMessage('output.sheetCapped', { sheet: o.sheet, total: o.total, kept: o.kept, omitted: o.total - o.kept }, locale)}\n`,
+    );
 
   for (const w of warnings) io.err(`${t(locale, '警告', 'Warning')}：${message(w, locale)}\n`);
   if (period.kind === 'H') {
