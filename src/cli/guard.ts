@@ -72,15 +72,17 @@ async function realish(p: string): Promise<string> {
 
 /**
  * The output must not be any input file (the master, a report, the template, the holidays
- * file …) nor lie inside an input folder, and must not be a folder itself.
+ * file …) nor lie inside an input folder, and must not be a folder itself. Paths as given on
+ * the command line (relative to `cwd`), and said as given.
  */
 export async function guardOutput(
+  cwd: string,
   out: string,
   inputs: readonly (string | undefined)[],
   locale: Locale,
   example = '结果.xlsx',
 ): Promise<void> {
-  const outPath = resolve(out);
+  const outPath = resolve(cwd, out);
   try {
     if ((await stat(outPath)).isDirectory())
       throw usageError('cli.outIsFolder', { out: visible(out), example }, locale);
@@ -90,7 +92,7 @@ export async function guardOutput(
   const outReal = await realish(outPath);
   for (const input of inputs) {
     if (input === undefined) continue;
-    const inPath = resolve(input);
+    const inPath = resolve(cwd, input);
     if (await sameFile(outPath, inPath))
       throw usageError('cli.outIsInput', { out: visible(out), input: visible(input) }, locale);
     let isDir = false;

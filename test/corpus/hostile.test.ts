@@ -11,7 +11,14 @@ import { CHECK_OOXML } from '../helpers/paths.js';
 import { useTempDir } from '../helpers/tmp.js';
 import { requireTool } from '../helpers/tools.js';
 import { xmlWellFormed } from '../helpers/xml-parse.js';
-import { corpusMaster, pid, topicsForm, writeHostileCorpus, type HostileCase } from './hostile.js';
+import {
+  corpusMaster,
+  ignoreCodeOf,
+  pid,
+  topicsForm,
+  writeHostileCorpus,
+  type HostileCase,
+} from './hostile.js';
 
 /**
  * Every command over the hostile corpus (./hostile.ts), each in a process of its own as a
@@ -28,15 +35,11 @@ const MAX_RSS_MB = 300;
 // eslint-disable-next-line no-control-regex -- exactly what must never reach a terminal
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/u;
 
-type Json = Omit<MergeJson, 'ignored'> & {
-  readonly ignored: readonly { file: string; reason: string; code?: string }[];
-};
-
 let dir = '';
 let cases: HostileCase[] = [];
 let before: Record<string, string> = {};
 let merge: ChildRun;
-let json: Json;
+let json: MergeJson;
 let bulletin: Bulletin;
 let validateText: ChildRun;
 let validateJson: ChildRun;
@@ -59,7 +62,7 @@ tools.describe('the hostile corpus, command by command', () => {
       ['merge', 'in', '--master', '总台账.xlsx', '--period', '2026-11-1', '--out', 'out/通报.xlsx', '--json'],
       dir,
     );
-    json = JSON.parse(merge.out) as Json;
+    json = JSON.parse(merge.out) as MergeJson;
     bulletin = readBulletin(await readFile(join(dir, 'out', '通报.xlsx')));
     validateText = await runKpdChild(['validate', 'in', '--master', '总台账.xlsx'], dir);
     validateJson = await runKpdChild(['validate', 'in', '--json'], dir);
@@ -99,7 +102,7 @@ tools.describe('the hostile corpus, command by command', () => {
       codes.set(file, set);
     };
     for (const p of bulletin.tables.数据问题) said(top(String(p['文件'])), String(p['问题代码']));
-    for (const x of json.ignored) if (x.code !== undefined) said(top(x.file), x.code);
+    for (const x of json.ignored) said(top(x.file), ignoreCodeOf(x.reason) ?? '');
     for (const c of cases) {
       const file = join('in', c.listedAs ?? c.file);
       const where = c.merge === 'merged' ? submitted : c.merge === 'refused' ? refused : ignored;

@@ -10,6 +10,7 @@ import { writeTemplate } from '../../src/adapters/exceljs/write-template.js';
 import { TOPICS } from '../../src/core/schema/topics.js';
 import { mailBytes } from '../helpers/merge-mail.js';
 import { MASTER } from '../../src/core/schema/master.js';
+import { INPUT_MESSAGES } from '../../src/core/validate/messages-input.js';
 import { PERIOD_LABEL } from '../helpers/merge-world.js';
 import {
   rawEntries,
@@ -386,3 +387,12 @@ export const hugeTemplate = (): Uint8Array =>
     ...rawEntries(report(hq(1), pid(1))),
     { name: 'xl/media/huge.bin', data: new Uint8Array(1024), declaredSize: 1024 * 1024 * 1024 },
   ]);
+
+/** The code of an ignore reason as printed (the merge's --json gives the reason, as issue #4 has it). */
+export function ignoreCodeOf(reason: string): string | undefined {
+  for (const [code, m] of Object.entries(INPUT_MESSAGES)) {
+    const pattern = m.zh.replace(/[.*+?^$()|[\]\\]/gu, '\\$&').replace(/\{\w+\}/gu, '.*');
+    if (new RegExp(`^${pattern}$`, 'u').test(reason)) return code;
+  }
+  return undefined;
+}

@@ -55,12 +55,7 @@ export async function agendaCommand(argv: readonly string[], io: Io): Promise<Ex
     locale,
   );
   const out = outputPath(io.cwd, values.out, locale);
-  await guardOutput(
-    out,
-    named.map((p) => (p === undefined ? undefined : resolve(io.cwd, p))),
-    locale,
-    '周例会议程.xlsx',
-  );
+  await guardOutput(io.cwd, values.out, named, locale, '周例会议程.xlsx');
   const budget = runBudget(io.env);
   const { master } = await loadMaster(resolve(io.cwd, values.master), locale, budget);
   const ctx = await calendarContext(
@@ -82,13 +77,13 @@ export async function agendaCommand(argv: readonly string[], io: Io): Promise<Ex
   const actx = agendaContext({ meeting, master: master.data, calendar: ctx.calendar, locale });
   // One file at a time: its topics kept, its workbook dropped before the next is read.
   const reads: { file: string; read: TopicFileRead }[] = [];
-  const ignored: { file: string; reason: string; code: string }[] = [];
+  const ignored: { file: string; reason: string }[] = [];
   for await (const found of walkInputs(positionals.map((p) => resolve(io.cwd, p)).sort(), {
     budget,
     locale,
   })) {
     if (found.kind === 'ignored') {
-      ignored.push({ file: rel(found.ignored.file), reason: found.ignored.reason, code: found.ignored.code });
+      ignored.push({ file: rel(found.ignored.file), reason: found.ignored.reason });
       continue;
     }
     const item = found.item;

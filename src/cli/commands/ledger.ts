@@ -47,7 +47,7 @@ export async function ledgerCommand(argv: readonly string[], io: Io): Promise<Ex
   const masterPath = resolve(io.cwd, values.into);
   const out = outputPath(io.cwd, values.out, locale);
   const bulletinPath = resolve(io.cwd, file);
-  await guardOutput(out, [masterPath, bulletinPath], locale, '新总台账.xlsx');
+  await guardOutput(io.cwd, values.out, [values.into, file], locale, '新总台账.xlsx');
   const budget = runBudget(io.env);
   const bulletin = await loadWorkbook(bulletinPath, budget);
   if (!bulletin.ok) throw new UsageError(`${visible(file)}：${message(bulletin.issue, locale)}`);

@@ -112,7 +112,7 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
     locale,
   );
   const out = resolve(io.cwd, values.out);
-  await guardOutput(out, named.map(at), locale, '通报.xlsx');
+  await guardOutput(io.cwd, values.out, named, locale, '通报.xlsx');
   outputPath(io.cwd, values.out, locale);
 
   const masterFile = resolve(io.cwd, values.master);
@@ -138,18 +138,14 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
       t(locale, '读取报表', 'Reading'),
     );
     const reads: SubmissionRead[] = [];
-    const ignored: { file: string; reason: string; code: string }[] = [];
+    const ignored: { file: string; reason: string }[] = [];
     const received = new Set<string>();
     // One input at a time, in path order whatever order they were named in: read, checked, only
     // its rows kept; its bytes and workbook go before the next is read.
     const inputs = positionals.map((p) => resolve(io.cwd, p)).sort();
     for await (const found of walkInputs(inputs, { budget, locale })) {
       if (found.kind === 'ignored') {
-        ignored.push({
-          file: rel(found.ignored.file),
-          reason: found.ignored.reason,
-          code: found.ignored.code,
-        });
+        ignored.push({ file: rel(found.ignored.file), reason: found.ignored.reason });
         continue;
       }
       const item = found.item;

@@ -61,12 +61,7 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
       ),
     );
   }
-  await guardOutput(
-    out,
-    [masterPath, values.holidays && resolve(io.cwd, values.holidays)],
-    locale,
-    '考核结果.xlsx',
-  );
+  await guardOutput(io.cwd, values.out, [positionals[0], values.holidays], locale, '考核结果.xlsx');
   const budget = runBudget(io.env);
 
   const { master, bytes: masterBytes } = await loadMaster(masterPath, locale, budget, true);

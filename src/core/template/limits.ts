@@ -18,18 +18,23 @@ export interface TableOverflow {
   readonly kept: number;
 }
 
+const cutNote = (count: number): string =>
+  formatMessage('output.textCut', { count: count.toLocaleString('en-US') }, 'zh');
+
+/** `s` cut to `max` characters, the note of how much was cut included (`max` long in all). */
 const cutText = (s: string, max: number): string => {
   if (s.length <= max) return s;
-  // The note is counted in (with room for the longest count); the cut never splits a surrogate pair.
-  const room = formatMessage('output.textCut', { count: s.length.toLocaleString('en-US') }, 'zh').length;
-  let end = room < max ? max - room : max;
+  let end = max - cutNote(s.length - max).length;
+  if (end <= 0) return s.slice(0, max);
+  // The note's length depends on the count it states: settle both.
+  for (let i = 0; i < 3; i++) {
+    const next = max - cutNote(s.length - end).length;
+    if (next === end) break;
+    end = next;
+  }
   const c = s.charCodeAt(end - 1);
-  if (c >= 0xd800 && c <= 0xdbff) end--;
-  if (room >= max) return s.slice(0, end);
-  return (
-    s.slice(0, end) +
-    formatMessage('output.textCut', { count: (s.length - end).toLocaleString('en-US') }, 'zh')
-  );
+  if (c >= 0xd800 && c <= 0xdbff) end--; // never split a surrogate pair
+  return s.slice(0, end) + cutNote(s.length - end);
 };
 
 function capRow(row: RowValues, maxChars: number): RowValues {
