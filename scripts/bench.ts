@@ -7,7 +7,9 @@
  *    floor (only unzipping each file's sheet and shared-strings parts with fflate), the whole
  *    `kpd merge`, their ratio (target ≤ 5×), peak memory (target < 400 MB), and for scale
  *    exceljs load() on a sample.
- * Set BENCH_SUBMISSIONS to change the size (default 1000).
+ * 3. Hostile inputs (issue #11): the hostile corpus through merge, validate and agenda; zips of
+ *    zips inflating to 1.2 GB; 180,000 findings in text mode. Time and peak memory of each.
+ * Set BENCH_SUBMISSIONS to change the size (default 1000); BENCH_ONLY=score|merge|hostile runs one part.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -321,14 +323,88 @@ async function benchMerge(dir: string): Promise<void> {
   );
 }
 
+// ---- 3. hostile inputs ----------------------------------------------------------------------
+
+/** Like runKpd, for runs whose exit code is part of the result (validate exits 2 on unreadable files). */
+function runAny(args: string[], cwd: string): { ms: number; maxRssMb: number; code: number | null } {
+  const probe = `const {main}=await import(${JSON.stringify(join(root, 'dist/cli/main.js'))});const {processIo}=await import(${JSON.stringify(join(root, 'dist/cli/io.js'))});const c=await main(${JSON.stringify(args)},{...processIo(),out:()=>undefined});process.stderr.write('MAXRSS '+process.resourceUsage().maxRSS+'\\n');process.exitCode=c;`;
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+    timeout: 120_000,
+  });
+  const rss = Number(/MAXRSS (\d+)/u.exec(r.stderr)?.[1] ?? 0);
+  return { ms: ms(t0), maxRssMb: Math.round(rss / 1024), code: r.status };
+}
+
+/** Bytes deflate shrinks about 120:1 (a random byte every 500): big, but within every ratio limit. */
+function sparseNoise(bytes: number, seed: number): Uint8Array {
+  const out = new Uint8Array(bytes);
+  const r = rng(seed);
+  for (let i = 0; i < bytes; i += 500) out[i] = Math.floor(r() * 256);
+  return out;
+}
+
+async function benchHostile(dir: string): Promise<void> {
+  const { corpusMaster, manyFindings, topicsForm, writeHostileCorpus } =
+    await import('../test/corpus/hostile.js');
+  const { buildZip } = await import('../test/adapters/helpers.js');
+  const { deflateSync } = await import('fflate');
+  const h = join(dir, 'hostile');
+  await mkdir(join(h, 'in'), { recursive: true });
+  await mkdir(join(h, 'topics'), { recursive: true });
+  await mkdir(join(h, 'big'), { recursive: true });
+  await writeFile(join(h, '总台账.xlsx'), await corpusMaster());
+  const cases = await writeHostileCorpus(join(h, 'in'));
+  await writeFile(join(h, 'topics', '议题.xlsx'), await topicsForm());
+  // Zips of zips: six archives of 200 MB each (two honest 100 MB entries), 1.2 GB in all.
+  const entry = sparseNoise(100 * 1024 * 1024, 3);
+  const packed = deflateSync(entry, { level: 6 });
+  const inner = buildZip([
+    { name: 'a.xlsx', data: new Uint8Array(0), compressed: packed, declaredSize: entry.length },
+    { name: 'b.xlsx', data: new Uint8Array(0), compressed: packed, declaredSize: entry.length },
+  ]);
+  await writeFile(
+    join(h, 'big', '套娃.zip'),
+    buildZip(Array.from({ length: 6 }, (_, i) => ({ name: `批${i}.zip`, data: inner, method: 0 }))),
+  );
+  await writeFile(join(h, 'many.xlsx'), manyFindings(90_000));
+  const merge = ['merge', '--master', '总台账.xlsx', '--period', '2026-11-1'];
+  const runs: [string, string[]][] = [
+    [
+      `kpd merge over the corpus (${cases.length} hostile files)`,
+      [...merge.slice(0, 1), 'in', ...merge.slice(1), '--out', 'a.xlsx'],
+    ],
+    ['kpd validate over the corpus', ['validate', 'in']],
+    [
+      'kpd agenda over the corpus',
+      ['agenda', 'in', 'topics', '--master', '总台账.xlsx', '--meeting', '2026-11-14', '--out', 'b.xlsx'],
+    ],
+    [
+      'kpd merge: zips of zips, 1.2 GB inflated (run budget 1 GB)',
+      [...merge.slice(0, 1), 'big', ...merge.slice(1), '--out', 'c.xlsx'],
+    ],
+    ['kpd validate: 180,000 findings, text mode', ['validate', 'many.xlsx']],
+  ];
+  console.log('\n== hostile inputs (issue #11: no input takes kpd past 1 GB or 60 s) ==');
+  for (const [label, args] of runs) {
+    const r = runAny(args, h);
+    console.log(`${label}: exit ${r.code}, ${r.ms} ms, peak memory ${r.maxRssMb} MB`);
+  }
+}
+
 // BENCH_DIR keeps the generated files (for profiling); by default a temporary folder is used.
 const keep = process.env['BENCH_DIR'];
 const dir = keep ?? (await mkdtemp(join(tmpdir(), 'kpd-bench-')));
 if (keep) await mkdir(keep, { recursive: true });
 try {
   console.log(`kpd bench on Node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
-  if (process.env['BENCH_ONLY'] !== 'merge') await benchScoring(dir);
-  if (process.env['BENCH_ONLY'] !== 'score') await benchMerge(dir);
+  const only = process.env['BENCH_ONLY'];
+  if (only === undefined || only === 'score') await benchScoring(dir);
+  if (only === undefined || only === 'merge') await benchMerge(dir);
+  if (only === undefined || only === 'hostile') await benchHostile(dir);
 } finally {
   if (!keep) await rm(dir, { recursive: true, force: true });
 }

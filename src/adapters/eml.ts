@@ -9,6 +9,7 @@
  * for the task pane, in a browser (./binary.ts).
  */
 import { base64Bytes, latin1Bytes, latin1String } from './binary.js';
+import type { ByteBudget } from './budget.js';
 import { UnusableFileError } from './errors.js';
 
 export interface EmlAttachment {
@@ -21,6 +22,11 @@ export interface EmlAttachment {
 
 export interface ParsedEml {
   readonly date?: Date;
+  /**
+   * The Date header as written, when it is there but names no real moment (`30 Feb 2026`,
+   * `32 Jan`, `25:00`, garbage): then `date` is absent, never a day rolled over into the next month.
+   */
+  readonly badDate?: string;
   /** Decoded From header, e.g. `张三 <zhangsan@example.cn>`. */
   readonly from?: string;
   readonly subject?: string;
@@ -45,7 +51,12 @@ export const DEFAULT_EML_LIMITS: EmlLimits = Object.freeze({
 
 const corrupt = (detail: string) => new UnusableFileError('file.corrupt', detail);
 
-export function parseEml(bytes: Uint8Array, limits?: Partial<EmlLimits>): ParsedEml {
+export interface EmlOptions extends Partial<EmlLimits> {
+  /** The run's budget (./budget.ts): every attachment decoded draws its size on it. */
+  readonly budget?: ByteBudget;
+}
+
+export function parseEml(bytes: Uint8Array, limits?: EmlOptions): ParsedEml {
   try {
     return parseMessage(bytes, limits);
   } catch (e) {
@@ -56,7 +67,7 @@ export function parseEml(bytes: Uint8Array, limits?: Partial<EmlLimits>): Parsed
   }
 }
 
-function parseMessage(bytes: Uint8Array, limits: Partial<EmlLimits> | undefined): ParsedEml {
+function parseMessage(bytes: Uint8Array, limits: EmlOptions | undefined): ParsedEml {
   const lim: EmlLimits = { ...DEFAULT_EML_LIMITS, ...limits };
   if (bytes.length > lim.maxBytes) throw corrupt(`message larger than ${lim.maxBytes} bytes`);
   let bin = latin1String(bytes);
@@ -78,19 +89,21 @@ function parseMessage(bytes: Uint8Array, limits: Partial<EmlLimits> | undefined)
   ];
   if (!known.some((h) => top.headers.has(h))) throw corrupt('not an e-mail message: no mail headers');
 
-  const state: WalkState = { parts: 0, attachments: [], text: undefined, lim };
+  const state: WalkState = { parts: 0, attachments: [], text: undefined, lim, budget: limits?.budget };
   walk(bin, top, 0, state);
 
   const header = (name: string) => {
     const v = top.headers.get(name);
     return v === undefined ? undefined : decodeWords(v).replace(/\s+/g, ' ').trim();
   };
-  const date = parseMailDate(top.headers.get('date') ?? '');
+  const dateHeader = (top.headers.get('date') ?? '').trim();
+  const date = parseMailDate(dateHeader);
   const from = header('from');
   const subject = header('subject');
   const messageId = top.headers.get('message-id')?.trim();
   return {
     ...(date ? { date } : {}),
+    ...(!date && dateHeader !== '' ? { badDate: dateHeader.slice(0, 80) } : {}),
     ...(from ? { from } : {}),
     ...(subject !== undefined ? { subject } : {}),
     ...(messageId ? { messageId } : {}),
@@ -114,6 +127,7 @@ interface WalkState {
   attachments: EmlAttachment[];
   text: string | undefined;
   readonly lim: EmlLimits;
+  readonly budget: ByteBudget | undefined;
 }
 
 function lineEnd(s: string, from: number): number {
@@ -175,8 +189,11 @@ function walk(bin: string, part: Part, depth: number, st: WalkState): void {
 
   const disp = parseParams(part.headers.get('content-disposition') ?? '');
   let filename = disp.params.get('filename') ?? ct.params.get('name');
-  const body = () =>
-    decodeBody(bin, part.bodyStart, part.bodyEnd, part.headers.get('content-transfer-encoding'));
+  const body = () => {
+    // A decoded body is at most as long as its encoded text: drawn before it is made.
+    st.budget?.take(part.bodyEnd - part.bodyStart, filename ?? 'message part');
+    return decodeBody(bin, part.bodyStart, part.bodyEnd, part.headers.get('content-transfer-encoding'));
+  };
   if (filename === undefined && type === 'message/rfc822') {
     // A forwarded message attached without a name: name it after its subject.
     const innerBin = latin1String(body());
@@ -196,23 +213,32 @@ function walk(bin: string, part: Part, depth: number, st: WalkState): void {
   }
 }
 
-/** Body ranges of a multipart: between delimiter lines `--boundary`, up to `--boundary--`. */
+/**
+ * Body ranges of a multipart: between delimiter lines `--boundary`, up to `--boundary--`.
+ * Delimiters are searched for within this part's own body only (a slice, which V8 makes without
+ * copying): a search for a boundary that is not there stops at the part's end, not at the end of
+ * the message, so a message of many (empty) multiparts is read in time proportional to its size.
+ */
 function splitMultipart(bin: string, start: number, end: number, boundary: string): [number, number][] {
   const delim = `--${boundary}`;
   const out: [number, number][] = [];
+  const body = bin.slice(start, end);
+  const find = (from: number): number => {
+    const k = body.indexOf(delim, from - start);
+    return k < 0 ? -1 : k + start;
+  };
   let partStart = -1;
   let p = start;
   for (;;) {
-    let i = bin.indexOf(delim, p);
+    let i = find(p);
     // A delimiter starts a line and is followed by "--", or by optional blanks and a line break.
     while (
       i >= 0 &&
-      i < end &&
       !((i === start || bin.charCodeAt(i - 1) === 10) && delimiterEnds(bin, i + delim.length))
     ) {
-      i = bin.indexOf(delim, i + 1);
+      i = find(i + 1);
     }
-    if (i < 0 || i >= end) break;
+    if (i < 0) break;
     const close = bin.startsWith('--', i + delim.length);
     if (partStart >= 0) {
       // The line break before the delimiter belongs to the delimiter.
@@ -537,7 +563,11 @@ export function parseMailDate(header: string): Date | undefined {
       s,
     );
   if (!m) {
-    const iso = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(s) ? Date.parse(s.replace(' ', 'T')) : NaN;
+    const d = /^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}/.exec(s);
+    // Date.parse rolls 2026-02-30 over to March: the day must exist.
+    if (!d || Number(d[3]) < 1 || Number(d[3]) > daysInMonth(Number(d[1]), Number(d[2]) - 1))
+      return undefined;
+    const iso = Date.parse(s.replace(' ', 'T'));
     return Number.isNaN(iso) ? undefined : new Date(iso);
   }
   const day = Number(m[1]);
@@ -548,7 +578,15 @@ export function parseMailDate(header: string): Date | undefined {
   const hour = Number(m[4]);
   const minute = Number(m[5]);
   const second = m[6] === undefined ? 0 : Number(m[6]);
-  if (month === undefined || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
+  if (
+    month === undefined ||
+    day < 1 ||
+    day > daysInMonth(year, month) ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 60
+  )
+    return undefined;
   let offset = zoneOffset(m[7]!.trim());
   if (offset === undefined) {
     offset = DEFAULT_ZONE;
@@ -559,6 +597,12 @@ export function parseMailDate(header: string): Date | undefined {
   }
   const t = Date.UTC(year, month, day, hour, minute, second) - offset * 60_000;
   return Number.isNaN(t) ? undefined : new Date(t);
+}
+
+/** Days in a month (0-based), leap years included. */
+function daysInMonth(year: number, month0: number): number {
+  if (month0 < 0 || month0 > 11) return 0;
+  return new Date(Date.UTC(year, month0 + 1, 0)).getUTCDate();
 }
 
 /** "+0800", "-05:00", "GMT+8", "UTC+08:00", "GMT", "CST" → minutes east of UTC. */

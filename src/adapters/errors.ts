@@ -18,7 +18,9 @@ export type UnusableFileCode =
   /** Structural damage: truncated archive, bad offsets, unreadable XML, malformed mail, limits of a mail. */
   | 'file.corrupt'
   /** A ZIP archive that is not an Excel workbook (.docx, .ods, .xlsb, a plain archive...). */
-  | 'file.notWorkbook';
+  | 'file.notWorkbook'
+  /** The run's size budget (./budget.ts) would be passed: the inputs together are too large. */
+  | 'file.runBudget';
 
 export class UnusableFileError extends Error {
   readonly code: UnusableFileCode;

@@ -1,9 +1,17 @@
 /**
  * What a received file holds: a workbook is itself; a saved e-mail (.eml) gives its attachments
  * and a .zip its entries, looked at in the same way (nested up to a limit); anything else is
- * ignored with the reason, in Chinese. No file system here: the CLI walks folders (./inputs.ts)
- * and hands each file's bytes over; the task pane hands over the files the clerk picked.
+ * ignored with the reason. No file system here: the CLI walks folders (./inputs.ts) and hands
+ * each file's bytes over; the task pane hands over the files the clerk picked.
+ *
+ * Everything is produced one at a time (generators): a .zip of a hundred reports holds one
+ * inflated report at a time, never all of them, and every byte inflated or decoded draws on the
+ * run's budget (./budget.ts).
  */
+import { formatMessage, type Locale } from '../core/validate/issue.js';
+import type { IssueCode } from '../core/validate/codes.js';
+import { visible } from '../core/values/visible.js';
+import { byteBudget, type ByteBudget } from './budget.js';
 import { parseEml, type EmlLimits } from './eml.js';
 import { UnusableFileError } from './errors.js';
 import { openZip, type ZipLimits } from './zip.js';
@@ -18,11 +26,17 @@ export interface InputItem {
   readonly sender?: string;
   /** Modification time of a plain file, or of a zip entry. */
   readonly mtime?: Date;
+  /** The message's Date header when it could not be used (a day that does not exist, unreadable). */
+  readonly badMailDate?: string;
 }
+
+export type IgnoreCode = Extract<IssueCode, `input.${string}`>;
 
 export interface IgnoredInput {
   readonly file: string;
-  /** Chinese, for the clerk. */
+  readonly code: IgnoreCode;
+  readonly params: Readonly<Record<string, string | number>>;
+  /** The reason in the run's language, for the person. */
   readonly reason: string;
 }
 
@@ -33,6 +47,12 @@ export interface CollectOptions {
   readonly maxDepth?: number;
   /** Larger files on disk are skipped without being read; default 200 MB. */
   readonly maxFileBytes?: number;
+  /** How deep folders may nest below a path given; default 32. */
+  readonly maxFolderDepth?: number;
+  /** The run's size budget; a fresh one (1 GiB) when not given. */
+  readonly budget?: ByteBudget;
+  /** The language of `reason`; Chinese by default. */
+  readonly locale?: Locale;
 }
 
 export interface CollectedInputs {
@@ -40,28 +60,72 @@ export interface CollectedInputs {
   readonly ignored: IgnoredInput[];
 }
 
+/** One thing found among the inputs: a workbook to read, or a file not read and why. */
+export type Found =
+  | { readonly kind: 'item'; readonly item: InputItem }
+  | { readonly kind: 'ignored'; readonly ignored: IgnoredInput };
+
 const WORKBOOK_EXT = new Set(['.xlsx', '.xlsm', '.xltx', '.xltm', '.xls']);
 export const SEP = ' › ';
-/** The reason given for Office's lock files (~$…), which callers may leave unmentioned. */
-export const LOCK_FILE = 'Office 临时锁定文件（~$ 开头），已忽略';
+
+/** Ignore codes that mean "meant for us, but could not be read": `kpd validate` exits 2 on them. */
+export const UNREADABLE: ReadonlySet<IgnoreCode> = new Set<IgnoreCode>([
+  'input.winmail',
+  'input.xlsb',
+  'input.wps',
+  'input.ods',
+  'input.msg',
+  'input.archive',
+  'input.tooLarge',
+  'input.nestedTooDeep',
+  'input.mailCorrupt',
+  'input.zipBomb',
+  'input.zipEncrypted',
+  'input.zipCorrupt',
+  'input.unsafePath',
+  'input.notFound',
+  'input.unreadable',
+  'input.unreadableFolder',
+  'input.foldersTooDeep',
+  'input.runBudget',
+]);
 
 export interface Origin {
   readonly receivedAt?: Date;
   readonly sender?: string;
+  readonly badMailDate?: string;
 }
 
-/** Where expanded files go: the items found and everything ignored, with the limits that apply. */
-export interface ExpandCtx {
-  readonly items: InputItem[];
-  readonly ignored: IgnoredInput[];
-  readonly opts: Required<Pick<CollectOptions, 'maxDepth' | 'maxFileBytes'>> & CollectOptions;
+export interface ExpandOptions {
+  readonly zipLimits?: Partial<ZipLimits>;
+  readonly emlLimits?: Partial<EmlLimits>;
+  readonly maxDepth: number;
+  readonly maxFileBytes: number;
+  readonly maxFolderDepth: number;
+  readonly budget: ByteBudget;
+  readonly locale: Locale;
 }
 
-export const expandContext = (options: CollectOptions = {}): ExpandCtx => ({
-  items: [],
-  ignored: [],
-  opts: { maxDepth: 3, maxFileBytes: 200 * 1024 * 1024, ...options },
+export const expandOptions = (options: CollectOptions = {}): ExpandOptions => ({
+  ...options,
+  maxDepth: options.maxDepth ?? 3,
+  maxFileBytes: options.maxFileBytes ?? 200 * 1024 * 1024,
+  maxFolderDepth: options.maxFolderDepth ?? 32,
+  budget: options.budget ?? byteBudget(),
+  locale: options.locale ?? 'zh',
 });
+
+export function ignored(
+  opts: Pick<ExpandOptions, 'locale'>,
+  file: string,
+  code: IgnoreCode,
+  params: Readonly<Record<string, string | number>> = {},
+): Found {
+  return {
+    kind: 'ignored',
+    ignored: { file, code, params, reason: formatMessage(code, params, opts.locale) },
+  };
+}
 
 /** A file given as bytes (picked in the task pane): what it holds, as collectInputs would say. */
 export interface GivenFile {
@@ -71,16 +135,25 @@ export interface GivenFile {
 }
 
 export function expandFiles(files: readonly GivenFile[], options: CollectOptions = {}): CollectedInputs {
-  const ctx = expandContext(options);
+  const opts = expandOptions(options);
+  const out: CollectedInputs = { items: [], ignored: [] };
   for (const f of files) {
+    const name = visible(f.name);
     const kind = classify(f.name);
-    if (kind.reason !== undefined) ignore(ctx, f.name, kind.reason);
-    else if (f.bytes.length > ctx.opts.maxFileBytes)
-      ignore(ctx, f.name, `文件过大（${Math.round(f.bytes.length / 1024 / 1024)} MB），已忽略`);
-    else handleBytes(ctx, kind.kind!, f.bytes, f.name, f.mtime ? { mtime: f.mtime } : {}, {}, 0);
+    let found: Iterable<Found>;
+    if (kind.code !== undefined) found = [ignored(opts, name, kind.code, kind.params)];
+    else if (f.bytes.length > opts.maxFileBytes) found = [tooLarge(opts, name, f.bytes.length)];
+    else found = expandBytes(opts, kind.kind!, f.bytes, name, f.mtime ? { mtime: f.mtime } : {}, {}, 0);
+    for (const x of found) {
+      if (x.kind === 'item') out.items.push(x.item);
+      else out.ignored.push(x.ignored);
+    }
   }
-  return { items: ctx.items, ignored: ctx.ignored };
+  return out;
 }
+
+export const tooLarge = (opts: ExpandOptions, file: string, bytes: number): Found =>
+  ignored(opts, file, 'input.tooLarge', { mb: Math.round(bytes / 1024 / 1024) });
 
 /** The extension of a file name, lower case with its dot ('' when none), as path.extname gives. */
 function extOf(name: string): string {
@@ -91,60 +164,68 @@ function extOf(name: string): string {
 
 export type Kind = 'workbook' | 'eml' | 'zip';
 
-/** What a file name says it is; `reason` (Chinese) when it is not for us. */
-export function classify(name: string): { kind?: Kind; reason?: string } {
-  if (name.startsWith('~$')) return { reason: LOCK_FILE };
+/** What a file name says it is; the ignore code when it is not for us. */
+export function classify(name: string): {
+  kind?: Kind;
+  code?: IgnoreCode;
+  params?: Readonly<Record<string, string>>;
+} {
+  if (name.startsWith('~$')) return { code: 'input.lockFile' };
   const ext = extOf(name);
   if (WORKBOOK_EXT.has(ext)) return { kind: 'workbook' };
   if (ext === '.eml') return { kind: 'eml' };
   if (ext === '.zip') return { kind: 'zip' };
-  if (name.toLowerCase() === 'winmail.dat') {
-    return { reason: 'Outlook 专用格式附件（winmail.dat），请让报送单位以普通附件重新发送' };
-  }
+  if (name.toLowerCase() === 'winmail.dat') return { code: 'input.winmail' };
   switch (ext) {
     case '.xlsb':
-      return { reason: '是 .xlsb 二进制工作簿，请另存为 .xlsx 后重新报送' };
+      return { code: 'input.xlsb' };
     case '.et':
     case '.ett':
-      return { reason: `是 WPS 表格格式（${ext}），请另存为 .xlsx 后重新报送` };
+      return { code: 'input.wps', params: { ext } };
     case '.ods':
-      return { reason: '是 OpenDocument 表格（.ods），请另存为 .xlsx 后重新报送' };
+      return { code: 'input.ods' };
     case '.msg':
-      return { reason: '是 Outlook 邮件（.msg），请在 Outlook 中直接保存其中的附件，或另存为 .eml 后导入' };
+      return { code: 'input.msg' };
     case '.rar':
     case '.7z':
-      return { reason: `是 ${ext} 压缩包，暂只支持 .zip，请解压后再导入` };
+      return { code: 'input.archive', params: { ext } };
     case '':
-      return { reason: '不是 .xlsx 工作簿（无扩展名），已忽略' };
+      return { code: 'input.noExtension' };
     default:
-      return { reason: `不是 .xlsx 工作簿（${ext}），已忽略` };
+      return { code: 'input.otherType', params: { ext: visible(ext) } };
   }
 }
 
-export function handleBytes(
-  ctx: ExpandCtx,
+/** A workbook found in `bytes` (given as `display`), or the contents of an e-mail or a .zip. */
+export function* expandBytes(
+  opts: ExpandOptions,
   kind: Kind,
   bytes: Uint8Array,
   display: string,
   times: { mtime?: Date | undefined; receivedAt?: Date | undefined },
   origin: Origin,
   depth: number,
-): void {
+): Generator<Found> {
   if (kind === 'workbook') {
-    ctx.items.push({
-      file: display,
-      bytes,
-      ...(origin.receivedAt ? { receivedAt: origin.receivedAt } : {}),
-      ...(origin.sender ? { sender: origin.sender } : {}),
-      ...(times.mtime ? { mtime: times.mtime } : {}),
-    });
+    yield {
+      kind: 'item',
+      item: {
+        file: display,
+        bytes,
+        ...(origin.receivedAt ? { receivedAt: origin.receivedAt } : {}),
+        ...(origin.sender ? { sender: origin.sender } : {}),
+        ...(origin.badMailDate !== undefined ? { badMailDate: origin.badMailDate } : {}),
+        ...(times.mtime ? { mtime: times.mtime } : {}),
+      },
+    };
     return;
   }
-  if (depth >= ctx.opts.maxDepth) {
-    return ignore(ctx, display, `压缩包或邮件嵌套超过 ${ctx.opts.maxDepth} 层，已忽略`);
+  if (depth >= opts.maxDepth) {
+    yield ignored(opts, display, 'input.nestedTooDeep', { depth: opts.maxDepth });
+    return;
   }
-  if (kind === 'eml') expandEml(ctx, bytes, display, depth + 1, times.receivedAt);
-  else expandZip(ctx, bytes, display, origin, depth + 1);
+  if (kind === 'eml') yield* expandEml(opts, bytes, display, depth + 1, times.receivedAt);
+  else yield* expandZip(opts, bytes, display, origin, depth + 1);
 }
 
 /**
@@ -152,65 +233,87 @@ export function handleBytes(
  * the .eml by kpd mail fetch): the time the e-mail was received, trusted over the Date the
  * sender's program wrote. A message attached inside it keeps its own Date.
  */
-function expandEml(
-  ctx: ExpandCtx,
+function* expandEml(
+  opts: ExpandOptions,
   bytes: Uint8Array,
   display: string,
   depth: number,
   serverTime?: Date,
-): void {
+): Generator<Found> {
   let mail;
   try {
-    mail = parseEml(bytes, ctx.opts.emlLimits);
+    mail = parseEml(bytes, { ...opts.emlLimits, budget: opts.budget });
   } catch (e) {
     if (!(e instanceof UnusableFileError)) throw e;
-    return ignore(ctx, display, '邮件文件已损坏或格式不对，无法读取，已忽略');
+    yield ignored(opts, display, e.code === 'file.runBudget' ? 'input.runBudget' : 'input.mailCorrupt', {
+      limit: budgetLimit(opts.budget),
+    });
+    return;
   }
   const received = serverTime ?? mail.date;
   const origin: Origin = {
     ...(received ? { receivedAt: received } : {}),
-    ...(mail.from ? { sender: mail.from } : {}),
+    ...(mail.from ? { sender: visible(mail.from) } : {}),
+    ...(mail.badDate !== undefined && serverTime === undefined ? { badMailDate: visible(mail.badDate) } : {}),
   };
-  if (mail.attachments.length === 0) return ignore(ctx, display, '邮件中没有附件，已忽略');
+  if (mail.attachments.length === 0) {
+    yield ignored(opts, display, 'input.mailNoAttachments');
+    return;
+  }
   for (const att of mail.attachments) {
-    const child = `${display}${SEP}${att.filename}`;
+    const child = `${display}${SEP}${visible(att.filename)}`;
     const kind = classify(att.filename);
-    if (kind.reason !== undefined) {
-      ignore(ctx, child, kind.reason);
-      continue;
-    }
-    handleBytes(ctx, kind.kind!, att.bytes, child, {}, origin, depth);
+    if (kind.code !== undefined) yield ignored(opts, child, kind.code, kind.params);
+    else yield* expandBytes(opts, kind.kind!, att.bytes, child, {}, origin, depth);
   }
 }
 
-function expandZip(ctx: ExpandCtx, bytes: Uint8Array, display: string, origin: Origin, depth: number): void {
+/** An entry name that points outside the archive (`../x`, `/etc/x`, `C:\x`): no zip tool makes one. */
+const unsafeName = (segments: readonly string[], name: string): boolean =>
+  segments.includes('..') || /^(?:[/\\]|[A-Za-z]:)/u.test(name);
+
+function* expandZip(
+  opts: ExpandOptions,
+  bytes: Uint8Array,
+  display: string,
+  origin: Origin,
+  depth: number,
+): Generator<Found> {
   let zip;
   try {
-    zip = openZip(bytes, ctx.opts.zipLimits);
+    zip = openZip(bytes, opts.zipLimits, opts.budget);
   } catch (e) {
     if (!(e instanceof UnusableFileError)) throw e;
-    return ignore(ctx, display, zipReason(e));
+    yield zipIgnored(opts, display, e);
+    return;
   }
   const entries = zip.entries
     .filter((e) => !e.isDirectory)
     .map((e) => ({ e, name: e.name.replace(/\\/g, '/') }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  if (entries.length === 0) return ignore(ctx, display, '压缩包中没有文件，已忽略');
+  if (entries.length === 0) {
+    yield ignored(opts, display, 'input.zipEmpty');
+    return;
+  }
   for (const { e, name } of entries) {
-    const child = `${display}${SEP}${name}`;
-    const segments = name.split('/').filter((s) => s !== '');
+    const child = `${display}${SEP}${visible(name)}`;
+    const segments = name.split('/').filter((s) => s !== '' && s !== '.');
     const base = segments[segments.length - 1] ?? name;
+    if (unsafeName(segments, name)) {
+      yield ignored(opts, child, 'input.unsafePath');
+      continue;
+    }
     if (segments.includes('__MACOSX')) {
-      ignore(ctx, child, 'macOS 压缩时附带的系统文件，已忽略');
+      yield ignored(opts, child, 'input.macosx');
       continue;
     }
     if (segments.some((s) => s.startsWith('.'))) {
-      ignore(ctx, child, '隐藏文件，已忽略');
+      yield ignored(opts, child, 'input.hidden');
       continue;
     }
     const kind = classify(base);
-    if (kind.reason !== undefined) {
-      ignore(ctx, child, kind.reason);
+    if (kind.code !== undefined) {
+      yield ignored(opts, child, kind.code, kind.params);
       continue;
     }
     let data: Uint8Array;
@@ -218,24 +321,24 @@ function expandZip(ctx: ExpandCtx, bytes: Uint8Array, display: string, origin: O
       data = zip.read(e);
     } catch (err) {
       if (!(err instanceof UnusableFileError)) throw err;
-      ignore(ctx, child, zipReason(err));
+      yield zipIgnored(opts, child, err);
       continue;
     }
-    handleBytes(ctx, kind.kind!, data, child, { mtime: e.modified }, origin, depth);
+    yield* expandBytes(opts, kind.kind!, data, child, { mtime: e.modified }, origin, depth);
   }
 }
 
-function zipReason(e: UnusableFileError): string {
+const budgetLimit = (b: ByteBudget): string => `${Math.round(b.limit / 1024 / 1024)} MB`;
+
+function zipIgnored(opts: ExpandOptions, file: string, e: UnusableFileError): Found {
   switch (e.code) {
     case 'file.zipBomb':
-      return '压缩包异常（解压后过大或文件过多），已忽略';
+      return ignored(opts, file, 'input.zipBomb');
     case 'file.encrypted':
-      return '压缩包设有密码，无法解压，已忽略';
+      return ignored(opts, file, 'input.zipEncrypted');
+    case 'file.runBudget':
+      return ignored(opts, file, 'input.runBudget', { limit: budgetLimit(opts.budget) });
     default:
-      return '压缩包已损坏，无法打开，已忽略';
+      return ignored(opts, file, 'input.zipCorrupt');
   }
-}
-
-export function ignore(ctx: ExpandCtx, file: string, reason: string): void {
-  ctx.ignored.push({ file, reason });
 }

@@ -1,23 +1,32 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { unlinkSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { SheetGrid } from '../core/grid.js';
 import { parseCsv } from '../core/values/csv.js';
-import { issue } from '../core/validate/issue.js';
+import { issue, type Issue } from '../core/validate/issue.js';
+import type { ByteBudget } from './budget.js';
+import { UnusableFileError } from './errors.js';
 import { loadWorkbookBytes, type LoadResult } from './received.js';
 export { loadWorkbookBytes, packageIssues, type LoadedWorkbook, type LoadResult } from './received.js';
 
-export async function loadWorkbook(file: string): Promise<LoadResult> {
+export async function loadWorkbook(file: string, budget?: ByteBudget): Promise<LoadResult> {
   let bytes: Uint8Array;
   let mtime: Date | undefined;
   try {
+    const st = await stat(file);
+    budget?.take(st.size, file);
     bytes = await readFile(file);
-    mtime = (await stat(file)).mtime;
-  } catch {
+    mtime = st.mtime;
+  } catch (e) {
+    if (e instanceof UnusableFileError) return { ok: false, issue: budgetIssue(budget) };
     return { ok: false, issue: issue('file.notFound', {}) };
   }
-  return loadWorkbookBytes(file, bytes, mtime);
+  return loadWorkbookBytes(file, bytes, mtime, budget);
 }
+
+const budgetIssue = (budget: ByteBudget | undefined): Issue =>
+  issue('file.runBudget', {}, { limit: `${Math.round((budget?.limit ?? 0) / 1024 / 1024)} MB`, detail: '' });
 
 /** Text files people make in Excel or WPS: UTF-8 (with or without BOM), else GBK. */
 export function decodeText(bytes: Uint8Array): string {
@@ -35,20 +44,90 @@ export async function loadCsv(file: string): Promise<SheetGrid> {
 }
 
 /**
- * Writes a result file atomically: to a temporary file beside it, then renamed over it. A
- * reader never sees half a file, and a failed write leaves the old one intact.
+ * The temporary file a result is written to before it is renamed into place: beside the result,
+ * named so that a person who finds one knows what it is (`通报.xlsx.kpd-部分写入-1234-ab12cd34.tmp`:
+ * "partly written by kpd", with the writing process's id).
  */
-export async function writeAtomic(file: string, bytes: Uint8Array | string): Promise<void> {
+const TMP_MARK = '.kpd-部分写入-';
+const tmpName = (target: string): string =>
+  `${target}${TMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+
+/** Temporary files being written now: removed if the process is interrupted (Ctrl+C, kill). */
+const writing = new Set<string>();
+
+/** Removes the temporary files of writes in progress; for the signal handlers of the CLI. */
+export function removePartialWrites(): void {
+  for (const f of writing) {
+    try {
+      unlinkSync(f);
+    } catch {
+      // already gone
+    }
+  }
+  writing.clear();
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Temporary files a killed run left beside `target` (a process that no longer runs wrote
+ * them): removed before the next write of the same result. Returns their names.
+ */
+export async function removeLeftovers(target: string): Promise<string[]> {
+  const dir = dirname(target);
+  const prefix = `${basename(target)}${TMP_MARK}`;
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (processAlive(pid)) continue;
+    try {
+      await unlink(join(dir, name));
+      removed.push(name);
+    } catch {
+      // not ours to remove after all (permissions): left as it is
+    }
+  }
+  return removed;
+}
+
+/**
+ * Writes a result file atomically: to a temporary file beside it, then renamed over it. A
+ * reader never sees half a file, and a failed write leaves the old one intact. Leftovers of an
+ * earlier run that was killed are removed first; their names are returned.
+ */
+export async function writeAtomic(file: string, bytes: Uint8Array | string): Promise<string[]> {
   const target = resolve(file);
-  const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = tmpName(target);
+  let removed: string[] = [];
   try {
     await ensureDir(dirname(target));
+    removed = await removeLeftovers(target);
+    writing.add(tmp);
     await writeFile(tmp, bytes);
     await rename(tmp, target);
+    writing.delete(tmp);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
+    writing.delete(tmp);
     throw new OutputError(file, (e as NodeJS.ErrnoException).code ?? '');
   }
+  return removed;
 }
 
 /** An output that could not be written; `reason` is Chinese, for the person who asked for it. */

@@ -8,11 +8,15 @@ import type { ReceivedFile } from '../core/bulletin/index.js';
 import type { WorkbookGrid } from '../core/grid.js';
 import { issue, type Issue } from '../core/validate/issue.js';
 import type { IssueCode } from '../core/validate/codes.js';
+import type { ByteBudget } from './budget.js';
 import { readXlsx, UnusableFileError, type PackageFlags } from './xlsx-read/index.js';
+import { openZip } from './zip.js';
 
 /** A workbook read from a file, with what the package itself says about it. */
 export interface LoadedWorkbook {
   readonly file: string;
+  /** The package as read (not to be modified). */
+  readonly bytes: Uint8Array;
   readonly workbook: WorkbookGrid;
   readonly flags: PackageFlags;
   /** Package-level findings: macros, external links, truncated sheets. */
@@ -28,22 +32,37 @@ export function packageIssues(flags: PackageFlags): Issue[] {
   const out: Issue[] = [];
   if (flags.macros) out.push(issue('file.macro', {}));
   if (flags.externalLinks) out.push(issue('file.externalLinks', {}));
-  for (const t of flags.truncated)
-    out.push(issue('file.truncated', { sheet: t.sheet }, { sheet: t.sheet, detail: t.reason }));
+  for (const t of flags.truncated) {
+    const where = { sheet: t.sheet };
+    if (t.kind === 'far') out.push(issue('file.truncatedFar', where, { sheet: t.sheet, cell: t.cell ?? '' }));
+    else
+      out.push(
+        issue(t.kind === 'rows' ? 'file.truncatedRows' : 'file.truncatedCols', where, {
+          sheet: t.sheet,
+          limit: t.limit ?? 0,
+        }),
+      );
+  }
   return out;
 }
 
 /** Bytes → workbook, or the reason it cannot be used (never throws for bad input). */
-export function loadWorkbookBytes(file: string, bytes: Uint8Array, mtime?: Date): LoadResult {
+export function loadWorkbookBytes(
+  file: string,
+  bytes: Uint8Array,
+  mtime?: Date,
+  budget?: ByteBudget,
+): LoadResult {
   try {
-    const { workbook, flags } = readXlsx(bytes);
+    const { workbook, flags } = readXlsx(bytes, budget ? { budget } : {});
     return {
       ok: true,
-      value: { file, workbook, flags, issues: packageIssues(flags), ...(mtime && { mtime }) },
+      value: { file, bytes, workbook, flags, issues: packageIssues(flags), ...(mtime && { mtime }) },
     };
   } catch (e) {
     if (e instanceof UnusableFileError) {
-      return { ok: false, issue: issue(e.code as IssueCode, {}, { detail: e.detail }) };
+      const limit = budget ? `${Math.round(budget.limit / 1024 / 1024)} MB` : '';
+      return { ok: false, issue: issue(e.code as IssueCode, {}, { detail: e.detail, limit }) };
     }
     throw e;
   }
@@ -57,11 +76,15 @@ export interface PreparedItem {
   readonly clerkTime?: string;
   readonly mtime?: Date;
   readonly sender?: string;
+  /** The carrying message's Date header when it named no real moment. */
+  readonly badMailDate?: string;
 }
 
 /** Unzips and parses one input: its workbook, or why it has none, and every time known for it. */
-export function loadPrepared(item: PreparedItem): ReceivedFile {
-  const loaded = loadWorkbookBytes(item.file, item.bytes);
+export function loadPrepared(item: PreparedItem, budget?: ByteBudget): ReceivedFile {
+  const loaded = loadWorkbookBytes(item.file, item.bytes, undefined, budget);
+  const mailIssues =
+    item.badMailDate !== undefined ? [issue('mail.dateInvalid', {}, { value: item.badMailDate })] : [];
   const base = {
     file: item.file,
     ...(item.receivedAt && { emailTime: instantToCst(item.receivedAt) }),
@@ -70,6 +93,26 @@ export function loadPrepared(item: PreparedItem): ReceivedFile {
     ...(item.sender !== undefined && { sender: item.sender }),
   };
   return loaded.ok
-    ? { ...base, workbook: loaded.value.workbook, packageIssues: loaded.value.issues }
-    : { ...base, unusable: loaded.issue, packageIssues: [] };
+    ? { ...base, workbook: loaded.value.workbook, packageIssues: [...mailIssues, ...loaded.value.issues] }
+    : { ...base, unusable: loaded.issue, packageIssues: mailIssues };
+}
+
+/**
+ * A package we are about to copy parts of (a --template to fill, a master to write results
+ * into) checked first as every received file is: readable as a workbook, and every entry —
+ * pictures and all — inflating to exactly the size it declares, within the limits and the run's
+ * budget. Only then is it handed to a writer that unzips it whole. Undefined when it is fine.
+ */
+export function verifyPackage(bytes: Uint8Array, budget?: ByteBudget): Issue | undefined {
+  const loaded = loadWorkbookBytes('', bytes, undefined, budget);
+  if (!loaded.ok) return loaded.issue;
+  try {
+    const zip = openZip(bytes, undefined, budget);
+    for (const e of zip.entries) if (!e.isDirectory || e.size > 0) zip.readTransient(e);
+  } catch (e) {
+    if (!(e instanceof UnusableFileError)) throw e;
+    const limit = budget ? `${Math.round(budget.limit / 1024 / 1024)} MB` : '';
+    return issue(e.code as IssueCode, {}, { detail: e.detail, limit });
+  }
+  return undefined;
 }

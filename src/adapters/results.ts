@@ -1,6 +1,6 @@
 import type { SheetSpec } from '../core/schema/types.js';
 import type { TableJob, TableWrite } from '../core/table/merge.js';
-import type { RowValues } from '../core/template/samples.js';
+import type { RowSource } from '../core/template/limits.js';
 import { writeTemplate } from './exceljs/write-template.js';
 import { OpcPackage } from './opc/package.js';
 import { unprefixSpreadsheetMl } from './opc/prefix.js';
@@ -13,7 +13,7 @@ import { transplantSheets } from './xlsx-fill/transplant.js';
 
 export interface ResultTable {
   readonly sheet: SheetSpec;
-  readonly rows: readonly RowValues[];
+  readonly rows: RowSource;
 }
 
 /** Our sheets for `tables`, laid out by the template writer and filled: the look of every sheet we make. */
@@ -81,7 +81,10 @@ export async function writeSheetsInto(
 ): Promise<Uint8Array> {
   return writeTablesInto(
     workbook,
-    tables.map((job) => ({ kind: 'fresh', job })),
+    tables.map((t) => ({
+      kind: 'fresh',
+      job: { sheet: t.sheet, rows: Array.from({ length: t.rows.length }, (_, i) => t.rows.at(i) ?? {}) },
+    })),
     placeholders,
   );
 }

@@ -15,6 +15,7 @@
  * - No CRC-32 check (the XML parsers catch garbage); no writing; no encryption support.
  */
 import { inflateRawSync } from 'node:zlib';
+import type { ByteBudget } from './budget.js';
 import { UnusableFileError } from './errors.js';
 
 export interface ZipLimits {
@@ -24,7 +25,11 @@ export interface ZipLimits {
   readonly maxEntryBytes: number;
   /** Largest sum of declared uncompressed sizes, and of bytes actually inflated, in bytes. */
   readonly maxTotalBytes: number;
-  /** Highest uncompressed:compressed ratio allowed for an entry larger than `ratioThresholdBytes`. */
+  /**
+   * Highest uncompressed:compressed ratio allowed for an entry larger than `ratioThresholdBytes`,
+   * and for the archive as a whole once its entries together declare more than that (so a
+   * thousand small entries of zeros are caught as surely as one big one).
+   */
   readonly maxRatio: number;
   readonly ratioThresholdBytes: number;
 }
@@ -146,7 +151,11 @@ function normalizeName(name: string): string {
   return n.toLowerCase();
 }
 
-export function openZip(bytes: Uint8Array, limits?: Partial<ZipLimits>): ZipArchive {
+/**
+ * Opens an archive held in memory. `budget`, when given, is the run's (./budget.ts): every entry
+ * read draws its declared size on it before it is inflated.
+ */
+export function openZip(bytes: Uint8Array, limits?: Partial<ZipLimits>, budget?: ByteBudget): ZipArchive {
   const lim: ZipLimits = { ...DEFAULT_ZIP_LIMITS, ...limits };
   const len = bytes.length;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -295,6 +304,10 @@ export function openZip(bytes: Uint8Array, limits?: Partial<ZipLimits>): ZipArch
     else loose.set(key, entry);
     p = next;
   }
+  if (declaredTotal > lim.ratioThresholdBytes && declaredTotal > len * lim.maxRatio)
+    throw bomb(
+      `entries declare ${declaredTotal} bytes from a ${len}-byte archive (ratio above ${lim.maxRatio}:1)`,
+    );
 
   let inflatedTotal = 0;
 
@@ -315,6 +328,7 @@ export function openZip(bytes: Uint8Array, limits?: Partial<ZipLimits>): ZipArch
     const data = bytes.subarray(start, end);
     if (inflatedTotal + e.size > lim.maxTotalBytes)
       throw bomb(`more than ${lim.maxTotalBytes} bytes inflated in total`);
+    budget?.take(e.size, e.name);
 
     if (e.method === 0) {
       if (e.compressedSize !== e.size)

@@ -10,6 +10,11 @@ import { identifyTemplate, isIssue } from '../core/workbook/identify.js';
 import { DEFAULT_RULES, type RuleSet } from '../core/rules/ruleset.js';
 import { issue, message, type Issue } from '../core/validate/issue.js';
 import { loadCsv, loadWorkbook, type LoadedWorkbook } from '../adapters/files.js';
+import { byteBudget, RUN_BUDGET_BYTES, type ByteBudget } from '../adapters/budget.js';
+import { verifyPackage } from '../adapters/received.js';
+import { readFile, stat } from 'node:fs/promises';
+import { formatMessage } from '../core/validate/issue.js';
+import { visible } from '../core/values/visible.js';
 import { UsageError } from './io.js';
 import { t } from './lang.js';
 import type { Locale } from '../core/validate/issue.js';
@@ -18,8 +23,11 @@ import type { Locale } from '../core/validate/issue.js';
 export async function loadMaster(
   file: string,
   locale: Locale,
-): Promise<{ loaded: LoadedWorkbook; master: MasterRead }> {
-  const r = await loadWorkbook(file);
+  budget?: ByteBudget,
+  /** The master's bytes will be copied into a result: every part of it is checked first. */
+  forWriting = false,
+): Promise<{ loaded: LoadedWorkbook; master: MasterRead; bytes: Uint8Array }> {
+  const r = await loadWorkbook(file, budget);
   if (!r.ok) {
     throw new UsageError(
       t(locale, `总台账「${file}」无法使用：`, `Master workbook "${file}" cannot be used: `) +
@@ -44,7 +52,13 @@ export async function loadMaster(
           ),
     );
   }
-  return { loaded: r.value, master: readMaster(r.value.workbook) };
+  const problem = forWriting ? verifyPackage(r.value.bytes, budget) : undefined;
+  if (problem)
+    throw new UsageError(
+      t(locale, `总台账「${file}」无法使用：`, `Master workbook "${file}" cannot be used: `) +
+        message(problem, locale),
+    );
+  return { loaded: r.value, master: readMaster(r.value.workbook), bytes: r.value.bytes };
 }
 
 /** Holiday entries from a --holidays file: CSV, or an .xlsx with a 节假日 sheet. */
@@ -116,4 +130,44 @@ export function outputPath(cwd: string, out: string, locale: Locale): string {
       ),
     );
   return resolve(cwd, out);
+}
+
+/**
+ * A bulletin template named with --template, refused (exit 2) before it is filled when it is not
+ * a workbook or when any entry passes the limits every received file is held to: a template with
+ * a 1 GiB entry is never copied.
+ */
+export async function usableTemplate(
+  path: string,
+  shown: string,
+  budget: ByteBudget,
+  locale: Locale,
+): Promise<Uint8Array> {
+  const refuse = (reason: string): UsageError =>
+    new UsageError(formatMessage('cli.templateUnusable', { file: visible(shown), reason }, locale));
+  let bytes: Uint8Array;
+  try {
+    const st = await stat(path);
+    budget.take(st.size, path);
+    bytes = await readFile(path);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw refuse(
+      code === 'file.runBudget'
+        ? formatMessage('file.runBudget', { limit: `${Math.round(budget.limit / 1024 / 1024)} MB` }, locale)
+        : formatMessage('file.notFound', {}, locale),
+    );
+  }
+  const problem = verifyPackage(bytes, budget);
+  if (problem) throw refuse(message(problem, locale));
+  return bytes;
+}
+
+/**
+ * The run's size budget (adapters/budget.ts): 1 GiB, or KPD_BUDGET_MB megabytes (for tests, and
+ * for an office that must process more at once).
+ */
+export function runBudget(env: Readonly<Record<string, string | undefined>>): ByteBudget {
+  const mb = Number(env['KPD_BUDGET_MB']);
+  return byteBudget(Number.isFinite(mb) && mb > 0 ? mb * 1024 * 1024 : RUN_BUDGET_BYTES);
 }

@@ -9,6 +9,7 @@ import {
 } from '../core/validate/issue.js';
 import { displayWidth } from '../core/template/layout.js';
 import type { TableWrite } from '../core/table/merge.js';
+import { maxOf } from '../core/values/lists.js';
 
 /** Pure formatting of results for the terminal and for --json; the commands only print. */
 
@@ -41,7 +42,7 @@ export function padEnd(s: string, width: number): string {
 /** One line per issue: severity, place, message. */
 export function formatIssues(issues: readonly Issue[], locale: Locale, indent = '  '): string {
   const places = issues.map((i) => location(i, locale));
-  const w = Math.min(24, Math.max(0, ...places.map(displayWidth)));
+  const w = Math.min(24, maxOf(places.map(displayWidth), 0));
   return issues
     .map(
       (i, k) =>
@@ -59,7 +60,12 @@ export function countBySeverity(issues: readonly Issue[]): Record<Issue['severit
 /** A plain text table with CJK-aware column widths. */
 export function table(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const cells = [headers, ...rows.map((r) => r.map(String))];
-  const widths = headers.map((_, c) => Math.max(...cells.map((r) => displayWidth(r[c] ?? ''))));
+  const widths = headers.map((_, c) =>
+    maxOf(
+      cells.map((r) => displayWidth(r[c] ?? '')),
+      0,
+    ),
+  );
   const line = (r: readonly string[]): string =>
     r
       .map((c, i) => padEnd(c, widths[i] ?? 0))

@@ -10,7 +10,7 @@ export function progressBar(io: Io, label: string, total: number): { tick(): voi
     const filled = Math.round((n / total) * width);
     if (filled === lastDrawn && n !== total) return;
     lastDrawn = filled;
-    io.err(`\r${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${n}/${total}`);
+    (io.status ?? io.err)(`\r${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${n}/${total}`);
   };
   draw();
   return {
@@ -20,6 +20,25 @@ export function progressBar(io: Io, label: string, total: number): { tick(): voi
     },
     done() {
       io.err('\n');
+    },
+  };
+}
+
+/** A running count on stderr when it is a terminal (the total is not known in advance); silent otherwise. */
+export function progressCounter(io: Io, label: string): { tick(): void; done(): void } {
+  if (!io.interactive) return { tick: () => undefined, done: () => undefined };
+  let n = 0;
+  const draw = (): void => (io.status ?? io.err)(`\r${label} ${n}`);
+  return {
+    tick() {
+      n++;
+      if (n < 100 || n % 10 === 0) draw();
+    },
+    done() {
+      if (n > 0) {
+        draw();
+        io.err('\n');
+      }
     },
   };
 }

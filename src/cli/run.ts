@@ -1,5 +1,19 @@
 import { main } from './main.js';
 import { processIo } from './io.js';
+import { removePartialWrites } from '../adapters/files.js';
+
+// Ctrl+C or a kill while a result is being written: its temporary file goes too. (A run killed
+// outright leaves it; the next write of that result removes it — see writeAtomic.)
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+  ['SIGHUP', 129],
+] as const) {
+  process.on(signal, () => {
+    removePartialWrites();
+    process.exit(code);
+  });
+}
 
 // Output piped into `head` and closed early is not an error.
 for (const stream of [process.stdout, process.stderr]) {

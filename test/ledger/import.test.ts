@@ -159,7 +159,7 @@ describe('kpd ledger import', () => {
   ])('exits 2 when --out is %s', async (_, out) => {
     const r = await runKpd(['ledger', 'import', '通报.xlsx', '--into', '总台账.xlsx', '--out', out], dir);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('输出文件不能覆盖输入文件');
+    expect(r.err).toMatch(/就是输入文件「.*」，写出会把它覆盖/u);
   });
 
   it('is read by kpd score: the 2026-11-1 reports count in 2026Q4', async () => {

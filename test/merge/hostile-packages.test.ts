@@ -168,7 +168,7 @@ describe('kpd merge: packages read but flagged', () => {
       [
         '巨表.xlsx',
         '提示',
-        'file.truncated',
+        'file.truncatedRows',
         expect.stringMatching(/^工作表「进展情况」超出读取范围，超出部分未读取（超过 100000 行/u),
       ],
     ]);

@@ -72,7 +72,7 @@ describe('kpd merge: the output is written whole or not at all', () => {
     } finally {
       watcher.close();
     }
-    const temps = [...seen].filter((n) => /^\.通报\.xlsx\.[0-9a-f]{8}\.tmp$/u.test(n));
+    const temps = [...seen].filter((n) => /^通报\.xlsx\.kpd-部分写入-\d+-[0-9a-f]{8}\.tmp$/u.test(n));
     expect(temps, [...seen].join(', ')).toHaveLength(1);
     expect(await readdir(outDir)).toEqual(['通报.xlsx']);
     expect((await readFile(join(outDir, '通报.xlsx'))).subarray(0, 2).toString()).toBe('PK');

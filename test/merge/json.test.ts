@@ -153,20 +153,34 @@ describe('kpd merge: exit codes', () => {
     ],
     ['no --out', [...base], /缺少 --out/u],
     ['no --period', ['in', '--master', '总台账.xlsx', '--out', 'x.xlsx'], /请用 --period 给出报告期/u],
-    ['a quarter for a period', [...base.slice(0, 4), '2026Q3', '--out', 'x.xlsx'], /请用 --period/u],
-    ['month 13', [...base.slice(0, 4), '2026-13-1', '--out', 'x.xlsx'], /请用 --period/u],
+    [
+      'a quarter for a period',
+      [...base.slice(0, 4), '2026Q3', '--out', 'x.xlsx'],
+      /报告期「2026Q3」无法识别：请写如 2026-11-1（上半月）或 2026-11-2（下半月）/u,
+    ],
+    ['month 13', [...base.slice(0, 4), '2026-13-1', '--out', 'x.xlsx'], /报告期「2026-13-1」无法识别/u],
+    [
+      'a month without its half',
+      [...base.slice(0, 4), '2026-11', '--out', 'x.xlsx'],
+      /报告期「2026-11」写法不对：请写 2026-11-1（上半月）或 2026-11-2（下半月）。/u,
+    ],
+    [
+      'a mistyped input folder',
+      ['in-typo', '--master', '总台账.xlsx', '--period', '2026-11-1', '--out', 'x.xlsx'],
+      /找不到「in-typo」：没有这个文件或文件夹/u,
+    ],
     [
       'no inputs',
       ['--master', '总台账.xlsx', '--period', '2026-11-1', '--out', 'x.xlsx'],
       /请给出要汇总的文件或文件夹/u,
     ],
     ['an unknown option', [...base, '--out', 'x.xlsx', '--frobnicate'], /不认识的选项「--frobnicate」/u],
-    ['--out equal to the master', [...base, '--out', '总台账.xlsx'], /输出文件不能覆盖输入文件/u],
-    ['--out equal to an input folder', [...base, '--out', 'in'], /输出文件不能覆盖输入文件/u],
+    ['--out equal to the master', [...base, '--out', '总台账.xlsx'], /就是输入文件「.*总台账\.xlsx」/u],
+    ['--out equal to an input folder', [...base, '--out', 'in'], /--out「in」是一个文件夹/u],
     [
       '--out equal to an input file',
       ['in/a.xlsx', '--master', '总台账.xlsx', '--period', '2026-11-1', '--out', './in/../in/a.xlsx'],
-      /输出文件不能覆盖输入文件/u,
+      /就是输入文件「.*a\.xlsx」，写出会把它覆盖/u,
     ],
   ])('exits 2 for %s, and writes nothing', async (_, args, message) => {
     const r = await run(args);

@@ -188,7 +188,7 @@ describe('kpd merge: a 填报日期 that is probably a slip', () => {
   });
 });
 
-describe('kpd merge: a report whose 进展情况 sheet was renamed', () => {
+describe('kpd merge: a report whose 进展情况 sheet was renamed and its headers changed', () => {
   it('is set aside saying the sheet is missing, not that its HQ is unknown', async () => {
     const dir = await scenario(tmp(), 'renamed');
     await writeFile(
@@ -196,8 +196,13 @@ describe('kpd merge: a report whose 进展情况 sheet was renamed', () => {
       reportXlsx({
         fields: { 填报单位: HQ.a, 报告期: PERIOD_LABEL, 填报日期: '2026-11-11', 指挥长签字: '签' },
         progress: [['AY-2026-101', 10, 500, '', '']],
+        // (A renamed sheet with its headers is recognised by them: see headers.test.ts.)
         transform: (part, xml) =>
-          part === 'xl/workbook.xml' ? xml.replace('name="进展情况"', 'name="Sheet1"') : xml,
+          part === 'xl/workbook.xml'
+            ? xml.replace('name="进展情况"', 'name="Sheet1"')
+            : part === 'xl/worksheets/sheet1.xml'
+              ? xml.replace('>项目编号<', '>编号<')
+              : xml,
       }),
     );
     const r = await merge(dir, ['a.xlsx']);

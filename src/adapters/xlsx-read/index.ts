@@ -7,6 +7,7 @@
  */
 import { unzipSync } from 'fflate';
 import type { Cell, SheetGrid, WorkbookGrid } from '../../core/grid.js';
+import type { ByteBudget } from '../budget.js';
 import { UnusableFileError } from '../errors.js';
 import { looksLikeZip, openZip, type ZipArchive, type ZipLimits } from '../zip.js';
 import {
@@ -19,7 +20,7 @@ import {
   type Relationship,
 } from './package.js';
 import { parseSharedStrings } from './shared-strings.js';
-import { parseSheet } from './sheet.js';
+import { newGridBudget, parseSheet } from './sheet.js';
 import { parseDateStyles } from './styles.js';
 import { decodeXmlPart, partEncoding } from './xml.js';
 
@@ -35,13 +36,20 @@ export interface ReadXlsxOptions {
   /** Cells in columns at or beyond this (0-based) are dropped; default 256. */
   readonly maxCols?: number;
   readonly zipLimits?: Partial<ZipLimits>;
+  /** The run's size budget (../budget.ts): every part inflated draws on it. */
+  readonly budget?: ByteBudget;
 }
 
 export interface TruncationNote {
   readonly sheet: string;
-  /** Chinese, for the clerk, e.g. "超过 100000 行，之后的内容未读取". */
-  readonly reason: string;
-  readonly kind: 'rows' | 'cols';
+  /**
+   * `rows`/`cols`: cells beyond `limit` rows or columns; `far`: cells so far from the others
+   * that storing them would cost more memory than the cells present pay for (from `cell` on).
+   */
+  readonly kind: 'rows' | 'cols' | 'far';
+  readonly limit?: number;
+  /** The first cell not read, e.g. "IV60000" (kind `far`). */
+  readonly cell?: string;
 }
 
 export interface PackageFlags {
@@ -92,7 +100,7 @@ function readPackage(bytes: Uint8Array, options: ReadXlsxOptions): XlsxReadResul
   rejectOle(bytes);
   if (!looksLikeZip(bytes))
     throw new UnusableFileError('file.notZip', 'the file does not start with a ZIP signature');
-  const zip = openZip(bytes, options.zipLimits);
+  const zip = openZip(bytes, options.zipLimits, options.budget);
   if (zip.hasDuplicateNames) throw corrupt('two parts share one name');
   const readXml = (part: string) => decodeXmlPart(zip.readTransient(part), part);
 
@@ -132,6 +140,9 @@ function readPackage(bytes: Uint8Array, options: ReadXlsxOptions): XlsxReadResul
   const maxCols = options.maxCols ?? DEFAULT_MAX_COLS;
   let sharedStrings: string[] | undefined;
   let dateStyles: Uint8Array | undefined;
+  const budget = newGridBudget();
+  /** A part listed for two sheets would be parsed (and held) twice: no program writes that. */
+  const partsRead = new Set<string>();
 
   wb.sheets.forEach((sheet, i) => {
     if (options.sheets && !wanted(options.sheets, sheet.name)) return;
@@ -147,6 +158,9 @@ function readPackage(bytes: Uint8Array, options: ReadXlsxOptions): XlsxReadResul
     let rows: Cell[][] = [];
     if (part !== undefined) {
       if (!zip.has(part)) throw corrupt(`sheet ${JSON.stringify(sheet.name)}: part ${part} is missing`);
+      const key = (zip.find(part)?.name ?? part).toLowerCase();
+      if (partsRead.has(key)) throw corrupt(`two sheets share the part ${part}`);
+      partsRead.add(key);
       if (sharedStrings === undefined) {
         const ssPath = relOfType('sharedStrings')?.target ?? 'xl/sharedStrings.xml';
         sharedStrings = zip.has(ssPath) ? parseSharedStrings(readXml(ssPath)) : [];
@@ -161,14 +175,13 @@ function readPackage(bytes: Uint8Array, options: ReadXlsxOptions): XlsxReadResul
         dateOffset: wb.date1904 ? DATE1904_OFFSET : 0,
         maxRows,
         maxCols,
+        budget,
       });
       rows = parsed.rows;
-      if (parsed.droppedRows) {
-        truncated.push({ sheet: sheet.name, kind: 'rows', reason: `超过 ${maxRows} 行，之后的内容未读取` });
-      }
-      if (parsed.droppedCols) {
-        truncated.push({ sheet: sheet.name, kind: 'cols', reason: `超过 ${maxCols} 列，之后的内容未读取` });
-      }
+      if (parsed.droppedRows) truncated.push({ sheet: sheet.name, kind: 'rows', limit: maxRows });
+      if (parsed.droppedCols) truncated.push({ sheet: sheet.name, kind: 'cols', limit: maxCols });
+      if (parsed.droppedFar !== undefined)
+        truncated.push({ sheet: sheet.name, kind: 'far', cell: parsed.droppedFar });
     }
     sheets.push(sheet.hidden ? { name: sheet.name, rows, hidden: true } : { name: sheet.name, rows });
   });

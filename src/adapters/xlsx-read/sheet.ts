@@ -3,7 +3,7 @@
  * A hand-written scanner straight over the inflated UTF-8 bytes (markup is ASCII; only value
  * text is decoded); no per-cell regex, no DOM.
  */
-import { NO_CACHED_VALUE, type Cell } from '../../core/grid.js';
+import { columnLetters, NO_CACHED_VALUE, type Cell } from '../../core/grid.js';
 import {
   assertNoDtdBytes,
   battr,
@@ -27,14 +27,43 @@ export interface SheetContext {
   readonly dateOffset: number;
   readonly maxRows: number;
   readonly maxCols: number;
+  /** Shared by every sheet of a workbook: what the grids hold, so memory follows the cells present. */
+  readonly budget: GridBudget;
 }
+
+/**
+ * A grid keeps rows as dense arrays, so a cell far from the others costs every slot before it
+ * (`IV60000` alone: 60,000 rows and 255 padding cells). Each slot must be paid for: a workbook
+ * may hold `allowance` slots plus `perCell` slots for every cell with a value. A cell whose
+ * padding the budget cannot pay is not stored, and the sheet says so (`droppedFar`), so a few
+ * far cells are read as usual while a file made of them costs memory in proportion to its cells,
+ * never to its largest address.
+ */
+export interface GridBudget {
+  slots: number;
+  cells: number;
+  readonly allowance: number;
+  readonly perCell: number;
+}
+
+export const newGridBudget = (allowance = 2_000_000, perCell = 8): GridBudget => ({
+  slots: 0,
+  cells: 0,
+  allowance,
+  perCell,
+});
 
 export interface ParsedSheet {
   rows: Cell[][];
   /** Non-empty cells were dropped beyond `maxRows` / `maxCols`. */
   droppedRows: boolean;
   droppedCols: boolean;
+  /** The first cell (e.g. "IV60000") not stored because its padding was beyond the grid budget. */
+  droppedFar: string | undefined;
 }
+
+/** Every empty row of every sheet: one shared, never written array (a row gap costs one slot). */
+const EMPTY_ROW: Cell[] = Object.freeze([]) as unknown as Cell[];
 
 // cell types
 const T_N = 0;
@@ -55,9 +84,9 @@ const isWs = (c: number | undefined) => c === 32 || c === 9 || c === 10 || c ===
  */
 export function parseSheet(b: Uint8Array, part: string, ctx: SheetContext): ParsedSheet {
   const rows: Cell[][] = [];
-  const result: ParsedSheet = { rows, droppedRows: false, droppedCols: false };
+  const result: ParsedSheet = { rows, droppedRows: false, droppedCols: false, droppedFar: undefined };
   const n = b.length;
-  const { maxRows, maxCols, dateStyles, dateOffset, sharedStrings } = ctx;
+  const { maxRows, maxCols, dateStyles, dateOffset, sharedStrings, budget } = ctx;
 
   let p = findStartTagB(b, 'sheetData');
   if (p < 0) {
@@ -427,8 +456,18 @@ export function parseSheet(b: Uint8Array, part: string, ctx: SheetContext): Pars
       result.droppedCols = true;
       continue;
     }
-    while (rows.length <= row) rows.push([]);
-    const r = rows[row]!;
+    let r = rows[row];
+    const cost =
+      (row < rows.length ? 0 : row + 1 - rows.length) +
+      (r && col < r.length ? 0 : col + 1 - (r?.length ?? 0));
+    if (cost > 1 && budget.slots + cost > budget.allowance + budget.perCell * (budget.cells + 1)) {
+      result.droppedFar ??= `${columnLetters(col)}${row + 1}`;
+      continue;
+    }
+    budget.slots += cost;
+    budget.cells++;
+    while (rows.length <= row) rows.push(EMPTY_ROW);
+    if (r === undefined || r === EMPTY_ROW) r = rows[row] = [];
     if (col < r.length) r[col] = val;
     else {
       while (r.length < col) r.push(null);

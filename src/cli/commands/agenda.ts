@@ -1,14 +1,24 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { agendaSheets, buildAgenda, meetingDayProblem, type Agenda } from '../../core/agenda/index.js';
+import {
+  agendaContext,
+  agendaSheets,
+  assembleAgenda,
+  meetingDayProblem,
+  readTopicFile,
+  type Agenda,
+  type TopicFileRead,
+} from '../../core/agenda/index.js';
 import { parseDate } from '../../core/values/parse.js';
-import { message, type Locale } from '../../core/validate/issue.js';
+import { formatMessage, message, type Locale } from '../../core/validate/issue.js';
 import { AGENDA } from '../../core/schema/agenda.js';
 import { outputTemplate } from '../../adapters/bundled.js';
-import { collectInputs } from '../../adapters/inputs.js';
-import { sameFile, writeAtomic } from '../../adapters/files.js';
+import { walkInputs } from '../../adapters/inputs.js';
+import { writeAtomic } from '../../adapters/files.js';
+import { jsonText } from '../../core/values/visible.js';
+import { guardOutput, requireExisting } from '../guard.js';
 import { fillWorkbook } from '../../adapters/xlsx-fill/index.js';
-import { calendarContext, loadMaster, outputPath } from '../context.js';
+import { calendarContext, loadMaster, outputPath, runBudget } from '../context.js';
 import { displayPath, table } from '../format.js';
 import { loadPrepared } from '../merge-read.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
@@ -38,16 +48,16 @@ export async function agendaCommand(argv: readonly string[], io: Io): Promise<Ex
       t(locale, '请用 --meeting 给出例会日期，如 2026-11-14。', 'Give --meeting, e.g. 2026-11-14.'),
     );
   const meeting = day.value;
+  const named = [values.master, values.holidays, ...positionals];
+  await requireExisting(
+    named.filter((p): p is string => p !== undefined && p !== values.master),
+    io.cwd,
+    locale,
+  );
   const out = outputPath(io.cwd, values.out, locale);
-  const masterPath = resolve(io.cwd, values.master);
-  for (const input of [masterPath, ...positionals.map((p) => resolve(io.cwd, p))]) {
-    if (await sameFile(out, input))
-      throw new UsageError(
-        t(locale, `输出文件不能覆盖输入文件「${input}」。`, `The output would overwrite an input: ${input}`),
-      );
-  }
-
-  const { master } = await loadMaster(masterPath, locale);
+  await guardOutput(io.cwd, values.out, named, locale, '周例会议程.xlsx');
+  const budget = runBudget(io.env);
+  const { master } = await loadMaster(resolve(io.cwd, values.master), locale, budget);
   const ctx = await calendarContext(
     { master, holidays: values.holidays && resolve(io.cwd, values.holidays) },
     locale,
@@ -59,32 +69,51 @@ export async function agendaCommand(argv: readonly string[], io: Io): Promise<Ex
   const rel = (f: string): string => displayPath(io.cwd, f);
   const byPath = <T extends { file: string }>(a: T, b: T): number =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
-  const collected = await collectInputs(positionals.map((p) => resolve(io.cwd, p)));
-  const files = collected.items.sort(byPath).map((item) =>
-    loadPrepared({
-      file: rel(item.file),
-      bytes: item.bytes,
-      ...(item.receivedAt && { receivedAt: item.receivedAt }),
-      ...(item.mtime && { mtime: item.mtime }),
-      ...(item.sender !== undefined && { sender: item.sender }),
-    }),
-  );
-  const ignored = collected.ignored.sort(byPath).map((x) => ({ file: rel(x.file), reason: x.reason }));
-  const agenda = buildAgenda({
-    meeting,
-    master: master.data,
-    calendar: ctx.calendar,
-    files,
-    ignored,
+  const actx = agendaContext({ meeting, master: master.data, calendar: ctx.calendar, locale });
+  // One file at a time: its topics kept, its workbook dropped before the next is read.
+  const reads: { file: string; read: TopicFileRead }[] = [];
+  const ignored: { file: string; reason: string }[] = [];
+  for await (const found of walkInputs(positionals.map((p) => resolve(io.cwd, p)).sort(), {
+    budget,
     locale,
-  });
+  })) {
+    if (found.kind === 'ignored') {
+      ignored.push({ file: rel(found.ignored.file), reason: found.ignored.reason });
+      continue;
+    }
+    const item = found.item;
+    const file = rel(item.file);
+    const received = loadPrepared(
+      {
+        file,
+        bytes: item.bytes,
+        ...(item.receivedAt && { receivedAt: item.receivedAt }),
+        ...(item.mtime && { mtime: item.mtime }),
+        ...(item.sender !== undefined && { sender: item.sender }),
+        ...(item.badMailDate !== undefined && { badMailDate: item.badMailDate }),
+      },
+      budget,
+    );
+    reads.push({ file, read: readTopicFile(received, actx) });
+  }
+  reads.sort(byPath);
+  ignored.sort(byPath);
+  const agenda = assembleAgenda(
+    actx,
+    reads.map((r) => r.read),
+    ignored,
+  );
   const sheets = agendaSheets(agenda, { ...(values.office !== undefined && { office: values.office }) });
   const filled = await fillWorkbook(await outputTemplate(AGENDA), sheets);
   await writeAtomic(out, filled.bytes);
 
   for (const w of [...agenda.warnings, ...ctx.issues.filter((i) => i.severity !== 'info')])
     io.err(`${t(locale, '警告', 'Warning')}：${message(w, locale)}\n`);
-  if (values.json) io.out(JSON.stringify(agendaJson(agenda, locale)) + '\n');
+  for (const o of sheets.overflow ?? [])
+    io.err(
+      `${t(locale, '警告', 'Warning')}：${formatMessage('output.sheetCapped', { sheet: o.sheet, total: o.total, kept: o.kept, omitted: o.total - o.kept }, locale)}\n`,
+    );
+  if (values.json) io.out(jsonText(agendaJson(agenda, locale)) + '\n');
   else io.out(formatAgenda(agenda, values.out, locale));
   return EXIT.ok;
 }

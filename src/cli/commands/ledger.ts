@@ -1,15 +1,16 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importBulletin } from '../../core/ledger/import.js';
-import { parseReportPeriod, reportPeriodId } from '../../core/calendar/periods.js';
-import { planTables } from '../../core/table/merge.js';
+import { reportPeriodId } from '../../core/calendar/periods.js';
+import { planTables, withinLimits } from '../../core/table/merge.js';
+import { jsonText, visible } from '../../core/values/visible.js';
+import { guardOutput, reportPeriodOption, requireExisting } from '../guard.js';
 import { isIssue } from '../../core/workbook/identify.js';
-import { message, SEVERITY_LABEL } from '../../core/validate/issue.js';
-import { loadWorkbook, sameFile, writeAtomic } from '../../adapters/files.js';
+import { formatMessage, message, SEVERITY_LABEL } from '../../core/validate/issue.js';
+import { loadWorkbook, writeAtomic } from '../../adapters/files.js';
 import { writeTablesInto } from '../../adapters/results.js';
 import { tablesJson } from '../format.js';
-import { loadMaster, outputPath } from '../context.js';
+import { loadMaster, outputPath, runBudget } from '../context.js';
 import { importWeeklyCommand } from './ledger-weekly.js';
 export { LEDGER_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
@@ -47,32 +48,33 @@ export async function ledgerCommand(argv: readonly string[], io: Io): Promise<Ex
     throw new UsageError(
       t(locale, '缺少 --into 总台账.xlsx 或 --out 新总台账.xlsx。', 'Missing --into or --out.'),
     );
-  const period = values.period !== undefined ? parseReportPeriod(values.period) : undefined;
-  if (values.period !== undefined && !period)
-    throw new UsageError(t(locale, '--period 应如 2026-11-1。', '--period like 2026-11-1.'));
+  const period = values.period !== undefined ? reportPeriodOption(values.period, locale) : undefined;
+  await requireExisting([file, values.into], io.cwd, locale);
   const masterPath = resolve(io.cwd, values.into);
   const out = outputPath(io.cwd, values.out, locale);
   const bulletinPath = resolve(io.cwd, file);
-  for (const input of [masterPath, bulletinPath]) {
-    if (await sameFile(out, input))
-      throw new UsageError(
-        t(locale, `输出文件不能覆盖输入文件「${input}」。`, `The output would overwrite ${input}.`),
-      );
-  }
-  const bulletin = await loadWorkbook(bulletinPath);
-  if (!bulletin.ok) throw new UsageError(`${file}：${message(bulletin.issue, locale)}`);
-  const { loaded, master } = await loadMaster(masterPath, locale);
+  await guardOutput(io.cwd, values.out, [values.into, file], locale, '新总台账.xlsx');
+  const budget = runBudget(io.env);
+  const bulletin = await loadWorkbook(bulletinPath, budget);
+  if (!bulletin.ok) throw new UsageError(`${visible(file)}：${message(bulletin.issue, locale)}`);
+  const { loaded, master, bytes: masterBytes } = await loadMaster(masterPath, locale, budget, true);
   const result = importBulletin(bulletin.value.workbook, master.data, period && reportPeriodId(period));
-  if (isIssue(result)) throw new UsageError(`${file}：${message(result, locale)}`);
+  if (isIssue(result)) throw new UsageError(`${visible(file)}：${message(result, locale)}`);
   // Only the period's rows, merged into the ledgers as they are: what a person added there stays.
-  const { writes, notes } = planTables(loaded.workbook, result.tables, new Map());
-  await writeAtomic(out, await writeTablesInto(await readFile(masterPath), writes));
+  // Within Excel's limits, what was left out said (as for the bulletin).
+  const capped = withinLimits(result.tables);
+  const { writes, notes } = planTables(loaded.workbook, capped.jobs, new Map());
+  await writeAtomic(out, await writeTablesInto(masterBytes, writes));
+  for (const o of capped.overflow)
+    io.err(
+      `${t(locale, '警告', 'Warning')}：${formatMessage('output.sheetCapped', { sheet: o.sheet, total: o.total, kept: o.kept, omitted: o.total - o.kept }, locale)}\n`,
+    );
 
   for (const i of result.issues) io.err(`${SEVERITY_LABEL[i.severity][locale]}：${message(i, locale)}\n`);
   const c = result.counts;
   if (values.json)
     io.out(
-      JSON.stringify({
+      jsonText({
         period: result.period,
         imported: {
           progress: c.progress,

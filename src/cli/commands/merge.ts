@@ -1,8 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { readPrepared, type PreparedItem } from '../merge-read.js';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseReportPeriod, reportPeriodId } from '../../core/calendar/periods.js';
+import { reportPeriodId } from '../../core/calendar/periods.js';
+import { instantToCst } from '../../core/calendar/dates.js';
 import {
   assembleBulletin,
   bulletinContext,
@@ -13,16 +14,18 @@ import { bulletinSheets } from '../../core/bulletin/render.js';
 import { parseDateTime } from '../../core/values/parse.js';
 import { parseCsv } from '../../core/values/csv.js';
 import { matchKey } from '../../core/values/text.js';
-import { message, type Locale } from '../../core/validate/issue.js';
-import { collectInputs } from '../../adapters/inputs.js';
-import { decodeText, sameFile, writeAtomic } from '../../adapters/files.js';
+import { formatMessage, message, type Locale } from '../../core/validate/issue.js';
+import { jsonText } from '../../core/values/visible.js';
+import { walkInputs } from '../../adapters/inputs.js';
+import { decodeText, writeAtomic } from '../../adapters/files.js';
 import { fillWorkbook } from '../../adapters/xlsx-fill/index.js';
 import { bulletinTemplate } from '../../adapters/bundled.js';
-import { calendarContext, loadMaster, outputPath } from '../context.js';
+import { calendarContext, loadMaster, outputPath, runBudget, usableTemplate } from '../context.js';
+import { guardOutput, reportPeriodOption, requireExisting } from '../guard.js';
 export { MERGE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
-import { progressBar } from '../progress.js';
+import { progressCounter } from '../progress.js';
 import { displayPath, table } from '../format.js';
 
 /** KPD_TIMINGS=1 prints how long each phase took (stderr), for finding where time goes. */
@@ -34,14 +37,6 @@ function phaseClock(io: Io): (phase: string) => void {
     io.err(`[timing] ${phase} ${Math.round(now - last)} ms\n`);
     last = now;
   };
-}
-
-async function isDirectory(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 /** A file the person named, or a clear message (exit 2) when it cannot be read. */
@@ -100,99 +95,90 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
   const locale = localeOf(values.lang, io.env);
   if (!values.master) throw new UsageError(t(locale, '缺少 --master 总台账.xlsx。', 'Missing --master.'));
   if (!values.out) throw new UsageError(t(locale, '缺少 --out 通报.xlsx。', 'Missing --out.'));
-  const period = values.period ? parseReportPeriod(values.period) : undefined;
-  if (!period)
+  if (!values.period)
     throw new UsageError(
       t(locale, '请用 --period 给出报告期，如 2026-11-1。', 'Give --period, e.g. 2026-11-1.'),
     );
+  const period = reportPeriodOption(values.period, locale);
   if (positionals.length === 0)
     throw new UsageError(t(locale, '请给出要汇总的文件或文件夹。', 'Give the files or folders to merge.'));
+  const at = (p: string | undefined): string | undefined =>
+    p === undefined ? undefined : resolve(io.cwd, p);
+  const named = [values.master, values.template, values.received, values.holidays, ...positionals];
+  // (The master is said as the master, by loadMaster.)
+  await requireExisting(
+    named.filter((p): p is string => p !== undefined && p !== values.master),
+    io.cwd,
+    locale,
+  );
   const out = resolve(io.cwd, values.out);
-  const masterPath = resolve(io.cwd, values.master);
-  for (const input of [masterPath, ...positionals.map((p) => resolve(io.cwd, p))]) {
-    if (await sameFile(out, input))
-      throw new UsageError(
-        t(locale, `输出文件不能覆盖输入文件「${input}」。`, `The output would overwrite an input: ${input}`),
-      );
-  }
+  await guardOutput(io.cwd, values.out, named, locale, '通报.xlsx');
+  outputPath(io.cwd, values.out, locale);
 
-  outputPath(io.cwd, values.out, locale); // after the same-file checks: those say more
+  const masterFile = resolve(io.cwd, values.master);
+  const budget = runBudget(io.env);
   const { times: clerk, problems: clerkProblems } = await clerkTimes(values.received, io.cwd, locale);
   const template = values.template
-    ? await readNamed(resolve(io.cwd, values.template), '通报模板', locale)
+    ? await usableTemplate(resolve(io.cwd, values.template), values.template, budget, locale)
     : await bulletinTemplate();
   const clock = phaseClock(io);
-  const collected = await collectInputs(positionals.map((p) => resolve(io.cwd, p)));
-  clock('collect');
-  // An output inside an input folder must not replace a report that was just read.
-  for (const item of collected.items) {
-    const path = item.file.split(' › ')[0] ?? item.file;
-    if (await sameFile(out, path)) {
-      throw new UsageError(
-        t(
-          locale,
-          `输出文件「${values.out}」就是输入中的「${path}」，请换一个位置。`,
-          `--out is one of the inputs: ${path}`,
-        ),
-      );
-    }
-  }
-  if (await isDirectory(out))
-    throw new UsageError(
-      t(locale, `--out「${values.out}」是一个文件夹，请给出文件名，如 通报.xlsx。`, `--out is a folder.`),
-    );
   const rel = (f: string): string => displayPath(io.cwd, f);
 
-  // By path, whatever order the inputs were named in: the same inputs, the same bulletin.
-  const byPath = <T extends { file: string }>(a: T, b: T): number =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
-  collected.items.sort(byPath);
-  collected.ignored.sort(byPath);
-  const prepared: PreparedItem[] = collected.items.map((item) => {
-    const clerkTime = clerk.get(matchKey(basename(item.file)));
-    return {
-      file: rel(item.file),
-      bytes: item.bytes,
-      ...(item.receivedAt && { receivedAt: item.receivedAt }),
-      ...(clerkTime !== undefined && { clerkTime }),
-      ...(item.mtime && { mtime: item.mtime }),
-      ...(item.sender !== undefined && { sender: item.sender }),
-    };
-  });
-  const ignored = collected.ignored.map((x) => ({ file: rel(x.file), reason: x.reason }));
-  const received = new Set(collected.items.map((item) => matchKey(basename(item.file))));
-  for (const name of clerk.keys())
-    if (!received.has(name))
-      clerkProblems.push(
-        t(
-          locale,
-          `登记时间文件中的「${name}」不是本次输入中的任何文件，未使用`,
-          `--received names "${name}", which is not among the inputs`,
-        ),
-      );
   // The master, the reads and their records are needed only until the bulletin is built: kept in
   // this function's scope, they are freed before the bulletin is written.
   const { bulletin, sheets, calendarIssues } = await (async () => {
-    const { master } = await loadMaster(masterPath, locale);
+    const { master } = await loadMaster(masterFile, locale, budget);
     clock('master');
-    const ctx = await calendarContext(
-      { master, holidays: values.holidays && resolve(io.cwd, values.holidays) },
-      locale,
+    const ctx = await calendarContext({ master, holidays: at(values.holidays) }, locale);
+    // The clock is the shell's: no file can have arrived after this moment.
+    const now = instantToCst(new Date());
+    const bctx = bulletinContext({ period, master: master.data, calendar: ctx.calendar, locale, now });
+    const bar = progressCounter(
+      values.json ? { ...io, interactive: false } : io,
+      t(locale, '读取报表', 'Reading'),
     );
-    const bctx = bulletinContext({ period, master: master.data, calendar: ctx.calendar, locale });
-    const bar = values.json
-      ? progressBar({ ...io, interactive: false }, '', 0)
-      : progressBar(io, t(locale, '读取报表', 'Reading'), prepared.length);
     const reads: SubmissionRead[] = [];
-    // One file at a time: read, checked, only its rows kept; its bytes and workbook go at once.
-    for (let i = 0; i < prepared.length; i++) {
-      reads.push(readPrepared(prepared[i] as PreparedItem, bctx));
-      prepared[i] = undefined as unknown as PreparedItem;
+    const ignored: { file: string; reason: string }[] = [];
+    const received = new Set<string>();
+    // One input at a time, in path order whatever order they were named in: read, checked, only
+    // its rows kept; its bytes and workbook go before the next is read.
+    const inputs = positionals.map((p) => resolve(io.cwd, p)).sort();
+    for await (const found of walkInputs(inputs, { budget, locale })) {
+      if (found.kind === 'ignored') {
+        ignored.push({ file: rel(found.ignored.file), reason: found.ignored.reason });
+        continue;
+      }
+      const item = found.item;
+      received.add(matchKey(basename(item.file)));
+      const clerkTime = clerk.get(matchKey(basename(item.file)));
+      const prepared: PreparedItem = {
+        file: rel(item.file),
+        bytes: item.bytes,
+        ...(item.receivedAt && { receivedAt: item.receivedAt }),
+        ...(clerkTime !== undefined && { clerkTime }),
+        ...(item.mtime && { mtime: item.mtime }),
+        ...(item.sender !== undefined && { sender: item.sender }),
+        ...(item.badMailDate !== undefined && { badMailDate: item.badMailDate }),
+      };
+      reads.push(readPrepared(prepared, bctx, budget));
       bar.tick();
     }
     bar.done();
-    prepared.length = 0;
     clock('read');
+    for (const name of clerk.keys())
+      if (!received.has(name))
+        clerkProblems.push(
+          t(
+            locale,
+            `登记时间文件中的「${name}」不是本次输入中的任何文件，未使用`,
+            `--received names "${name}", which is not among the inputs`,
+          ),
+        );
+    // By path: the same inputs, the same bulletin.
+    const byPath = <T extends { file: string }>(a: T, b: T): number =>
+      a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+    reads.sort(byPath);
+    ignored.sort(byPath);
     const built = assembleBulletin(bctx, reads, ignored);
     clock('assemble');
     return {
@@ -233,6 +219,10 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
   for (const w of [...bulletin.warnings, ...calendarIssues.filter((i) => i.severity !== 'info')]) {
     io.err(`${t(locale, '警告', 'Warning')}：${message(w, locale)}\n`);
   }
+  for (const o of sheets.overflow ?? [])
+    io.err(
+      `${t(locale, '警告', 'Warning')}：${formatMessage('output.sheetCapped', { sheet: o.sheet, total: o.total, kept: o.kept, omitted: o.total - o.kept }, locale)}\n`,
+    );
   for (const p of clerkProblems) io.err(`${t(locale, '警告', 'Warning')}：${p}\n`);
   for (const s of filled.missing) {
     io.err(
@@ -243,7 +233,7 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
       ),
     );
   }
-  if (values.json) io.out(JSON.stringify(mergeJson(bulletin, locale)) + '\n');
+  if (values.json) io.out(jsonText(mergeJson(bulletin, locale)) + '\n');
   else io.out(formatMerge(bulletin, values.out, locale));
   return EXIT.ok;
 }

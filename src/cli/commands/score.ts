@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseRankPeriod, rankPeriodId } from '../../core/calendar/periods.js';
+import { rankPeriodId } from '../../core/calendar/periods.js';
+import { jsonText } from '../../core/values/visible.js';
+import { guardOutput, rankPeriodOption, requireExisting } from '../guard.js';
 import {
   ACTION_LABEL,
   OUTCOME_LABEL,
@@ -10,11 +11,11 @@ import {
 } from '../../core/scoring/index.js';
 import { CATEGORY_KEYS } from '../../core/rules/agent.js';
 import { isRefused, scoreMaster } from '../../core/score/run.js';
-import { message, SEVERITY_LABEL, type Issue, type Locale } from '../../core/validate/issue.js';
+import { formatMessage, message, SEVERITY_LABEL, type Issue, type Locale } from '../../core/validate/issue.js';
 import { sameFile, writeAtomic } from '../../adapters/files.js';
 import { writeTablesInto } from '../../adapters/results.js';
-import { planTables } from '../../core/table/merge.js';
-import { calendarContext, loadMaster, yearWarnings, outputPath } from '../context.js';
+import { planTables, withinLimits } from '../../core/table/merge.js';
+import { calendarContext, loadMaster, outputPath, runBudget, yearWarnings } from '../context.js';
 export { SCORE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
@@ -37,14 +38,19 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
   const locale = localeOf(values.lang, io.env);
   if (positionals.length !== 1)
     throw new UsageError(t(locale, '请给出一个总台账文件。', 'Give one master workbook.'));
-  const period = values.period ? parseRankPeriod(values.period) : undefined;
-  if (!period)
+  if (!values.period)
     throw new UsageError(
       t(locale, '请用 --period 给出考评期，如 2026Q3 或 2026H2。', 'Give --period, e.g. 2026Q3 or 2026H2.'),
     );
+  const period = rankPeriodOption(values.period, locale);
   if (!values.out)
     throw new UsageError(t(locale, '缺少 --out 考核结果.xlsx（不会修改原总台账）。', 'Missing --out.'));
   const masterPath = resolve(io.cwd, positionals[0] ?? '');
+  await requireExisting(
+    [positionals[0] ?? '', ...(values.holidays ? [values.holidays] : [])],
+    io.cwd,
+    locale,
+  );
   const out = outputPath(io.cwd, values.out, locale);
   if (await sameFile(out, masterPath)) {
     throw new UsageError(
@@ -55,8 +61,10 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
       ),
     );
   }
+  await guardOutput(io.cwd, values.out, [positionals[0], values.holidays], locale, '考核结果.xlsx');
+  const budget = runBudget(io.env);
 
-  const { loaded, master } = await loadMaster(masterPath, locale);
+  const { loaded, master, bytes: masterBytes } = await loadMaster(masterPath, locale, budget, true);
   const ctx = await calendarContext(
     { master, holidays: values.holidays && resolve(io.cwd, values.holidays) },
     locale,
@@ -78,9 +86,15 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
   const { agents, units, issues, tables, placeholders, notes } = outcome;
   const warnings: Issue[] = yearWarnings(calendar, [period.year]);
   const id = rankPeriodId(period);
-  // Into the result sheets as they are: a person's columns and notes there stay.
-  const { writes, notes: tableNotes } = planTables(loaded.workbook, tables, placeholders);
-  await writeAtomic(out, await writeTablesInto(await readFile(masterPath), writes, placeholders));
+  // Into the result sheets as they are: a person's columns and notes there stay. Within Excel's
+  // limits, what was left out said (as for the bulletin).
+  const capped = withinLimits(tables);
+  const { writes, notes: tableNotes } = planTables(loaded.workbook, capped.jobs, placeholders);
+  await writeAtomic(out, await writeTablesInto(masterBytes, writes, placeholders));
+  for (const o of capped.overflow)
+    io.err(
+      `${t(locale, '警告', 'Warning')}：${formatMessage('output.sheetCapped', { sheet: o.sheet, total: o.total, kept: o.kept, omitted: o.total - o.kept }, locale)}\n`,
+    );
 
   for (const w of notes) io.err(`${SEVERITY_LABEL[w.severity][locale]}：${message(w, locale)}\n`);
   if (period.kind === 'H') {
@@ -94,9 +108,7 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
   }
   if (values.json)
     // What was kept of a person's additions to the result sheets is said with the findings.
-    io.out(
-      JSON.stringify(scoreJson(id, agents, units, [...warnings, ...issues, ...tableNotes], locale)) + '\n',
-    );
+    io.out(jsonText(scoreJson(id, agents, units, [...warnings, ...issues, ...tableNotes], locale)) + '\n');
   else {
     io.out(formatScore(id, agents, units, issues, values.out, locale));
     for (const n of tableNotes) io.out(`${message(n, locale)}\n`);

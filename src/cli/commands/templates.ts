@@ -7,7 +7,7 @@ import { MASTER_SAMPLES } from '../../core/template/samples.js';
 import { writeTemplate } from '../../adapters/exceljs/write-template.js';
 import { writePaper } from '../../adapters/exceljs/write-paper.js';
 import { blankForms } from '../../core/jobs/forms.js';
-import { writeAtomic } from '../../adapters/files.js';
+import { OutputError, writeAtomic } from '../../adapters/files.js';
 export { TEMPLATES_USAGE } from '../usage.js';
 import { EXIT, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
@@ -36,7 +36,11 @@ export async function templatesCommand(argv: readonly string[], io: Io): Promise
   });
   const locale = localeOf(values.lang, io.env);
   const dir = resolve(io.cwd, values.out ?? 'templates');
-  await mkdir(dir, { recursive: true });
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    throw new OutputError(values.out ?? 'templates', (e as NodeJS.ErrnoException).code ?? '');
+  }
   for (const f of [...(await buildTemplates()), ...(await buildBlankForms())]) {
     await writeAtomic(join(dir, f.fileName), f.bytes);
     io.out(t(locale, `已生成 ${join(dir, f.fileName)}\n`, `Wrote ${join(dir, f.fileName)}\n`));

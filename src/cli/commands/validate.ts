@@ -3,16 +3,14 @@ import { resolve, sep } from 'node:path';
 import { validateWorkbook } from '../../core/validate/workbook.js';
 import { hasErrors, issue, sortIssues, type Issue, type Locale } from '../../core/validate/issue.js';
 import { loadWorkbookBytes } from '../../adapters/files.js';
-import { collectInputs, LOCK_FILE, SEP } from '../../adapters/inputs.js';
-import { loadMaster } from '../context.js';
+import { SEP, UNREADABLE, walkInputs } from '../../adapters/inputs.js';
+import { jsonText } from '../../core/values/visible.js';
+import { loadMaster, runBudget } from '../context.js';
 export { VALIDATE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
 import { countBySeverity, displayPath, formatIssues, issueJson } from '../format.js';
 import type { RegisterContext } from '../../core/report/read.js';
-
-/** collectInputs' reason for a path that does not exist. */
-const MISSING = '文件不存在';
 
 export interface FileResult {
   readonly file: string;
@@ -24,53 +22,63 @@ export interface FileResult {
 
 /**
  * Checks every workbook among the inputs: files, folders (recursively), .eml attachments and
- * .zip contents, as `kpd merge` finds them. Anything else found is listed as not checked; a
- * path the person named that cannot be used counts as unusable.
+ * .zip contents, as `kpd merge` finds them, one at a time. Anything else found is listed as not
+ * checked; a file meant for us that cannot be read (a damaged e-mail, an archive bomb, a path
+ * that does not exist) counts as unusable, wherever it was found.
  */
 export async function validateFiles(
   paths: readonly string[],
   io: Io,
   register?: RegisterContext,
+  locale: Locale = 'zh',
 ): Promise<FileResult[]> {
   const named = new Set(paths.map((p) => resolve(io.cwd, p)));
-  const collected = await collectInputs([...named]);
+  const budget = runBudget(io.env);
   const results: FileResult[] = [];
   /** The collected path behind each result, for ordering. */
   const sources: string[] = [];
-  for (const item of collected.items) {
-    sources.push(item.file);
-    const file = displayPath(io.cwd, item.file);
-    const r = loadWorkbookBytes(file, item.bytes, item.mtime);
-    if (!r.ok) {
-      results.push({ file, template: null, version: null, issues: [r.issue], unusable: true });
+  for await (const found of walkInputs([...named], { budget, locale })) {
+    if (found.kind === 'item') {
+      const item = found.item;
+      sources.push(item.file);
+      const file = displayPath(io.cwd, item.file);
+      const r = loadWorkbookBytes(file, item.bytes, item.mtime, budget);
+      if (!r.ok) {
+        results.push({ file, template: null, version: null, issues: [r.issue], unusable: true });
+        continue;
+      }
+      const v = validateWorkbook(r.value.workbook, register ? { register } : {});
+      const mail =
+        item.badMailDate !== undefined ? [issue('mail.dateInvalid', {}, { value: item.badMailDate })] : [];
+      results.push({
+        file,
+        template: v.template?.title ?? null,
+        version: v.version ?? null,
+        issues: sortIssues(
+          [...mail, ...r.value.issues, ...v.issues],
+          v.template?.sheets.map((s) => s.name),
+        ),
+        unusable: false,
+      });
       continue;
     }
-    const v = validateWorkbook(r.value.workbook, register ? { register } : {});
-    results.push({
-      file,
-      template: v.template?.title ?? null,
-      version: v.version ?? null,
-      issues: sortIssues(
-        [...r.value.issues, ...v.issues],
-        v.template?.sheets.map((s) => s.name),
-      ),
-      unusable: false,
-    });
-  }
-  for (const x of collected.ignored) {
-    if (x.reason === LOCK_FILE && !named.has(x.file)) continue; // an open workbook's lock file
+    const x = found.ignored;
+    const wasNamed = named.has(x.file);
+    if (x.code === 'input.lockFile' && !wasNamed) continue; // an open workbook's lock file
+    // A file found in a folder that is not for us (a .csv beside the reports) is only mentioned;
+    // one named, or one meant for us that cannot be read, is an error.
+    const unusable = wasNamed || UNREADABLE.has(x.code);
     sources.push(x.file);
     results.push({
       file: displayPath(io.cwd, x.file),
       template: null,
       version: null,
-      // A file found in a folder (a .csv beside the reports) is only mentioned; one named is an error.
       issues: [
-        x.reason === MISSING
+        x.code === 'input.notFound'
           ? issue('file.notFound', {})
-          : issue('file.ignored', {}, { reason: x.reason }, named.has(x.file) ? 'error' : 'info'),
+          : issue('file.ignored', {}, { reason: x.reason }, unusable ? 'error' : 'info'),
       ],
-      unusable: named.has(x.file),
+      unusable,
     });
   }
   // In the order the paths were given; within a folder, by name.
@@ -125,12 +133,12 @@ export async function validateCommand(argv: readonly string[], io: Io): Promise<
   const register = values.master
     ? { projects: (await loadMaster(resolve(io.cwd, values.master), locale)).master.data.projects }
     : undefined;
-  const results = await validateFiles(positionals, io, register);
+  const results = await validateFiles(positionals, io, register, locale);
   if (results.length === 0)
     throw new UsageError(t(locale, '没有找到要检查的 .xlsx 文件。', 'No .xlsx files found to check.'));
   if (values.json) {
     io.out(
-      JSON.stringify({
+      jsonText({
         files: results.map((r) => ({
           file: r.file,
           template: r.template,

@@ -202,113 +202,168 @@ function standings(
   return { list, hqOrder };
 }
 
-export function buildAgenda(input: AgendaInput): Agenda {
-  const { meeting, master, calendar } = input;
-  const locale = input.locale ?? 'zh';
+/** What the agenda needs of a run, computed once for all its files. */
+export interface AgendaContext {
+  readonly meeting: IsoDate;
+  readonly master: MasterData;
+  readonly calendar: WorkCalendar;
+  readonly locale: Locale;
+  readonly meetings: ReturnType<typeof masterMeetings>;
+  /** The last meeting actually held before this one, and this one's topic cut-off. */
+  readonly previousMeeting: IsoDate;
+  readonly cutoff: string;
+  readonly index: ReturnType<typeof registerIndex>;
+}
+
+export function agendaContext(input: Omit<AgendaInput, 'files' | 'ignored'>): AgendaContext {
+  const meetings = masterMeetings(input.master, input.calendar);
+  return {
+    meeting: input.meeting,
+    master: input.master,
+    calendar: input.calendar,
+    locale: input.locale ?? 'zh',
+    meetings,
+    previousMeeting: meetings.before(input.meeting),
+    cutoff: meetings.cutoff(input.meeting),
+    index: registerIndex({ projects: input.master.projects }),
+  };
+}
+
+/** What one received file gave the agenda: compact, so many can be held without their workbooks. */
+export interface TopicFileRead {
+  readonly topics: readonly AgendaTopic[];
+  readonly problems: readonly RejectedRow[];
+  /** Its topics are for this meeting. */
+  readonly used: boolean;
+}
+
+/** Reads one 议题申报表 for the meeting: its topics, or why they are not on this agenda. */
+export function readTopicFile(f: ReceivedFile, ctx: AgendaContext): TopicFileRead {
+  const { meeting, master, calendar, locale, meetings, cutoff, index } = ctx;
   const rules = master.rules;
-  const meetings = masterMeetings(master, calendar);
-  const previousMeeting = meetings.before(meeting);
-  const cutoff = meetings.cutoff(meeting);
-  const index = registerIndex({ projects: master.projects });
   const problems: RejectedRow[] = [];
+  const topics: AgendaTopic[] = [];
   const note = (file: string, i: Issue, rejected: boolean): void => {
     problems.push(rejectedRow(file, i, rejected, locale));
   };
+  if (!f.workbook) {
+    note(f.file, f.unusable ?? issue('file.corrupt', {}, { detail: '' }), true);
+    return { topics, problems, used: false };
+  }
+  const id = identifyTemplate(f.workbook);
+  if (isIssue(id) || id.template.id !== TOPICS.id) {
+    note(
+      f.file,
+      issue(
+        'agenda.notTopics',
+        {},
+        { what: isIssue(id) ? message(id, locale) : `这是「${id.template.title}」` },
+      ),
+      true,
+    );
+    return { topics, problems, used: false };
+  }
+  for (const i of [...f.packageIssues, ...id.issues]) note(f.file, i, false);
+  // The mail's (or the clerk's) time outranks the typed 申报时间, as for reports (DOMAIN §3).
+  const arrival: TopicArrival | undefined = f.emailTime
+    ? { at: f.emailTime, source: '邮件时间' }
+    : f.clerkTime
+      ? { at: f.clerkTime, source: '登记时间' }
+      : undefined;
+  const read = readTopics(f.workbook, rules, calendar, arrival, meetings);
+  const unit = read.unit ?? '';
+  if (read.meeting !== undefined && read.meeting !== meeting) {
+    note(
+      f.file,
+      issue(
+        read.meeting > meeting ? 'agenda.topicsDeferred' : 'agenda.topicsPast',
+        {},
+        {
+          unit,
+          at: (read.at ?? '').slice(0, 16),
+          // Said when the time is not the one typed in the form.
+          via:
+            read.timeSource === undefined || read.timeSource === '申报时间'
+              ? ''
+              : locale === 'en'
+                ? ` (${read.timeSource === '邮件时间' ? 'e-mail time' : 'time logged by the clerk'})`
+                : `（按${read.timeSource}）`,
+          meeting: read.meeting,
+          cutoff: cutoff.slice(0, 16),
+        },
+      ),
+      false,
+    );
+    return { topics, problems, used: false };
+  }
+  const fileNotes: string[] = [];
+  for (const i of read.issues) {
+    // Rows with errors are not listed; everything else is said once in 数据问题.
+    note(f.file, i, i.severity === 'error' && i.row !== undefined);
+    if (i.code === 'topic.unsignedLeader') fileNotes.push(`未经${String(i.params['label'] ?? '领导')}`);
+  }
+  if (read.meeting === undefined) note(f.file, issue('agenda.topicsUndated', {}, { meeting }), false);
+  else if (read.late && read.missed !== undefined)
+    fileNotes.push(
+      formatMessage(
+        'agenda.lateNote',
+        { intended: read.missed.meeting, cutoff: read.missed.cutoff.slice(0, 16) },
+        locale,
+      ),
+    );
+  const unitHq = unit !== '' ? matchHq(unit, index)?.hq : undefined;
+  for (const { record: t } of read.topics) {
+    const project: Project | undefined =
+      t.projectId !== undefined ? index.byProject.get(matchKey(t.projectId)) : undefined;
+    const notes = [...fileNotes];
+    if (t.projectId !== undefined && !project) notes.push('项目编号不在项目登记中');
+    topics.push({
+      group: project?.hq ?? unitHq ?? (unit || '（未填申报单位）'),
+      unit,
+      ...(t.projectId !== undefined && { projectId: t.projectId }),
+      ...(project && { projectName: project.name }),
+      topic: t.topic,
+      ...(t.problem !== undefined && { problem: t.problem }),
+      ...(t.proposal !== undefined && { proposal: t.proposal }),
+      file: f.file,
+      ...(read.at !== undefined && { submittedAt: read.at }),
+      notes,
+    });
+  }
+  return { topics, problems, used: true };
+}
+
+export function buildAgenda(input: AgendaInput): Agenda {
+  const ctx = agendaContext(input);
+  return assembleAgenda(
+    ctx,
+    input.files.map((f) => readTopicFile(f, ctx)),
+    input.ignored ?? [],
+  );
+}
+
+/** The agenda from the files' reads (in a deterministic order) and the files not read. */
+export function assembleAgenda(
+  ctx: AgendaContext,
+  reads: readonly TopicFileRead[],
+  ignored: readonly { readonly file: string; readonly reason: string }[] = [],
+): Agenda {
+  const { meeting, master, calendar, previousMeeting, cutoff } = ctx;
+  const rules = master.rules;
 
   // (1) The decisions being tracked.
   const decisions = trackedDecisions(master.decisions, meeting, previousMeeting);
 
   // (2a) Topics: each file read; those for this meeting listed, others said why not.
   const topics: AgendaTopic[] = [];
+  const problems: RejectedRow[] = [];
   let used = 0;
-  for (const f of input.files) {
-    if (!f.workbook) {
-      note(f.file, f.unusable ?? issue('file.corrupt', {}, { detail: '' }), true);
-      continue;
-    }
-    const id = identifyTemplate(f.workbook);
-    if (isIssue(id) || id.template.id !== TOPICS.id) {
-      note(
-        f.file,
-        issue(
-          'agenda.notTopics',
-          {},
-          { what: isIssue(id) ? message(id, locale) : `这是「${id.template.title}」` },
-        ),
-        true,
-      );
-      continue;
-    }
-    for (const i of [...f.packageIssues, ...id.issues]) note(f.file, i, false);
-    // The mail's (or the clerk's) time outranks the typed 申报时间, as for reports (DOMAIN §3).
-    const arrival: TopicArrival | undefined = f.emailTime
-      ? { at: f.emailTime, source: '邮件时间' }
-      : f.clerkTime
-        ? { at: f.clerkTime, source: '登记时间' }
-        : undefined;
-    const read = readTopics(f.workbook, rules, calendar, arrival, meetings);
-    const unit = read.unit ?? '';
-    if (read.meeting !== undefined && read.meeting !== meeting) {
-      note(
-        f.file,
-        issue(
-          read.meeting > meeting ? 'agenda.topicsDeferred' : 'agenda.topicsPast',
-          {},
-          {
-            unit,
-            at: (read.at ?? '').slice(0, 16),
-            // Said when the time is not the one typed in the form.
-            via:
-              read.timeSource === undefined || read.timeSource === '申报时间'
-                ? ''
-                : locale === 'en'
-                  ? ` (${read.timeSource === '邮件时间' ? 'e-mail time' : 'time logged by the clerk'})`
-                  : `（按${read.timeSource}）`,
-            meeting: read.meeting,
-            cutoff: cutoff.slice(0, 16),
-          },
-        ),
-        false,
-      );
-      continue;
-    }
-    used++;
-    const fileNotes: string[] = [];
-    for (const i of read.issues) {
-      // Rows with errors are not listed; everything else is said once in 数据问题.
-      note(f.file, i, i.severity === 'error' && i.row !== undefined);
-      if (i.code === 'topic.unsignedLeader') fileNotes.push(`未经${String(i.params['label'] ?? '领导')}`);
-    }
-    if (read.meeting === undefined) note(f.file, issue('agenda.topicsUndated', {}, { meeting }), false);
-    else if (read.late && read.missed !== undefined)
-      fileNotes.push(
-        formatMessage(
-          'agenda.lateNote',
-          { intended: read.missed.meeting, cutoff: read.missed.cutoff.slice(0, 16) },
-          locale,
-        ),
-      );
-    const unitHq = unit !== '' ? matchHq(unit, index)?.hq : undefined;
-    for (const { record: t } of read.topics) {
-      const project: Project | undefined =
-        t.projectId !== undefined ? index.byProject.get(matchKey(t.projectId)) : undefined;
-      const notes = [...fileNotes];
-      if (t.projectId !== undefined && !project) notes.push('项目编号不在项目登记中');
-      topics.push({
-        group: project?.hq ?? unitHq ?? (unit || '（未填申报单位）'),
-        unit,
-        ...(t.projectId !== undefined && { projectId: t.projectId }),
-        ...(project && { projectName: project.name }),
-        topic: t.topic,
-        ...(t.problem !== undefined && { problem: t.problem }),
-        ...(t.proposal !== undefined && { proposal: t.proposal }),
-        file: f.file,
-        ...(read.at !== undefined && { submittedAt: read.at }),
-        notes,
-      });
-    }
+  for (const r of reads) {
+    for (const t of r.topics) topics.push(t);
+    for (const p of r.problems) problems.push(p);
+    if (r.used) used++;
   }
-  for (const x of input.ignored ?? [])
+  for (const x of ignored)
     problems.push({
       file: x.file,
       sheet: null,
@@ -328,7 +383,12 @@ export function buildAgenda(input: AgendaInput): Agenda {
   const behind = behindProjects(list, master.milestones, meeting);
 
   const groups = [...hqOrder];
-  for (const t of topics) if (!groups.includes(t.group)) groups.push(t.group);
+  const inGroups = new Set(groups);
+  for (const t of topics)
+    if (!inGroups.has(t.group)) {
+      groups.push(t.group);
+      inGroups.add(t.group);
+    }
 
   return {
     meeting,
@@ -339,7 +399,7 @@ export function buildAgenda(input: AgendaInput): Agenda {
     behind,
     groups,
     ...(basis && { basis: { period: basis.id, label: basis.label, fraction: round4(fraction) } }),
-    files: { received: input.files.length, used },
+    files: { received: reads.length, used },
     problems,
     rulesLabel: master.rulesLabel,
     warnings: calendarWarnings(calendar, [Number(meeting.slice(0, 4))]),

@@ -1,5 +1,5 @@
 import { isoWeekday } from '../calendar/dates.js';
-import type { BulletinSheets } from '../bulletin/render.js';
+import { withinExcelLimits, type BulletinSheets } from '../bulletin/render.js';
 import { AGENDA_DECISIONS, AGENDA_ITEMS, AGENDA_PROBLEMS, AGENDA_TOPICS } from '../schema/agenda.js';
 import type { RowValues } from '../template/samples.js';
 import { message, SEVERITY_LABEL } from '../validate/issue.js';
@@ -139,7 +139,7 @@ export function agendaSheets(a: Agenda, opts: { office?: string } = {}): Bulleti
     message: p.message,
   }));
 
-  return {
+  return withinExcelLimits({
     placeholders,
     tables: [
       { sheet: AGENDA_ITEMS, rows: items },
@@ -147,5 +147,5 @@ export function agendaSheets(a: Agenda, opts: { office?: string } = {}): Bulleti
       { sheet: AGENDA_TOPICS, rows: lines.map((l, i) => ({ seq: i + 1, ...l })) },
       { sheet: AGENDA_PROBLEMS, rows: problems },
     ],
-  };
+  });
 }

@@ -42,6 +42,8 @@ export interface BulletinInput {
   readonly files: readonly ReceivedFile[];
   readonly ignored?: readonly { readonly file: string; readonly reason: string }[];
   readonly locale?: Locale;
+  /** When the merge runs (China time), given by the shell; see BulletinContext.now. */
+  readonly now?: IsoDateTime;
 }
 
 type Candidate = Extract<SubmissionRead, { kind: 'candidate' }>;
@@ -54,16 +56,40 @@ function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 
 const round = (n: number, d = 4): number => Math.round(n * 10 ** d) / 10 ** d;
 
-/** The most trusted time we have for a file (DOMAIN §3): e-mail, clerk, 填报日期, file time. */
+/**
+ * The most trusted time we have for a file (DOMAIN §3): e-mail, clerk, 填报日期, file time. A
+ * time that cannot be when the file arrived — after the moment of the merge, or more than a
+ * year after the due date (a mail dated 2099, a 填报日期 of 2062) — is not used: the next one is,
+ * and the impossible one is said in `skipped`, never taken silently as "late".
+ */
 function submissionTime(
   f: ReceivedFile,
   read: ReportRead,
-): { at: IsoDateTime | null; source: TimeSource | null } {
-  if (f.emailTime) return { at: f.emailTime, source: '邮件时间' };
-  if (f.clerkTime) return { at: f.clerkTime, source: '登记时间' };
-  if (read.fields.filledOn) return { at: read.fields.filledOn, source: '填报日期' };
-  if (f.mtime) return { at: f.mtime, source: '文件修改时间' };
-  return { at: null, source: null };
+  limits: { readonly now?: IsoDateTime; readonly due: IsoDate },
+): { at: IsoDateTime | null; source: TimeSource | null; skipped: Issue[] } {
+  const skipped: Issue[] = [];
+  const latest = addDays(limits.due, 366);
+  const possible = (at: IsoDateTime, source: TimeSource): boolean => {
+    if (limits.now !== undefined && at.slice(0, 10) > addDays(limits.now.slice(0, 10), 1)) {
+      skipped.push(
+        issue('merge.timeFuture', {}, { source, value: at.slice(0, 16), now: limits.now.slice(0, 10) }),
+      );
+      return false;
+    }
+    if (at.slice(0, 10) > latest) {
+      skipped.push(issue('merge.timeFarLate', {}, { source, value: at.slice(0, 16), due: limits.due }));
+      return false;
+    }
+    return true;
+  };
+  const sources: [IsoDateTime | undefined, TimeSource][] = [
+    [f.emailTime, '邮件时间'],
+    [f.clerkTime, '登记时间'],
+    [read.fields.filledOn, '填报日期'],
+    [f.mtime, '文件修改时间'],
+  ];
+  for (const [at, source] of sources) if (at && possible(at, source)) return { at, source, skipped };
+  return { at: null, source: null, skipped };
 }
 
 /** The HQ all of a report's registered projects belong to, when its 填报单位 names none. */
@@ -83,10 +109,13 @@ export interface BulletinContext {
   readonly calendar: WorkCalendar;
   readonly locale: Locale;
   readonly register: RegisterContext;
+  /** When the merge runs (China time), from the shell's clock: no time of arrival can be later. */
+  readonly now?: IsoDateTime;
 }
 
 export function bulletinContext(input: Omit<BulletinInput, 'files' | 'ignored'>): BulletinContext {
   return {
+    ...(input.now !== undefined && { now: input.now }),
     period: input.period,
     periodId: reportPeriodId(input.period),
     master: input.master,
@@ -195,7 +224,11 @@ export function readSubmission(f: ReceivedFile, ctx: BulletinContext): Submissio
     };
   }
   if (!typedPeriod) notes.push(issue('merge.periodAssumed', {}, { period: reportPeriodLabel(ctx.period) }));
-  const t = submissionTime(f, read);
+  const t = submissionTime(f, read, {
+    ...(ctx.now !== undefined && { now: ctx.now }),
+    due: periodSchedule(ctx.period, ctx.calendar, ctx.master.rules).due,
+  });
+  notes.push(...t.skipped);
   // 填报日期 is typed by a person: one before the period began is probably a slip — still used
   // (it is the best time there is), but said. (File times are no check: copying a file from an
   // e-mail or a USB stick gives it a new one.)

@@ -13,23 +13,41 @@ import type { SheetSpec } from '../schema/types.js';
 import { addDays } from '../calendar/dates.js';
 import { formatMessage, message, SEVERITY_LABEL } from '../validate/issue.js';
 import type { Bulletin, ProjectProgress } from './model.js';
+import { capTable, type RowSource, type TableOverflow } from '../template/limits.js';
 
 /**
  * The bulletin as sheets of rows (by column key) and placeholder values: what any writer fills
  * into the bulletin template. Pure, so the CLI and the task pane show the same bulletin.
  */
-/** Rows of a table: an array, or made on demand by `at` (the big tables, never held twice). */
-export type RowSource = Pick<readonly RowValues[], 'length' | 'at'>;
+export type { RowSource };
+
+export interface SheetTable {
+  readonly sheet: SheetSpec;
+  readonly rows: RowSource;
+  readonly totals?: RowValues;
+  /** Rows shown like the 合计 row: the 小计 heading each HQ's projects. */
+  readonly subtotal?: (i: number) => boolean;
+}
 
 export interface BulletinSheets {
   readonly placeholders: ReadonlyMap<string, string>;
-  readonly tables: readonly {
-    readonly sheet: SheetSpec;
-    readonly rows: RowSource;
-    readonly totals?: RowValues;
-    /** Rows shown like the 合计 row: the 小计 heading each HQ's projects. */
-    readonly subtotal?: (i: number) => boolean;
-  }[];
+  readonly tables: readonly SheetTable[];
+  /** Tables too long for an Excel sheet: written up to the limit, the rest summarised in a last row. */
+  readonly overflow?: readonly TableOverflow[];
+}
+
+/**
+ * The tables as Excel can hold them (../template/limits.ts): no sheet past 1,048,576 rows, no
+ * cell past 32,767 characters; what was left out is said in the sheet and in `overflow`.
+ */
+export function withinExcelLimits(sheets: BulletinSheets): BulletinSheets {
+  const overflow: TableOverflow[] = [];
+  const tables = sheets.tables.map((t) => {
+    const capped = capTable(t.sheet, t.rows);
+    if (capped.overflow) overflow.push(capped.overflow);
+    return { ...t, rows: capped.rows };
+  });
+  return { ...sheets, tables, ...(overflow.length > 0 && { overflow }) };
 }
 
 const lazy = <T>(items: readonly T[], row: (item: T, i: number) => RowValues): RowSource => ({
@@ -283,7 +301,7 @@ export function bulletinSheets(
     sender: p.source?.sender ?? '',
   }));
 
-  return {
+  return withinExcelLimits({
     placeholders,
     tables: [
       { sheet: SUMMARY, rows: summary },
@@ -300,5 +318,5 @@ export function bulletinSheets(
       { sheet: PROBLEMS, rows: problems },
       { sheet: SOURCES, rows: sources },
     ],
-  };
+  });
 }

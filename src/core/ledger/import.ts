@@ -10,6 +10,7 @@ import { parseReportPeriod, reportPeriodId } from '../calendar/periods.js';
 import { META_SHEET, identifyTemplate, isIssue } from '../workbook/identify.js';
 import { issue, type Issue } from '../validate/issue.js';
 import type { Located, MasterData } from '../master/types.js';
+import { pushAll } from '../values/lists.js';
 
 /**
  * `kpd ledger import`: a bulletin's figures added to the master's 进展记录, 报送记录 and
@@ -74,7 +75,10 @@ export function importBulletin(
       return [];
     }
     const t = readTable<Record<string, string | number | undefined>>(g, spec);
-    issues.push(...t.issues.filter((i) => i.severity === 'error'));
+    pushAll(
+      issues,
+      t.issues.filter((i) => i.severity === 'error'),
+    );
     return t.rows.filter((r) => r.ok).map((r) => r.record);
   };
 

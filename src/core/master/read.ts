@@ -11,6 +11,7 @@ import { checkMaster } from './checks.js';
 import { matchKey } from '../values/text.js';
 import { cellText } from '../values/parse.js';
 import type { Located, MasterData, OlderSiteWork } from './types.js';
+import { pushAll } from '../values/lists.js';
 
 type Tables = {
   [K in (typeof MASTER.sheets)[number]['key']]: TableRead<Record<string, unknown>> | undefined;
@@ -109,12 +110,12 @@ export function readMaster(wb: WorkbookGrid): MasterRead {
       const w = readTable<Record<string, unknown>>(grid, SITE_WORK_WEEKS);
       weekly.push(w);
       olderSiteWork = asTyped(grid, w);
-      issues.push(...w.issues, issue('siteWork.weeklyLayout', { sheet: spec.name }));
+      pushAll(issues, w.issues).push(issue('siteWork.weeklyLayout', { sheet: spec.name }));
       continue;
     }
     const t = readTable<Record<string, unknown>>(grid, spec);
     tables[spec.key] = t;
-    issues.push(...t.issues);
+    pushAll(issues, t.issues);
   }
   // Where a later import moved the weekly rows of an older master.
   const moved = findSheet(wb, SITE_WORK_WEEKS.name);
@@ -137,7 +138,7 @@ export function readMaster(wb: WorkbookGrid): MasterRead {
     );
     rules = res.rules;
     rulesLabel = res.label;
-    issues.push(...res.issues);
+    pushAll(issues, res.issues);
   }
 
   const holidays: DayOverride[] = [];
@@ -179,7 +180,7 @@ export function readMaster(wb: WorkbookGrid): MasterRead {
     projects: flawedKeys(t.projects, 'projectId'),
     agents: flawedKeys(t.agents, 'name'),
   });
-  issues.push(...checked.issues);
+  pushAll(issues, checked.issues);
   // The tables (with every raw row) are not returned: a big master's cells are freed at once.
   return { data: checked.data, issues };
 }

@@ -1,12 +1,14 @@
-import { findSheet, type WorkbookGrid } from '../grid.js';
+import type { SheetGrid, WorkbookGrid } from '../grid.js';
 import { PROGRESS, REPORT, SITE_VISITS } from '../schema/report.js';
-import type { FieldsOf, RecordOf } from '../schema/types.js';
+import type { ColumnSpec, FieldsOf, RecordOf, SheetSpec } from '../schema/types.js';
 import { readTable, type TableRead } from '../table/read.js';
+import { filledRows, locateSheet } from '../table/locate.js';
 import { issue, type Issue } from '../validate/issue.js';
 import { parseReportPeriod, siteVisitWindow } from '../calendar/periods.js';
 import { DEFAULT_RULES, type RuleSet } from '../rules/ruleset.js';
 import { matchKey } from '../values/text.js';
 import type { Located, Project } from '../master/types.js';
+import { pushAll } from '../values/lists.js';
 
 export type ProgressRecord = RecordOf<typeof PROGRESS>;
 export type SiteVisitRecord = RecordOf<typeof SITE_VISITS>;
@@ -98,19 +100,53 @@ export function readReport(
 ): ReportRead {
   const issues: Issue[] = [];
   const rejected: RowRejection[] = [];
-  const tables: TableRead<Record<string, unknown>>[] = [];
+  const found = new Map<SheetSpec, TableRead<Record<string, unknown>>>();
+  const taken = new Set<SheetGrid>();
+  const rejectWhole = (sheet: string, rows: readonly number[], params: Record<string, string>): void => {
+    for (const row of rows) {
+      const i = issue('sheet.unrecognisedRow', { sheet, row, column: 1 }, params);
+      issues.push(i);
+      rejected.push({ sheet, row, issues: [i] });
+    }
+  };
   for (const spec of REPORT.sheets) {
-    const g = findSheet(wb, spec.name);
-    if (!g)
+    const at = locateSheet(wb, spec, REPORT.sheets, taken);
+    if (at.kind === 'missing') {
       issues.push(issue('sheet.missing', {}, { sheet: spec.name }, spec === PROGRESS ? 'error' : 'warning'));
-    else tables.push(readTable(g, spec));
+      continue;
+    }
+    taken.add(at.grid);
+    const headers = (spec.columns as readonly ColumnSpec[])
+      .filter((c) => c.required)
+      .map((c) => c.header)
+      .join('、');
+    if (at.kind === 'unrecognised') {
+      // Its rows are counted, and rejected: a renamed sheet is never read as an empty one.
+      const params = { sheet: at.grid.name, expected: spec.name, headers };
+      issues.push(issue('sheet.unrecognised', { sheet: at.grid.name }, { ...params, count: at.rows.length }));
+      rejectWhole(at.grid.name, at.rows, params);
+      continue;
+    }
+    if (at.kind === 'renamed')
+      issues.push(
+        issue('sheet.renamed', { sheet: at.grid.name }, { sheet: at.grid.name, expected: spec.name }),
+      );
+    const t = readTable(at.grid, spec);
+    found.set(spec, t);
+    if (t.headerRow === 0) {
+      // A sheet of the right name without its header: every filled row is rejected, and counted.
+      const params = { sheet: at.grid.name, expected: spec.name, headers };
+      rejectWhole(at.grid.name, filledRows(at.grid), params);
+    }
   }
-  const [progressT, visitsT] = [PROGRESS, SITE_VISITS].map((s) =>
-    tables.find((t) => t.sheet.trim() === s.name),
-  );
-  for (const t of tables) {
+  const progressT = found.get(PROGRESS);
+  const visitsT = found.get(SITE_VISITS);
+  for (const t of found.values()) {
     const dataRows = new Set(t.rows.map((r) => r.row));
-    issues.push(...t.issues.filter((i) => i.row === undefined || !dataRows.has(i.row)));
+    pushAll(
+      issues,
+      t.issues.filter((i) => i.row === undefined || !dataRows.has(i.row)),
+    );
   }
 
   const fields: Partial<Record<keyof ReportFields, string>> = {};

@@ -40,7 +40,15 @@ export const PROGRESS = defineSheet({
   columns: [
     { key: 'projectId', header: '项目编号', type: 'text', required: true, width: 13, note: PROJECT_ID_NOTE },
     { key: 'name', header: '项目名称', type: 'text', width: 24 },
-    { key: 'annualPlan', header: '年度计划投资(万元)', type: 'money', min: 0, width: 12, total: true },
+    {
+      key: 'annualPlan',
+      header: '年度计划投资(万元)',
+      type: 'money',
+      min: 0,
+      width: 12,
+      total: true,
+      headerAliases: ['年度计划投资', '年度计划'],
+    },
     {
       key: 'current',
       header: '本期完成投资(万元)',
@@ -49,6 +57,8 @@ export const PROGRESS = defineSheet({
       min: 0,
       width: 12,
       total: true,
+      // As under a merged group label (投资情况 over 本期 / 累计).
+      headerAliases: ['本期完成投资', '本期完成', '本期'],
     },
     {
       key: 'cumulative',
@@ -58,6 +68,7 @@ export const PROGRESS = defineSheet({
       min: 0,
       width: 13,
       total: true,
+      headerAliases: ['年度累计完成投资', '累计完成投资', '累计完成', '年度累计', '累计'],
     },
     {
       key: 'rate',

@@ -18,8 +18,14 @@ import { keyMemo } from './keys.js';
 import { AGENT_SCALE, clamp, fromUnits, toUnits } from './points.js';
 import { competitionRanks } from './rank.js';
 import { ratingOf, surveyLevel } from './survey.js';
-import type { AgentAction, AgentAssessment, AgentResult, ScoreLine } from './types.js';
+import {
+  type AgentAction,
+  type AgentAssessment,
+  type AgentResult,
+  type ScoreLine,
+} from './types.js';
 import type { RuleSet } from '../rules/ruleset.js';
+import { pushAll } from '../values/lists.js';
 
 export interface AgentInput {
   readonly data: MasterData;
@@ -126,7 +132,7 @@ export function scoreAgents({ data, quarter, calendar }: AgentInput): AgentAsses
   incidentLines(ctx, data.incidents);
   approvalLines(ctx, data.approvals);
   surveyLines(ctx, data.surveys);
-  issues.push(...dues.issues);
+  pushAll(issues, dues.issues);
 
   const current = ratings(data, from, to, key);
   // The quarters before, nearest first, as many as "in a row" can need.

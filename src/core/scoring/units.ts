@@ -18,6 +18,7 @@ import { competitionRanks } from './rank.js';
 import { streakHistory } from './streak.js';
 import type { CriterionScore, UnitAction, UnitOutcome, UnitRanking, UnitResult } from './types.js';
 import { unitLedgers } from './unit-ledgers.js';
+import { minOf, pushAll } from '../values/lists.js';
 
 export interface UnitInput {
   readonly data: MasterData;
@@ -163,7 +164,7 @@ export function rankUnits({ data, period, calendar }: UnitInput): UnitRanking {
   // Praise wins (DOMAIN §4, revised): a praised unit is never 倒数第一. Praised units hold the top
   // ranks, so the lowest total of the others is the lowest total unless everyone is praised.
   const notPraised = ranks.filter((r) => r.rank > praiseCount).map((r) => r.item.total);
-  const lowest = notPraised.length > 0 ? Math.min(...notPraised) : undefined;
+  const lowest = notPraised.length > 0 ? minOf(notPraised) : undefined;
 
   const units: UnitResult[] = ranks.map(({ item: s, rank, rankFromBottom }) => {
     const outcome: UnitOutcome | null =
@@ -189,7 +190,7 @@ export function rankUnits({ data, period, calendar }: UnitInput): UnitRanking {
     };
   });
 
-  issues.push(...history.issues, ...dues.issues);
+  pushAll(pushAll(issues, history.issues), dues.issues);
   // Ties that put praised units within the bottom group are said on the sheet (DOMAIN §4).
   const overlapping = units.filter((u) => u.overlaps === true);
   const overlap =

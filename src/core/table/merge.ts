@@ -1,6 +1,7 @@
 import { findSheet, isBlank, type Cell, type SheetGrid, type WorkbookGrid } from '../grid.js';
 import type { ColumnSpec, SheetSpec } from '../schema/types.js';
 import type { RowValues } from '../template/samples.js';
+import { capTable, type TableOverflow } from '../template/limits.js';
 import { cellText } from '../values/parse.js';
 import { matchKey } from '../values/text.js';
 import { issue, type Issue } from '../validate/issue.js';
@@ -351,4 +352,24 @@ export function planTables(
     return plan ? { kind: 'merge', plan } : { kind: 'fresh', job };
   });
   return { writes, notes: writes.flatMap((w) => (w.kind === 'merge' ? tableNotes(w.plan) : [])) };
+}
+
+/**
+ * This run's rows within Excel's limits (core/template/limits.ts): texts cut with a note, and a
+ * table longer than a sheet holds ends with a row saying how many were left out. `overflow` lists
+ * the tables that lost rows, for the shell to say.
+ */
+export function withinLimits(jobs: readonly TableJob[]): {
+  readonly jobs: readonly TableJob[];
+  readonly overflow: readonly TableOverflow[];
+} {
+  const overflow: TableOverflow[] = [];
+  const capped = jobs.map((job) => {
+    const c = capTable(job.sheet, job.rows);
+    if (c.overflow) overflow.push(c.overflow);
+    const rows: RowValues[] = [];
+    for (let i = 0; i < c.rows.length; i++) rows.push(c.rows.at(i) ?? {});
+    return { ...job, rows };
+  });
+  return { jobs: capped, overflow };
 }

@@ -4,6 +4,7 @@ import { matchKey } from '../values/text.js';
 import { issue, type Issue } from '../validate/issue.js';
 import type { ColumnSpec, FieldSpec, SheetSpec } from '../schema/types.js';
 import { findHeaderRow } from './header.js';
+import { minOf } from '../values/lists.js';
 import { FIELD_EXPECTED, readCell, readFieldValue, type CellValue } from './types.js';
 
 /** One data row as read: its 1-based sheet row, the typed record, and whether it had errors. */
@@ -136,7 +137,7 @@ const typed = (cell: Cell | undefined): string => (typeof cell === 'string' ? ce
 
 /** How a row is named in messages: by its first column's value (项目编号), else its number. */
 function rowLabel(raw: readonly Cell[], columns: ReadonlyMap<string, number>, rowNo: number): string {
-  const first = Math.min(...columns.values());
+  const first = minOf(columns.values(), 0);
   return cellText(raw[first]) || `第${rowNo}行`;
 }
 
@@ -179,12 +180,15 @@ export function readTable<R = Record<string, CellValue | undefined>>(
     );
   }
   const present: ColumnSpec[] = [];
+  const missing: string[] = [];
   for (const c of spec.columns) {
     if (header.columns.has(c.key)) present.push(c);
-    else if (c.required)
+    else if (c.required) {
       issues.push(issue('column.missing', { sheet, row: headerRow }, { header: c.header }));
+      missing.push(c.header);
+    }
   }
-  const fields = readFields(grid, fieldsSpec, header.index);
+  const fields = readFields(grid, fieldsSpec, header.first);
   issues.push(...fieldIssues(sheet, fieldsSpec, fields));
 
   const inputs = present.filter((c) => !c.formula);
@@ -265,6 +269,17 @@ export function readTable<R = Record<string, CellValue | undefined>>(
         );
         ok = false;
       }
+    }
+    // Without a required column no row is whole: each is rejected, never taken with a blank.
+    if (missing.length > 0) {
+      issues.push(
+        issue(
+          'row.columnsMissing',
+          { sheet, row: rowNo, column: Math.max(0, inputCols[0] ?? 0) + 1 },
+          { headers: missing.join('、'), project: rowLabel(raw, header.columns, rowNo) },
+        ),
+      );
+      ok = false;
     }
     rows.push({ row: rowNo, record: record as R, ok, raw });
   }

@@ -4,6 +4,7 @@ import { cellText, parseDate, parseDateTime, parseNumber, type Parsed } from '..
 import type { IssueCode } from '../validate/codes.js';
 import type { ColumnSpec, ColumnType, FieldType } from '../schema/types.js';
 import { matchKey } from '../values/text.js';
+import { hasHidden } from '../values/visible.js';
 
 /**
  * What each column type accepts and produces. The reader asks the type; it never looks at
@@ -57,7 +58,9 @@ export const COLUMN_TYPES: Readonly<
   // punctuation. Matching (project ids, names) folds full-width forms itself, via matchKey.
   text: (cell) => {
     const t = typeof cell === 'string' ? cell.trim() : cellText(cell);
-    return t === '' ? BLANK : { ok: true, value: t };
+    if (t === '') return BLANK;
+    // Kept as typed (an ID with a zero-width space is not the registered ID), and said.
+    return hasHidden(t) ? { ok: true, value: t, note: 'cell.invisible' } : { ok: true, value: t };
   },
   integer: (cell, col) => numeric(parseNumber(cell), col, true),
   number: (cell, col) => numeric(parseNumber(cell), col, false),

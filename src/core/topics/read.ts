@@ -1,7 +1,8 @@
-import { findSheet, type WorkbookGrid } from '../grid.js';
+import type { WorkbookGrid } from '../grid.js';
 import { TOPIC_LIST } from '../schema/topics.js';
 import type { RecordOf } from '../schema/types.js';
 import { readTable } from '../table/read.js';
+import { locateSheet } from '../table/locate.js';
 import { issue, type Issue } from '../validate/issue.js';
 import { meetingForTopic } from '../calendar/schedule.js';
 import { Meetings } from '../calendar/meetings.js';
@@ -48,11 +49,30 @@ export function readTopics(
   arrival?: TopicArrival,
   meetings?: Meetings,
 ): TopicsRead {
-  const g = findSheet(wb, TOPIC_LIST.name);
-  if (!g)
+  const found = locateSheet(wb, TOPIC_LIST, [TOPIC_LIST]);
+  if (found.kind === 'missing')
     return { late: false, topics: [], issues: [issue('sheet.missing', {}, { sheet: TOPIC_LIST.name })] };
-  const t = readTable<TopicRecord>(g, TOPIC_LIST);
+  const sheet = found.grid.name;
+  const headers = TOPIC_LIST.columns
+    .filter((c) => 'required' in c && c.required)
+    .map((c) => c.header)
+    .join('、');
+  if (found.kind === 'unrecognised') {
+    // Never read as "no topics": the sheet and every filled row of it are said.
+    const params = { sheet, expected: TOPIC_LIST.name, headers };
+    return {
+      late: false,
+      topics: [],
+      issues: [
+        issue('sheet.unrecognised', { sheet }, { ...params, count: found.rows.length }),
+        ...found.rows.map((row) => issue('sheet.unrecognisedRow', { sheet, row, column: 1 }, params)),
+      ],
+    };
+  }
+  const t = readTable<TopicRecord>(found.grid, TOPIC_LIST);
   const issues: Issue[] = [...t.issues];
+  if (found.kind === 'renamed')
+    issues.unshift(issue('sheet.renamed', { sheet }, { sheet, expected: TOPIC_LIST.name }));
   const unit = t.fields.get('unit')?.value;
   const submitted = t.fields.get('submittedAt');
   const typed = typeof submitted?.value === 'string' ? submitted.value : undefined;

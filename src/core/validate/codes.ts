@@ -6,6 +6,9 @@ import { PAPER_MESSAGES } from './messages-papers.js';
 import { MAIL_MESSAGES } from './messages-mail.js';
 import { SCHEDULE_MESSAGES } from './messages-schedule.js';
 import { CALENDAR_MESSAGES } from './messages-calendar.js';
+import { INPUT_MESSAGES } from './messages-input.js';
+import { CLI_MESSAGES } from './messages-cli.js';
+import { OUTPUT_MESSAGES } from './messages-output.js';
 
 /**
  * Every finding the product reports, with its text in Chinese (first) and English.
@@ -53,6 +56,11 @@ const FOUNDATION_MESSAGES = {
     zh: '文件解压后异常庞大（可能是“压缩炸弹”），为安全起见拒绝读取。请重新导出后报送。',
     en: 'The file expands to an abnormal size ({detail}) and was refused for safety.',
   },
+  'file.runBudget': {
+    severity: 'error',
+    zh: '本次输入的文件合计解压后超过 {limit} 的上限，这个文件未读取。请分批处理，或检查是否混入了异常庞大的压缩包。',
+    en: 'The inputs of this run together expand beyond the limit of {limit}; this file was not read. Process them in batches, or look for an abnormally large archive.',
+  },
   'file.doctype': {
     severity: 'error',
     zh: '文件内含不安全的 XML 声明（DOCTYPE/实体），为安全起见拒绝读取。请用 Excel 或 WPS 重新保存。',
@@ -78,10 +86,20 @@ const FOUNDATION_MESSAGES = {
     zh: '工作簿引用了外部文件，只读取已保存的数值，不会更新链接。',
     en: 'The workbook links to external files; only the saved values are read.',
   },
-  'file.truncated': {
+  'file.truncatedRows': {
     severity: 'warning',
-    zh: '工作表「{sheet}」超出读取范围，超出部分未读取（{detail}）。',
-    en: 'Sheet "{sheet}" exceeds the read limits; the rest was not read ({detail}).',
+    zh: '工作表「{sheet}」超出读取范围，超出部分未读取（超过 {limit} 行，之后的内容未读取）。',
+    en: 'Sheet "{sheet}" exceeds the read limits; the rest was not read (more than {limit} rows).',
+  },
+  'file.truncatedCols': {
+    severity: 'warning',
+    zh: '工作表「{sheet}」超出读取范围，超出部分未读取（超过 {limit} 列，之后的内容未读取）。',
+    en: 'Sheet "{sheet}" exceeds the read limits; the rest was not read (more than {limit} columns).',
+  },
+  'file.truncatedFar': {
+    severity: 'warning',
+    zh: '工作表「{sheet}」中有远离表格的零散单元格（从 {cell} 起），这些单元格未读取。请删除表格以外的内容后重新保存。',
+    en: 'Sheet "{sheet}" has scattered cells far from the table (from {cell} on); they were not read. Delete what lies outside the table and save again.',
   },
   // ---- templates ---------------------------------------------------------------------------
   'template.unknown': {
@@ -128,6 +146,26 @@ const FOUNDATION_MESSAGES = {
     severity: 'error',
     zh: '缺少列「{header}」。请按模板恢复该列表头。',
     en: 'Column "{header}" is missing. Restore its header as in the template.',
+  },
+  'row.columnsMissing': {
+    severity: 'error',
+    zh: '表头缺少「{headers}」列，本行（{project}）不完整，未采用。请按模板恢复表头后重新报送。',
+    en: 'The header lacks the column(s) "{headers}", so this row ({project}) is incomplete and not used. Restore the header as in the template.',
+  },
+  'sheet.renamed': {
+    severity: 'warning',
+    zh: '找不到「{expected}」表；工作表「{sheet}」的表头与它相同，已按「{expected}」读取。请不要给工作表改名。',
+    en: 'No sheet "{expected}"; sheet "{sheet}" has its headers and was read as "{expected}". Please do not rename sheets.',
+  },
+  'sheet.unrecognised': {
+    severity: 'error',
+    zh: '工作表「{sheet}」像是「{expected}」，但找不到它的表头（应含「{headers}」），整张表未读取，其中有内容的 {count} 行都未采用。请使用下发的模板，不要修改表头或给工作表改名。',
+    en: 'Sheet "{sheet}" looks like "{expected}" but has none of its headers ("{headers}"); the whole sheet was not read and its {count} filled rows are not used. Use the issued template without changing headers or sheet names.',
+  },
+  'sheet.unrecognisedRow': {
+    severity: 'error',
+    zh: '本行所在的工作表「{sheet}」无法识别为「{expected}」（找不到表头），本行未采用。',
+    en: 'This row is on sheet "{sheet}", which cannot be read as "{expected}" (no header found); not used.',
   },
   'column.duplicate': {
     severity: 'warning',
@@ -195,6 +233,11 @@ const FOUNDATION_MESSAGES = {
     severity: 'error',
     zh: '「{header}」是公式错误值 {value}。请修正公式或直接填写数值。',
     en: '"{header}" holds the formula error {value}. Fix the formula or type the value.',
+  },
+  'cell.invisible': {
+    severity: 'warning',
+    zh: '「{header}」的「{value}」中含有看不见的字符（如零宽空格、文字方向控制符，以 <U+…> 标出），它与看起来相同的文字并不相同（例如对不上项目登记）。请删除这些字符后重新输入。',
+    en: '"{header}" value "{value}" holds invisible characters (zero-width spaces, direction controls; shown as <U+…>): it differs from the text it looks like (it will not match the register). Delete them and type it again.',
   },
   'cell.numberAsText': {
     severity: 'info',
@@ -429,6 +472,9 @@ export const MESSAGES = {
   ...MAIL_MESSAGES,
   ...SCHEDULE_MESSAGES,
   ...CALENDAR_MESSAGES,
+  ...INPUT_MESSAGES,
+  ...CLI_MESSAGES,
+  ...OUTPUT_MESSAGES,
 } as const;
 
 export type IssueCode = keyof typeof MESSAGES;

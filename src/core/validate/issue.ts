@@ -1,4 +1,5 @@
 import { a1 } from '../grid.js';
+import { visibleText } from '../values/visible.js';
 import { MESSAGES, severityOf, type IssueCode, type Severity } from './codes.js';
 
 export type Locale = 'zh' | 'en';
@@ -40,9 +41,14 @@ export function cellRef(i: Pick<Issue, 'row' | 'column'>): string {
   return '';
 }
 
+/**
+ * A message in the person's language. Values taken from files are shown with their invisible
+ * characters written out (`AY-2026-005<U+200B>`), so that a message never quotes as valid text
+ * that only looks valid, and never carries a control character to a terminal or a sheet.
+ */
 export function formatMessage(code: IssueCode, params: IssueParams, locale: Locale = 'zh'): string {
   return MESSAGES[code][locale].replace(/\{(\w+)\}/gu, (_, k: string) =>
-    Object.hasOwn(params, k) ? String(params[k]) : `{${k}}`,
+    Object.hasOwn(params, k) ? visibleText(String(params[k])) : `{${k}}`,
   );
 }
 

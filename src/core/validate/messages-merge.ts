@@ -42,4 +42,14 @@ export const MERGE_MESSAGES = {
     zh: '「{hq}」的报表未经指挥长签字。',
     en: 'The report of "{hq}" is not signed by the commander.',
   },
+  'merge.timeFuture': {
+    severity: 'warning',
+    zh: '{source} {value} 晚于本次汇总的日期（{now}），不可能是收到的时间，未采用；改按下一种时间判断是否按时。请核实（多见于电脑日期设错或填报日期写错）。',
+    en: '{source} {value} is later than the day of this merge ({now}) and cannot be when the file arrived; not used, the next time known is. Please check (a wrong computer clock or a mistyped date).',
+  },
+  'merge.timeFarLate': {
+    severity: 'warning',
+    zh: '{source} {value} 比报送截止（{due}）晚一年以上，不可能是本期报表的收到时间，未采用；改按下一种时间判断是否按时。请核实。',
+    en: '{source} {value} is more than a year after the due date ({due}) and cannot be when this report arrived; not used, the next time known is. Please check.',
+  },
 } as const satisfies Record<string, MessageDef>;
