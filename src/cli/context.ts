@@ -8,8 +8,8 @@ import { MASTER, PROJECTS } from '../core/schema/master.js';
 import { OUTPUTS, TEMPLATES } from '../core/schema/templates.js';
 import { identifyTemplate, isIssue } from '../core/workbook/identify.js';
 import { DEFAULT_RULES, type RuleSet } from '../core/rules/ruleset.js';
-import { issue, message, type Issue } from '../core/validate/issue.js';
-import { loadCsv, loadWorkbook, type LoadedWorkbook } from '../adapters/files.js';
+import { formatMessage, issue, message, type Issue } from '../core/validate/issue.js';
+import { loadCsv, loadWorkbook, sameFile, type LoadedWorkbook } from '../adapters/files.js';
 import { UsageError } from './io.js';
 import { t } from './lang.js';
 import type { Locale } from '../core/validate/issue.js';
@@ -116,4 +116,20 @@ export function outputPath(cwd: string, out: string, locale: Locale): string {
       ),
     );
   return resolve(cwd, out);
+}
+
+/** A .docx to write (a 公文): a Word file name, not one of the inputs or the other output. */
+export async function documentPath(
+  cwd: string,
+  path: string,
+  others: readonly string[],
+  locale: Locale,
+): Promise<string> {
+  if (extname(path).toLowerCase() !== '.docx')
+    throw new UsageError(formatMessage('doc.outExtension', { path }, locale));
+  const full = resolve(cwd, path);
+  for (const other of others)
+    if (full === resolve(cwd, other) || (await sameFile(full, other)))
+      throw new UsageError(formatMessage('doc.outIsInput', { path }, locale));
+  return full;
 }

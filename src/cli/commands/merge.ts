@@ -18,7 +18,9 @@ import { collectInputs } from '../../adapters/inputs.js';
 import { decodeText, sameFile, writeAtomic } from '../../adapters/files.js';
 import { fillWorkbook } from '../../adapters/xlsx-fill/index.js';
 import { bulletinTemplate } from '../../adapters/bundled.js';
-import { calendarContext, loadMaster, outputPath } from '../context.js';
+import { calendarContext, documentPath, loadMaster, outputPath } from '../context.js';
+import { bulletinDocument } from '../../core/jobs/bulletin-document.js';
+import { officialDocx } from '../../adapters/docx/index.js';
 export { MERGE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
@@ -94,6 +96,7 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
       received: { type: 'string' },
       holidays: { type: 'string' },
       office: { type: 'string' },
+      doc: { type: 'string' },
       lang: { type: 'string' },
     },
   });
@@ -117,6 +120,15 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
   }
 
   outputPath(io.cwd, values.out, locale); // after the same-file checks: those say more
+  const docOut =
+    values.doc === undefined
+      ? undefined
+      : await documentPath(
+          io.cwd,
+          values.doc,
+          [out, masterPath, ...positionals.map((p) => resolve(io.cwd, p))],
+          locale,
+        );
   const { times: clerk, problems: clerkProblems } = await clerkTimes(values.received, io.cwd, locale);
   const template = values.template
     ? await readNamed(resolve(io.cwd, values.template), '通报模板', locale)
@@ -172,7 +184,7 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
       );
   // The master, the reads and their records are needed only until the bulletin is built: kept in
   // this function's scope, they are freed before the bulletin is written.
-  const { bulletin, sheets, calendarIssues } = await (async () => {
+  const { bulletin, sheets, calendarIssues, rules } = await (async () => {
     const { master } = await loadMaster(masterPath, locale);
     clock('master');
     const ctx = await calendarContext(
@@ -197,6 +209,7 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
     clock('assemble');
     return {
       bulletin: built,
+      rules: master.data.rules,
       calendarIssues: ctx.issues,
       sheets: bulletinSheets(built, {
         ...(values.office !== undefined && { office: values.office }),
@@ -229,6 +242,14 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
   clock('fill');
   await writeAtomic(out, filled.bytes);
   clock('write');
+  if (docOut !== undefined) {
+    const doc = bulletinDocument({
+      bulletin,
+      rules,
+      ...(values.office !== undefined && { office: values.office }),
+    });
+    await writeAtomic(docOut, await officialDocx(doc.result));
+  }
 
   for (const w of [...bulletin.warnings, ...calendarIssues.filter((i) => i.severity !== 'info')]) {
     io.err(`${t(locale, '警告', 'Warning')}：${message(w, locale)}\n`);

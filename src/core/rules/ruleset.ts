@@ -15,6 +15,7 @@ import {
   type WeekdayName,
 } from './schedule.js';
 import { RANKING_PARAMS, UNIT_CRITERIA, type CriterionKey, type RankingParam } from './unit.js';
+import { DOCUMENT_PARAMS, type DocumentParam } from './documents.js';
 
 type ScheduleValue<K extends ScheduleParam> = (typeof SCHEDULE_PARAMS)[K]['kind'] extends 'integer'
   ? number
@@ -40,6 +41,8 @@ export interface RuleSet {
   readonly ranking: Readonly<Record<RankingParam, number>>;
   readonly schedule: { readonly [K in ScheduleParam]: ScheduleValue<K> };
   readonly bounds: Readonly<Record<BoundParam, boolean>>;
+  /** Addressees and masthead names of the 公文 (通报, 会议纪要). */
+  readonly documents: Readonly<Record<DocumentParam, string>>;
 }
 
 const mapValues = <K extends string, V, R>(o: Readonly<Record<K, V>>, f: (v: V, k: K) => R): Record<K, R> =>
@@ -57,6 +60,7 @@ export const DEFAULT_RULES: RuleSet = Object.freeze({
   ranking: mapValues(RANKING_PARAMS, (p) => p.value),
   schedule: mapValues(SCHEDULE_PARAMS, (p) => p.value) as RuleSet['schedule'],
   bounds: mapValues(BOUND_PARAMS, (p) => p.value),
+  documents: mapValues(DOCUMENT_PARAMS, (p) => p.value as string),
 });
 
 /** A short stable id of the values of a rule set, written on every result sheet. */

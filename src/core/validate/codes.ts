@@ -1,6 +1,7 @@
 import { SCORING_MESSAGES } from './messages-scoring.js';
 import { MERGE_MESSAGES } from './messages-merge.js';
 import { AGENDA_MESSAGES } from './messages-agenda.js';
+import { DOCUMENT_MESSAGES } from './messages-documents.js';
 
 /**
  * Every finding the product reports, with its text in Chinese (first) and English.
@@ -419,6 +420,7 @@ export const MESSAGES = {
   ...SCORING_MESSAGES,
   ...MERGE_MESSAGES,
   ...AGENDA_MESSAGES,
+  ...DOCUMENT_MESSAGES,
 } as const;
 
 export type IssueCode = keyof typeof MESSAGES;

@@ -1,0 +1,453 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  DocumentGridType,
+  Footer,
+  HeightRule,
+  ImageRun,
+  LeaderType,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  RelativeHorizontalPosition,
+  RelativeVerticalPosition,
+  Tab,
+  TabStopType,
+  Table,
+  TableAnchorType,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type IBorderOptions,
+  type IRunOptions,
+  type ISpacingProperties,
+} from 'docx';
+import type { DocBlock, OfficialDocument } from '../../core/document/model.js';
+import { fontTableXml } from './fonts.js';
+import {
+  CHARACTER_SPACING,
+  FONTS,
+  FOOTER_MM,
+  LATIN_FONT,
+  LINE_PITCH,
+  MARGIN_MM,
+  PAGE,
+  RECORD_RULE,
+  RED,
+  SIZE_PT,
+  TEXT_WIDTH,
+  halfPoints,
+  mm,
+} from './gbt9704.js';
+
+/** A chart already drawn: the PNG and its size on the page. */
+export interface Picture {
+  readonly png: Uint8Array;
+  readonly widthMm: number;
+  readonly heightMm: number;
+}
+
+type Face = (typeof FONTS)[keyof typeof FONTS];
+
+/** Chinese in the standard's face, Latin letters and digits in Times New Roman. */
+const fontOf = (face: Face) => ({
+  eastAsia: face.name,
+  ascii: LATIN_FONT,
+  hAnsi: LATIN_FONT,
+  cs: LATIN_FONT,
+});
+
+const run = (text: string, face: Face, pt: number, extra: Partial<IRunOptions> = {}): TextRun =>
+  new TextRun({ text, font: fontOf(face), size: halfPoints(pt), ...extra });
+
+/** One character of 3号 on the grid (28 to a line), in twips: the unit of 空二字. */
+const CHAR = Math.round(TEXT_WIDTH / 28);
+const exactly = (line: number, more: Partial<ISpacingProperties> = {}): ISpacingProperties => ({
+  line,
+  lineRule: LineRuleType.EXACT,
+  ...more,
+});
+/**
+ * Table text, captions and the footer: an exact line of their own size. Exact spacing keeps a
+ * paragraph off the document's line grid (Word applies the grid only to single or multiple
+ * spacing), so a table row is not the height of a body line.
+ */
+const SINGLE: ISpacingProperties = { line: 300, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+
+const rightTab = [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }];
+
+function masthead(doc: OfficialDocument): Paragraph[] {
+  const m = doc.masthead;
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: exactly(mm(17), { before: 0, after: mm(2) }),
+      children: [run(m.name, FONTS.title, SIZE_PT.小初, { color: RED, characterSpacing: 20 })],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: exactly(LINE_PITCH),
+      children: [run(m.issue, FONTS.body, SIZE_PT.三号)],
+    }),
+    // 编印单位 on the left, the date on the right, the red line under both (与版心等宽).
+    new Paragraph({
+      tabStops: rightTab,
+      spacing: exactly(LINE_PITCH, { after: mm(1) }),
+      border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: RED, space: 4 } },
+      children: [
+        run(m.office, FONTS.body, SIZE_PT.三号),
+        new TextRun({ children: [new Tab()] }),
+        run(m.date, FONTS.body, SIZE_PT.三号),
+      ],
+    }),
+  ];
+}
+
+function titleAndAddressee(doc: OfficialDocument): Paragraph[] {
+  const out: Paragraph[] = [];
+  if (doc.title !== undefined)
+    // 标题: 2号小标宋, 红色分隔线下空二行, 居中.
+    out.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: exactly(mm(12.5), { before: LINE_PITCH * 2 - mm(1) }),
+        // The core breaks a long title where its sense allows (GB/T 9704 7.3.1: 回行时词意完整).
+        children: doc.title
+          .split('\n')
+          .map((line, i) => run(line, FONTS.title, SIZE_PT.二号, i > 0 ? { break: 1 } : {})),
+      }),
+    );
+  if (doc.to !== undefined)
+    // 主送: 标题下空一行, 居左顶格.
+    out.push(
+      new Paragraph({
+        spacing: exactly(LINE_PITCH, { before: LINE_PITCH }),
+        children: [run(doc.to, FONTS.body, SIZE_PT.三号)],
+      }),
+    );
+  return out;
+}
+
+const bodyParagraph = (children: TextRun[]): Paragraph =>
+  new Paragraph({
+    alignment: AlignmentType.BOTH,
+    indent: { firstLine: CHAR * 2, firstLineChars: 200 },
+    spacing: exactly(LINE_PITCH),
+    children,
+  });
+
+const thin: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+
+function cellParagraph(text: string, align: 'left' | 'center' | 'right', face: Face): Paragraph {
+  const alignment =
+    align === 'right' ? AlignmentType.RIGHT : align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT;
+  return new Paragraph({ alignment, spacing: SINGLE, children: [run(text, face, SIZE_PT.五号)] });
+}
+
+function table(block: Extract<DocBlock, { kind: 'table' }>): (Paragraph | Table)[] {
+  const total = block.columns.reduce((a, c) => a + c.width, 0);
+  const widths = block.columns.map((c) => Math.floor((TEXT_WIDTH * c.width) / total));
+  const cell = (text: string, i: number, face: Face, align: 'left' | 'center' | 'right'): TableCell =>
+    new TableCell({
+      width: { size: widths[i] ?? 0, type: WidthType.DXA },
+      verticalAlign: VerticalAlignTable.CENTER,
+      margins: { top: 30, bottom: 30, left: 40, right: 40 },
+      children: [cellParagraph(text, align, face)],
+    });
+  const emphasis = new Set(block.emphasis ?? []);
+  const rows = [
+    new TableRow({
+      tableHeader: true,
+      cantSplit: true,
+      children: block.columns.map((c, i) => cell(c.header, i, FONTS.heading1, 'center')),
+    }),
+    ...block.rows.map(
+      (r, k) =>
+        new TableRow({
+          cantSplit: true,
+          height: { value: 360, rule: HeightRule.ATLEAST },
+          children: block.columns.map((c, i) =>
+            cell(r[i] ?? '', i, emphasis.has(k) ? FONTS.heading1 : FONTS.body, c.align ?? 'left'),
+          ),
+        }),
+    ),
+  ];
+  return [
+    caption(block.caption, true),
+    new Table({
+      rows,
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      alignment: AlignmentType.CENTER,
+      borders: {
+        top: thin,
+        bottom: thin,
+        left: thin,
+        right: thin,
+        insideHorizontal: thin,
+        insideVertical: thin,
+      },
+    }),
+    ...(block.note !== undefined
+      ? [
+          new Paragraph({
+            spacing: { ...SINGLE, before: 60, after: 120 },
+            children: [run(block.note, FONTS.body, SIZE_PT.五号)],
+          }),
+        ]
+      : []),
+  ];
+}
+
+/** 表n / 图n captions: 黑体 小四, centred, kept with what they name. */
+const caption = (text: string, keepNext: boolean): Paragraph =>
+  new Paragraph({
+    alignment: AlignmentType.CENTER,
+    keepNext,
+    spacing: { line: 320, lineRule: LineRuleType.EXACT, before: 120, after: 80 },
+    children: [run(text, FONTS.heading1, SIZE_PT.小四)],
+  });
+
+/** px at 96 dpi, as the docx library sizes pictures. */
+const px = (millimetres: number): number => Math.round((millimetres / 25.4) * 96);
+
+function chart(
+  block: Extract<DocBlock, { kind: 'chart' }>,
+  pictures: ReadonlyMap<string, Picture>,
+): Paragraph[] {
+  const pic = pictures.get(block.chart.id);
+  if (!pic) return [caption(block.caption, false)];
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      keepNext: true,
+      // Auto spacing: an exact line would clip the picture to one line's height.
+      spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 120, after: 0 },
+      children: [
+        new ImageRun({
+          type: 'png',
+          data: pic.png,
+          transformation: { width: px(pic.widthMm), height: px(pic.heightMm) },
+          altText: { name: block.chart.id, title: block.chart.title, description: block.caption },
+        }),
+      ],
+    }),
+    caption(block.caption, false),
+  ];
+}
+
+/** "出席：" then ruled lines to write on (GB/T 9704 10.3: 左空二字, 黑体 label). */
+function fill(block: Extract<DocBlock, { kind: 'fill' }>): Paragraph[] {
+  const line = (first: boolean): Paragraph =>
+    new Paragraph({
+      indent: { left: first ? CHAR * 2 : CHAR * 2 + CHAR * 3 },
+      tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.UNDERSCORE }],
+      spacing: exactly(LINE_PITCH),
+      children: [
+        ...(first ? [run(block.label, FONTS.heading1, SIZE_PT.三号)] : []),
+        new TextRun({ children: [new Tab()], font: fontOf(FONTS.body), size: halfPoints(SIZE_PT.三号) }),
+      ],
+    });
+  return Array.from({ length: Math.max(1, block.lines) }, (_, i) => line(i === 0));
+}
+
+function bodyBlocks(doc: OfficialDocument, pictures: ReadonlyMap<string, Picture>): (Paragraph | Table)[] {
+  return doc.body.flatMap((b): (Paragraph | Table)[] => {
+    switch (b.kind) {
+      case 'heading':
+        return [
+          new Paragraph({
+            indent: { firstLine: CHAR * 2, firstLineChars: 200 },
+            keepNext: true,
+            spacing: exactly(LINE_PITCH),
+            children: [run(b.text, b.level === 1 ? FONTS.heading1 : FONTS.heading2, SIZE_PT.三号)],
+          }),
+        ];
+      case 'paragraph':
+        return [
+          bodyParagraph([
+            ...(b.lead !== undefined ? [run(b.lead, FONTS.heading2, SIZE_PT.三号)] : []),
+            run(b.text, FONTS.body, SIZE_PT.三号),
+          ]),
+        ];
+      case 'table':
+        return table(b);
+      case 'chart':
+        return chart(b, pictures);
+      case 'fill':
+        return fill(b);
+    }
+  });
+}
+
+/**
+ * 版记 at the foot of the last page: 抄送 (or 分送) and the 印发 line between a thick first and
+ * last rule with thin rules between (GB/T 9704 7.4), 4号仿宋 with one character of space at each
+ * side. A table floating at the bottom of the text block, so that in Word and WPS its last rule
+ * lies on the 版心's lower edge as the standard wants; LibreOffice (7.4) keeps such a table in the
+ * text flow, right under the last paragraph, which reads the same.
+ */
+function record(doc: OfficialDocument): (Table | Paragraph)[] {
+  const side = SIZE_PT.四号 * 20;
+  const rule = (size: number): IBorderOptions => ({ style: BorderStyle.SINGLE, size, color: '000000' });
+  const none: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const lines = [...doc.record.lines.map((l) => [l]), [doc.record.printedBy, doc.record.printedOn]];
+  const rows = lines.map(
+    (parts, i) =>
+      new TableRow({
+        cantSplit: true,
+        children: [
+          new TableCell({
+            width: { size: TEXT_WIDTH, type: WidthType.DXA },
+            margins: { top: 40, bottom: 40, left: 0, right: 0 },
+            borders: {
+              top: rule(i === 0 ? RECORD_RULE.thick : RECORD_RULE.thin),
+              bottom: rule(i === lines.length - 1 ? RECORD_RULE.thick : RECORD_RULE.thin),
+              left: none,
+              right: none,
+            },
+            children: [
+              new Paragraph({
+                indent: { left: side, right: side },
+                tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - side * 2 }],
+                spacing: exactly(mm(7.5)),
+                children: [
+                  run(parts[0] ?? '', FONTS.body, SIZE_PT.四号),
+                  ...(parts[1] !== undefined
+                    ? [new TextRun({ children: [new Tab()] }), run(parts[1], FONTS.body, SIZE_PT.四号)]
+                    : []),
+                ],
+              }),
+            ],
+          }),
+        ],
+      }),
+  );
+  return [
+    new Table({
+      rows,
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: [TEXT_WIDTH],
+      layout: TableLayoutType.FIXED,
+      borders: {
+        top: none,
+        bottom: none,
+        left: none,
+        right: none,
+        insideHorizontal: none,
+        insideVertical: none,
+      },
+      float: {
+        horizontalAnchor: TableAnchorType.MARGIN,
+        relativeHorizontalPosition: RelativeHorizontalPosition.CENTER,
+        verticalAnchor: TableAnchorType.MARGIN,
+        relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+        topFromText: mm(4),
+      },
+    }),
+    // The paragraph a floating table is anchored to; a hairline one, so it never adds a page.
+    new Paragraph({
+      spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+      children: [run('', FONTS.body, 1)],
+    }),
+  ];
+}
+
+/** "— 1 —" in 4号 宋体, right with one character of space on odd pages, left on even ones. */
+function pageNumber(odd: boolean): Footer {
+  const face = FONTS.pageNumber;
+  const side = SIZE_PT.四号 * 20;
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: odd ? { right: side } : { left: side },
+        spacing: SINGLE,
+        children: [
+          new TextRun({
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            font: { eastAsia: face.name, ascii: face.name, hAnsi: face.name, cs: face.name },
+            size: halfPoints(SIZE_PT.四号),
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/**
+ * A 公文 as a .docx in the layout of GB/T 9704-2012 (A4, 版心 156 × 225 mm, 22 lines of 28
+ * characters, the standard's fonts and sizes, "— 1 —" page numbers). Written with the `docx`
+ * library; only the font table (for the fonts' fallbacks) is supplied as a part of our own.
+ */
+export async function writeOfficialDocument(
+  doc: OfficialDocument,
+  pictures: ReadonlyMap<string, Picture> = new Map(),
+): Promise<Uint8Array> {
+  const document = new Document({
+    title: doc.properties.title,
+    subject: doc.properties.subject,
+    description: doc.properties.description,
+    creator: doc.masthead.office,
+    lastModifiedBy: doc.masthead.office,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: {
+            font: fontOf(FONTS.body),
+            size: halfPoints(SIZE_PT.三号),
+            characterSpacing: CHARACTER_SPACING,
+          },
+          paragraph: { spacing: exactly(LINE_PITCH) },
+        },
+      },
+      // Normal says it too: programs that read a style's look but not the defaults see 3号仿宋.
+      paragraphStyles: [
+        {
+          id: 'Normal',
+          name: 'Normal',
+          run: {
+            font: fontOf(FONTS.body),
+            size: halfPoints(SIZE_PT.三号),
+            characterSpacing: CHARACTER_SPACING,
+          },
+          paragraph: { spacing: exactly(LINE_PITCH) },
+        },
+      ],
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: mm(PAGE.widthMm), height: mm(PAGE.heightMm) },
+            margin: {
+              top: mm(MARGIN_MM.top),
+              bottom: mm(MARGIN_MM.bottom),
+              left: mm(MARGIN_MM.left),
+              right: mm(MARGIN_MM.right),
+              header: mm(15),
+              footer: mm(FOOTER_MM),
+              gutter: 0,
+            },
+          },
+          // No document grid: lines are laid by their exact spacing (22 to the 版心 in body text), so
+          // LibreOffice does not snap tables, captions and titles to body lines.
+          grid: { type: DocumentGridType.DEFAULT, linePitch: LINE_PITCH },
+        },
+        footers: { default: pageNumber(true), even: pageNumber(false) },
+        children: [...masthead(doc), ...titleAndAddressee(doc), ...bodyBlocks(doc, pictures), ...record(doc)],
+      },
+    ],
+  });
+  const bytes = await Packer.pack(document, 'uint8array', false, [
+    { path: 'word/fontTable.xml', data: fontTableXml() },
+  ]);
+  return bytes;
+}
