@@ -20,6 +20,9 @@ import { fillWorkbook } from '../../adapters/xlsx-fill/index.js';
 import { bulletinTemplate } from '../../adapters/bundled.js';
 import { calendarContext, documentPath, loadMaster, outputPath } from '../context.js';
 import { bulletinDocument } from '../../core/jobs/bulletin-document.js';
+import { bulletinCharts } from '../../core/bulletin/charts.js';
+import { docText } from '../../core/document/text.js';
+import { addCharts } from '../../adapters/xlsx-charts/index.js';
 import { officialDocx } from '../../adapters/docx/index.js';
 export { MERGE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
@@ -184,7 +187,7 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
       );
   // The master, the reads and their records are needed only until the bulletin is built: kept in
   // this function's scope, they are freed before the bulletin is written.
-  const { bulletin, sheets, calendarIssues, rules } = await (async () => {
+  const { bulletin, sheets, calendarIssues, rules, charts } = await (async () => {
     const { master } = await loadMaster(masterPath, locale);
     clock('master');
     const ctx = await calendarContext(
@@ -210,6 +213,7 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
     return {
       bulletin: built,
       rules: master.data.rules,
+      charts: bulletinCharts(built, docText(locale)),
       calendarIssues: ctx.issues,
       sheets: bulletinSheets(built, {
         ...(values.office !== undefined && { office: values.office }),
@@ -220,7 +224,7 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
   })();
   let filled: Awaited<ReturnType<typeof fillWorkbook>>;
   try {
-    filled = await fillWorkbook(template, sheets);
+    filled = await fillWorkbook(template, sheets, (parts) => addCharts(parts, charts).parts);
   } catch {
     throw new UsageError(
       t(

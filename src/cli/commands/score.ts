@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseRankPeriod, rankPeriodId } from '../../core/calendar/periods.js';
+import { parseRankPeriod, rankPeriodId, rankPeriodLabel } from '../../core/calendar/periods.js';
+import { rankingChart } from '../../core/score/charts.js';
+import { docText } from '../../core/document/text.js';
+import { addChartsToPackage } from '../../adapters/xlsx-charts/index.js';
 import {
   ACTION_LABEL,
   OUTCOME_LABEL,
@@ -71,7 +74,10 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
   });
   const warnings: Issue[] = yearWarnings(calendar, [period.year]);
   const id = rankPeriodId(period);
-  await writeAtomic(out, await writeSheetsInto(await readFile(masterPath), tables, placeholders));
+  const written = await writeSheetsInto(await readFile(masterPath), tables, placeholders);
+  // 单位考评排名 as a chart beside its table: the praised in green, the criticised in red.
+  const chart = rankingChart(units, rankPeriodLabel(period), docText(locale));
+  await writeAtomic(out, addChartsToPackage(written, [chart]).bytes);
 
   for (const w of warnings) io.err(`${t(locale, '警告', 'Warning')}：${message(w, locale)}\n`);
   if (period.kind === 'H') {
