@@ -3,6 +3,7 @@ import {
   LEDGER_USAGE,
   AGENDA_USAGE,
   MERGE_USAGE,
+  MINUTES_USAGE,
   SCORE_USAGE,
   TEMPLATES_USAGE,
   VALIDATE_USAGE,
@@ -42,6 +43,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   agenda: {
     run: async (a, io) => (await import('./commands/agenda.js')).agendaCommand(a, io),
     usage: AGENDA_USAGE,
+  },
+  minutes: {
+    run: async (a, io) => (await import('./commands/minutes.js')).minutesCommand(a, io),
+    usage: MINUTES_USAGE,
   },
 };
 

@@ -246,7 +246,8 @@ function chart(
 function fill(block: Extract<DocBlock, { kind: 'fill' }>): Paragraph[] {
   const line = (first: boolean): Paragraph =>
     new Paragraph({
-      indent: { left: first ? CHAR * 2 : CHAR * 2 + CHAR * 3 },
+      // Lines after a label start under the text after it; without a label, all at two characters.
+      indent: { left: first || block.label === '' ? CHAR * 2 : CHAR * 2 + CHAR * 3 },
       tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.UNDERSCORE }],
       spacing: exactly(LINE_PITCH),
       children: [
@@ -314,8 +315,12 @@ function record(doc: OfficialDocument): (Table | Paragraph)[] {
             },
             children: [
               new Paragraph({
-                indent: { left: side, right: side },
-                tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - side * 2 }],
+                // 抄送 and 分送 wrap under the first name after the colon (GB/T 9704 7.4.2).
+                indent:
+                  parts[1] === undefined
+                    ? { left: side + side * 3, hanging: side * 3, right: side }
+                    : { left: side, right: side },
+                tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - side }],
                 spacing: exactly(mm(7.5)),
                 children: [
                   run(parts[0] ?? '', FONTS.body, SIZE_PT.四号),

@@ -3,9 +3,11 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { importBulletin } from '../../core/ledger/import.js';
 import { parseReportPeriod, reportPeriodId } from '../../core/calendar/periods.js';
-import { PROGRESS_LOG, SITE_WORK_LOG, SUBMISSION_LOG } from '../../core/schema/master.js';
-import { isIssue } from '../../core/workbook/identify.js';
-import { message } from '../../core/validate/issue.js';
+import { DECISIONS, PROGRESS_LOG, SITE_WORK_LOG, SUBMISSION_LOG } from '../../core/schema/master.js';
+import { identifyTemplate, isIssue } from '../../core/workbook/identify.js';
+import { formatMessage, message } from '../../core/validate/issue.js';
+import { importDecisions } from '../../core/ledger/decisions.js';
+import { DECISION_FORM } from '../../core/schema/decisions.js';
 import { loadWorkbook, sameFile, writeAtomic } from '../../adapters/files.js';
 import { writeSheetsInto } from '../../adapters/results.js';
 import { loadMaster, outputPath } from '../context.js';
@@ -55,6 +57,33 @@ export async function ledgerCommand(argv: readonly string[], io: Io): Promise<Ex
   const bulletin = await loadWorkbook(bulletinPath);
   if (!bulletin.ok) throw new UsageError(`${file}：${message(bulletin.issue, locale)}`);
   const { master } = await loadMaster(masterPath, locale);
+  // A 周例会议定事项 workbook goes into 督办事项; anything else is read as a bulletin.
+  if (!isIssue(identifyTemplate(bulletin.value.workbook, [DECISION_FORM]))) {
+    const d = importDecisions(bulletin.value.workbook, master.data);
+    if (isIssue(d)) throw new UsageError(`${file}：${message(d, locale)}`);
+    await writeAtomic(
+      out,
+      await writeSheetsInto(await readFile(masterPath), [{ sheet: DECISIONS, rows: d.decisions }]),
+    );
+    for (const i of d.issues) io.err(`${message(i, locale)}\n`);
+    const c = d.counts;
+    io.out(
+      values.json
+        ? JSON.stringify({ meeting: d.meeting, imported: { decisions: c.added + c.updated }, ...c }) + '\n'
+        : formatMessage(
+            'decisions.imported',
+            {
+              meeting: d.meeting,
+              added: c.added,
+              updated: c.updated,
+              unused: c.unused > 0 ? formatMessage('decisions.unusedNumbers', { n: c.unused }, locale) : '',
+              path: values.out,
+            },
+            locale,
+          ) + '\n',
+    );
+    return EXIT.ok;
+  }
   const result = importBulletin(bulletin.value.workbook, master.data, period && reportPeriodId(period));
   if (isIssue(result)) throw new UsageError(`${file}：${message(result, locale)}`);
 

@@ -76,7 +76,8 @@ const timeKind: ValueKind = {
 const textKind: ValueKind = {
   expected: '一行文字',
   parse(cell) {
-    const t = cellText(cell).replace(/\s+/gu, ' ').trim();
+    // Kept as typed: 「区（县）」 must not become ASCII punctuation (cellText folds it for matching).
+    const t = (typeof cell === 'string' ? cell : cellText(cell)).replace(/\s+/gu, ' ').trim();
     return t === '' || t.length > 200 ? undefined : t;
   },
   display: (v) => v as string,

@@ -18,6 +18,84 @@ export const DOCUMENT_MESSAGES = {
     en: 'The document "{path}" is an input or another output; choose another name.',
   },
   'doc.written': { severity: 'info', zh: '已生成 {path}', en: 'Wrote {path}' },
+  // ---- kpd minutes ---------------------------------------------------------------------------
+  'minutes.needMaster': { severity: 'error', zh: '缺少 --master 总台账.xlsx。', en: 'Missing --master.' },
+  'minutes.needOut': {
+    severity: 'error',
+    zh: '缺少 --out 会议纪要.docx。',
+    en: 'Missing --out MINUTES.docx.',
+  },
+  'minutes.needMeeting': {
+    severity: 'error',
+    zh: '请用 --meeting 给出例会日期，如 2026-11-14。',
+    en: 'Give --meeting, e.g. 2026-11-14.',
+  },
+  'minutes.notMeetingDay': {
+    severity: 'error',
+    zh: '{day} 不是例会日（「规则」表中的例会日为{weekday}），请给出例会当天的日期。',
+    en: '{day} is not a meeting day ({weekday}).',
+  },
+  'minutes.decisionsNotForm': {
+    severity: 'error',
+    zh: '--decisions「{path}」不是周例会议定事项工作簿（{reason}）。请给出 kpd minutes 生成、会上填好的议定事项.xlsx。',
+    en: '--decisions "{path}" is not a 周例会议定事项 workbook ({reason}).',
+  },
+  'minutes.decisionsOtherMeeting': {
+    severity: 'error',
+    zh: '--decisions「{path}」是 {found} 例会的议定事项，不是 {meeting} 的。',
+    en: '--decisions "{path}" holds the decisions of {found}, not of {meeting}.',
+  },
+  'minutes.formKept': {
+    severity: 'info',
+    zh: '议定事项工作簿「{path}」是输入文件，未重写。',
+    en: 'The decisions workbook "{path}" is an input; not rewritten.',
+  },
+  'minutes.summary': {
+    severity: 'info',
+    zh: '周例会纪要（{meeting}，第{n}期）：督办事项 {tracked} 项（逾期未完成 {overdue} 项），议题 {topics} 个，滞后项目 {behind} 个，本次议定事项 {decided} 项。',
+    en: 'Minutes of {meeting} (No. {n}): {tracked} tracked decisions ({overdue} overdue), {topics} topics, {behind} projects behind, {decided} decisions of this meeting.',
+  },
+  'minutes.formWritten': {
+    severity: 'info',
+    zh: '已生成 {path}（议定事项工作簿：会上填写后用 kpd ledger import 导入「督办事项」）',
+    en: 'Wrote {path} (the decisions workbook: fill it at the meeting, then kpd ledger import)',
+  },
+  // ---- the decisions workbook (周例会议定事项) and its import into 督办事项 ----------------------
+  'decisions.incomplete': {
+    severity: 'error',
+    zh: '事项「{id}」缺少{missing}，未导入。请补全后重新导入。',
+    en: 'Decision "{id}" lacks {missing}; not imported. Complete it and import again.',
+  },
+  'decisions.noMeeting': {
+    severity: 'error',
+    zh: '「议定事项」表没有填写会议日期（应如 2026-11-14），无法导入。',
+    en: 'The 议定事项 sheet has no 会议日期 (e.g. 2026-11-14); nothing imported.',
+  },
+  'decisions.deadlineBeforeMeeting': {
+    severity: 'warning',
+    zh: '事项「{id}」的完成时限 {deadline} 早于会议日期 {meeting}，请核实。',
+    en: 'Decision "{id}" is due {deadline}, before its meeting on {meeting}; please check.',
+  },
+  'decisions.idTaken': {
+    severity: 'error',
+    zh: '事项编号「{id}」在「督办事项」中已用于 {other} 的会议，未导入。请换一个编号。',
+    en: 'Item number "{id}" is already used in 督办事项 for the meeting of {other}; not imported. Use another number.',
+  },
+  'decisions.notImportable': {
+    severity: 'error',
+    zh: '「{file}」是「{template}」，不能导入台账。可导入的是重点项目情况通报（进展、报送、一线工作）和周例会议定事项（督办事项）。',
+    en: '"{file}" is a {template}, which cannot be imported. Import a bulletin or a 周例会议定事项 workbook.',
+  },
+  'decisions.imported': {
+    severity: 'info',
+    zh: '已导入 {meeting} 例会的议定事项：新增 {added} 项，更新 {updated} 项{unused}。已生成 {path}（原总台账未修改）',
+    en: 'Imported the decisions of {meeting}: {added} added, {updated} updated{unused}. Wrote {path}',
+  },
+  'decisions.unusedNumbers': {
+    severity: 'info',
+    zh: '；{n} 个预编号未填写内容，未导入',
+    en: '; {n} numbers left blank were not imported',
+  },
   // ---- shared ------------------------------------------------------------------------------
   'doc.date': { severity: 'info', zh: '{y}年{m}月{d}日', en: '{y}-{m}-{d}' },
   'doc.shortDate': { severity: 'info', zh: '{m}月{d}日', en: '{m}/{d}' },
@@ -251,6 +329,7 @@ export const DOCUMENT_MESSAGES = {
     zh: '{id}“{content}”（{unit}，时限{deadline}，逾期{days}天）',
     en: '{id} "{content}" ({unit}, due {deadline}, {days} days overdue)',
   },
+  'doc.minutes.overdueDays': { severity: 'info', zh: '逾期{days}天', en: '{days} days late' },
   'doc.minutes.h.problems': {
     severity: 'info',
     zh: '各指挥部汇报的问题',
@@ -276,8 +355,8 @@ export const DOCUMENT_MESSAGES = {
   'doc.minutes.h.decided': { severity: 'info', zh: '会议议定事项', en: 'Decisions of this meeting' },
   'doc.minutes.decidedIntro': {
     severity: 'info',
-    zh: '会议研究，议定以下事项，由督查室列入督办事项跟踪落实（见表1）：',
-    en: 'The meeting decided the following; the supervision office tracks them (table 1):',
+    zh: '会议研究，议定以下事项，由督查室列入督办事项跟踪落实（见表{table}）：',
+    en: 'The meeting decided the following; the supervision office tracks them (table {table}):',
   },
   'doc.minutes.decidedBlank': {
     severity: 'info',

@@ -2,6 +2,8 @@ import type { WorkbookGrid } from '../grid.js';
 import { MASTER } from '../schema/master.js';
 import { REPORT } from '../schema/report.js';
 import { TOPICS } from '../schema/topics.js';
+import { DECISION_FORM } from '../schema/decisions.js';
+import { readDecisionForm } from '../decisions/read.js';
 import type { TemplateSpec } from '../schema/types.js';
 import { identifyTemplate, isIssue } from '../workbook/identify.js';
 import { readMaster } from '../master/read.js';
@@ -29,6 +31,7 @@ const VALIDATORS: Readonly<Record<string, Validator>> = {
   [MASTER.id]: (wb) => readMaster(wb).issues,
   [REPORT.id]: (wb, ctx) => readReport(wb, ctx.register).issues,
   [TOPICS.id]: (wb, ctx) => readTopics(wb, ctx.rules ?? DEFAULT_RULES).issues,
+  [DECISION_FORM.id]: (wb) => readDecisionForm(wb).issues,
 };
 
 /**
