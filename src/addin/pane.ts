@@ -27,7 +27,19 @@ import { validateWorkbook } from '../core/validate/workbook.js';
 import { OUTPUTS, TEMPLATES } from '../core/schema/templates.js';
 import { scoreMaster } from '../core/score/run.js';
 import { ACTION_LABEL, OUTCOME_LABEL } from '../core/scoring/labels.js';
-import { cellRef, message, sortIssues, type Issue, type Locale } from '../core/validate/issue.js';
+import {
+  cellRef,
+  formatMessage,
+  message,
+  sortIssues,
+  type Issue,
+  type Locale,
+} from '../core/validate/issue.js';
+import { bulletinCharts } from '../core/bulletin/charts.js';
+import { docText } from '../core/document/text.js';
+import type { OfficialDocument } from '../core/document/model.js';
+import { bulletinDocument } from '../core/jobs/bulletin-document.js';
+import { addCharts } from '../adapters/xlsx-charts/index.js';
 import { identifyTemplate, isIssue } from '../core/workbook/identify.js';
 
 /**
@@ -423,6 +435,8 @@ export async function mergeReports(
   /** Opens the made workbook in Excel (true), or offers it as a download (false). */
   open: (bulletin: Uint8Array, fileName: string) => Promise<boolean>,
   locale: Locale = 'zh',
+  /** Offers the bulletin as a 公文 (.docx) too, as kpd merge --doc writes it. */
+  offerDocument?: (doc: OfficialDocument, fileName: string) => Promise<void>,
 ): Promise<PaneResult> {
   const t = tr(locale);
   const period = parseReportPeriod(periodText.trim());
@@ -476,12 +490,16 @@ export async function mergeReports(
           `The template ${own} has none of the bulletin tables.`,
         ),
       };
-    return { bulletin, bytes: zipFilledParts(filled), calendar, missing: filled.missing };
+    const charted = addCharts(filled, bulletinCharts(bulletin, docText(locale))).parts;
+    const doc = bulletinDocument({ bulletin, rules: master.data.rules }).result;
+    return { bulletin, bytes: zipFilledParts(charted), calendar, missing: filled.missing, doc };
   });
   if ('why' in made) return refused(made.why);
-  const { bulletin: b, bytes, calendar, missing } = made;
+  const { bulletin: b, bytes, calendar, missing, doc } = made;
   const fileName = `重点项目情况通报-第${b.number}期.xlsx`;
   const inExcel = await open(bytes, fileName);
+  const docName = fileName.replace(/\.xlsx$/u, '.docx');
+  if (offerDocument) await offerDocument(doc, docName);
   const taken = b.submissions.filter((s) => s.replacedBy === undefined);
   const rejected = b.problems.filter((p) => p.rejected);
   const names = (list: readonly string[]): string => list.join('、');
@@ -491,6 +509,7 @@ export async function mergeReports(
       `Bulletin of ${b.period} (due ${b.due}) ${inExcel ? 'opened as a new workbook; save it as' : 'downloaded as'} "${fileName}": ${taken.length + b.missing.length} HQs due, ${taken.length - b.late.length} on time, ${b.late.length} late, ${b.missing.length} missing; ${b.behind.length} projects behind; rows ${b.rows.in} = ${b.rows.merged} merged + ${b.rows.rejected} not merged.`,
     ),
     lines: [
+      ...(offerDocument ? [formatMessage('doc.downloaded', { path: docName }, locale)] : []),
       ...(b.missing.length > 0 ? [t(`未报：${names(b.missing)}`, `Missing: ${names(b.missing)}`)] : []),
       ...(b.late.length > 0 ? [t(`迟报：${names(b.late)}`, `Late: ${names(b.late)}`)] : []),
       ...(b.unsigned.length > 0

@@ -18,6 +18,11 @@ export const DOCUMENT_MESSAGES = {
     en: 'The document "{path}" is an input or another output; choose another name.',
   },
   'doc.written': { severity: 'info', zh: '已生成 {path}', en: 'Wrote {path}' },
+  'doc.downloaded': {
+    severity: 'info',
+    zh: 'Word 公文格式的通报已下载为「{path}」（版头、正文、汇总表和图、版记）。',
+    en: 'The bulletin as a Word document was downloaded as "{path}".',
+  },
   // ---- kpd minutes ---------------------------------------------------------------------------
   'minutes.needMaster': { severity: 'error', zh: '缺少 --master 总台账.xlsx。', en: 'Missing --master.' },
   'minutes.needOut': {
