@@ -163,7 +163,7 @@ export function chartSvg(spec: ChartSpec, widthMm = 156, heightMm = 86): SvgChar
     const labelLines = 3;
     const x0 = TEXT * 5;
     const x1 = W - TEXT;
-    const y1 = H - TEXT * (labelLines * 1.2 + 0.6);
+    const y1 = H - TEXT * (labelLines * 1.2 + 1);
     const slot = (x1 - x0) / Math.max(1, n);
     const sy = (v: number): number => y1 - ((y1 - top) * v) / top0;
     for (const t of axis) {
