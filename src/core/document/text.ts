@@ -22,6 +22,12 @@ export interface DocText {
   /** "一、text" (first level) and "（一）text" (second level). */
   heading1(n: number, text: string): string;
   heading2(n: number, text: string): string;
+  /** "名称：内容" */
+  pair(label: string, text: string): string;
+  /** "内容（说明）" */
+  aside(text: string, note: string): string;
+  /** "指挥长李红梅" */
+  person(role: string, name: string): string;
   /** Names joined with 、 */
   list(names: readonly string[]): string;
   /** Items joined with ； */
@@ -46,7 +52,11 @@ const FORMS: Readonly<
       items: string;
       stop: string;
       none: string;
-      heading: (n: number) => string;
+      heading1: (n: number, text: string) => string;
+      heading2: (n: number, text: string) => string;
+      pair: (label: string, text: string) => string;
+      aside: (text: string, note: string) => string;
+      person: (role: string, name: string) => string;
       tight: (s: string) => string;
     }
   >
@@ -56,10 +66,25 @@ const FORMS: Readonly<
     items: '；',
     stop: '。',
     none: '—',
-    heading: (n) => chineseNumber(n),
+    heading1: (n, text) => `${chineseNumber(n)}、${text}`,
+    heading2: (n, text) => `（${chineseNumber(n)}）${text}`,
+    pair: (label, text) => `${label}：${text}`,
+    aside: (text, note) => `${text}（${note}）`,
+    person: (role, name) => `${role}${name}`,
     tight: (s) => s.replace(/\s+/gu, ''),
   },
-  en: { list: ', ', items: '; ', stop: '.', none: '—', heading: (n) => String(n), tight: (s) => s },
+  en: {
+    list: ', ',
+    items: '; ',
+    stop: '.',
+    none: '—',
+    heading1: (n, text) => `${n}. ${text}`,
+    heading2: (n, text) => `(${n}) ${text}`,
+    pair: (label, text) => `${label}: ${text}`,
+    aside: (text, note) => `${text} (${note})`,
+    person: (role, name) => `${role} ${name}`,
+    tight: (s) => s,
+  },
 };
 
 export function docText(locale: Locale): DocText {
@@ -84,8 +109,11 @@ export function docText(locale: Locale): DocText {
     items: (parts: readonly string[]) => parts.join(forms.items),
     tight: forms.tight,
     sentence: (text: string) => `${text}${forms.stop}`,
-    heading1: (n: number, text: string) => f('doc.h1', { n: forms.heading(n), text }),
-    heading2: (n: number, text: string) => f('doc.h2', { n: forms.heading(n), text }),
+    heading1: forms.heading1,
+    heading2: forms.heading2,
+    pair: forms.pair,
+    aside: forms.aside,
+    person: forms.person,
     compare: (rate: number, fraction: number) => {
       // "Behind" compares exact amounts (DOMAIN §3); the gap shown is rounded for reading only.
       const gap = rate - fraction;

@@ -265,9 +265,7 @@ function behindParagraphs(b: Bulletin, t: DocText): DocBlock[] {
   const hqs = [...new Set(b.behind.map((p) => p.hq))];
   hqs.forEach((hq, i) => {
     const ps = b.behind.filter((p) => p.hq === hq);
-    const items = ps.map((p) =>
-      t('doc.bulletin.behindItem', { name: p.name, reasons: t.items(p.reasons.map(t.tight)) }),
-    );
+    const items = ps.map((p) => t.pair(p.name, t.items(p.reasons.map(t.tight))));
     out.push({
       kind: 'paragraph',
       lead: t.heading2(
@@ -301,15 +299,12 @@ function siteWorkParagraphs(b: Bulletin, rules: RuleSet, t: DocText): DocBlock[]
     // One item per person, their weeks inside: who is named reads once.
     const items = [...new Set(ofHq.map((w) => w.person))].map((person) => {
       const weeks = ofHq.filter((w) => w.person === person);
-      return t('doc.bulletin.shortfallItem', {
-        role: weeks[0]?.role ?? '',
-        person,
-        weeks: t.list(
-          weeks.map((w) => t('doc.bulletin.shortfallWeek', { week: week(w.week), visits: w.visits })),
-        ),
-      });
+      return t.aside(
+        t.person(weeks[0]?.role ?? '', person),
+        t.list(weeks.map((w) => t('doc.bulletin.shortfallWeek', { week: week(w.week), visits: w.visits }))),
+      );
     });
-    out.push({ kind: 'paragraph', text: t('doc.bulletin.shortfallHq', { hq, items: t.list(items) }) });
+    out.push({ kind: 'paragraph', text: t.sentence(t.pair(hq, t.list(items))) });
   }
   return out;
 }

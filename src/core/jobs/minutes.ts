@@ -206,11 +206,7 @@ function problemBlocks(a: Agenda, t: DocText): DocBlock[] {
         kind: 'paragraph',
         text: t('doc.minutes.behind', {
           n: behind.length,
-          items: t.items(
-            behind.map((p) =>
-              t('doc.bulletin.behindItem', { name: p.name, reasons: t.items(p.reasons.map(t.tight)) }),
-            ),
-          ),
+          items: t.items(behind.map((p) => t.pair(p.name, t.items(p.reasons.map(t.tight))))),
         }),
       });
       out.push({ kind: 'fill', label: '', lines: 2 });

@@ -105,8 +105,6 @@ export const DOCUMENT_MESSAGES = {
   'doc.date': { severity: 'info', zh: '{y}年{m}月{d}日', en: '{y}-{m}-{d}' },
   'doc.shortDate': { severity: 'info', zh: '{m}月{d}日', en: '{m}/{d}' },
   'doc.issueNo': { severity: 'info', zh: '第{n}期', en: 'No. {n}' },
-  'doc.h1': { severity: 'info', zh: '{n}、{text}', en: '{n}. {text}' },
-  'doc.h2': { severity: 'info', zh: '（{n}）{text}', en: '({n}) {text}' },
   'doc.to': { severity: 'info', zh: '报：{to}', en: 'To: {to}' },
   'doc.cc': { severity: 'info', zh: '抄送：{cc}。', en: 'Copy: {cc}.' },
   'doc.distribution': { severity: 'info', zh: '分送：{to}。', en: 'Distribution: {to}.' },
@@ -227,7 +225,6 @@ export const DOCUMENT_MESSAGES = {
     zh: '{hq}（指挥长：{commander}，{n}个）。',
     en: '{hq} (commander {commander}, {n}). ',
   },
-  'doc.bulletin.behindItem': { severity: 'info', zh: '{name}：{reasons}', en: '{name}: {reasons}' },
   'doc.bulletin.noneBehind': {
     severity: 'info',
     zh: '本期已报项目均达到序时进度，到期节点均按期完成。',
@@ -248,12 +245,6 @@ export const DOCUMENT_MESSAGES = {
     severity: 'info',
     zh: '以下{n}人次未落实一线工作机制，予以通报：',
     en: '{n} person-weeks fell short and are named here:',
-  },
-  'doc.bulletin.shortfallHq': { severity: 'info', zh: '{hq}：{items}。', en: '{hq}: {items}.' },
-  'doc.bulletin.shortfallItem': {
-    severity: 'info',
-    zh: '{role}{person}（{weeks}）',
-    en: '{role} {person} ({weeks})',
   },
   'doc.bulletin.shortfallWeek': {
     severity: 'info',
