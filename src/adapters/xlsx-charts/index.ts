@@ -1,9 +1,9 @@
-import { strFromU8, strToU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8 } from 'fflate';
 import { columnLetters, isBlank, type Cell, type SheetGrid } from '../../core/grid.js';
 import type { ChartSpec } from '../../core/document/chart.js';
 import { findHeaderRow } from '../../core/table/header.js';
 import { cellText } from '../../core/values/parse.js';
-import { zipFilledParts, type FilledParts } from '../xlsx-fill/parts.js';
+import type { FilledParts } from '../xlsx-fill/parts.js';
 import { parseRels, parseWorkbook, relsPathFor, relTypeIs } from '../xlsx-read/package.js';
 import { parseSharedStrings } from '../xlsx-read/shared-strings.js';
 import { parseSheet } from '../xlsx-read/sheet.js';
@@ -40,7 +40,7 @@ const CHART_COLS = 10;
 
 type Entry = readonly [string, Uint8Array | Iterable<string | Uint8Array>];
 
-function materialise(content: Entry[1]): string {
+export function materialise(content: Entry[1]): string {
   if (content instanceof Uint8Array) return strFromU8(content);
   let s = '';
   for (const piece of content) s += typeof piece === 'string' ? piece : strFromU8(piece);
@@ -262,28 +262,4 @@ export function addCharts(filled: FilledParts, charts: readonly ChartSpec[]): Ch
     placed,
     skipped,
   };
-}
-
-/**
- * The charts added to a finished .xlsx (the copy of the master `kpd score` writes): unzipped,
- * charted and zipped again. Returns the bytes unchanged when no chart could be placed.
- */
-export function addChartsToPackage(
-  bytes: Uint8Array,
-  charts: readonly ChartSpec[],
-): {
-  readonly bytes: Uint8Array;
-  readonly placed: readonly string[];
-  readonly skipped: ChartsAdded['skipped'];
-} {
-  const files = unzipSync(bytes);
-  const names = Object.keys(files).sort((a, b) =>
-    a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : 0,
-  );
-  const added = addCharts(
-    { entries: names.map((n) => [n, files[n] as Uint8Array] as const), missing: [] },
-    charts,
-  );
-  if (added.placed.length === 0) return { bytes, placed: [], skipped: added.skipped };
-  return { bytes: zipFilledParts(added.parts), placed: added.placed, skipped: added.skipped };
 }

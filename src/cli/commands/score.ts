@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { parseRankPeriod, rankPeriodId, rankPeriodLabel } from '../../core/calendar/periods.js';
 import { rankingChart } from '../../core/score/charts.js';
 import { docText } from '../../core/document/text.js';
-import { addChartsToPackage } from '../../adapters/xlsx-charts/index.js';
+import { addChartsToPackage } from '../../adapters/xlsx-charts/finished.js';
 import {
   ACTION_LABEL,
   OUTCOME_LABEL,
