@@ -19,7 +19,16 @@ import { WorkCalendar } from '../core/calendar/workdays.js';
 import { calendarWarnings } from '../core/calendar/warnings.js';
 import { findSheet } from '../core/grid.js';
 import { readMaster, type MasterRead } from '../core/master/read.js';
-import { MASTER, PROGRESS_LOG, PROJECTS, SITE_WORK_LOG, SUBMISSION_LOG } from '../core/schema/master.js';
+import {
+  DECISIONS,
+  MASTER,
+  PROGRESS_LOG,
+  PROJECTS,
+  SITE_WORK_LOG,
+  SUBMISSION_LOG,
+} from '../core/schema/master.js';
+import { DECISION_FORM } from '../core/schema/decisions.js';
+import { importDecisions } from '../core/ledger/decisions.js';
 import { REPORT } from '../core/schema/report.js';
 import { TOPICS } from '../core/schema/topics.js';
 import type { TemplateSpec } from '../core/schema/types.js';
@@ -560,6 +569,23 @@ export async function importLedger(
   return run(async (context) => {
     const opened = await openMaster(context, locale);
     if ('why' in opened) return refused(opened.why);
+    // A 周例会议定事项 workbook goes into 督办事项 (as kpd ledger import does); else a bulletin.
+    if (!isIssue(identifyTemplate(loaded.value.workbook, [DECISION_FORM]))) {
+      const d = importDecisions(loaded.value.workbook, opened.master.data);
+      if (isIssue(d)) return refused(`「${file.name}」：${message(d, locale)}`);
+      await writeResultSheets(context, [{ sheet: DECISIONS, rows: d.decisions }], new Map(), { dropDowns });
+      const { added, updated, unused } = d.counts;
+      const left = unused > 0 ? formatMessage('decisions.unusedNumbers', { n: unused }, locale) : '';
+      return {
+        summary: formatMessage(
+          'decisions.importedHere',
+          { meeting: d.meeting, added, updated, unused: left },
+          locale,
+        ),
+        lines: d.issues.map((i) => finding(i, locale)),
+        ok: true,
+      };
+    }
     const result = importBulletin(loaded.value.workbook, opened.master.data);
     if (isIssue(result)) return refused(`「${file.name}」：${message(result, locale)}`);
     await writeResultSheets(

@@ -1,7 +1,11 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { copyFile, mkdtemp, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mergeReports, type PickedFile } from '../../src/addin/pane.js';
+import { importLedger, mergeReports, type PickedFile } from '../../src/addin/pane.js';
+import { readWorkbookGrid } from '../../src/adapters/office/excel.js';
+import { runKpd } from '../helpers/cli.js';
+import { useTempDir } from '../helpers/tmp.js';
+import { sheetOf } from '../helpers/xlsx.js';
 import { writeOfficialDocument } from '../../src/adapters/docx/write.js';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
 import type { OfficialDocument } from '../../src/core/document/model.js';
@@ -67,6 +71,48 @@ describe('汇总通报 in the task pane, as a 公文', () => {
     expect(chartsOf(workbook ?? new Uint8Array()).map((c) => c.title)).toEqual([
       '各指挥部累计投资完成率与序时进度',
       '各指挥部项目进度状态（个）',
+    ]);
+  }, 60_000);
+});
+
+describe('导入台账 in the task pane, with a 周例会议定事项 workbook', () => {
+  const tmp = useTempDir('kpd-pane-decisions-');
+  it("writes its complete rows into this workbook's 督办事项, as kpd ledger import does", async () => {
+    const dir = await mkdtemp(join(tmp(), 'p-'));
+    await copyFile(repoPath('examples', '总台账.xlsx'), join(dir, '总台账.xlsx'));
+    const m = await runKpd(
+      ['minutes', '--master', '总台账.xlsx', '--meeting', '2026-11-14', '--out', '纪要.docx'],
+      dir,
+    );
+    expect(m.code, m.err).toBe(0);
+    // The clerk fills two rows in Excel (exceljs stands in for it).
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, '纪要-议定事项.xlsx'));
+    const fill: Record<string, [string, string, Date]> = {
+      'DB-20261114-01': ['协调施工用电', '县供电公司', new Date(Date.UTC(2026, 10, 28))],
+      'DB-20261114-02': ['加快规划许可办理', '县自然资源局', new Date(Date.UTC(2026, 10, 21))],
+    };
+    wb.getWorksheet('议定事项')?.eachRow((row) => {
+      const f = fill[String(row.getCell(1).value)];
+      if (f) [2, 3, 4].forEach((c, i) => (row.getCell(c).value = f[i] ?? null));
+    });
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const grid = readXlsx(await readFile(repoPath('examples', '总台账.xlsx'))).workbook;
+    const book = fakeWorkbook(grid);
+    const r = await importLedger(
+      (batch) => book.run(batch),
+      [{ name: '议定事项.xlsx', bytes, lastModified: 0 }],
+    );
+    expect([r.ok, r.summary]).toEqual([
+      true,
+      '已把 2026-11-14 例会的议定事项写入本工作簿的「督办事项」：新增 2 项，更新 0 项；8 个预编号未填写内容，未导入。',
+    ]);
+    const after = await book.run((ctx) => readWorkbookGrid(ctx));
+    const rows = sheetOf(after, '督办事项').rows.filter((x) => String(x[1]).startsWith('DB-20261114-'));
+    expect(rows.map((x) => [x[1], x[2], x[3]])).toEqual([
+      ['DB-20261114-01', '协调施工用电', '县供电公司'],
+      ['DB-20261114-02', '加快规划许可办理', '县自然资源局'],
     ]);
   }, 60_000);
 });

@@ -96,6 +96,11 @@ export const DOCUMENT_MESSAGES = {
     zh: '已导入 {meeting} 例会的议定事项：新增 {added} 项，更新 {updated} 项{unused}。已生成 {path}（原总台账未修改）',
     en: 'Imported the decisions of {meeting}: {added} added, {updated} updated{unused}. Wrote {path}',
   },
+  'decisions.importedHere': {
+    severity: 'info',
+    zh: '已把 {meeting} 例会的议定事项写入本工作簿的「督办事项」：新增 {added} 项，更新 {updated} 项{unused}。',
+    en: "The decisions of {meeting} are in this workbook's 督办事项: {added} added, {updated} updated{unused}.",
+  },
   'decisions.unusedNumbers': {
     severity: 'info',
     zh: '；{n} 个预编号未填写内容，未导入',
