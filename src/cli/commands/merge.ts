@@ -13,7 +13,7 @@ import { bulletinSheets } from '../../core/bulletin/render.js';
 import { parseDateTime } from '../../core/values/parse.js';
 import { parseCsv } from '../../core/values/csv.js';
 import { matchKey } from '../../core/values/text.js';
-import { message, type Locale } from '../../core/validate/issue.js';
+import { formatMessage, message, type Locale } from '../../core/validate/issue.js';
 import { collectInputs } from '../../adapters/inputs.js';
 import { decodeText, sameFile, writeAtomic } from '../../adapters/files.js';
 import { fillWorkbook } from '../../adapters/xlsx-fill/index.js';
@@ -268,8 +268,15 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
       ),
     );
   }
-  if (values.json) io.out(JSON.stringify(mergeJson(bulletin)) + '\n');
-  else io.out(formatMerge(bulletin, values.out, locale));
+  if (values.json)
+    io.out(
+      JSON.stringify({ ...mergeJson(bulletin), ...(values.doc !== undefined && { document: values.doc }) }) +
+        '\n',
+    );
+  else {
+    io.out(formatMerge(bulletin, values.out, locale));
+    if (values.doc !== undefined) io.out(`${formatMessage('doc.written', { path: values.doc }, locale)}\n`);
+  }
   return EXIT.ok;
 }
 
