@@ -1,21 +1,17 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildAgenda, isMeetingDay } from '../../core/agenda/index.js';
-import { weeksOfYear } from '../../core/calendar/schedule.js';
-import { readDecisionForm, type DecidedItem } from '../../core/decisions/read.js';
-import { draftMinutes } from '../../core/jobs/minutes.js';
+import { draftMinutes, meetingNumber } from '../../core/jobs/minutes.js';
 import { DECISION_FORM } from '../../core/schema/decisions.js';
 import { formatMessage, message, type Locale } from '../../core/validate/issue.js';
 import { parseDate } from '../../core/values/parse.js';
-import { identifyTemplate, isIssue } from '../../core/workbook/identify.js';
-import type { MasterData } from '../../core/master/types.js';
 import { officialDocx } from '../../adapters/docx/index.js';
 import { writeTemplate } from '../../adapters/exceljs/write-template.js';
-import { loadWorkbook, sameFile, writeAtomic } from '../../adapters/files.js';
-import { collectInputs } from '../../adapters/inputs.js';
+import { sameFile, writeAtomic } from '../../adapters/files.js';
 import { calendarContext, documentPath, loadMaster, outputPath } from '../context.js';
 import { displayPath } from '../format.js';
-import { loadPrepared } from '../merge-read.js';
+import { decisionsOf } from '../decisions-input.js';
+import { topicFiles } from '../topic-files.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf } from '../lang.js';
 export { MINUTES_USAGE } from '../usage.js';
@@ -24,31 +20,6 @@ const say =
   (locale: Locale) =>
   (code: Parameters<typeof formatMessage>[0], params = {}) =>
     formatMessage(code, params, locale);
-
-/** This meeting's decisions: the clerk's filled workbook when given, else 督办事项 rows of the day. */
-async function decisionsOf(
-  path: string | undefined,
-  meeting: string,
-  master: MasterData,
-  io: Io,
-  locale: Locale,
-): Promise<DecidedItem[]> {
-  const s = say(locale);
-  if (path === undefined)
-    return master.decisions
-      .filter((d) => d.record.meetingDate === meeting)
-      .map((d) => ({ ...d.record, row: d.row }));
-  const loaded = await loadWorkbook(resolve(io.cwd, path));
-  if (!loaded.ok)
-    throw new UsageError(s('minutes.decisionsNotForm', { path, reason: message(loaded.issue, locale) }));
-  const id = identifyTemplate(loaded.value.workbook, [DECISION_FORM]);
-  if (isIssue(id)) throw new UsageError(s('minutes.decisionsNotForm', { path, reason: message(id, locale) }));
-  const read = readDecisionForm(loaded.value.workbook);
-  if (read.meeting !== undefined && read.meeting !== meeting)
-    throw new UsageError(s('minutes.decisionsOtherMeeting', { path, found: read.meeting, meeting }));
-  for (const i of read.issues) io.err(`${displayPath(io.cwd, path)} ${message(i, locale)}\n`);
-  return [...read.items];
-}
 
 export async function minutesCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseArgs({
@@ -94,21 +65,7 @@ export async function minutesCommand(argv: readonly string[], io: Io): Promise<E
   const decided = await decisionsOf(values.decisions, meeting, master.data, io, locale);
 
   // The agenda of the day, as kpd agenda makes it: the minutes follow it.
-  const collected = await collectInputs(positionals.map((p) => resolve(io.cwd, p)));
-  const byPath = <T extends { file: string }>(a: T, b: T): number =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
-  const files = collected.items.sort(byPath).map((item) =>
-    loadPrepared({
-      file: displayPath(io.cwd, item.file),
-      bytes: item.bytes,
-      ...(item.receivedAt && { receivedAt: item.receivedAt }),
-      ...(item.mtime && { mtime: item.mtime }),
-      ...(item.sender !== undefined && { sender: item.sender }),
-    }),
-  );
-  const ignored = collected.ignored
-    .sort(byPath)
-    .map((x) => ({ file: displayPath(io.cwd, x.file), reason: x.reason }));
+  const { files, ignored } = await topicFiles(positionals, io);
   const agenda = buildAgenda({
     meeting,
     master: master.data,
@@ -117,9 +74,7 @@ export async function minutesCommand(argv: readonly string[], io: Io): Promise<E
     ignored,
     locale,
   });
-  const issueNo = weeksOfYear(Number(meeting.slice(0, 4)), rules, ctx.calendar).filter(
-    (w) => w.meeting <= meeting,
-  ).length;
+  const issueNo = meetingNumber(meeting, rules, ctx.calendar);
   const minutes = draftMinutes({
     agenda,
     rules,
@@ -129,8 +84,7 @@ export async function minutesCommand(argv: readonly string[], io: Io): Promise<E
   });
 
   await writeAtomic(out, await officialDocx(minutes.result.document));
-  const keepForm =
-    inputs.some((p) => p === form) || (await Promise.all(inputs.map((p) => sameFile(form, p)))).some(Boolean);
+  const keepForm = (await Promise.all(inputs.map((p) => sameFile(form, p)))).some(Boolean);
   if (!keepForm)
     await writeAtomic(
       form,

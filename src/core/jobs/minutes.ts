@@ -5,6 +5,8 @@ import type { DocBlock, OfficialDocument, TableColumn } from '../document/model.
 import { docText, type DocText } from '../document/text.js';
 import { WEEKDAYS } from '../rules/schedule.js';
 import type { RuleSet } from '../rules/ruleset.js';
+import { weeksOfYear } from '../calendar/schedule.js';
+import type { WorkCalendar } from '../calendar/workdays.js';
 import type { RowValues } from '../template/samples.js';
 import type { Issue, Locale } from '../validate/issue.js';
 
@@ -42,6 +44,11 @@ export interface Minutes {
 /** Numbered lines a meeting's decisions get when none is written yet, and spare ones after. */
 const BLANK_DECISIONS = 10;
 const SPARE_DECISIONS = 5;
+
+/** 期数 of a meeting's 纪要: how many meeting days its year has had up to it, itself included. */
+export function meetingNumber(meeting: IsoDate, rules: RuleSet, calendar: WorkCalendar): number {
+  return weeksOfYear(Number(meeting.slice(0, 4)), rules, calendar).filter((w) => w.meeting <= meeting).length;
+}
 
 /** DB-20261114-01: the meeting's date and the item's place, unique across years in 督办事项. */
 export const decisionNumber = (meeting: IsoDate, n: number): string =>
