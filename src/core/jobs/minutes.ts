@@ -233,10 +233,11 @@ function decidedTable(
     kind: 'table',
     caption: t('doc.tableCaption', { n, title: t('doc.minutes.table.decided') }),
     columns: [
-      col(t('doc.col.itemId'), 78, 'center'),
-      col(t('doc.col.content'), 200),
-      col(t('doc.col.unit'), 90),
-      col(t('doc.col.deadline'), 74, 'center'),
+      // Widths in points at 五号: a number and a date each on one line.
+      col(t('doc.col.itemId'), 80, 'center'),
+      col(t('doc.col.content'), 183),
+      col(t('doc.col.unit'), 85),
+      col(t('doc.col.deadline'), 94, 'center'),
     ],
     rows: [
       ...decided.map((d) => [d.itemId, d.content, d.unit, t.date(d.deadline)]),
