@@ -81,7 +81,12 @@ export default (env = {}, argv = {}) => ({
   },
   output: { path: env.out ?? join(root, 'dist-addin'), filename: '[name].js', clean: true },
   devtool: 'source-map',
-  resolve: { extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } },
+  resolve: {
+    extensions: ['.ts', '.js'],
+    extensionAlias: { '.js': ['.ts', '.js'] },
+    // docx's ES module build (its CommonJS one wraps jszip in a require webpack cannot follow).
+    alias: { docx$: join(root, 'node_modules/docx/dist/index.mjs') },
+  },
   module: {
     rules: [
       // The bulletin template travels inside the bundle (a data: URL), so the pane needs no server for it.

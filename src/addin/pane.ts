@@ -22,7 +22,9 @@ import { WorkCalendar } from '../core/calendar/workdays.js';
 import { findSheet, type WorkbookGrid } from '../core/grid.js';
 import { planTables } from '../core/table/merge.js';
 import { readMaster, type MasterRead } from '../core/master/read.js';
-import { MASTER, PROJECTS } from '../core/schema/master.js';
+import { DECISIONS, MASTER, PROJECTS } from '../core/schema/master.js';
+import { DECISION_FORM } from '../core/schema/decisions.js';
+import { importDecisions } from '../core/ledger/decisions.js';
 import { REPORT } from '../core/schema/report.js';
 import { TOPICS } from '../core/schema/topics.js';
 import type { TemplateSpec } from '../core/schema/types.js';
@@ -40,6 +42,11 @@ import {
 } from '../core/validate/issue.js';
 import type { IssueCode } from '../core/validate/codes.js';
 import { importHolidays } from '../core/jobs/holidays.js';
+import { bulletinCharts } from '../core/bulletin/charts.js';
+import { docText } from '../core/document/text.js';
+import type { OfficialDocument } from '../core/document/model.js';
+import { bulletinDocument } from '../core/jobs/bulletin-document.js';
+import { addCharts } from '../adapters/xlsx-charts/index.js';
 import { identifyTemplate, isIssue } from '../core/workbook/identify.js';
 import { progressChart } from '../core/jobs/chart.js';
 import { CHART_TEXT } from '../core/schema/chart.js';
@@ -454,6 +461,8 @@ export async function mergeReports(
   /** How the made workbook reaches the clerk: opened in Excel (ExcelApi 1.8), else downloaded. */
   deliver: WorkbookDelivery,
   locale: Locale = 'zh',
+  /** Offers the bulletin as a 公文 (.docx) too, as kpd merge --doc writes it. */
+  offerDocument?: (doc: OfficialDocument, fileName: string) => Promise<void>,
 ): Promise<PaneResult> {
   const t = tr(locale);
   const period = parseReportPeriod(periodText.trim());
@@ -507,14 +516,18 @@ export async function mergeReports(
           `The template ${own} has none of the bulletin tables.`,
         ),
       };
-    return { bulletin, bytes: zipFilledParts(filled), missing: filled.missing };
+    const charted = addCharts(filled, bulletinCharts(bulletin, docText(locale))).parts;
+    const doc = bulletinDocument({ bulletin, rules: master.data.rules }).result;
+    return { bulletin, bytes: zipFilledParts(charted), missing: filled.missing, doc };
   });
   if ('why' in made) return refused(made.why);
-  const { bulletin: b, bytes, missing } = made;
+  const { bulletin: b, bytes, missing, doc } = made;
   const fileName = `重点项目情况通报-第${b.number}期.xlsx`;
   const inExcel = has(excel, 'createWorkbook');
   if (inExcel) await deliver.open(bytes);
   else deliver.download(bytes, fileName);
+  const docName = fileName.replace(/\.xlsx$/u, '.docx');
+  if (offerDocument) await offerDocument(doc, docName);
   const taken = b.submissions.filter((s) => s.replacedBy === undefined);
   const rejected = b.problems.filter((p) => p.rejected);
   const names = (list: readonly string[]): string => list.join('、');
@@ -524,6 +537,7 @@ export async function mergeReports(
       `Bulletin of ${b.period} (due ${b.due}) ${inExcel ? 'opened as a new workbook; save it as' : 'downloaded as'} "${fileName}": ${taken.length + b.missing.length} HQs due, ${taken.length - b.late.length} on time, ${b.late.length} late, ${b.missing.length} missing; ${b.behind.length} projects behind; rows ${b.rows.in} = ${b.rows.merged} merged + ${b.rows.rejected} not merged.`,
     ),
     lines: [
+      ...(offerDocument ? [formatMessage('doc.downloaded', { path: docName }, locale)] : []),
       ...(b.missing.length > 0 ? [t(`未报：${names(b.missing)}`, `Missing: ${names(b.missing)}`)] : []),
       ...(b.late.length > 0 ? [t(`迟报：${names(b.late)}`, `Late: ${names(b.late)}`)] : []),
       ...(b.unsigned.length > 0
@@ -571,6 +585,25 @@ export async function importLedger(
   return excel.run(async (context) => {
     const opened = await openMaster(context, excel, locale);
     if ('why' in opened) return refused(opened.why);
+    // A 周例会议定事项 workbook goes into 督办事项 (as kpd ledger import does); else a bulletin.
+    if (!isIssue(identifyTemplate(loaded.value.workbook, [DECISION_FORM]))) {
+      const d = importDecisions(loaded.value.workbook, opened.master.data);
+      if (isIssue(d)) return refused(`「${file.name}」：${message(d, locale)}`);
+      await writeResultSheets(context, excel, [{ sheet: DECISIONS, rows: d.decisions }], new Map(), {
+        dropDowns: true,
+      });
+      const { added, updated, unused } = d.counts;
+      const left = unused > 0 ? formatMessage('decisions.unusedNumbers', { n: unused }, locale) : '';
+      return {
+        summary: formatMessage(
+          'decisions.importedHere',
+          { meeting: d.meeting, added, updated, unused: left },
+          locale,
+        ),
+        lines: d.issues.map((i) => finding(i, locale)),
+        ok: true,
+      };
+    }
     const result = importBulletin(loaded.value.workbook, opened.master.data);
     if (isIssue(result)) return refused(`「${file.name}」：${message(result, locale)}`);
     // The ledgers keep the template's drop-down lists (状态, 时间来源, 职务) where Excel can set them.

@@ -19,6 +19,17 @@ import { has, officeSupports } from '../adapters/office/requirements.js';
 import { LiveCheck } from './live-check.js';
 import { addinText } from './messages.js';
 import type { Locale } from '../core/validate/issue.js';
+import { officialDocxInBrowser } from './chart-png.js';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** Offers bytes as a file to save (the 公文 the pane makes beside its workbook). */
+function download(bytes: Uint8Array, fileName: string, type: string): void {
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(new Blob([new Uint8Array(bytes)], { type }));
+  a.download = fileName;
+  a.click();
+}
 
 /** The page: buttons to the pane's actions, results in the status area. */
 
@@ -233,6 +244,7 @@ void Office.onReady((info) => {
           await chosenTemplate(),
           delivery,
           locale,
+          async (doc, name) => download(await officialDocxInBrowser(doc), name, DOCX),
         ),
       ),
   );

@@ -9,7 +9,7 @@ import { OUTPUTS, TEMPLATES } from '../core/schema/templates.js';
 import { identifyTemplate, isIssue } from '../core/workbook/identify.js';
 import { DEFAULT_RULES, type RuleSet } from '../core/rules/ruleset.js';
 import { issue, message, type Issue } from '../core/validate/issue.js';
-import { loadCsv, loadWorkbook, type LoadedWorkbook } from '../adapters/files.js';
+import { loadCsv, loadWorkbook, sameFile, type LoadedWorkbook } from '../adapters/files.js';
 import { byteBudget, RUN_BUDGET_BYTES, type ByteBudget } from '../adapters/budget.js';
 import { verifyPackage } from '../adapters/received.js';
 import { readFile, stat } from 'node:fs/promises';
@@ -170,4 +170,20 @@ export async function usableTemplate(
 export function runBudget(env: Readonly<Record<string, string | undefined>>): ByteBudget {
   const mb = Number(env['KPD_BUDGET_MB']);
   return byteBudget(Number.isFinite(mb) && mb > 0 ? mb * 1024 * 1024 : RUN_BUDGET_BYTES);
+}
+
+/** A .docx to write (a 公文): a Word file name, not one of the inputs or the other output. */
+export async function documentPath(
+  cwd: string,
+  path: string,
+  others: readonly string[],
+  locale: Locale,
+): Promise<string> {
+  if (extname(path).toLowerCase() !== '.docx')
+    throw new UsageError(formatMessage('doc.outExtension', { path }, locale));
+  const full = resolve(cwd, path);
+  for (const other of others)
+    if (full === resolve(cwd, other) || (await sameFile(full, other)))
+      throw new UsageError(formatMessage('doc.outIsInput', { path }, locale));
+  return full;
 }

@@ -8,6 +8,7 @@ import {
   FORMS_USAGE,
   HOLIDAYS_USAGE,
   MERGE_USAGE,
+  MINUTES_USAGE,
   SCORE_USAGE,
   TEMPLATES_USAGE,
   VALIDATE_USAGE,
@@ -67,6 +68,10 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   holidays: {
     run: async (a, io) => (await import('./commands/holidays.js')).holidaysCommand(a, io),
     usage: HOLIDAYS_USAGE,
+  },
+  minutes: {
+    run: async (a, io) => (await import('./commands/minutes.js')).minutesCommand(a, io),
+    usage: MINUTES_USAGE,
   },
 };
 

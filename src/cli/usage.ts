@@ -23,6 +23,7 @@ export const MERGE_USAGE = `kpd merge 输入... --master 总台账.xlsx --period
   --received FILE   登记的收到时间（CSV：文件,收到时间），用于没有邮件时间的文件
   --holidays FILE   节假日文件，优先于内置数据
   --office NAME     编制单位（通报落款），默认“发展改革局重点项目办公室”
+  --doc FILE        同时写出 Word 公文格式的通报（.docx：版头、正文、汇总表和图、版记）
   退出码：0 已生成通报（迟报、未报、未并入的行都是通报内容）；2 无法生成（缺总台账、参数有误）`;
 
 export const SCORE_USAGE = `kpd score 总台账.xlsx --period 2026Q3 --out 考核结果.xlsx [--json]
@@ -32,9 +33,10 @@ export const SCORE_USAGE = `kpd score 总台账.xlsx --period 2026Q3 --out 考�
   --period  2026Q3（季度）或 2026H2（半年，只做单位排名；代办员按季度考核）
   --holidays FILE  节假日文件，优先于内置数据`;
 
-export const LEDGER_USAGE = `kpd ledger import 通报.xlsx --into 总台账.xlsx --out 新总台账.xlsx [--period 2026-11-1] [--json]
-  把通报中的本期数据追加到总台账的「进展记录」「报送记录」「一线工作记录」（单位排名读取这些记录）。
-  同一期再次导入会替换该期，不会重复。原总台账不会被修改，结果写入 --out。
+export const LEDGER_USAGE = `kpd ledger import 通报.xlsx|议定事项.xlsx --into 总台账.xlsx --out 新总台账.xlsx [--period 2026-11-1] [--json]
+  把通报中的本期数据追加到总台账的「进展记录」「报送记录」「一线工作记录」（单位排名读取这些记录）；
+  把周例会议定事项（kpd minutes 生成、会上填好）写入「督办事项」，由督查室跟踪。
+  同一期（同一次会议）再次导入会替换（更新），不会重复。原总台账不会被修改，结果写入 --out。
 kpd ledger import 代办员周报.xlsx... --into 总台账.xlsx --out 新总台账.xlsx [--json]
   把代办员周报（可一次多份）逐行追加到总台账的「代办周报记录」；同一代办员同一周再次导入会替换，不会重复。`;
 
@@ -85,3 +87,12 @@ export const HOLIDAYS_USAGE = `kpd holidays import 通知.txt [--year 2027] --in
   --year YEAR    通知中没有年份时给出（有年份时须一致）
   --into/--out   写入总台账副本的「节假日」表（同日期的旧行按通知替换，其他行保留），原总台账不会被修改
   --csv FILE     另存为 CSV（日期,类型,说明），可用作 --holidays 文件`;
+
+export const MINUTES_USAGE = `kpd minutes [议题申报表...] --master 总台账.xlsx --meeting 2026-11-14 --out 会议纪要.docx [--decisions 议定事项.xlsx]
+  起草周例会会议纪要（Word 公文格式）：督办事项落实情况、各指挥部汇报的问题和滞后项目、会议议定事项、
+  出席/请假/列席（留空待填）；同时生成本次会议的《周例会议定事项》工作簿（事项编号已预先编好），
+  会上填写后用 kpd ledger import 导入「督办事项」，再加 --decisions 重新生成纪要即填入议定事项表。
+  --decisions FILE 填好的议定事项工作簿（不给时取「督办事项」中本次会议的事项）
+  --form FILE      议定事项工作簿写到哪里，默认与纪要同目录的「纪要名-议定事项.xlsx」
+  --holidays FILE  节假日文件，优先于内置数据
+  --office NAME    编印单位，默认取「规则」表（发展改革局重点项目办公室）`;

@@ -16,8 +16,10 @@ export interface OoxmlCheck {
 }
 
 /**
- * Checks .xlsx files against the ECMA-376 Transitional schemas (what makes Excel offer to
- * "repair" a file). Reused by every test that writes workbooks: templates, examples, results.
+ * Checks .xlsx and .docx files against the ECMA-376 Transitional schemas (what makes Excel or
+ * Word offer to "repair" a file): SpreadsheetML, WordprocessingML and DrawingML parts (charts,
+ * drawings, pictures). Reused by every test that writes workbooks or documents: templates,
+ * examples, results, the 公文.
  * @example const r = await checkOoxml([file]); expect(r.status, r.output).toBe(0);
  */
 export function checkOoxml(files: readonly string[]): Promise<OoxmlCheck> {

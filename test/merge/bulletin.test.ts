@@ -106,6 +106,10 @@ describe('the bulletin workbook', () => {
       序时进度: 0.875,
       '与序时进度差(百分点)': -5.3,
       滞后项目数: 4,
+      // 状态 as 项目进展 shows it, over the 5 projects with figures (the status chart's numbers).
+      '状态正常(个)': 2,
+      '状态预警(个)': 1,
+      '状态滞后(个)': 2,
     });
     expect(line('省重点')).toMatchObject({
       项目数: 2,

@@ -1,5 +1,5 @@
 import { ZipWriter } from '../zip-writer.js';
-import { fillParts, type FillJob, type FillResult } from './parts.js';
+import { fillParts, type FilledParts, type FillJob, type FillResult } from './parts.js';
 
 export { fillParts, type FillJob, type FillResult, type FilledParts, type TableFill } from './parts.js';
 
@@ -19,7 +19,12 @@ export async function zipEntries(
  * Fills a workbook template (see fillParts) and zips it with Node's zlib: a filled sheet is
  * deflated chunk by chunk on the thread pool while its next rows are made.
  */
-export async function fillWorkbook(template: Uint8Array, job: FillJob): Promise<FillResult> {
-  const { entries, missing } = fillParts(template, job);
+export async function fillWorkbook(
+  template: Uint8Array,
+  job: FillJob,
+  /** A last change to the parts before zipping (the bulletin's charts: adapters/xlsx-charts). */
+  finish: (parts: FilledParts) => FilledParts = (p) => p,
+): Promise<FillResult> {
+  const { entries, missing } = finish(fillParts(template, job));
   return { bytes: await zipEntries(entries), missing };
 }

@@ -5,13 +5,16 @@ import { reportPeriodId } from '../../core/calendar/periods.js';
 import { planTables, withinLimits } from '../../core/table/merge.js';
 import { jsonText, visible } from '../../core/values/visible.js';
 import { guardOutput, reportPeriodOption, requireExisting } from '../guard.js';
-import { isIssue } from '../../core/workbook/identify.js';
+import { identifyTemplate, isIssue } from '../../core/workbook/identify.js';
 import { formatMessage, message, SEVERITY_LABEL } from '../../core/validate/issue.js';
 import { loadWorkbook, writeAtomic } from '../../adapters/files.js';
-import { writeTablesInto } from '../../adapters/results.js';
+import { writeSheetsInto, writeTablesInto } from '../../adapters/results.js';
 import { tablesJson } from '../format.js';
 import { loadMaster, outputPath, runBudget } from '../context.js';
 import { importWeeklyCommand } from './ledger-weekly.js';
+import { DECISIONS } from '../../core/schema/master.js';
+import { importDecisions } from '../../core/ledger/decisions.js';
+import { DECISION_FORM } from '../../core/schema/decisions.js';
 export { LEDGER_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
@@ -58,6 +61,30 @@ export async function ledgerCommand(argv: readonly string[], io: Io): Promise<Ex
   const bulletin = await loadWorkbook(bulletinPath, budget);
   if (!bulletin.ok) throw new UsageError(`${visible(file)}：${message(bulletin.issue, locale)}`);
   const { loaded, master, bytes: masterBytes } = await loadMaster(masterPath, locale, budget, true);
+  // A 周例会议定事项 workbook goes into 督办事项; anything else is read as a bulletin.
+  if (!isIssue(identifyTemplate(bulletin.value.workbook, [DECISION_FORM]))) {
+    const d = importDecisions(bulletin.value.workbook, master.data);
+    if (isIssue(d)) throw new UsageError(`${visible(file)}：${message(d, locale)}`);
+    await writeAtomic(out, await writeSheetsInto(masterBytes, [{ sheet: DECISIONS, rows: d.decisions }]));
+    for (const i of d.issues) io.err(`${message(i, locale)}\n`);
+    const c = d.counts;
+    io.out(
+      values.json
+        ? jsonText({ meeting: d.meeting, imported: { decisions: c.added + c.updated }, ...c }) + '\n'
+        : formatMessage(
+            'decisions.imported',
+            {
+              meeting: d.meeting,
+              added: c.added,
+              updated: c.updated,
+              unused: c.unused > 0 ? formatMessage('decisions.unusedNumbers', { n: c.unused }, locale) : '',
+              path: values.out,
+            },
+            locale,
+          ) + '\n',
+    );
+    return EXIT.ok;
+  }
   const result = importBulletin(bulletin.value.workbook, master.data, period && reportPeriodId(period));
   if (isIssue(result)) throw new UsageError(`${visible(file)}：${message(result, locale)}`);
   // Only the period's rows, merged into the ledgers as they are: what a person added there stays.

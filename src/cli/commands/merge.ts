@@ -22,6 +22,12 @@ import { fillWorkbook } from '../../adapters/xlsx-fill/index.js';
 import { bulletinTemplate } from '../../adapters/bundled.js';
 import { calendarContext, loadMaster, outputPath, runBudget, usableTemplate } from '../context.js';
 import { guardOutput, reportPeriodOption, requireExisting } from '../guard.js';
+import { documentPath } from '../context.js';
+import { bulletinDocument } from '../../core/jobs/bulletin-document.js';
+import { bulletinCharts } from '../../core/bulletin/charts.js';
+import { docText } from '../../core/document/text.js';
+import { addCharts } from '../../adapters/xlsx-charts/index.js';
+import { officialDocx } from '../../adapters/docx/index.js';
 export { MERGE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
@@ -89,6 +95,7 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
       received: { type: 'string' },
       holidays: { type: 'string' },
       office: { type: 'string' },
+      doc: { type: 'string' },
       lang: { type: 'string' },
     },
   });
@@ -117,6 +124,15 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
 
   const masterFile = resolve(io.cwd, values.master);
   const budget = runBudget(io.env);
+  const docOut =
+    values.doc === undefined
+      ? undefined
+      : await documentPath(
+          io.cwd,
+          values.doc,
+          [out, masterFile, ...positionals.map((p) => resolve(io.cwd, p))],
+          locale,
+        );
   const { times: clerk, problems: clerkProblems } = await clerkTimes(values.received, io.cwd, locale);
   const template = values.template
     ? await usableTemplate(resolve(io.cwd, values.template), values.template, budget, locale)
@@ -126,7 +142,7 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
 
   // The master, the reads and their records are needed only until the bulletin is built: kept in
   // this function's scope, they are freed before the bulletin is written.
-  const { bulletin, sheets, calendarIssues } = await (async () => {
+  const { bulletin, sheets, calendarIssues, rules, charts } = await (async () => {
     const { master } = await loadMaster(masterFile, locale, budget);
     clock('master');
     const ctx = await calendarContext({ master, holidays: at(values.holidays) }, locale);
@@ -183,6 +199,8 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
     clock('assemble');
     return {
       bulletin: built,
+      rules: master.data.rules,
+      charts: bulletinCharts(built, docText(locale)),
       calendarIssues: ctx.issues,
       sheets: bulletinSheets(built, {
         ...(values.office !== undefined && { office: values.office }),
@@ -193,7 +211,7 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
   })();
   let filled: Awaited<ReturnType<typeof fillWorkbook>>;
   try {
-    filled = await fillWorkbook(template, sheets);
+    filled = await fillWorkbook(template, sheets, (parts) => addCharts(parts, charts).parts);
   } catch {
     throw new UsageError(
       t(
@@ -215,6 +233,14 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
   clock('fill');
   await writeAtomic(out, filled.bytes);
   clock('write');
+  if (docOut !== undefined) {
+    const doc = bulletinDocument({
+      bulletin,
+      rules,
+      ...(values.office !== undefined && { office: values.office }),
+    });
+    await writeAtomic(docOut, await officialDocx(doc.result));
+  }
 
   for (const w of [...bulletin.warnings, ...calendarIssues.filter((i) => i.severity !== 'info')]) {
     io.err(`${t(locale, '警告', 'Warning')}：${message(w, locale)}\n`);
@@ -233,8 +259,17 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
       ),
     );
   }
-  if (values.json) io.out(jsonText(mergeJson(bulletin, locale)) + '\n');
-  else io.out(formatMerge(bulletin, values.out, locale));
+  if (values.json)
+    io.out(
+      jsonText({
+        ...mergeJson(bulletin, locale),
+        ...(values.doc !== undefined && { document: values.doc }),
+      }) + '\n',
+    );
+  else {
+    io.out(formatMerge(bulletin, values.out, locale));
+    if (values.doc !== undefined) io.out(`${formatMessage('doc.written', { path: values.doc }, locale)}\n`);
+  }
   return EXIT.ok;
 }
 

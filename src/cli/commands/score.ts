@@ -3,6 +3,10 @@ import { parseArgs } from 'node:util';
 import { rankPeriodId } from '../../core/calendar/periods.js';
 import { jsonText } from '../../core/values/visible.js';
 import { guardOutput, rankPeriodOption, requireExisting } from '../guard.js';
+import { rankPeriodLabel } from '../../core/calendar/periods.js';
+import { rankingChart } from '../../core/score/charts.js';
+import { docText } from '../../core/document/text.js';
+import { addChartsToPackage } from '../../adapters/xlsx-charts/finished.js';
 import {
   ACTION_LABEL,
   OUTCOME_LABEL,
@@ -11,7 +15,13 @@ import {
 } from '../../core/scoring/index.js';
 import { CATEGORY_KEYS } from '../../core/rules/agent.js';
 import { isRefused, scoreMaster } from '../../core/score/run.js';
-import { formatMessage, message, SEVERITY_LABEL, type Issue, type Locale } from '../../core/validate/issue.js';
+import {
+  formatMessage,
+  message,
+  SEVERITY_LABEL,
+  type Issue,
+  type Locale,
+} from '../../core/validate/issue.js';
 import { sameFile, writeAtomic } from '../../adapters/files.js';
 import { writeTablesInto } from '../../adapters/results.js';
 import { planTables, withinLimits } from '../../core/table/merge.js';
@@ -90,7 +100,10 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
   // limits, what was left out said (as for the bulletin).
   const capped = withinLimits(tables);
   const { writes, notes: tableNotes } = planTables(loaded.workbook, capped.jobs, placeholders);
-  await writeAtomic(out, await writeTablesInto(masterBytes, writes, placeholders));
+  const written = await writeTablesInto(masterBytes, writes, placeholders);
+  // 单位考评排名 as a chart beside its table: the praised in green, the criticised in red.
+  const chart = rankingChart(units, rankPeriodLabel(period), docText(locale));
+  await writeAtomic(out, addChartsToPackage(written, [chart]).bytes);
   for (const o of capped.overflow)
     io.err(
       `${t(locale, '警告', 'Warning')}：${formatMessage('output.sheetCapped', { sheet: o.sheet, total: o.total, kept: o.kept, omitted: o.total - o.kept }, locale)}\n`,

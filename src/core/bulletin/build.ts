@@ -29,7 +29,7 @@ import {
   type Submission,
   type SummaryLine,
 } from './model.js';
-import { progressStatus } from './status.js';
+import { progressStatus, type ProgressStatus } from './status.js';
 import { behindProjects } from './behind.js';
 import { behindPlan as behindPlanOf, scheduleFraction } from '../calendar/fraction.js';
 import { calendarBasis, calendarWarnings } from '../calendar/warnings.js';
@@ -470,6 +470,7 @@ export function assembleBulletin(
       rate: reportedPlan > 0 ? round(cumulative / reportedPlan) : undefined,
       fraction: round(fraction),
       behind: ps.filter((p) => behindIds.has(p.projectId)).length,
+      statuses: statusCounts(ps),
     };
   };
   const summary: SummaryLine[] = [line('合计', '全部项目', projects)];
@@ -637,4 +638,11 @@ function siteWork(
       ),
     );
   return { assessed, weeks, visits, notes };
+}
+
+/** How many projects show each 状态 (the 项目进展 column): the 汇总 counts and the status chart. */
+function statusCounts(ps: readonly ProjectProgress[]): Record<ProgressStatus, number> {
+  const counts: Record<ProgressStatus, number> = { 正常: 0, 预警: 0, 滞后: 0, 未报: 0, 有误: 0 };
+  for (const p of ps) counts[p.status]++;
+  return counts;
 }

@@ -150,6 +150,8 @@ export interface SummaryLine {
   readonly rate: number | undefined;
   readonly fraction: number;
   readonly behind: number;
+  /** Projects by 状态 against 序时进度 (正常 / 预警 / 滞后, and those without figures). */
+  readonly statuses: Readonly<Record<ProgressStatus, number>>;
 }
 
 export interface Bulletin {

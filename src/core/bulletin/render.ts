@@ -124,6 +124,9 @@ export function bulletinSheets(
     fraction: l.fraction,
     gap: l.rate === undefined ? null : Math.round((l.rate - l.fraction) * 1000) / 10,
     behind: l.behind,
+    normal: l.statuses.正常,
+    warning: l.statuses.预警,
+    lagging: l.statuses.滞后,
   }));
 
   // Grouped by HQ (the projects come in that order): a 小计 row heads each HQ's projects.

@@ -23,6 +23,7 @@ import {
   type RankingParam,
 } from './unit.js';
 import type { ProjectCategory } from '../schema/vocab.js';
+import { DOCUMENT_PARAMS, type DocumentParam } from './documents.js';
 
 type ScheduleValue<K extends ScheduleParam> = (typeof SCHEDULE_PARAMS)[K]['kind'] extends 'integer'
   ? number
@@ -56,6 +57,8 @@ export interface RuleSet {
   };
   readonly schedule: { readonly [K in ScheduleParam]: ScheduleValue<K> };
   readonly bounds: Readonly<Record<BoundParam, boolean>>;
+  /** Addressees and masthead names of the 公文 (通报, 会议纪要). */
+  readonly documents: Readonly<Record<DocumentParam, string>>;
 }
 
 const mapValues = <K extends string, V, R>(o: Readonly<Record<K, V>>, f: (v: V, k: K) => R): Record<K, R> =>
@@ -75,6 +78,7 @@ export const DEFAULT_RULES: RuleSet = Object.freeze({
   appraisal: mapValues(APPRAISAL_PARAMS, (p) => p.value) as RuleSet['appraisal'],
   schedule: mapValues(SCHEDULE_PARAMS, (p) => p.value) as RuleSet['schedule'],
   bounds: mapValues(BOUND_PARAMS, (p) => p.value),
+  documents: mapValues(DOCUMENT_PARAMS, (p) => p.value as string),
 });
 
 /** A short stable id of the values of a rule set, written on every result sheet. */

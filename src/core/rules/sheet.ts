@@ -6,6 +6,7 @@ import { AGENT_CATEGORIES, AGENT_RULES, APPRAISAL_PARAMS, POINT_RULE_CODES, CATE
 import { LEVEL_VALUE, SATISFACTION_LEVELS } from './satisfaction.js';
 import { BOUND_PARAMS, FRACTION_MODES, SCHEDULE_PARAMS, WEEKDAYS } from './schedule.js';
 import { CRITERION_KEYS, RANKED_CATEGORIES_PARAM, RANKING_PARAMS, UNIT_CRITERIA } from './unit.js';
+import { DOCUMENT_PARAMS } from './documents.js';
 import { DEFAULT_RULES, ruleSetLabel, type RuleSet } from './ruleset.js';
 import type { ProjectCategory } from '../schema/vocab.js';
 
@@ -95,6 +96,17 @@ const timeKind: ValueKind = {
     const m = /^(\d{1,2}):(\d{2})$/u.exec(t);
     if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) return undefined;
     return `${m[1]?.padStart(2, '0')}:${m[2]}`;
+  },
+  display: (v) => v as string,
+};
+
+/** A line of text (an addressee list, a masthead); blank keeps the default. */
+const lineKind: ValueKind = {
+  expected: '一行文字',
+  parse(cell) {
+    // Kept as typed: 「区（县）」 must not become ASCII punctuation (cellText folds it for matching).
+    const t = (typeof cell === 'string' ? cell : cellText(cell)).replace(/\s+/gu, ' ').trim();
+    return t === '' || t.length > 200 ? undefined : t;
   },
   display: (v) => v as string,
 };
@@ -235,6 +247,20 @@ function buildParams(): RuleParam[] {
       kind: booleanKind,
       get: (r) => r.bounds[k],
       set: (r, v) => void (r.bounds[k] = v as boolean),
+    });
+  }
+  for (const [k, p] of Object.entries(DOCUMENT_PARAMS) as [
+    keyof typeof DOCUMENT_PARAMS,
+    (typeof DOCUMENT_PARAMS)[keyof typeof DOCUMENT_PARAMS],
+  ][]) {
+    params.push({
+      group: '公文',
+      code: p.name,
+      name: p.name,
+      note: 'note' in p ? p.note : '',
+      kind: lineKind,
+      get: (r) => r.documents[k],
+      set: (r, v) => void (r.documents[k] = v as string),
     });
   }
   return params;

@@ -36,6 +36,10 @@ export const SUMMARY = defineSheet({
     { key: 'fraction', header: '序时进度', type: 'percent', width: 10, numFmt: PCT },
     { key: 'gap', header: '与序时进度差(百分点)', type: 'number', width: 12, numFmt: '0.0' },
     { key: 'behind', header: '滞后项目数', type: 'integer', width: 10 },
+    // 状态 counts as 项目进展 shows them (investment against 序时进度): the status chart's figures.
+    { key: 'normal', header: '状态正常(个)', type: 'integer', width: 9 },
+    { key: 'warning', header: '状态预警(个)', type: 'integer', width: 9 },
+    { key: 'lagging', header: '状态滞后(个)', type: 'integer', width: 9 },
   ],
 });
 

@@ -4,6 +4,7 @@ export * from './vocab.js';
 export * from './master.js';
 export * from './report.js';
 export * from './topics.js';
+export * from './decisions.js';
 export * from './bulletin.js';
 export { TEMPLATES, templateById } from './templates.js';
 export * from './results.js';

@@ -3,13 +3,14 @@ import { BULLETIN } from './bulletin.js';
 import { MASTER } from './master.js';
 import { REPORT } from './report.js';
 import { TOPICS } from './topics.js';
+import { DECISION_FORM } from './decisions.js';
 import type { TemplateSpec } from './types.js';
 import { CHART_ID, CHART_TEXT } from './chart.js';
 import { FORMS } from './forms.js';
 import { AGENT_WEEKLY } from './weekly.js';
 
 /** The templates people fill, in the order `kpd templates` writes them. */
-export const TEMPLATES: readonly TemplateSpec[] = [MASTER, REPORT, TOPICS, AGENT_WEEKLY];
+export const TEMPLATES: readonly TemplateSpec[] = [MASTER, REPORT, TOPICS, AGENT_WEEKLY, DECISION_FORM];
 
 /** What the system itself produces from them: recognised by their mark, never filled or checked. */
 export const OUTPUTS: readonly TemplateSpec[] = [BULLETIN, AGENDA];

@@ -9,6 +9,7 @@ import { CALENDAR_MESSAGES } from './messages-calendar.js';
 import { INPUT_MESSAGES } from './messages-input.js';
 import { CLI_MESSAGES } from './messages-cli.js';
 import { OUTPUT_MESSAGES } from './messages-output.js';
+import { DOCUMENT_MESSAGES } from './messages-documents.js';
 
 /**
  * Every finding the product reports, with its text in Chinese (first) and English.
@@ -475,6 +476,7 @@ export const MESSAGES = {
   ...INPUT_MESSAGES,
   ...CLI_MESSAGES,
   ...OUTPUT_MESSAGES,
+  ...DOCUMENT_MESSAGES,
 } as const;
 
 export type IssueCode = keyof typeof MESSAGES;

@@ -4,6 +4,8 @@ import { REPORT } from '../schema/report.js';
 import { TOPICS } from '../schema/topics.js';
 import { AGENT_WEEKLY } from '../schema/weekly.js';
 import { readWeekly } from '../weekly/read.js';
+import { DECISION_FORM } from '../schema/decisions.js';
+import { readDecisionForm } from '../decisions/read.js';
 import type { TemplateSpec } from '../schema/types.js';
 import { identifyTemplate, isIssue } from '../workbook/identify.js';
 import { readMaster } from '../master/read.js';
@@ -32,6 +34,7 @@ const VALIDATORS: Readonly<Record<string, Validator>> = {
   [REPORT.id]: (wb, ctx) => readReport(wb, ctx.register).issues,
   [TOPICS.id]: (wb, ctx) => readTopics(wb, ctx.rules ?? DEFAULT_RULES).issues,
   [AGENT_WEEKLY.id]: (wb, ctx) => readWeekly(wb, ctx.rules ?? DEFAULT_RULES).issues,
+  [DECISION_FORM.id]: (wb) => readDecisionForm(wb).issues,
 };
 
 /**

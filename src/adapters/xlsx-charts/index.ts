@@ -1,0 +1,266 @@
+import { strFromU8, strToU8 } from 'fflate';
+import { columnLetters, isBlank, type Cell, type SheetGrid } from '../../core/grid.js';
+import type { ChartSpec } from '../../core/document/chart.js';
+import { findHeaderRow } from '../../core/table/header.js';
+import { cellText } from '../../core/values/parse.js';
+import type { FilledParts } from '../xlsx-fill/parts.js';
+import { parseRels, parseWorkbook, relsPathFor, relTypeIs } from '../xlsx-read/package.js';
+import { parseSharedStrings } from '../xlsx-read/shared-strings.js';
+import { newGridBudget, parseSheet } from '../xlsx-read/sheet.js';
+import { chartPartXml, esc, NS, type BoundChart, type CellRange } from './chart-xml.js';
+
+/**
+ * Native charts added to a filled workbook package: for each ChartSpec, the table rows it names
+ * are found on its sheet by their headers (in our template or an office's own), a chart part is
+ * written pointing at those cells, and a drawing anchors it under the table. Only the parts
+ * involved change (the sheet, its relationships, [Content_Types].xml); big filled sheets stay
+ * lazy. Works on the unzipped parts, so the CLI and the task pane add the same charts.
+ */
+
+export interface ChartsAdded {
+  readonly parts: FilledParts;
+  /** Charts placed, by id. */
+  readonly placed: readonly string[];
+  /** Charts whose table or columns were not found (an office template without them). */
+  readonly skipped: readonly { readonly id: string; readonly sheet: string }[];
+}
+
+const REL = {
+  drawing: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing',
+  chart: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart',
+};
+const CT = {
+  drawing: 'application/vnd.openxmlformats-officedocument.drawing+xml',
+  chart: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
+};
+
+/** How many rows and columns a chart covers on the sheet. */
+const CHART_ROWS = 20;
+const CHART_COLS = 10;
+
+type Entry = readonly [string, Uint8Array | Iterable<string | Uint8Array>];
+
+export function materialise(content: Entry[1]): string {
+  if (content instanceof Uint8Array) return strFromU8(content);
+  let s = '';
+  for (const piece of content) s += typeof piece === 'string' ? piece : strFromU8(piece);
+  return s;
+}
+
+const quoteSheet = (name: string): string => `'${name.replace(/'/gu, "''")}'`;
+const absolute = (col0: number, row1: number): string => `$${columnLetters(col0)}$${row1}`;
+
+/** The chart's rows and columns as they stand on the sheet, or undefined when not all are there. */
+function bind(spec: ChartSpec, grid: SheetGrid): BoundChart | undefined {
+  const header = findHeaderRow(grid, spec.source.sheet);
+  if (!header) return undefined;
+  const catCol = header.columns.get(spec.source.category);
+  const cols = spec.series.map((s) => header.columns.get(s.column));
+  const where = spec.source.where;
+  const whereCol = where ? header.columns.get(where.column) : undefined;
+  if (catCol === undefined || cols.some((c) => c === undefined) || (where && whereCol === undefined))
+    return undefined;
+  // The table runs from under its header to its first empty row.
+  const used = [catCol, ...(cols as number[]), ...(whereCol !== undefined ? [whereCol] : [])];
+  const rows: number[] = [];
+  for (let r = header.index + 1; r < grid.rows.length; r++) {
+    const row = grid.rows[r] ?? [];
+    if (used.every((c) => isBlank(row[c]))) break;
+    if (where && whereCol !== undefined && cellText(row[whereCol]) !== where.value) continue;
+    rows.push(r);
+  }
+  if (rows.length === 0) return undefined;
+  const first = rows[0] as number;
+  const last = rows[rows.length - 1] as number;
+  if (last - first + 1 !== rows.length) return undefined; // one range per series, as charts want
+  const sheet = quoteSheet(grid.name);
+  const range = <T>(col: number, value: (c: Cell | undefined) => T): CellRange<T> => ({
+    ref: `${sheet}!${absolute(col, first + 1)}:${absolute(col, last + 1)}`,
+    values: rows.map((r) => value(grid.rows[r]?.[col])),
+  });
+  return {
+    spec,
+    categories: range(catCol, (c) => cellText(c)),
+    series: cols.map((col) => ({
+      name: {
+        ref: `${sheet}!${absolute(col as number, header.index + 1)}`,
+        values: [cellText(grid.rows[header.index]?.[col as number])],
+      },
+      values: range(col as number, (c) => (typeof c === 'number' && Number.isFinite(c) ? c : null)),
+    })),
+  };
+}
+
+function anchorXml(id: number, relId: string, name: string, fromRow: number, cols: number): string {
+  const at = (col: number, row: number): string =>
+    `<xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
+  return (
+    `<xdr:twoCellAnchor editAs="oneCell"><xdr:from>${at(0, fromRow)}</xdr:from>` +
+    `<xdr:to>${at(cols, fromRow + CHART_ROWS)}</xdr:to>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id}" name="${esc(name)}"/>` +
+    `<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
+    `<a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" xmlns:r="${NS.r}" r:id="${relId}"/>` +
+    `</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
+  );
+}
+
+const relXml = (id: string, type: string, target: string): string =>
+  `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`;
+const emptyRels =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+
+/** The next free rIdN of a relationships part. */
+const nextRelId = (rels: string): number =>
+  1 + Math.max(0, ...[...rels.matchAll(/Id="rId(\d+)"/gu)].map((m) => Number(m[1])));
+
+/** The worksheet elements a <drawing> must come before (CT_Worksheet's sequence). */
+const AFTER_DRAWING = [
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+];
+
+function insertDrawing(sheetXml: string, relId: string): string {
+  const prefix =
+    /<worksheet\b[^>]*\sxmlns:(\w+)="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/u.exec(
+      sheetXml,
+    )?.[1];
+  const el = prefix ? `<drawing ${prefix}:id="${relId}"/>` : `<drawing xmlns:r="${NS.r}" r:id="${relId}"/>`;
+  let at = sheetXml.lastIndexOf('</worksheet>');
+  for (const name of AFTER_DRAWING) {
+    const i = sheetXml.search(new RegExp(`<(\\w+:)?${name}[\\s/>]`, 'u'));
+    if (i >= 0 && i < at) at = i;
+  }
+  return sheetXml.slice(0, at) + el + sheetXml.slice(at);
+}
+
+/** Adds the charts to the filled package's parts; charts whose table is not found are skipped. */
+export function addCharts(filled: FilledParts, charts: readonly ChartSpec[]): ChartsAdded {
+  if (charts.length === 0) return { parts: filled, placed: [], skipped: [] };
+  const parts = new Map<string, Entry[1]>(filled.entries);
+  const text = (name: string): string | undefined => {
+    const c = parts.get(name);
+    return c === undefined ? undefined : materialise(c);
+  };
+  const wbPart = 'xl/workbook.xml';
+  const wb = parseWorkbook(text(wbPart) ?? '', wbPart);
+  const wbRels = parseRels(text(relsPathFor(wbPart)) ?? '', wbPart);
+  const sstRel = wbRels.find((r) => relTypeIs(r, 'sharedStrings'));
+  const sst = sstRel ? parseSharedStrings(text(sstRel.target) ?? '') : [];
+  let contentTypes = text('[Content_Types].xml') ?? '';
+  const taken = (dir: string): number =>
+    Math.max(
+      0,
+      ...[...parts.keys()].map((n) =>
+        Number(new RegExp(`^xl/${dir}/\\w+?(\\d+)\\.xml$`, 'u').exec(n)?.[1] ?? 0),
+      ),
+    );
+  let chartNo = taken('charts');
+  let drawingNo = taken('drawings');
+  const placed: string[] = [];
+  const skipped: { id: string; sheet: string }[] = [];
+
+  const bySheet = new Map<string, ChartSpec[]>();
+  for (const c of charts) bySheet.set(c.source.sheet.name, [...(bySheet.get(c.source.sheet.name) ?? []), c]);
+  for (const [sheetName, specs] of bySheet) {
+    const entry = wb.sheets.find((s) => s.name === sheetName);
+    const target = entry && wbRels.find((r) => r.id === entry.relId)?.target;
+    let sheetXml = target ? text(target) : undefined;
+    if (!target || sheetXml === undefined) {
+      skipped.push(...specs.map((s) => ({ id: s.id, sheet: sheetName })));
+      continue;
+    }
+    // Read once (a filled sheet's XML is made as it is read): kept as bytes from here on.
+    parts.set(target, strToU8(sheetXml));
+    const parsed = parseSheet(strToU8(sheetXml), target, {
+      sharedStrings: sst,
+      dateStyles: new Uint8Array(0),
+      dateOffset: 0,
+      maxRows: 100_000,
+      maxCols: 256,
+      budget: newGridBudget(),
+    });
+    const grid: SheetGrid = { name: sheetName, rows: parsed.rows };
+    const bound = specs.map((s) => ({ s, b: bind(s, grid) }));
+    for (const x of bound) if (!x.b) skipped.push({ id: x.s.id, sheet: sheetName });
+    const toPlace = bound.flatMap((x) => (x.b ? [x.b] : []));
+    if (toPlace.length === 0) continue;
+
+    // The sheet's drawing: its own if it has one (an office's logo), else a new one.
+    const sheetRelsPath = relsPathFor(target);
+    let sheetRels = text(sheetRelsPath) ?? emptyRels;
+    const existing = /<drawing\b[^>]*\bid="([^"]+)"/u.exec(sheetXml)?.[1];
+    const existingTarget =
+      existing !== undefined
+        ? parseRels(sheetRels, target).find((r) => r.id === existing)?.target
+        : undefined;
+    let drawingPath: string;
+    let drawingXml: string;
+    if (existingTarget !== undefined && text(existingTarget) !== undefined) {
+      drawingPath = existingTarget;
+      drawingXml = text(existingTarget) ?? '';
+    } else {
+      drawingPath = `xl/drawings/drawing${++drawingNo}.xml`;
+      drawingXml =
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+        `<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}"></xdr:wsDr>`;
+      const id = `rId${nextRelId(sheetRels)}`;
+      sheetRels = sheetRels.replace(
+        '</Relationships>',
+        `${relXml(id, REL.drawing, `../drawings/${drawingPath.slice('xl/drawings/'.length)}`)}</Relationships>`,
+      );
+      sheetXml = insertDrawing(sheetXml, id);
+      contentTypes = contentTypes.replace(
+        '</Types>',
+        `<Override PartName="/${drawingPath}" ContentType="${CT.drawing}"/></Types>`,
+      );
+    }
+    const drawingRelsPath = relsPathFor(drawingPath);
+    let drawingRels = text(drawingRelsPath) ?? emptyRels;
+    let shapeId = Math.max(
+      1,
+      ...[...drawingXml.matchAll(/<xdr:cNvPr\b[^>]*\bid="(\d+)"/gu)].map((m) => Number(m[1])),
+    );
+    // Under everything on the sheet, one chart below the other.
+    let row = grid.rows.length + 1;
+    let anchors = '';
+    for (const b of toPlace) {
+      const chartPath = `xl/charts/chart${++chartNo}.xml`;
+      parts.set(chartPath, strToU8(chartPartXml(b)));
+      contentTypes = contentTypes.replace(
+        '</Types>',
+        `<Override PartName="/${chartPath}" ContentType="${CT.chart}"/></Types>`,
+      );
+      const relId = `rId${nextRelId(drawingRels)}`;
+      drawingRels = drawingRels.replace(
+        '</Relationships>',
+        `${relXml(relId, REL.chart, `../charts/chart${chartNo}.xml`)}</Relationships>`,
+      );
+      anchors += anchorXml(++shapeId, relId, b.spec.title, row, CHART_COLS);
+      row += CHART_ROWS + 1;
+      placed.push(b.spec.id);
+    }
+    drawingXml = drawingXml.replace('</xdr:wsDr>', `${anchors}</xdr:wsDr>`);
+    parts.set(drawingPath, strToU8(drawingXml));
+    parts.set(drawingRelsPath, strToU8(drawingRels));
+    parts.set(sheetRelsPath, strToU8(sheetRels));
+    parts.set(target, strToU8(sheetXml));
+  }
+  parts.set('[Content_Types].xml', strToU8(contentTypes));
+  // The original order first (Content_Types leads), new parts after.
+  const order = [
+    ...filled.entries.map(([n]) => n),
+    ...[...parts.keys()].filter((n) => !filled.entries.some(([e]) => e === n)),
+  ];
+  return {
+    parts: { entries: order.map((n) => [n, parts.get(n) as Entry[1]] as const), missing: filled.missing },
+    placed,
+    skipped,
+  };
+}
