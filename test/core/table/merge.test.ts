@@ -3,7 +3,8 @@ import type { Cell, SheetGrid } from '../../../src/core/grid.js';
 import { PROGRESS_LOG, RANKING_HISTORY, SITE_WORK_LOG } from '../../../src/core/schema/master.js';
 import { UNIT_RANKING } from '../../../src/core/schema/results.js';
 import { shiftFormula } from '../../../src/core/table/formula.js';
-import { planTable, planTables, tableNotes } from '../../../src/core/table/merge.js';
+import { planTable, planTables } from '../../../src/core/table/merge.js';
+import { tableNotes } from '../../../src/core/table/merge-notes.js';
 import { message } from '../../../src/core/validate/issue.js';
 
 /** Merging a run's rows into a table a person worked in: the plan, before any file is touched. */
