@@ -69,19 +69,3 @@ export async function writeTablesInto(
     );
   return zipEntries(target.entries());
 }
-
-/**
- * Writes result sheets into a copy of a person's workbook, each replacing the sheet of its name
- * (or added after the last one).
- */
-export async function writeSheetsInto(
-  workbook: Uint8Array,
-  tables: readonly ResultTable[],
-  placeholders: ReadonlyMap<string, string> = new Map(),
-): Promise<Uint8Array> {
-  return writeTablesInto(
-    workbook,
-    tables.map((job) => ({ kind: 'fresh', job })),
-    placeholders,
-  );
-}
