@@ -25,6 +25,11 @@ export interface TableJob {
   readonly rows: readonly RowValues[];
   /** The period this run writes, for a sheet with a `periodColumn`. */
   readonly period?: string;
+  /**
+   * The run gives the whole table (the rows it keeps as well as its own, e.g. 代办周报记录 where an
+   * agent's week is replaced): every row is its own, and rows it no longer gives are listed as removed.
+   */
+  readonly whole?: boolean;
 }
 
 /** One row of the merged table, in order from the first data row. */
@@ -126,7 +131,7 @@ function ownership(job: TableJob) {
   const newKeySet = new Set(newKeys);
   const periodCol = spec.columns.find((c) => c.key === spec.periodColumn);
   const owned = (rec: Rec): boolean => {
-    if (spec.output && !periodCol) return true;
+    if (job.whole === true || (spec.output && !periodCol)) return true;
     if (periodCol && job.period !== undefined) return keyText(rec[periodCol.key]) === keyText(job.period);
     return newKeySet.has(keyOf((c) => rec[c.key]));
   };
