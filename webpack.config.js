@@ -92,6 +92,14 @@ export default (env = {}, argv = {}) => ({
       // The bulletin template travels inside the bundle (a data: URL), so the pane needs no server for it.
       { test: /\.xlsx$/u, type: 'asset/inline' },
       {
+        // Libraries that ship ES2015+ (exceljs and its dependencies, loaded only by 进度图 in a chunk
+        // of their own) are lowered to ES5 too. core-js and Babel's helpers are never transpiled.
+        test: /\.m?js$/u,
+        include: /node_modules/u,
+        exclude: /node_modules[\\/](core-js|@babel|regenerator-runtime|webpack|fflate|unorm|@zxing)[\\/]/u,
+        use: [{ loader: 'babel-loader', options: { cacheDirectory: true, sourceType: 'unambiguous' } }],
+      },
+      {
         // TypeScript to ES2022 (types stripped), then Babel to ES5 with the polyfills IE11 needs
         // (babel.config.json: preset-env for ie 11; core-js imported in src/addin/polyfills.ts).
         // The libraries bundled ship ES5 already (fflate, unorm, the text-encoding polyfill's

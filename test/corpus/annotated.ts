@@ -12,7 +12,8 @@ import { decodeEntities } from '../../src/adapters/xlsx-read/xml.js';
  * each named sheet two columns added right of the table (备注, 核实人 with a yellow fill and a
  * drop-down list) and a formula column, text in them on the first rows (and on every row of
  * one period when asked), comments on a cell of ours and on one of theirs, a fill on a cell of
- * ours, an autoFilter over the table, a conditional format, and two note lines under the table.
+ * ours, an autoFilter over the table, a conditional format, two note lines under the table, and
+ * on the ledgers and 排名历史 a row typed by hand for a period no run writes.
  */
 const ANNOTATE = `
 import sys, openpyxl
@@ -22,6 +23,8 @@ from openpyxl.utils import get_column_letter as L
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.formatting.rule import CellIsRule
 
+import datetime
+HAND = {'进展记录': '2025-12-2', '报送记录': '2025-12-2', '一线工作记录': datetime.datetime(2025, 12, 22), '排名历史': '2024Q4'}
 wb = openpyxl.load_workbook(sys.argv[1])
 period = sys.argv[4] if len(sys.argv) > 4 else None
 for name in sys.argv[3].split(','):
@@ -34,6 +37,14 @@ for name in sys.argv[3].split(','):
             break
         data.append(r)
     last = max(data) if data else hdr
+    # A row typed by hand for a period no run writes: the first row's values, its period changed.
+    typed = HAND.get(name)
+    if typed and data:
+        last += 1
+        for c in range(1, last_col + 1):
+            v = ws.cell(data[0], c).value
+            ws.cell(last, c, typed if c == 1 else v)._style = ws.cell(data[0], c)._style
+        data.append(last)
     add = last_col + 1
     ws.cell(hdr, add, '备注').font = Font(bold=True)
     ws.cell(hdr, add + 1, '核实人').font = Font(bold=True)

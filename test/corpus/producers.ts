@@ -201,7 +201,7 @@ export const PRODUCERS: readonly Producer[] = [
     tools: ['soffice'],
     resave: (bytes) =>
       viaFile(bytes, (input, output) => {
-        convertWithLibreOffice([input], 'xlsx:Calc MS Excel 2007 XML', join(output, '..'));
+        convertWithLibreOffice([input], 'xlsx:Calc MS Excel 2007 XML', join(output, '..'), 300_000);
       }),
   },
   {

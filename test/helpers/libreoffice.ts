@@ -14,7 +14,13 @@ export const LIBREOFFICE_TIMEOUT_MS = 120_000;
  * developer's own LibreOffice settings (or a running instance) cannot change the result.
  * @example convertWithLibreOffice(['a.xlsx'], 'pdf', outDir)
  */
-export function convertWithLibreOffice(files: readonly string[], format: string, outDir: string): string {
+export function convertWithLibreOffice(
+  files: readonly string[],
+  format: string,
+  outDir: string,
+  /** Many files in one run (a corpus) need longer than one. */
+  timeoutMs = 100_000,
+): string {
   const profile = join(tmpdir(), `lo-${randomBytes(6).toString('hex')}`);
   try {
     const r = spawnSync(
@@ -28,7 +34,7 @@ export function convertWithLibreOffice(files: readonly string[], format: string,
         outDir,
         ...files,
       ],
-      { encoding: 'utf8', timeout: 100_000 },
+      { encoding: 'utf8', timeout: timeoutMs },
     );
     if (r.error) throw r.error;
     if (r.status !== 0) throw new Error(`soffice exited with ${r.status}: ${r.stderr}`);

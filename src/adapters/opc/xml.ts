@@ -56,7 +56,30 @@ export function serializeXml(doc: Document): string {
     pi.data = data;
     pi.nodeValue = data;
   }
-  return new XMLSerializer().serializeToString(doc);
+  // A carriage return in text is written as a reference (xmldom writes it raw, and a parser
+  // reads a raw one back as a line feed): marked, serialised, then replaced.
+  const withCr: { node: XmlNode; data: string }[] = [];
+  const walk = (n: XmlNode): void => {
+    if ((n.nodeType === 3 || n.nodeType === 4) && (n.nodeValue ?? '').includes('\r'))
+      withCr.push({ node: n, data: n.nodeValue ?? '' });
+    for (let c = n.firstChild; c; c = c.nextSibling) walk(c);
+  };
+  walk(doc);
+  if (withCr.length === 0) return new XMLSerializer().serializeToString(doc);
+  let marker = 0xe000;
+  const all = new XMLSerializer().serializeToString(doc);
+  while (all.includes(String.fromCharCode(marker))) marker++;
+  const m = String.fromCharCode(marker);
+  for (const w of withCr) setData(w.node, w.data.replace(/\r/gu, m));
+  const out = new XMLSerializer().serializeToString(doc);
+  for (const w of withCr) setData(w.node, w.data);
+  return out.replace(new RegExp(m, 'gu'), '&#13;');
+}
+
+function setData(n: XmlNode, data: string): void {
+  const t = n as unknown as { data: string; nodeValue: string };
+  t.data = data;
+  t.nodeValue = data;
 }
 
 export function rootOf(doc: Document): Element {

@@ -248,16 +248,12 @@ export function mergeSheetXml(xml: string, plan: TablePlan, ctx: MergeContext): 
   }
 
   // The table: carried rows with the tool's cells written in, new rows, cleared rows.
+  // A new row looks like the row at its place before (a prepared blank row), else like the
+  // table row above it: followed along the loop, so a long table costs no look-back per row.
+  let above: RawRow | undefined;
   const styleRowFor = (p: number): RawRow | undefined => {
     const own = byRow.get(p);
-    if (own && own.r > h) return own;
-    for (let q = p - 1; q > h; q--) {
-      const i = q - first;
-      const src = i < n ? plan.rows[i]?.from : undefined;
-      const row = src !== undefined ? byRow.get(src) : byRow.get(q);
-      if (row) return row;
-    }
-    return undefined;
+    return own && own.r > h ? own : above;
   };
   for (let p = first; p <= tableEnd; p++) {
     const i = p - first;
@@ -270,6 +266,8 @@ export function mergeSheetXml(xml: string, plan: TablePlan, ctx: MergeContext): 
       continue;
     }
     const src = planned.from !== undefined ? byRow.get(planned.from) : undefined;
+    const template = src ?? styleRowFor(p);
+    if (template) above = template;
     const keys = Object.keys(planned.values);
     if (src && planned.from === p && keys.length === 0) {
       out.push(keep(src));
@@ -285,7 +283,7 @@ export function mergeSheetXml(xml: string, plan: TablePlan, ctx: MergeContext): 
         styles.set(c.col, c.style);
       }
     } else {
-      const tpl = styleRowFor(p);
+      const tpl = template;
       attrs = tpl?.attrs ?? '';
       for (const c of tpl?.cells ?? []) {
         styles.set(c.col, c.style);
@@ -318,12 +316,14 @@ export function mergeSheetXml(xml: string, plan: TablePlan, ctx: MergeContext): 
 
   const head = xml.slice(0, open) + (selfClosing ? '<sheetData>' : xml.slice(open, bodyStart));
   const tail = (selfClosing ? '</sheetData>' : '') + xml.slice(selfClosing ? bodyStart : close);
-  const maxCol = Math.max(
-    0,
-    ...[...plan.columns.values()].map((c) => c - 1),
-    ...rows.flatMap((r) => r.cells.map((c) => c.col)),
-  );
-  const lastUsed = Math.max(tableEnd, ...rows.map((r) => rowOf(r.r) ?? 0));
+  // Loops, not Math.max(...list): a sheet of 100,000 rows would overflow the call stack.
+  let maxCol = 0;
+  for (const c of plan.columns.values()) maxCol = Math.max(maxCol, c - 1);
+  let lastUsed = tableEnd;
+  for (const r of rows) {
+    lastUsed = Math.max(lastUsed, rowOf(r.r) ?? 0);
+    for (const c of r.cells) maxCol = Math.max(maxCol, c.col);
+  }
   const fixedHead = head.replace(
     /<dimension\s+ref="[^"]*"\s*\/>/u,
     `<dimension ref="A1:${columnLetters(maxCol)}${lastUsed}"/>`,

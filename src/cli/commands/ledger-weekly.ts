@@ -5,7 +5,8 @@ import { importWeeklyReports, isWeeklyReport, type WeeklyFile } from '../../core
 import { WEEKLY_LOG } from '../../core/schema/weekly.js';
 import { formatMessage, location, message, type Locale } from '../../core/validate/issue.js';
 import { loadWorkbook, sameFile, writeAtomic } from '../../adapters/files.js';
-import { writeSheetsInto } from '../../adapters/results.js';
+import { writeTablesInto } from '../../adapters/results.js';
+import { planTables } from '../../core/table/merge.js';
 import { loadMaster, outputPath } from '../context.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 
@@ -51,10 +52,13 @@ export async function importWeeklyCommand(
     master.data,
     new WorkCalendar(master.data.holidays),
   );
-  await writeAtomic(
-    out,
-    await writeSheetsInto(await readFile(masterPath), [{ sheet: WEEKLY_LOG, rows: result.rows }]),
+  // Into the sheet as the office left it: columns and notes a person added there stay (issue 18).
+  const { writes } = planTables(
+    loaded.workbook,
+    [{ sheet: WEEKLY_LOG, rows: result.rows, whole: true }],
+    new Map(),
   );
+  await writeAtomic(out, await writeTablesInto(await readFile(masterPath), writes));
 
   for (const i of result.issues) {
     const file = String(i.params['file'] ?? '');

@@ -4,7 +4,8 @@ import type { RowValues } from '../template/samples.js';
 import { capTable, type TableOverflow } from '../template/limits.js';
 import { cellText } from '../values/parse.js';
 import { matchKey } from '../values/text.js';
-import { issue, type Issue } from '../validate/issue.js';
+import type { Issue } from '../validate/issue.js';
+import { tableNotes } from './merge-notes.js';
 import { findHeaderRow } from './header.js';
 import { readTable } from './read.js';
 import { readCell, type CellValue } from './types.js';
@@ -30,6 +31,11 @@ export interface TableJob {
    * elsewhere (一线工作记录 by week, moved to 一线工作记录（按周）): it is written anew.
    */
   readonly replace?: boolean;
+  /**
+   * The run gives the whole table (the rows it keeps as well as its own, e.g. 代办周报记录 where an
+   * agent's week is replaced): every row is its own, and rows it no longer gives are listed as removed.
+   */
+  readonly whole?: boolean;
 }
 
 /** One row of the merged table, in order from the first data row. */
@@ -131,7 +137,7 @@ function ownership(job: TableJob) {
   const newKeySet = new Set(newKeys);
   const periodCol = spec.columns.find((c) => c.key === spec.periodColumn);
   const owned = (rec: Rec): boolean => {
-    if (spec.output && !periodCol) return true;
+    if (job.whole === true || (spec.output && !periodCol)) return true;
     if (periodCol && job.period !== undefined) return keyText(rec[periodCol.key]) === keyText(job.period);
     return newKeySet.has(keyOf((c) => rec[c.key]));
   };
@@ -194,7 +200,9 @@ export function planTable(
     if (!owned(r.record)) continue;
     ownedRows.add(r.row);
     const k = keyOf((c) => r.record[c.key]);
-    byKey.set(k, [...(byKey.get(k) ?? []), r.row]);
+    const list = byKey.get(k);
+    if (list) list.push(r.row);
+    else byKey.set(k, [r.row]);
   }
   const counts = { added: 0, updated: 0, unchanged: 0 };
   const block: PlannedRow[] = job.rows.map((values, i) => {
@@ -227,7 +235,8 @@ export function planTable(
     }));
 
   // The table's rows as they were, the owned ones replaced by the block where the first stood.
-  const lastRow = data.length > 0 ? Math.max(...data.map((r) => r.row)) : headerRow;
+  // A loop, not Math.max(...rows): a ledger of 100,000 rows would overflow the call stack.
+  const lastRow = data.reduce((m, r) => Math.max(m, r.row), headerRow);
   const rows: PlannedRow[] = [];
   let placed = false;
   for (let r = headerRow + 1; r <= lastRow; r++) {
@@ -274,68 +283,15 @@ export function planTable(
     keptRows,
     counts,
     appended,
-    width: Math.max(
-      ...columns.values(),
-      ...grid.rows.slice(headerIndex, Math.max(lastRow, headerIndex + 1)).map((r) => lastFilled(r) + 1),
-    ),
+    width: grid.rows
+      .slice(headerIndex, Math.max(lastRow, headerIndex + 1))
+      .reduce((w, r) => Math.max(w, lastFilled(r) + 1), Math.max(0, ...columns.values())),
   };
 }
 
 /** How one table of a run goes into a workbook: merged into the sheet there, or written as a new sheet. */
 export type TableWrite =
   { readonly kind: 'merge'; readonly plan: TablePlan } | { readonly kind: 'fresh'; readonly job: TableJob };
-
-const MAX_LABELS = 10;
-
-/** What people are told about a merge: columns and rows kept, columns added, rows removed. */
-export function tableNotes(plan: TablePlan): Issue[] {
-  const sheet = plan.sheet.name;
-  const out: Issue[] = [];
-  if (plan.appended)
-    out.push(
-      issue(
-        'table.appended',
-        { sheet },
-        {
-          sheet,
-          row: plan.headerRow,
-          expected: plan.sheet.columns
-            .slice(0, 3)
-            .map((c) => c.header)
-            .join('、'),
-        },
-      ),
-    );
-  else if (plan.headerCells.length > 0)
-    out.push(
-      issue(
-        'table.columnsAdded',
-        { sheet },
-        { sheet, columns: plan.headerCells.map((h) => h.text).join('、') },
-      ),
-    );
-  if (plan.keptColumns.length > 0)
-    out.push(issue('table.keptColumns', { sheet }, { sheet, columns: plan.keptColumns.join('、') }));
-  if (plan.keptRows > 0) out.push(issue('table.keptRows', { sheet }, { sheet, count: plan.keptRows }));
-  if (plan.removed.length > 0) {
-    const shown = plan.removed.slice(0, MAX_LABELS);
-    out.push(
-      issue(
-        'table.removedRows',
-        { sheet },
-        {
-          sheet,
-          count: plan.removed.length,
-          rows: shown.map((r) => r.row).join('、') + (plan.removed.length > MAX_LABELS ? '…' : ''),
-          labels:
-            shown.map((r) => r.label || String(r.row)).join('、') +
-            (plan.removed.length > MAX_LABELS ? '…' : ''),
-        },
-      ),
-    );
-  }
-  return out;
-}
 
 /**
  * Every table of a run against the workbook it goes into: a plan for each sheet that exists,

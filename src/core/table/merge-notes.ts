@@ -1,0 +1,54 @@
+import { issue, type Issue } from '../validate/issue.js';
+import type { TablePlan } from './merge.js';
+
+const MAX_LABELS = 10;
+
+/** What people are told about a merge: columns and rows kept, columns added, rows removed. */
+export function tableNotes(plan: TablePlan): Issue[] {
+  const sheet = plan.sheet.name;
+  const out: Issue[] = [];
+  if (plan.appended)
+    out.push(
+      issue(
+        'table.appended',
+        { sheet },
+        {
+          sheet,
+          row: plan.headerRow,
+          expected: plan.sheet.columns
+            .slice(0, 3)
+            .map((c) => c.header)
+            .join('、'),
+        },
+      ),
+    );
+  else if (plan.headerCells.length > 0)
+    out.push(
+      issue(
+        'table.columnsAdded',
+        { sheet },
+        { sheet, columns: plan.headerCells.map((h) => h.text).join('、') },
+      ),
+    );
+  if (plan.keptColumns.length > 0)
+    out.push(issue('table.keptColumns', { sheet }, { sheet, columns: plan.keptColumns.join('、') }));
+  if (plan.keptRows > 0) out.push(issue('table.keptRows', { sheet }, { sheet, count: plan.keptRows }));
+  if (plan.removed.length > 0) {
+    const shown = plan.removed.slice(0, MAX_LABELS);
+    out.push(
+      issue(
+        'table.removedRows',
+        { sheet },
+        {
+          sheet,
+          count: plan.removed.length,
+          rows: shown.map((r) => r.row).join('、') + (plan.removed.length > MAX_LABELS ? '…' : ''),
+          labels:
+            shown.map((r) => r.label || String(r.row)).join('、') +
+            (plan.removed.length > MAX_LABELS ? '…' : ''),
+        },
+      ),
+    );
+  }
+  return out;
+}
