@@ -22,6 +22,7 @@ import { WorkCalendar } from '../core/calendar/workdays.js';
 import { findSheet, type WorkbookGrid } from '../core/grid.js';
 import { planTables } from '../core/table/merge.js';
 import { readMaster, type MasterRead } from '../core/master/read.js';
+import { instantToCst } from '../core/calendar/dates.js';
 import { DECISIONS, MASTER, PROJECTS } from '../core/schema/master.js';
 import { DECISION_FORM } from '../core/schema/decisions.js';
 import { importDecisions } from '../core/ledger/decisions.js';
@@ -485,7 +486,9 @@ export async function mergeReports(
     const opened = await openMaster(context, excel, locale);
     if ('why' in opened) return opened;
     const { master, calendar } = opened;
-    const ctx = bulletinContext({ period, master: master.data, calendar, locale });
+    // The clock is the shell's: no file can have arrived after this moment (as kpd merge).
+    const now = instantToCst(new Date());
+    const ctx = bulletinContext({ period, master: master.data, calendar, locale, now });
     const bulletin = assembleBulletin(
       ctx,
       items.map((item) => readSubmission(loadPrepared(item), ctx)),
