@@ -286,7 +286,7 @@ describe('kpd minutes, the 议定事项 workbook and its import', () => {
     const friday = await runKpd([...base, '--meeting', '2026-11-13', '--out', 'x.docx'], dir);
     expect([friday.code, friday.err.split('\n')[0]]).toEqual([
       2,
-      '2026-11-13 不是例会日（「规则」表中的例会日为星期六），请给出例会当天的日期。',
+      '2026-11-13 不是例会日（「规则」表中的例会日为星期六，另召开的例会填在「例会」表中）。请给出例会当天的日期。',
     ]);
     const xlsx = await runKpd([...base, '--meeting', '2026-11-14', '--out', 'x.xlsx'], dir);
     expect(xlsx.code).toBe(2);

@@ -35,11 +35,6 @@ export const DOCUMENT_MESSAGES = {
     zh: '请用 --meeting 给出例会日期，如 2026-11-14。',
     en: 'Give --meeting, e.g. 2026-11-14.',
   },
-  'minutes.notMeetingDay': {
-    severity: 'error',
-    zh: '{day} 不是例会日（「规则」表中的例会日为{weekday}），请给出例会当天的日期。',
-    en: '{day} is not a meeting day ({weekday}).',
-  },
   'minutes.decisionsNotForm': {
     severity: 'error',
     zh: '--decisions「{path}」不是周例会议定事项工作簿（{reason}）。请给出 kpd minutes 生成、会上填好的议定事项.xlsx。',
