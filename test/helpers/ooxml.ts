@@ -6,7 +6,7 @@ import { CHECK_OOXML } from './paths.js';
 export const OOXML_TOOLS = ['/usr/bin/python3', 'jing', CHECK_OOXML] as const;
 
 /** check-ooxml starts one JVM (jing) per part: about 1–2 s a part on this machine. */
-export const OOXML_TIMEOUT_MS = 180_000;
+export const OOXML_TIMEOUT_MS = 600_000;
 
 export interface OoxmlCheck {
   /** 0: every part conforms; 1: violations; 2: a file is not a readable package. */
