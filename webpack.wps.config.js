@@ -96,7 +96,13 @@ export default (_env, argv) => {
       clean: true,
     },
     devtool: false,
-    resolve: { extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } },
+    resolve: {
+      extensions: ['.ts', '.js'],
+      extensionAlias: { '.js': ['.ts', '.js'] },
+      // docx's ES module build (its CommonJS one wraps jszip in a require webpack cannot follow), as
+      // for the Office pane.
+      alias: { docx$: join(root, 'node_modules/docx/dist/index.mjs') },
+    },
     module: {
       rules: [
         // The bulletin template travels inside the bundle (a data: URL), so the pane needs no server for it.

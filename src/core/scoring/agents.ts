@@ -18,12 +18,7 @@ import { keyMemo } from './keys.js';
 import { AGENT_SCALE, clamp, fromUnits, toUnits } from './points.js';
 import { competitionRanks } from './rank.js';
 import { ratingOf, surveyLevel } from './survey.js';
-import {
-  type AgentAction,
-  type AgentAssessment,
-  type AgentResult,
-  type ScoreLine,
-} from './types.js';
+import { type AgentAction, type AgentAssessment, type AgentResult, type ScoreLine } from './types.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { pushAll } from '../values/lists.js';
 
