@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, expect } from 'vitest';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
 import { docxMedia, docxParts, paragraphsOf } from '../helpers/docx.js';
-import { fakeDataOf } from '../helpers/office.js';
+import { fakeOfficeScript, servePane } from '../helpers/pane-site.js';
 import { repoPath } from '../helpers/paths.js';
 import { requireTool } from '../helpers/tools.js';
 
@@ -18,10 +17,12 @@ const CHROMIUM = '/usr/bin/chromium';
 const browserTool = requireTool(CHROMIUM);
 const PAGE = repoPath('dist-addin', 'taskpane.html');
 let browser: Browser | undefined;
+let site: Awaited<ReturnType<typeof servePane>> | undefined;
 
 browserTool.describe('the task pane in Chromium, 汇总通报 as a 公文', () => {
   afterAll(async () => {
     await browser?.close();
+    await site?.close();
   });
 
   browserTool.it(
@@ -35,8 +36,7 @@ browserTool.describe('the task pane in Chromium, 汇总通报 as a 公文', () =
         if (r.status !== 0) throw new Error(`webpack failed: ${r.stdout}${r.stderr}`);
       }
       const grid = readXlsx(await readFile(repoPath('examples', '总台账.xlsx'))).workbook;
-      const fake = await readFile(repoPath('test', 'addin', 'fake-office.js'), 'utf8');
-      const script = `${fake}\nKpdFakeOffice.install(${JSON.stringify(fakeDataOf(grid))});`;
+      site = await servePane(await fakeOfficeScript(grid));
       browser = await chromium.launch({
         executablePath: CHROMIUM,
         args: [
@@ -51,10 +51,7 @@ browserTool.describe('the task pane in Chromium, 汇总通报 as a 公文', () =
       const page = await browser.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.route('https://appsforoffice.microsoft.com/**', (route) =>
-        route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: script }),
-      );
-      await page.goto(pathToFileURL(PAGE).href);
+      await page.goto(`${site.origin}/taskpane.html`);
       await page.waitForFunction("document.getElementById('status').textContent.startsWith('已连接')");
       await page.fill('#report-period', '2026-11-1');
       await page.setInputFiles(

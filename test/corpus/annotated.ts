@@ -24,7 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.formatting.rule import CellIsRule
 
 import datetime
-HAND = {'进展记录': '2025-12-2', '报送记录': '2025-12-2', '一线工作记录': datetime.datetime(2025, 12, 22), '排名历史': '2024Q4'}
+HAND = {'进展记录': '2025-12-2', '报送记录': '2025-12-2', '一线工作记录': '2025-12-2', '排名历史': '2024Q4'}
 wb = openpyxl.load_workbook(sys.argv[1])
 period = sys.argv[4] if len(sys.argv) > 4 else None
 for name in sys.argv[3].split(','):

@@ -305,7 +305,9 @@ describe('kpd minutes, the 议定事项 workbook and its import', () => {
     expect(notForm.code).toBe(2);
     expect(notForm.err).toMatch(/^--decisions「议题\.xlsx」不是周例会议定事项工作簿/u);
     const en = await runKpd([...base, '--meeting', '2026-11-13', '--out', 'x.docx', '--lang', 'en'], dir);
-    expect(en.err.split('\n')[0]).toBe('2026-11-13 is not a meeting day (星期六).');
+    expect(en.err.split('\n')[0]).toBe(
+      '2026-11-13 is not a meeting day (the 规则 sheet says 星期六; other meetings are listed in 例会). Give the day of a meeting.',
+    );
     const check = spawnSync('ls', [dir], { encoding: 'utf8' }).stdout;
     for (const f of ['x.docx', 'x.xlsx', 'y.docx', 'z.docx']) expect(check).not.toContain(f);
   });

@@ -55,6 +55,17 @@ describe('the ranking chart', () => {
     expect(colors.filter((c) => c === CHART_COLORS.behind).length).toBe(3);
   });
 
+  it('is redrawn, not added again, when 计算排名 runs again on its result (another period)', async () => {
+    const again = await score(dir, '结果.xlsx', '2026Q4', '再次.xlsx');
+    const charts = chartsOf(again.bytes);
+    expect(charts.map((c) => c.title)).toEqual([
+      '责任单位综合考评总分（2026年第4季度）　■通报表扬　■通报批评　■其他单位',
+    ]);
+    expect(charts[0]?.series[0]?.values).toEqual(again.json.units.map((u) => u.total));
+    const third = await score(dir, '再次.xlsx', '2026Q3', '第三次.xlsx');
+    expect(chartsOf(third.bytes).map((c) => c.title)).toEqual([chart?.title]);
+  });
+
   const ooxml = requireTool(...OOXML_TOOLS);
   ooxml.it(
     'keeps the master copy valid (ECMA-376, with the chart and drawing parts)',

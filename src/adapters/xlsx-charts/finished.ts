@@ -18,6 +18,17 @@ export function addChartsToPackage(
   readonly placed: readonly string[];
   readonly skipped: ChartsAdded['skipped'];
 } {
+  return placeCharts(bytes, charts);
+}
+
+function placeCharts(
+  bytes: Uint8Array,
+  charts: readonly ChartSpec[],
+): {
+  readonly bytes: Uint8Array;
+  readonly placed: readonly string[];
+  readonly skipped: ChartsAdded['skipped'];
+} {
   const central = centralDirectory(bytes);
   if (!central) {
     // Not a plain archive of ours: every part re-zipped.

@@ -7,6 +7,7 @@ import type { FilledParts } from '../xlsx-fill/parts.js';
 import { parseRels, parseWorkbook, relsPathFor, relTypeIs } from '../xlsx-read/package.js';
 import { parseSharedStrings } from '../xlsx-read/shared-strings.js';
 import { newGridBudget, parseSheet } from '../xlsx-read/sheet.js';
+import { UnusableFileError } from '../errors.js';
 import { chartPartXml, esc, NS, type BoundChart, type CellRange } from './chart-xml.js';
 
 /**
@@ -91,13 +92,32 @@ function bind(spec: ChartSpec, grid: SheetGrid): BoundChart | undefined {
   };
 }
 
-function anchorXml(id: number, relId: string, name: string, fromRow: number, cols: number): string {
+/** The name of a chart's frame on the sheet: how a run finds the chart an earlier run placed. */
+const frameName = (id: string): string => `kpd-${id}`;
+
+/** The chart relationship of the frame an earlier run placed for `id`, if the drawing has it. */
+function placedBefore(drawingXml: string, id: string): string | undefined {
+  for (const anchor of drawingXml.split(/<\/xdr:twoCellAnchor>/u)) {
+    if (!anchor.includes(`name="${esc(frameName(id))}"`)) continue;
+    return /<c:chart\b[^>]*\br:id="([^"]+)"/u.exec(anchor)?.[1];
+  }
+  return undefined;
+}
+
+function anchorXml(
+  id: number,
+  relId: string,
+  chartId: string,
+  title: string,
+  fromRow: number,
+  cols: number,
+): string {
   const at = (col: number, row: number): string =>
     `<xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff>`;
   return (
     `<xdr:twoCellAnchor editAs="oneCell"><xdr:from>${at(0, fromRow)}</xdr:from>` +
     `<xdr:to>${at(cols, fromRow + CHART_ROWS)}</xdr:to>` +
-    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id}" name="${esc(name)}"/>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${id}" name="${esc(frameName(chartId))}" descr="${esc(title)}"/>` +
     `<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr><xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>` +
     `<a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" xmlns:r="${NS.r}" r:id="${relId}"/>` +
     `</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
@@ -142,6 +162,21 @@ function insertDrawing(sheetXml: string, relId: string): string {
 
 /** Adds the charts to the filled package's parts; charts whose table is not found are skipped. */
 export function addCharts(filled: FilledParts, charts: readonly ChartSpec[]): ChartsAdded {
+  try {
+    return placeCharts(filled, charts);
+  } catch (e) {
+    // A workbook another program laid out (its workbook part elsewhere, prefixed XML): left as
+    // it is, every chart said as not placed.
+    if (!(e instanceof UnusableFileError)) throw e;
+    return {
+      parts: filled,
+      placed: [],
+      skipped: charts.map((c) => ({ id: c.id, sheet: c.source.sheet.name })),
+    };
+  }
+}
+
+function placeCharts(filled: FilledParts, charts: readonly ChartSpec[]): ChartsAdded {
   if (charts.length === 0) return { parts: filled, placed: [], skipped: [] };
   const parts = new Map<string, Entry[1]>(filled.entries);
   const text = (name: string): string | undefined => {
@@ -231,6 +266,18 @@ export function addCharts(filled: FilledParts, charts: readonly ChartSpec[]): Ch
     let row = grid.rows.length + 1;
     let anchors = '';
     for (const b of toPlace) {
+      // Placed by an earlier run (kpd score again): the chart is redrawn where it is, where the
+      // person may have moved it; never a second one.
+      const before = placedBefore(drawingXml, b.spec.id);
+      const beforeTarget =
+        before !== undefined
+          ? parseRels(drawingRels, drawingPath).find((r) => r.id === before)?.target
+          : undefined;
+      if (beforeTarget !== undefined && parts.has(beforeTarget)) {
+        parts.set(beforeTarget, strToU8(chartPartXml(b)));
+        placed.push(b.spec.id);
+        continue;
+      }
       const chartPath = `xl/charts/chart${++chartNo}.xml`;
       parts.set(chartPath, strToU8(chartPartXml(b)));
       contentTypes = contentTypes.replace(
@@ -242,7 +289,7 @@ export function addCharts(filled: FilledParts, charts: readonly ChartSpec[]): Ch
         '</Relationships>',
         `${relXml(relId, REL.chart, `../charts/chart${chartNo}.xml`)}</Relationships>`,
       );
-      anchors += anchorXml(++shapeId, relId, b.spec.title, row, CHART_COLS);
+      anchors += anchorXml(++shapeId, relId, b.spec.id, b.spec.title, row, CHART_COLS);
       row += CHART_ROWS + 1;
       placed.push(b.spec.id);
     }

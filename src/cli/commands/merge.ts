@@ -210,8 +210,13 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
     };
   })();
   let filled: Awaited<ReturnType<typeof fillWorkbook>>;
+  let chartsSkipped: readonly { readonly sheet: string }[] = [];
   try {
-    filled = await fillWorkbook(template, sheets, (parts) => addCharts(parts, charts).parts);
+    filled = await fillWorkbook(template, sheets, (parts) => {
+      const added = addCharts(parts, charts);
+      chartsSkipped = added.skipped;
+      return added.parts;
+    });
   } catch {
     throw new UsageError(
       t(
@@ -248,6 +253,10 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
   for (const o of sheets.overflow ?? [])
     io.err(
       `${t(locale, '警告', 'Warning')}：${formatMessage('output.sheetCapped', { sheet: o.sheet, total: o.total, kept: o.kept, omitted: o.total - o.kept }, locale)}\n`,
+    );
+  for (const s of chartsSkipped)
+    io.err(
+      `${t(locale, '警告', 'Warning')}：${formatMessage('chart.notPlaced', { sheet: s.sheet }, locale)}\n`,
     );
   for (const p of clerkProblems) io.err(`${t(locale, '警告', 'Warning')}：${p}\n`);
   for (const s of filled.missing) {

@@ -103,7 +103,12 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
   const written = await writeTablesInto(masterBytes, writes, placeholders);
   // 单位考评排名 as a chart beside its table: the praised in green, the criticised in red.
   const chart = rankingChart(units, rankPeriodLabel(period), docText(locale));
-  await writeAtomic(out, addChartsToPackage(written, [chart]).bytes);
+  const charted = addChartsToPackage(written, [chart]);
+  await writeAtomic(out, charted.bytes);
+  for (const s of charted.skipped)
+    io.err(
+      `${t(locale, '警告', 'Warning')}：${formatMessage('chart.notPlaced', { sheet: s.sheet }, locale)}\n`,
+    );
   for (const o of capped.overflow)
     io.err(
       `${t(locale, '警告', 'Warning')}：${formatMessage('output.sheetCapped', { sheet: o.sheet, total: o.total, kept: o.kept, omitted: o.total - o.kept }, locale)}\n`,

@@ -18,6 +18,11 @@ export const DOCUMENT_MESSAGES = {
     en: 'The document "{path}" is an input or another output; choose another name.',
   },
   'doc.written': { severity: 'info', zh: '已生成 {path}', en: 'Wrote {path}' },
+  'chart.notPlaced': {
+    severity: 'warning',
+    zh: '「{sheet}」的图表未能加入（该工作簿的结构由其他程序写成，本工具不改动它）；表格已写入，可在 Excel 中按表格插入图表。',
+    en: 'The chart of "{sheet}" was not added (the workbook is laid out by another program and is left as it is); the table is written.',
+  },
   'doc.downloaded': {
     severity: 'info',
     zh: 'Word 公文格式的通报已下载为「{path}」（版头、正文、汇总表和图、版记）。',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cell, SheetGrid } from '../../../src/core/grid.js';
-import { PROGRESS_LOG, RANKING_HISTORY, SITE_WORK_LOG } from '../../../src/core/schema/master.js';
+import { PROGRESS_LOG, RANKING_HISTORY, SITE_WORK_WEEKS } from '../../../src/core/schema/master.js';
 import { UNIT_RANKING } from '../../../src/core/schema/results.js';
 import { shiftFormula } from '../../../src/core/table/formula.js';
 import { planTable, planTables } from '../../../src/core/table/merge.js';
@@ -93,7 +93,7 @@ describe('planTable', () => {
   });
 
   it('a sheet without a period column owns the rows its keys match; others stay', () => {
-    const weeks = sheet('一线工作记录', [
+    const weeks = sheet('一线工作记录（按周）', [
       ['周', '指挥部', '姓名', '职务', '次数'],
       ['2026-11-02', '甲', '张三', '成员', 1],
       ['2026-10-26', '甲', '张三', '成员', 2],
@@ -101,7 +101,7 @@ describe('planTable', () => {
     const plan = planTable(
       weeks,
       {
-        sheet: SITE_WORK_LOG,
+        sheet: SITE_WORK_WEEKS,
         rows: [{ week: '2026-11-02', hq: '甲', person: '张三', role: '成员', visits: 3 }],
       },
       new Map(),
@@ -130,7 +130,10 @@ describe('planTable', () => {
           { rank: 2, unit: '甲局', total: 85 },
         ],
       },
-      new Map([['考评期', '2026年第4季度']]),
+      new Map([
+        ['考评期', '2026年第4季度'],
+        ['考评类别', '省、市重点'],
+      ]),
     );
     expect(plan?.rows.map((r) => r.from)).toEqual([4, 3]);
     expect(plan?.removed).toEqual([{ row: 5, label: '丙局' }]);
