@@ -54,6 +54,7 @@ export const SCORE_LINES = defineSheet({
 
 export const UNIT_RANKING = defineSheet({
   key: 'unitRanking',
+  chartsBelow: true,
   name: '单位考评排名',
   title: '承担{{考评类别}}项目任务单位综合考评排名（{{考评期}}）',
   output: true,
