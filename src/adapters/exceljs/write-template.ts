@@ -119,7 +119,8 @@ function writeSheet(
   const title = ws.getCell(1, 1);
   title.value = spec.title;
   title.font = TITLE_FONT;
-  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  // Centred over a sheet printed two pages wide, the title would be cut at the page's edge.
+  title.alignment = { horizontal: print.pagesWide > 1 ? 'left' : 'center', vertical: 'middle' };
   ws.getRow(1).height = 36;
 
   layout.lead.forEach((l, i) => {
