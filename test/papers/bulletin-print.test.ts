@@ -85,7 +85,7 @@ beforeAll(
 lo.describe('the printed 通报 and ranking (LibreOffice)', () => {
   it('prints the 通报 proper: 汇总, 项目进展, 滞后项目, 报送情况, 一线工作, and not its annex', () => {
     const text = squash(bulletin.texts.join(''));
-    for (const s of BULLETIN.sheets)
+    for (const s of BULLETIN.sheets as readonly SheetSpec[])
       expect(titleOf(s).test(text), `${s.name} ${s.annex ? 'printed' : 'missing'}`).toBe(!s.annex);
     // 汇总 and its charts 2, 项目进展 2 (A3), 滞后项目 2, 报送情况 1, 一线工作 5: the 来源, 数据问题
     // and 一线工作明细 of the same bulletin took 15 more pages.
