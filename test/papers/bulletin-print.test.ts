@@ -116,6 +116,7 @@ lo.describe('the printed 通报 and ranking (LibreOffice)', () => {
     // Next: the chart, then the 计算说明 sheet.
     expect(squash(ranking.texts[first + 1] ?? '')).toContain('责任单位综合考评总分');
     expect(at(UNIT_RANKING_NOTES)).toBe(first + 2);
+    for (const t of ranking.texts.slice(first, first + 3)) expect(t).not.toMatch(/[a-z]+\.[a-zA-Z]+/u);
     for (const p of ranking.pages) expect(p.smallestFontPt, `page ${p.number}`).toBeGreaterThanOrEqual(9);
     for (const [i, t] of ranking.texts.entries()) {
       // A fraction ("万元 / 序时计划投资", "月数/12") is not a path: a path has folders (a/b/c, C:\).

@@ -96,7 +96,7 @@ export const BEHIND = defineSheet({
     { key: 'unit', header: '责任单位', type: 'text', width: 12 },
     { key: 'rate', header: '完成率', type: 'percent', width: 9, numFmt: PCT },
     { key: 'fraction', header: '序时进度', type: 'percent', width: 9, numFmt: PCT },
-    { key: 'reasons', header: '滞后情况', type: 'text', width: 36 },
+    { key: 'reasons', header: '滞后情况', type: 'text', width: 34 },
   ],
 });
 
@@ -119,7 +119,7 @@ export const SUBMISSIONS = defineSheet({
     { key: 'timeSource', header: '时间来源', type: 'text', width: 9 },
     { key: 'signed', header: '指挥长签字', type: 'text', width: 9 },
     { key: 'file', header: '文件', type: 'text', width: 30 },
-    { key: 'note', header: '说明', type: 'text', width: 24 },
+    { key: 'note', header: '说明', type: 'text', width: 22 },
   ],
 });
 
