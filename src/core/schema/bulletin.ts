@@ -73,8 +73,8 @@ export const PROJECT_PROGRESS = defineSheet({
     { key: 'rate', header: '完成率', type: 'percent', width: 10, numFmt: PCT },
     { key: 'gap', header: '与序时进度差（百分点）', type: 'number', width: 11, numFmt: '0.0' },
     { key: 'status', header: '状态', type: 'text', width: 7 },
-    { key: 'image', header: '形象进度', type: 'text', width: 20 },
-    { key: 'problems', header: '存在问题及需协调事项', type: 'text', width: 24 },
+    { key: 'image', header: '形象进度', type: 'text', width: 19 },
+    { key: 'problems', header: '存在问题及需协调事项', type: 'text', width: 23 },
   ],
 });
 
