@@ -280,6 +280,7 @@ export function bulletinSheets(
       file: fileName(x.file),
       sheet: null,
       cell: null,
+      code: 'ignored',
       message: x.reason,
       severity: 'info' as const,
       handling: '忽略',
@@ -291,6 +292,7 @@ export function bulletinSheets(
     cell: p.cell,
     handling: p.handling,
     severity: SEVERITY_LABEL[p.severity].zh,
+    code: p.code,
     message: p.message,
   }));
 

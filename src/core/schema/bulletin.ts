@@ -187,6 +187,8 @@ export const PROBLEM_COLUMNS = [
   { key: 'cell', header: '单元格', type: 'text', width: 8 },
   { key: 'handling', header: '处理', type: 'text', width: 8 },
   { key: 'severity', header: '级别', type: 'text', width: 6 },
+  // For the office (the annex is hidden, never printed with the 通报): the finding's code to look up.
+  { key: 'code', header: '问题代码', type: 'text', width: 22 },
   { key: 'message', header: '问题说明', type: 'text', width: 56 },
 ] as const;
 
