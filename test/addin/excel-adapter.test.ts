@@ -117,6 +117,7 @@ describe('计算排名 in the task pane (pane.ts over the fake)', () => {
       '代办员考核结果',
       '扣分明细',
       '单位考评排名',
+      '排名计算说明',
       '数据问题',
     ]);
     const after = await book.run((ctx) => readWorkbookGrid(ctx, book.excel));

@@ -88,7 +88,7 @@ describe('the golden bulletin, as the clerk checks it', () => {
       ['新能源汽车零部件指挥部-2026年11月上半月进展（更正）.xlsx', false],
     ]);
     // The first file left 本期 of AY-2026-017 blank; the correction has it.
-    expect(typeof progressById(bulletin).get('AY-2026-017')?.['本期完成投资(万元)']).toBe('number');
+    expect(typeof progressById(bulletin).get('AY-2026-017')?.['本期完成投资（万元）']).toBe('number');
   });
 
   it('rejects AY-2026-099 as not registered and the second AY-2026-023 row as a duplicate', () => {

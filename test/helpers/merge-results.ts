@@ -8,7 +8,14 @@ import { repoPath } from './paths.js';
 
 /** kpd score and kpd ledger import on a copy of the example 总台账: runs, their JSON, their workbooks. */
 
-export const RESULT_SHEETS = ['代办员考核结果', '扣分明细', '单位考评排名', '排名历史', '数据问题'] as const;
+export const RESULT_SHEETS = [
+  '代办员考核结果',
+  '扣分明细',
+  '单位考评排名',
+  '排名计算说明',
+  '排名历史',
+  '数据问题',
+] as const;
 export const LEDGER_SHEETS = ['进展记录', '报送记录', '一线工作记录'] as const;
 
 export interface ScoreJson {

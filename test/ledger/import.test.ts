@@ -167,7 +167,7 @@ describe('kpd ledger import', () => {
     const withIt = await score(dir, '新总台账2.xlsx', '2026Q4', 'q4-with.xlsx');
     expect(withIt.json.units).toHaveLength(12);
     const note = (wb: WorkbookGrid, unit: string) =>
-      String(records(wb, '单位考评排名', '名次').find((r) => r['责任单位'] === unit)?.['计算说明']);
+      String(records(wb, '排名计算说明', '名次').find((r) => r['责任单位'] === unit)?.['计算说明']);
     // 新能源汽车零部件指挥部 (县发改局's projects) reported 2026-11-1 on time: one more on-time report.
     expect(note(without.grid, '县发改局')).toContain('按时报送 2 次 / 应报送 6 次');
     expect(note(withIt.grid, '县发改局')).toContain('按时报送 3 次 / 应报送 6 次');

@@ -4,7 +4,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cumulativeAt, PROJECT_DEFS, projectId } from '../../scripts/examples/world.js';
 import { runKpd } from '../helpers/cli.js';
 import {
-  BULLETIN_SHEETS,
   gridSheet,
   progressById,
   readBulletin,
@@ -13,7 +12,9 @@ import {
 } from '../helpers/merge-bulletin.js';
 import { HQ, merge, REPO, reportFill, scenario, visitsOf, writeReport } from '../helpers/merge-world.js';
 import { useTempDir } from '../helpers/tmp.js';
+import { BULLETIN } from '../../src/core/schema/bulletin.js';
 
+import type { SheetSpec } from '../../src/core/schema/types.js';
 /** BULLETIN.xlsx read back with our reader: its title, its sheets, and figures a clerk can check by hand. */
 const tmp = useTempDir('kpd-merge-bulletin-');
 let small: Bulletin;
@@ -48,7 +49,9 @@ beforeAll(async () => {
 describe('the bulletin workbook', () => {
   it('is titled for its issue and dated, with the seven sheets in order and the hidden mark', () => {
     expect(small.grid.sheets.map((s) => [s.name, s.hidden ?? false])).toEqual([
-      ...BULLETIN_SHEETS.map((s) => [s, false]),
+      // The annex for the office (一线工作明细, 数据问题, 来源) is hidden: printing the whole
+      // workbook gives the 通报 proper.
+      ...BULLETIN.sheets.map((s: SheetSpec) => [s.name, s.annex === true]),
       ['_kpd', true],
     ]);
     expect(small.heading('汇总')[0]).toBe('重点项目情况通报（第21期）');
@@ -62,10 +65,10 @@ describe('the bulletin workbook', () => {
     const line = (id: string) => {
       const r = rows.get(id);
       return [
-        r?.['本期完成投资(万元)'],
-        r?.['年度累计完成投资(万元)'],
+        r?.['本期完成投资（万元）'],
+        r?.['年度累计完成投资（万元）'],
         r?.['完成率'],
-        r?.['与序时进度差(百分点)'],
+        r?.['与序时进度差（百分点）'],
         r?.['状态'],
       ];
     };
@@ -84,9 +87,9 @@ describe('the bulletin workbook', () => {
     });
     const total = small.tables.项目进展.find((r) => r['序号'] === '合计');
     expect(total).toMatchObject({
-      '年度计划投资(万元)': 47_000,
-      '本期完成投资(万元)': 1_450,
-      '年度累计完成投资(万元)': 26_300,
+      '年度计划投资（万元）': 47_000,
+      '本期完成投资（万元）': 1_450,
+      '年度累计完成投资（万元）': 26_300,
     });
   });
 
@@ -97,24 +100,24 @@ describe('the bulletin workbook', () => {
       名称: '全部项目',
       项目数: 7,
       已报项目数: 5,
-      '年度计划投资(万元)': 47_000,
+      '年度计划投资（万元）': 47_000,
       // The rate is over the reported projects only (26,300 of their 32,000 plan): unreported
       // ones are not 0 done; the column shows that plan so the rate can be checked.
-      '其中已报项目计划(万元)': 32_000,
-      '年度累计完成投资(万元)': 26_300,
-      '完成率(累计÷已报项目计划)': 0.8219,
+      '其中已报项目计划（万元）': 32_000,
+      '年度累计完成投资（万元）': 26_300,
+      '完成率（累计÷已报项目计划）': 0.8219,
       序时进度: 0.875,
-      '与序时进度差(百分点)': -5.3,
+      '与序时进度差（百分点）': -5.3,
       滞后项目数: 4,
       // 状态 as 项目进展 shows it, over the 5 projects with figures (the status chart's numbers).
-      '状态正常(个)': 2,
-      '状态预警(个)': 1,
-      '状态滞后(个)': 2,
+      '状态正常（个）': 2,
+      '状态预警（个）': 1,
+      '状态滞后（个）': 2,
     });
     expect(line('省重点')).toMatchObject({
       项目数: 2,
-      '年度计划投资(万元)': 22_000,
-      '年度累计完成投资(万元)': 10_500,
+      '年度计划投资（万元）': 22_000,
+      '年度累计完成投资（万元）': 10_500,
     });
     expect(line(HQ.c)).toMatchObject({ 分组: '按指挥部', 项目数: 2, 已报项目数: 0, 滞后项目数: 1 });
     expect(small.heading('汇总').join('')).toContain(
@@ -140,7 +143,7 @@ describe('the bulletin workbook', () => {
     const sub = (hq: string) => rows.find((r) => r['序号'] === '小计' && r['指挥部'] === hq);
     for (const hq of [HQ.a, HQ.b]) {
       const own = rows.filter((r) => typeof r['序号'] === 'number' && r['指挥部'] === hq);
-      for (const k of ['年度计划投资(万元)', '本期完成投资(万元)', '年度累计完成投资(万元)'])
+      for (const k of ['年度计划投资（万元）', '本期完成投资（万元）', '年度累计完成投资（万元）'])
         expect(sub(hq)?.[k], `${hq} ${k}`).toBe(own.reduce((a, r) => a + Number(r[k] ?? 0), 0));
     }
     expect(sub(HQ.a)).toMatchObject({
@@ -151,8 +154,8 @@ describe('the bulletin workbook', () => {
     // Nothing reported: the sums of this period are blank, not 0.
     expect(sub(HQ.c)).toMatchObject({
       项目名称: '共 2 个项目，2 个无本期数据',
-      '年度计划投资(万元)': 15_000,
-      '本期完成投资(万元)': null,
+      '年度计划投资（万元）': 15_000,
+      '本期完成投资（万元）': null,
     });
     // Shown like the 合计 row: the same cell styles.
     const xml = sheetPartXml(smallBytes, '项目进展');
@@ -174,7 +177,7 @@ describe('the bulletin workbook', () => {
   // reported; actual: 0 and −87.5.
   it('leaves the rate of an HQ that reported nothing blank, as for its projects', () => {
     const c = small.tables.汇总.find((r) => r['名称'] === HQ.c);
-    expect([c?.['完成率(累计÷已报项目计划)'], c?.['与序时进度差(百分点)']]).toEqual([null, null]);
+    expect([c?.['完成率（累计÷已报项目计划）'], c?.['与序时进度差（百分点）']]).toEqual([null, null]);
   });
 
   it('lists the projects behind, by investment or by an overdue milestone, with their commander', () => {
@@ -270,29 +273,29 @@ describe('the bulletin of the example county, 2026-11-1', () => {
     const b = readBulletin(await readFile(out));
     const rows = progressById(b);
     expect(rows.get('AY-2026-001')).toMatchObject({
-      '年度计划投资(万元)': 60_000,
-      '年度累计完成投资(万元)': cumulativeAt(0, 11, 1),
+      '年度计划投资（万元）': 60_000,
+      '年度累计完成投资（万元）': cumulativeAt(0, 11, 1),
       完成率: 0.9188,
-      '与序时进度差(百分点)': 4.37,
+      '与序时进度差（百分点）': 4.37,
       状态: '正常',
     });
     expect(cumulativeAt(0, 11, 1)).toBe(55_125);
     // 文旅康养小镇 typed its first figure in full-width digits as text: read as the number.
-    expect(rows.get('AY-2026-005')?.['本期完成投资(万元)']).toBe(120.5);
+    expect(rows.get('AY-2026-005')?.['本期完成投资（万元）']).toBe(120.5);
     for (const [id, row] of rows) {
       const plan = PROJECT_DEFS[Number(id.slice(-3)) - 1]?.plan;
-      expect(row['年度计划投资(万元)'], id).toBe(plan);
-      const cum = row['年度累计完成投资(万元)'];
+      expect(row['年度计划投资（万元）'], id).toBe(plan);
+      const cum = row['年度累计完成投资（万元）'];
       if (typeof cum !== 'number' || plan === undefined) continue;
       const rate = Math.round((cum / plan) * 10_000) / 10_000;
       expect(row['完成率'], id).toBe(rate);
-      expect(row['与序时进度差(百分点)'], id).toBeCloseTo((rate - 0.875) * 100, 1);
+      expect(row['与序时进度差（百分点）'], id).toBeCloseTo((rate - 0.875) * 100, 1);
       expect(row['状态'], id).toBe(rate >= 0.875 ? '正常' : rate > 0.775 ? '预警' : '滞后');
     }
     const all = b.tables.汇总.find((l) => l['名称'] === '全部项目');
-    const reported = [...rows.values()].filter((x) => typeof x['年度累计完成投资(万元)'] === 'number');
-    const sum = reported.reduce((a, x) => a + Number(x['年度累计完成投资(万元)']), 0);
-    expect(all?.['年度累计完成投资(万元)']).toBeCloseTo(sum, 2);
+    const reported = [...rows.values()].filter((x) => typeof x['年度累计完成投资（万元）'] === 'number');
+    const sum = reported.reduce((a, x) => a + Number(x['年度累计完成投资（万元）']), 0);
+    expect(all?.['年度累计完成投资（万元）']).toBeCloseTo(sum, 2);
     expect([all?.['序时进度'], all?.['项目数'], all?.['已报项目数']]).toEqual([0.875, 30, reported.length]);
     expect(rows.get(projectId(19))?.['状态']).toBe('未报');
   });

@@ -67,8 +67,12 @@ describe('the bulletin workbook charts', () => {
         );
         expect(cellsAt(summary, s.nameRef)).toEqual([s.name]);
       }
-    expect(charts[0]?.series.map((s) => s.name)).toEqual(['完成率(累计÷已报项目计划)', '序时进度']);
-    expect(charts[1]?.series.map((s) => s.name)).toEqual(['状态正常(个)', '状态预警(个)', '状态滞后(个)']);
+    expect(charts[0]?.series.map((s) => s.name)).toEqual(['完成率（累计÷已报项目计划）', '序时进度']);
+    expect(charts[1]?.series.map((s) => s.name)).toEqual([
+      '状态正常（个）',
+      '状态预警（个）',
+      '状态滞后（个）',
+    ]);
     // 水系连通工程指挥部 reported nothing: no completion point, the 序时 line still there.
     expect(charts[0]?.series[0]?.values[5]).toBeUndefined();
     expect(charts[0]?.series[1]?.values[5]).toBe(0.875);
@@ -79,7 +83,7 @@ describe('the bulletin workbook charts', () => {
     const header = summary.rows.find((r) => r[0] === '分组') ?? [];
     const col = (h: string): number => header.indexOf(h);
     for (const r of summary.rows.filter((x) => x[0] === '按指挥部' || x[0] === '合计')) {
-      const counted = ['状态正常(个)', '状态预警(个)', '状态滞后(个)'].reduce(
+      const counted = ['状态正常（个）', '状态预警（个）', '状态滞后（个）'].reduce(
         (a, h) => a + Number(r[col(h)]),
         0,
       );

@@ -51,9 +51,9 @@ beforeAll(async () => {
     [
       '项目编号',
       '项目名称',
-      '年度计划投资(万元)',
-      '本期完成投资(万元)',
-      '年度累计完成投资(万元)',
+      '年度计划投资（万元）',
+      '本期完成投资（万元）',
+      '年度累计完成投资（万元）',
       '形象进度',
     ],
     ['AY-2026-101', '甲园区标准厂房', 12_000, 300, 10_500, '主体施工'],
@@ -66,7 +66,7 @@ beforeAll(async () => {
       [
         ['重点项目建设进展情况表'],
         ...fieldRows(),
-        ['项目编号', '项目名称', '年度计划投资(万元)', '投资情况(万元)', null, '形象进度'],
+        ['项目编号', '项目名称', '年度计划投资（万元）', '投资情况(万元)', null, '形象进度'],
         [null, null, null, '本期', '累计', null],
         ['AY-2026-101', '甲园区标准厂房', 12_000, 300, 10_500, '主体施工'],
         ['AY-2026-102', '乙精密铸造', 8_000, 200, 7_000, '设备安装'],
@@ -99,12 +99,12 @@ describe('kpd merge: headers wherever they are', () => {
     expect(twoRow.json.rows).toEqual({ in: 4, merged: 4, rejected: 0 });
     const rows = progressById(readBulletin(twoRow.bulletin));
     expect(rows.get('AY-2026-101')).toMatchObject({
-      '本期完成投资(万元)': 300,
-      '年度累计完成投资(万元)': 10_500,
+      '本期完成投资（万元）': 300,
+      '年度累计完成投资（万元）': 10_500,
     });
     expect(rows.get('AY-2026-102')).toMatchObject({
-      '本期完成投资(万元)': 200,
-      '年度累计完成投资(万元)': 7_000,
+      '本期完成投资（万元）': 200,
+      '年度累计完成投资（万元）': 7_000,
     });
     expect(twoRow.json.missing).not.toContain(HQ.a);
   });
@@ -112,7 +112,7 @@ describe('kpd merge: headers wherever they are', () => {
   it('finds a header below row 25, on both sheets', () => {
     expect(deep.json.rows).toEqual({ in: 3, merged: 3, rejected: 0 });
     expect(progressById(readBulletin(deep.bulletin)).get('AY-2026-101')).toMatchObject({
-      '年度累计完成投资(万元)': 10_500,
+      '年度累计完成投资（万元）': 10_500,
     });
     // Both visits counted: the commander is not named for too few visits in the week of 11-02.
     expect(

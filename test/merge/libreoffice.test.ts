@@ -81,8 +81,8 @@ lo.describe('kpd merge: a report re-saved by LibreOffice', () => {
     }
     const row = b.tables.项目进展.find((r) => r['项目编号'] === 'AY-2026-101');
     expect(row).toMatchObject({
-      '本期完成投资(万元)': 512.25,
-      '年度累计完成投资(万元)': 10_512.25,
+      '本期完成投资（万元）': 512.25,
+      '年度累计完成投资（万元）': 10_512.25,
       完成率: 0.876,
     });
   });

@@ -28,7 +28,7 @@ describe('kpd merge: the template', () => {
     await writeFile(join(dir, 'v0.xlsx'), hand(HQ.b, { mark: { id: 'kpd.report', version: 0 } }));
     const r = await merge(dir, ['v0.xlsx']);
     expect(r.json.submissions.map((s) => s.hq)).toEqual([HQ.b]);
-    expect(progressById(readBulletin(r.bulletin)).get('AY-2026-104')?.['年度累计完成投资(万元)']).toBe(4_500);
+    expect(progressById(readBulletin(r.bulletin)).get('AY-2026-104')?.['年度累计完成投资（万元）']).toBe(4_500);
     const notes = readBulletin(r.bulletin).tables.数据问题.filter(
       (p) => p['问题代码'] === 'template.version',
     );
@@ -153,7 +153,7 @@ describe('kpd merge: the period and resubmissions', () => {
       ['a-更正.xlsx', '2026-11-11', false],
     ]);
     const b = readBulletin(r.bulletin);
-    expect(progressById(b).get('AY-2026-104')?.['年度累计完成投资(万元)']).toBe(4_800);
+    expect(progressById(b).get('AY-2026-104')?.['年度累计完成投资（万元）']).toBe(4_800);
     expect(b.tables.报送情况.map((s) => [s['报送状态'], s['说明']])).toEqual([
       ['已替换', '已被「a-更正.xlsx」替换'],
       ['按时', '更正重报，替换 1 份'],

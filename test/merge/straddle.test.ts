@@ -157,7 +157,7 @@ describe('the later bulletin (2026-09-2), with 2026-09-1 imported', () => {
     expect(json.units.find((u) => u.unit === '县工信局')?.criteria['siteWork']).toBe(10);
     const note = records(
       readXlsx(await readFile(join(dir, 'Q3.xlsx'))).workbook,
-      '单位考评排名',
+      '排名计算说明',
       '名次',
     ).find((x) => x['责任单位'] === '县工信局')?.['计算说明'];
     expect(String(note)).toContain('一线工作：达标人周 4 / 一线工作人周 4');

@@ -50,6 +50,7 @@ describe('kpd score: the result workbook', () => {
       ['代办员考核结果', false],
       ['扣分明细', false],
       ['单位考评排名', false],
+      ['排名计算说明', false],
       ['数据问题', false],
     ]);
   });

@@ -4,7 +4,9 @@ import { buildTemplates } from '../../src/cli/commands/templates.js';
 import { columnLetters, type SheetGrid, type WorkbookGrid } from '../../src/core/grid.js';
 import { TEMPLATES } from '../../src/core/schema/templates.js';
 import type { SheetSpec, TemplateSpec } from '../../src/core/schema/types.js';
-import { layoutSheet, numberFormat } from '../../src/core/template/layout.js';
+import { displayWidth, layoutSheet, numberFormat } from '../../src/core/template/layout.js';
+import { MIN_TABLE_SCALE, TABLE_MARGINS, tablePrint } from '../../src/core/template/print.js';
+import { printableArea, widthPt } from '../../src/core/paper/geometry.js';
 import {
   identifyTemplate,
   isIssue,
@@ -60,16 +62,28 @@ describe.each(sheets)('$name', ({ s, grid, ws }) => {
     expect(text(grid, l.headerRow).slice(0, s.columns.length)).toEqual(s.columns.map((c) => c.header));
   });
 
-  it('freezes the header and prints it on every page of A4, fitted to one page wide', () => {
+  it('freezes the header and prints it fitted to one page wide on the paper that keeps text ≥ 9 pt', () => {
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: l.headerRow });
+    // The widths as written (exceljs reads some back as its default): the spec's, a label's column widened.
+    const widths = Array.from({ length: l.lastCol }, (_, i) => s.columns[i]?.width ?? 12);
+    for (const f of l.fields)
+      widths[f.labelCol - 1] = Math.max(widths[f.labelCol - 1] ?? 12, displayWidth(f.field.label) + 4);
+    const print = tablePrint(s, widths);
+    // A4 in the sheet's own orientation when it fits; a wide sheet on A4 landscape or A3 landscape,
+    // a ledger too wide for A3 on A4 landscape several pages wide.
+    expect(print.scale, 'scale as LibreOffice prints').toBeGreaterThanOrEqual(MIN_TABLE_SCALE);
     expect(ws.pageSetup).toMatchObject({
-      paperSize: 9,
-      orientation: s.landscape ? 'landscape' : 'portrait',
+      paperSize: print.paper === 'A3' ? 8 : 9,
+      orientation: print.orientation,
       fitToPage: true,
-      fitToWidth: 1,
+      fitToWidth: print.pagesWide,
       fitToHeight: 0,
     });
-    expect(ws.pageSetup.printTitlesRow).toBe(`${l.headerRow}:${l.headerRow}`);
+    // Its own orientation on A4 whenever that keeps the text ≥ 9 pt.
+    const portrait = printableArea('A4', 'portrait', TABLE_MARGINS).w / widthPt(widths);
+    if (portrait >= MIN_TABLE_SCALE && s.landscape !== true) expect(print.orientation).toBe('portrait');
+    // The header row repeats on every page, except where charts follow the table on a page of their own.
+    expect(ws.pageSetup.printTitlesRow).toBe(s.chartsBelow ? undefined : `${l.headerRow}:${l.headerRow}`);
   });
 
   it('formats dates as dates and money in 万元 with 2 decimals', () => {

@@ -173,6 +173,7 @@ describe('writing result sheets (计算排名 through the WPS adapter)', () => {
       '代办员考核结果',
       '扣分明细',
       '单位考评排名',
+      '排名计算说明',
       '排名历史',
       '数据问题',
     ]);
@@ -188,6 +189,7 @@ describe('writing result sheets (计算排名 through the WPS adapter)', () => {
       '代办员考核结果',
       '扣分明细',
       '单位考评排名',
+      '排名计算说明',
       '数据问题',
     ]);
     await scoreThrough(host); // again: every result sheet is replaced where it now is

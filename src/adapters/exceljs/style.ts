@@ -6,7 +6,7 @@ export const TITLE_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 18, bold: t
 export const BODY_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 11 };
 export const LABEL_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 11, bold: true };
 export const HEADER_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 11, bold: true };
-export const NOTE_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 10, color: { argb: 'FF595959' } };
+export const NOTE_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 11, color: { argb: 'FF595959' } };
 
 const thin: ExcelJS.Border = { style: 'thin', color: { argb: 'FF000000' } };
 export const BOX: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
@@ -21,5 +21,6 @@ export const EXAMPLE_FONT: Partial<ExcelJS.Font> = {
   italic: true,
 };
 
-/** A4 = 9 in the OOXML paper-size table. */
+/** A4 = 9 and A3 = 8 in the OOXML paper-size table. */
 export const A4 = 9;
+export const A3 = 8;

@@ -16,6 +16,7 @@ import {
 import type { RowValues } from '../../core/template/samples.js';
 import { META_LABELS, META_SHEET, TEMPLATE_NAME, templateMark } from '../../core/workbook/identify.js';
 import {
+  A3,
   A4,
   BODY_FONT,
   BOX,
@@ -29,6 +30,7 @@ import {
   UNDERLINE,
 } from './style.js';
 import { validationFor } from './validation.js';
+import { TABLE_MARGINS, tablePrint } from '../../core/template/print.js';
 
 export interface TemplateFill {
   /** Rows to write into each sheet, by sheet key. */
@@ -73,6 +75,9 @@ function writeSheet(
   const rows = fill.rows?.[spec.key] ?? [];
   const layout = layoutSheet(spec, Math.max(spec.blankRows ?? 0, rows.length, 1));
   const ws = wb.addWorksheet(spec.name, {
+    // An annex (数据问题, 来源 …) stays with the document for the office, hidden so that printing
+    // the whole workbook gives the document proper in Excel, WPS and LibreOffice alike.
+    ...(spec.annex && { state: 'hidden' }),
     views: [
       {
         state: 'frozen',
@@ -82,16 +87,6 @@ function writeSheet(
         activeCell: `A${layout.firstDataRow}`,
       },
     ],
-    pageSetup: {
-      paperSize: A4,
-      orientation: spec.landscape ? 'landscape' : 'portrait',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: `${layout.headerRow}:${layout.headerRow}`,
-    },
     headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
   });
   spec.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width ?? 12));
@@ -100,13 +95,32 @@ function writeSheet(
     const col = ws.getColumn(f.labelCol);
     col.width = Math.max(col.width ?? 12, displayWidth(f.field.label) + 4);
   }
+  // The paper that keeps every text ≥ 9 pt when the sheet is fit to the page's width.
+  const print = tablePrint(
+    spec,
+    Array.from({ length: layout.lastCol }, (_, i) => ws.getColumn(i + 1).width ?? 12),
+  );
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    paperSize: (print.paper === 'A3' ? A3 : A4) as number as ExcelJS.PageSetup['paperSize'],
+    orientation: print.orientation,
+    fitToPage: true,
+    fitToWidth: print.pagesWide,
+    fitToHeight: 0,
+    // A ledger printed two pages wide: each band of rows left part then right part.
+    ...(print.pagesWide > 1 && { pageOrder: 'overThenDown' }),
+    horizontalCentered: true,
+    margins: TABLE_MARGINS,
+    ...(!spec.chartsBelow && { printTitlesRow: `${layout.headerRow}:${layout.headerRow}` }),
+  };
 
   // Title
   ws.mergeCells(1, 1, 1, layout.lastCol);
   const title = ws.getCell(1, 1);
   title.value = spec.title;
   title.font = TITLE_FONT;
-  title.alignment = { horizontal: 'center', vertical: 'middle' };
+  // Centred over a sheet printed two pages wide, the title would be cut at the page's edge.
+  title.alignment = { horizontal: print.pagesWide > 1 ? 'left' : 'center', vertical: 'middle' };
   ws.getRow(1).height = 36;
 
   layout.lead.forEach((l, i) => {
@@ -129,7 +143,13 @@ function writeSheet(
 
   // Header
   const header = ws.getRow(layout.headerRow);
-  header.height = 34;
+  // Room for the longest header as it wraps in its column (narrow columns, whole words).
+  header.height = Math.max(
+    34,
+    ...spec.columns.map(
+      (c) => Math.ceil(displayWidth(c.header) / Math.max(1, (c.width ?? 12) - 1)) * LINE_HEIGHT + 4,
+    ),
+  );
   spec.columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.header;
@@ -182,7 +202,8 @@ function writeSheet(
     cell.value = /^\d+[.、]/u.test(n.text) ? n.text : `注：${n.text}`;
     cell.font = NOTE_FONT;
     cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
-    ws.getRow(n.row).height = 18;
+    const lines = Math.ceil((displayWidth(String(cell.value)) + 2) / totalWidth(spec));
+    ws.getRow(n.row).height = Math.max(18, lines * LINE_HEIGHT + 4);
   }
 }
 

@@ -45,6 +45,13 @@ export const FORMAT_CODE: Readonly<Record<ValueFormat, string>> = {
 
 const AXIS_FORMAT: Readonly<Record<ValueFormat, string>> = { percent: '0%', integer: '0', number: '0' };
 
+/**
+ * Chart text in hundredths of a point: 11 pt, so that it prints ≥ 9 pt on a sheet fit to its
+ * page's width (core/template/print.ts lets a sheet shrink to 84 %); titles 14 pt.
+ */
+const CHART_TEXT = 1100;
+const CHART_TITLE = 1400;
+
 const fill = (rgb: string): string => `<a:solidFill><a:srgbClr val="${rgb}"/></a:solidFill>`;
 
 /** Chinese text in the chart: 黑体-like for East Asian, sized in hundredths of a point. */
@@ -70,7 +77,7 @@ function labels(format: ValueFormat, position: 'outEnd' | 'ctr' | undefined, col
   return (
     `<c:dLbls><c:numFmt formatCode="${esc(FORMAT_CODE[format])}" sourceLinked="0"/>` +
     `<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>` +
-    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800">${color ? fill(color) : ''}</a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>` +
+    `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${CHART_TEXT}">${color ? fill(color) : ''}</a:defRPr></a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>` +
     (position ? `<c:dLblPos val="${position}"/>` : '') +
     `<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/>` +
     `<c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`
@@ -136,14 +143,14 @@ function axes(spec: ChartSpec): string {
   const cat =
     `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="${horizontal ? 'maxMin' : 'minMax'}"/></c:scaling>` +
     `<c:delete val="0"/><c:axPos val="${horizontal ? 'l' : 'b'}"/><c:numFmt formatCode="General" sourceLinked="0"/>` +
-    `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>${textProps(800)}` +
+    `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>${textProps(CHART_TEXT)}` +
     `<c:crossAx val="${VAL_AX}"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/>` +
     `<c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
   const val =
     `<c:valAx><c:axId val="${VAL_AX}"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling>` +
     `<c:delete val="0"/><c:axPos val="${horizontal ? 'b' : 'l'}"/>${grid}` +
     `<c:numFmt formatCode="${esc(AXIS_FORMAT[spec.format])}" sourceLinked="0"/>` +
-    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${textProps(800)}` +
+    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${textProps(CHART_TEXT)}` +
     `<c:crossAx val="${CAT_AX}"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/>` +
     (spec.format === 'integer' ? '<c:majorUnit val="1"/>' : '') +
     `</c:valAx>`;
@@ -153,16 +160,16 @@ function axes(spec: ChartSpec): string {
 /** The chart part (xl/charts/chartN.xml) of a chart bound to cells. */
 export function chartPartXml(b: BoundChart): string {
   const run = (text: string, color?: string): string =>
-    `<a:r><a:rPr lang="zh-CN" sz="1200" b="1">${color ? fill(color) : ''}<a:ea typeface="黑体"/></a:rPr><a:t>${esc(text)}</a:t></a:r>`;
+    `<a:r><a:rPr lang="zh-CN" sz="${CHART_TITLE}" b="1">${color ? fill(color) : ''}<a:ea typeface="黑体"/></a:rPr><a:t>${esc(text)}</a:t></a:r>`;
   // A one-series chart coloured by point (the praised green, the criticised red) says what its
   // colours mean in its title, in those colours: a legend would only list the one series.
   const key = (b.spec.pointLegend ?? []).map((l) => run(`　■${l.label}`, l.color)).join('');
   const title =
-    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="1200" b="1"/></a:pPr>` +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${CHART_TITLE}" b="1"/></a:pPr>` +
     `${run(b.spec.title)}${key}</a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
   const legend = b.spec.pointColors
     ? ''
-    : `<c:legend><c:legendPos val="t"/><c:overlay val="0"/>${textProps(900)}</c:legend>`;
+    : `<c:legend><c:legendPos val="t"/><c:overlay val="0"/>${textProps(CHART_TEXT)}</c:legend>`;
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
@@ -173,7 +180,7 @@ export function chartPartXml(b: BoundChart): string {
     axes(b.spec) +
     `</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
     `<c:spPr>${fill('FFFFFF')}<a:ln><a:noFill/></a:ln></c:spPr>` +
-    textProps(900) +
+    textProps(CHART_TEXT) +
     `</c:chartSpace>`
   );
 }

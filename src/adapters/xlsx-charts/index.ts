@@ -36,7 +36,8 @@ const CT = {
 };
 
 /** How many rows and columns a chart covers on the sheet. */
-const CHART_ROWS = 20;
+// Two charts and the gap between them fit one A4 landscape page at the sheet's print scale.
+const CHART_ROWS = 17;
 const CHART_COLS = 10;
 
 type Entry = readonly [string, Uint8Array | Iterable<string | Uint8Array>];
@@ -85,12 +86,15 @@ function bind(spec: ChartSpec, grid: SheetGrid): BoundChart | undefined {
     series: cols.map((col) => ({
       name: {
         ref: `${sheet}!${absolute(col as number, header.index + 1)}`,
-        values: [cellText(grid.rows[header.index]?.[col as number])],
+        // As the cell shows it (cellText folds full-width brackets): the legend reads like the header.
+        values: [shown(grid.rows[header.index]?.[col as number])],
       },
       values: range(col as number, (c) => (typeof c === 'number' && Number.isFinite(c) ? c : null)),
     })),
   };
 }
+
+const shown = (c: Cell | undefined): string => (typeof c === 'string' ? c.trim() : cellText(c));
 
 /** The name of a chart's frame on the sheet: how a run finds the chart an earlier run placed. */
 const frameName = (id: string): string => `kpd-${id}`;
@@ -145,6 +149,33 @@ const AFTER_DRAWING = [
   'tableParts',
   'extLst',
 ];
+
+/** The worksheet elements <rowBreaks> must come before (CT_Worksheet's sequence). */
+const AFTER_ROW_BREAKS = [
+  'colBreaks',
+  'customProperties',
+  'cellWatches',
+  'ignoredErrors',
+  'smartTags',
+  'drawing',
+];
+
+/**
+ * A manual page break under row `row` (1-based): the charts start a page of their own, so that no
+ * chart is cut in two by the table's last page. A sheet with breaks of its own keeps them.
+ */
+function insertPageBreak(sheetXml: string, row: number): string {
+  if (/<(\w+:)?rowBreaks[\s/>]/u.test(sheetXml)) return sheetXml;
+  const prefix = /^<\?xml[^>]*>\s*<(\w+):worksheet\b/u.exec(sheetXml)?.[1];
+  const tag = (name: string): string => (prefix ? `${prefix}:${name}` : name);
+  const el = `<${tag('rowBreaks')} count="1" manualBreakCount="1"><${tag('brk')} id="${row}" max="16383" man="1"/></${tag('rowBreaks')}>`;
+  let at = sheetXml.lastIndexOf('</');
+  for (const name of [...AFTER_ROW_BREAKS, ...AFTER_DRAWING]) {
+    const i = sheetXml.search(new RegExp(`<(\\w+:)?${name}[\\s/>]`, 'u'));
+    if (i >= 0 && i < at) at = i;
+  }
+  return sheetXml.slice(0, at) + el + sheetXml.slice(at);
+}
 
 function insertDrawing(sheetXml: string, relId: string): string {
   const prefix =
@@ -294,6 +325,7 @@ function placeCharts(filled: FilledParts, charts: readonly ChartSpec[]): ChartsA
       placed.push(b.spec.id);
     }
     drawingXml = drawingXml.replace('</xdr:wsDr>', `${anchors}</xdr:wsDr>`);
+    sheetXml = insertPageBreak(sheetXml, grid.rows.length);
     parts.set(drawingPath, strToU8(drawingXml));
     parts.set(drawingRelsPath, strToU8(drawingRels));
     parts.set(sheetRelsPath, strToU8(sheetRels));

@@ -17,6 +17,7 @@ import { PROJECT_CATEGORIES, type TimeSource } from '../schema/vocab.js';
 import { identifyTemplate, isIssue } from '../workbook/identify.js';
 import { issue, message, type Issue, type Locale } from '../validate/issue.js';
 import { matchKey } from '../values/text.js';
+import { fileName } from '../values/file-name.js';
 import {
   rejectedRow,
   type Bulletin,
@@ -336,7 +337,7 @@ export function assembleBulletin(
     if (firstOnTime && isLate(winner)) {
       note(
         winner.file,
-        issue('merge.correctedAfterDue', {}, { first: sorted[0]?.file ?? '', due: sched.due }),
+        issue('merge.correctedAfterDue', {}, { first: fileName(sorted[0]?.file ?? ''), due: sched.due }),
         false,
       );
     }
@@ -354,7 +355,7 @@ export function assembleBulletin(
         ...(replaced && { replacedBy: winner.file }),
         ...(c.sender !== undefined && { sender: c.sender }),
       });
-      if (replaced) rejectAllRows(c.file, c.read, issue('merge.replaced', {}, { by: winner.file }));
+      if (replaced) rejectAllRows(c.file, c.read, issue('merge.replaced', {}, { by: fileName(winner.file) }));
     }
   }
 

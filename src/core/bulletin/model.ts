@@ -122,6 +122,8 @@ export interface RejectedRow {
   readonly severity: Issue['severity'];
   /** Whether the row was left out (an error) or only noted. */
   readonly rejected: boolean;
+  /** The finding's values, so that a repeated one can be said once for the whole file. */
+  readonly params?: Issue['params'];
 }
 
 /** A finding as a line of 数据问题: where it is, what it says, and whether its row was left out. */
@@ -135,6 +137,7 @@ export function rejectedRow(file: string, i: Issue, rejected: boolean, locale: L
     message: message(i, locale),
     severity: i.severity,
     rejected,
+    params: i.params,
   };
 }
 

@@ -11,7 +11,9 @@ import {
 } from '../schema/bulletin.js';
 import type { SheetSpec } from '../schema/types.js';
 import { addDays } from '../calendar/dates.js';
-import { formatMessage, message, SEVERITY_LABEL } from '../validate/issue.js';
+import { formatMessage, message, SEVERITY_LABEL, type Locale } from '../validate/issue.js';
+import { fileName } from '../values/file-name.js';
+import { groupFindings } from './findings.js';
 import type { Bulletin, ProjectProgress } from './model.js';
 import { capTable, type RowSource, type TableOverflow } from '../template/limits.js';
 
@@ -67,7 +69,7 @@ const weekLabel = (monday: string): string => `${monday} 至 ${addDays(monday, 6
 
 export function bulletinSheets(
   b: Bulletin,
-  opts: { office?: string; siteVisitsPerWeek: number; warningBand: number },
+  opts: { office?: string; siteVisitsPerWeek: number; warningBand: number; locale?: Locale },
 ): BulletinSheets {
   const taken = b.submissions.filter((s) => s.replacedBy === undefined);
   const all = b.summary[0];
@@ -210,10 +212,10 @@ export function bulletinSheets(
       receivedAt: s.receivedAt ?? '',
       timeSource: s.timeSource ?? '',
       signed: s.signed ? '已签' : '未签',
-      file: s.file,
+      file: fileName(s.file),
       note:
         s.replacedBy !== undefined
-          ? `已被「${s.replacedBy}」替换`
+          ? `已被「${fileName(s.replacedBy)}」替换`
           : s.replaces.length > 0
             ? `更正重报，替换 ${s.replaces.length} 份`
             : s.late
@@ -230,7 +232,7 @@ export function bulletinSheets(
         receivedAt: '',
         timeSource: '',
         signed: '',
-        file: aside.map((x) => x.file).join('；'),
+        file: aside.map((x) => fileName(x.file)).join('；'),
         note:
           aside.length > 0
             ? `收到的文件未并入（${aside.map((x) => x.reason.replace(/^本文件未并入：/u, '')).join('；')}），本期视为未报送；请核实后重报`
@@ -265,14 +267,17 @@ export function bulletinSheets(
     matter: v.matter ?? null,
     week: weekLabel(v.week),
     assessment: v.assessment,
-    file: v.file,
+    file: fileName(v.file),
     row: v.row,
   }));
 
+  // Grouped (a replaced file is one line, not one per row) and by file name: the clerk's folders
+  // stay in the office.
+  const handling = (p: { rejected: boolean }): string => (p.rejected ? '未并入' : '提示');
   const problems: RowValues[] = [
-    ...b.problems.map((p) => ({ ...p, handling: p.rejected ? '未并入' : '提示' })),
+    ...groupFindings(b.problems, opts.locale).map((p) => ({ ...p, handling: handling(p) })),
     ...b.ignored.map((x) => ({
-      file: x.file,
+      file: fileName(x.file),
       sheet: null,
       cell: null,
       code: 'ignored',
@@ -296,7 +301,7 @@ export function bulletinSheets(
     projectId: p.projectId,
     name: p.name,
     hq: p.hq,
-    file: p.source?.file ?? '',
+    file: fileName(p.source?.file ?? ''),
     sheet: p.source?.sheet ?? '',
     row: p.source?.row ?? null,
     receivedAt: p.source?.receivedAt ?? '',

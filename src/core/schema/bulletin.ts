@@ -11,6 +11,7 @@ const PCT = '0.0%';
 
 export const SUMMARY = defineSheet({
   key: 'summary',
+  chartsBelow: true,
   name: '汇总',
   title: '重点项目情况通报（第{{期数}}期）',
   output: true,
@@ -25,21 +26,21 @@ export const SUMMARY = defineSheet({
   // The 节假日依据 line holds the loud warning of a year without holiday data: room for it whole.
   leadLines: [1, 2, 2, 2],
   columns: [
-    { key: 'group', header: '分组', type: 'text', width: 10 },
-    { key: 'name', header: '名称', type: 'text', width: 26 },
-    { key: 'projects', header: '项目数', type: 'integer', width: 8 },
-    { key: 'reported', header: '已报项目数', type: 'integer', width: 10 },
-    { key: 'plan', header: '年度计划投资(万元)', type: 'money', width: 14 },
-    { key: 'reportedPlan', header: '其中已报项目计划(万元)', type: 'money', width: 14 },
-    { key: 'cumulative', header: '年度累计完成投资(万元)', type: 'money', width: 14, total: true },
-    { key: 'rate', header: '完成率(累计÷已报项目计划)', type: 'percent', width: 12, numFmt: PCT },
-    { key: 'fraction', header: '序时进度', type: 'percent', width: 10, numFmt: PCT },
-    { key: 'gap', header: '与序时进度差(百分点)', type: 'number', width: 12, numFmt: '0.0' },
-    { key: 'behind', header: '滞后项目数', type: 'integer', width: 10 },
+    { key: 'group', header: '分组', type: 'text', width: 8 },
+    { key: 'name', header: '名称', type: 'text', width: 20 },
+    { key: 'projects', header: '项目数', type: 'integer', width: 6 },
+    { key: 'reported', header: '已报项目数', type: 'integer', width: 7 },
+    { key: 'plan', header: '年度计划投资（万元）', type: 'money', width: 11 },
+    { key: 'reportedPlan', header: '其中已报项目计划（万元）', type: 'money', width: 11 },
+    { key: 'cumulative', header: '年度累计完成投资（万元）', type: 'money', width: 11, total: true },
+    { key: 'rate', header: '完成率（累计÷已报项目计划）', type: 'percent', width: 10, numFmt: PCT },
+    { key: 'fraction', header: '序时进度', type: 'percent', width: 8, numFmt: PCT },
+    { key: 'gap', header: '与序时进度差（百分点）', type: 'number', width: 9, numFmt: '0.0' },
+    { key: 'behind', header: '滞后项目数', type: 'integer', width: 7 },
     // 状态 counts as 项目进展 shows them (investment against 序时进度): the status chart's figures.
-    { key: 'normal', header: '状态正常(个)', type: 'integer', width: 9 },
-    { key: 'warning', header: '状态预警(个)', type: 'integer', width: 9 },
-    { key: 'lagging', header: '状态滞后(个)', type: 'integer', width: 9 },
+    { key: 'normal', header: '状态正常（个）', type: 'integer', width: 7 },
+    { key: 'warning', header: '状态预警（个）', type: 'integer', width: 7 },
+    { key: 'lagging', header: '状态滞后（个）', type: 'integer', width: 7 },
   ],
 });
 
@@ -61,19 +62,19 @@ export const PROJECT_PROGRESS = defineSheet({
   ],
   columns: [
     { key: 'seq', header: '序号', type: 'integer', width: 6 },
-    { key: 'hq', header: '指挥部', type: 'text', width: 18 },
+    { key: 'hq', header: '指挥部', type: 'text', width: 16 },
     { key: 'projectId', header: '项目编号', type: 'text', width: 14 },
-    { key: 'name', header: '项目名称', type: 'text', width: 24 },
+    { key: 'name', header: '项目名称', type: 'text', width: 22 },
     { key: 'category', header: '项目类别', type: 'text', width: 10 },
     { key: 'unit', header: '责任单位', type: 'text', width: 12 },
-    { key: 'annualPlan', header: '年度计划投资(万元)', type: 'money', width: 12, total: true },
-    { key: 'current', header: '本期完成投资(万元)', type: 'money', width: 12, total: true },
-    { key: 'cumulative', header: '年度累计完成投资(万元)', type: 'money', width: 13, total: true },
+    { key: 'annualPlan', header: '年度计划投资（万元）', type: 'money', width: 12, total: true },
+    { key: 'current', header: '本期完成投资（万元）', type: 'money', width: 12, total: true },
+    { key: 'cumulative', header: '年度累计完成投资（万元）', type: 'money', width: 13, total: true },
     { key: 'rate', header: '完成率', type: 'percent', width: 10, numFmt: PCT },
-    { key: 'gap', header: '与序时进度差(百分点)', type: 'number', width: 11, numFmt: '0.0' },
+    { key: 'gap', header: '与序时进度差（百分点）', type: 'number', width: 11, numFmt: '0.0' },
     { key: 'status', header: '状态', type: 'text', width: 7 },
-    { key: 'image', header: '形象进度', type: 'text', width: 22 },
-    { key: 'problems', header: '存在问题及需协调事项', type: 'text', width: 26 },
+    { key: 'image', header: '形象进度', type: 'text', width: 19 },
+    { key: 'problems', header: '存在问题及需协调事项', type: 'text', width: 23 },
   ],
 });
 
@@ -84,18 +85,18 @@ export const BEHIND = defineSheet({
   output: true,
   landscape: true,
   lead: [
-    '报告期：{{报告期}}　序时进度：{{序时进度}}　依据：“五个一”分包制度 一、（一）4 凡未按序时进度完成投资计划和形象进度的，在重点建设项目周例会上要说明原因。',
+    '报告期：{{报告期}}　序时进度：{{序时进度}}　依据：「五个一」分包制度 一、（一）4 凡未按序时进度完成投资计划和形象进度的，在重点建设项目周例会上要说明原因。',
   ],
   columns: [
     { key: 'seq', header: '序号', type: 'integer', width: 6 },
     { key: 'projectId', header: '项目编号', type: 'text', width: 14 },
-    { key: 'name', header: '项目名称', type: 'text', width: 24 },
-    { key: 'hq', header: '指挥部', type: 'text', width: 18 },
-    { key: 'commander', header: '指挥长', type: 'text', width: 10 },
+    { key: 'name', header: '项目名称', type: 'text', width: 22 },
+    { key: 'hq', header: '指挥部', type: 'text', width: 16 },
+    { key: 'commander', header: '指挥长', type: 'text', width: 8 },
     { key: 'unit', header: '责任单位', type: 'text', width: 12 },
-    { key: 'rate', header: '完成率', type: 'percent', width: 10, numFmt: PCT },
-    { key: 'fraction', header: '序时进度', type: 'percent', width: 10, numFmt: PCT },
-    { key: 'reasons', header: '滞后情况', type: 'text', width: 50 },
+    { key: 'rate', header: '完成率', type: 'percent', width: 9, numFmt: PCT },
+    { key: 'fraction', header: '序时进度', type: 'percent', width: 9, numFmt: PCT },
+    { key: 'reasons', header: '滞后情况', type: 'text', width: 34 },
   ],
 });
 
@@ -111,21 +112,21 @@ export const SUBMISSIONS = defineSheet({
   ],
   columns: [
     { key: 'seq', header: '序号', type: 'integer', width: 6 },
-    { key: 'hq', header: '指挥部', type: 'text', width: 20 },
-    { key: 'commander', header: '指挥长', type: 'text', width: 10 },
-    { key: 'status', header: '报送状态', type: 'text', width: 10 },
-    { key: 'receivedAt', header: '报送时间', type: 'text', width: 18 },
-    { key: 'timeSource', header: '时间来源', type: 'text', width: 11 },
-    { key: 'signed', header: '指挥长签字', type: 'text', width: 10 },
-    { key: 'file', header: '文件', type: 'text', width: 40 },
-    { key: 'note', header: '说明', type: 'text', width: 30 },
+    { key: 'hq', header: '指挥部', type: 'text', width: 18 },
+    { key: 'commander', header: '指挥长', type: 'text', width: 8 },
+    { key: 'status', header: '报送状态', type: 'text', width: 9 },
+    { key: 'receivedAt', header: '报送时间', type: 'text', width: 19 },
+    { key: 'timeSource', header: '时间来源', type: 'text', width: 9 },
+    { key: 'signed', header: '指挥长签字', type: 'text', width: 9 },
+    { key: 'file', header: '文件', type: 'text', width: 30 },
+    { key: 'note', header: '说明', type: 'text', width: 22 },
   ],
 });
 
 export const SITE_WORK = defineSheet({
   key: 'siteWork',
   name: '一线工作',
-  title: '一线工作落实情况（每人每周到一线现场办公少于 {{一线次数}} 次为“不足”）',
+  title: '一线工作落实情况（每人每周到一线现场办公少于 {{一线次数}} 次为「不足」）',
   output: true,
   landscape: true,
   highlight: { column: 'compliant', colors: { 不足: 'red', 达标: 'green' } },
@@ -151,6 +152,7 @@ export const SITE_WORK = defineSheet({
 /** Every visit the reports logged, with where it is assessed: what the ledger import reads. */
 export const SITE_VISIT_DETAIL = defineSheet({
   key: 'siteVisitDetail',
+  annex: true,
   name: '一线工作明细',
   title: '一线工作明细（各指挥部报表所记的每次现场办公）',
   output: true,
@@ -160,7 +162,7 @@ export const SITE_VISIT_DETAIL = defineSheet({
     colors: { 本期考核: 'green', 下期考核: 'yellow', 上期已考核: 'grey', 重复记录: 'grey' },
   },
   lead: [
-    '每次现场办公一行。“本期考核”计入本期「一线工作」；“下期考核”属于本期报送截止后才结束的周，导入台账后在下一期通报中与下期报表所记合并考核，不必重记；“上期已考核”属于已考核过的周，不再计入；同日、同人、同项目重复记的只计一次。',
+    '每次现场办公一行。「本期考核」计入本期「一线工作」；「下期考核」属于本期报送截止后才结束的周，导入台账后在下一期通报中与下期报表所记合并考核，不必重记；「上期已考核」属于已考核过的周，不再计入；同日、同人、同项目重复记的只计一次。',
   ],
   columns: [
     { key: 'seq', header: '序号', type: 'integer', width: 6 },
@@ -185,24 +187,27 @@ export const PROBLEM_COLUMNS = [
   { key: 'cell', header: '单元格', type: 'text', width: 8 },
   { key: 'handling', header: '处理', type: 'text', width: 8 },
   { key: 'severity', header: '级别', type: 'text', width: 6 },
+  // For the office (the annex is hidden, never printed with the 通报): the finding's code to look up.
   { key: 'code', header: '问题代码', type: 'text', width: 22 },
-  { key: 'message', header: '问题说明', type: 'text', width: 60 },
+  { key: 'message', header: '问题说明', type: 'text', width: 56 },
 ] as const;
 
 export const PROBLEMS = defineSheet({
   key: 'problems',
+  annex: true,
   name: '数据问题',
   title: '数据问题（未并入的行及提示）',
   output: true,
   landscape: true,
   lead: [
-    '本期共收到数据 {{收到行数}} 行：并入 {{并入行数}} 行，未并入 {{未并入行数}} 行（见下表“未并入”）。每一行都在通报中或在本表中。',
+    '本期共收到数据 {{收到行数}} 行：并入 {{并入行数}} 行，未并入 {{未并入行数}} 行（见下表「未并入」；同一文件的同一问题合并为一行）。每一行都在通报中或在本表中。',
   ],
   columns: PROBLEM_COLUMNS,
 });
 
 export const SOURCES = defineSheet({
   key: 'sources',
+  annex: true,
   name: '来源',
   title: '数据来源（每个项目数据所依据的文件、工作表、行和收到时间）',
   output: true,

@@ -54,6 +54,7 @@ export const SCORE_LINES = defineSheet({
 
 export const UNIT_RANKING = defineSheet({
   key: 'unitRanking',
+  chartsBelow: true,
   name: '单位考评排名',
   title: '承担{{考评类别}}项目任务单位综合考评排名（{{考评期}}）',
   output: true,
@@ -61,7 +62,7 @@ export const UNIT_RANKING = defineSheet({
   landscape: true,
   highlight: { column: 'outcome', colors: { 通报表扬: 'green', 通报批评: 'red' } },
   lead: [
-    '依据：五个一分包制度 五、考核问责。前{{表扬名次}}名通报表扬，后{{批评名次}}名通报批评；连续{{诫勉次数}}次倒数第一诫勉谈话，连续{{组织处理次数}}次报请组织部门处理。{{并列说明}}规则：{{规则集}}',
+    '依据：五个一分包制度 五、考核问责。前{{表扬名次}}名通报表扬，后{{批评名次}}名通报批评；连续{{诫勉次数}}次倒数第一诫勉谈话，连续{{组织处理次数}}次报请组织部门处理。{{并列说明}}各项得分的计算见「排名计算说明」表。规则：{{规则集}}',
     '节假日依据：{{节假日依据}}',
   ],
   // Ties that make the groups overlap are said in the first line: room for it.
@@ -80,7 +81,25 @@ export const UNIT_RANKING = defineSheet({
     { key: 'streak', header: '连续倒数第一次数', type: 'integer', width: 10 },
     { key: 'action', header: '处理', type: 'text', width: 16 },
     { key: 'typed', header: '手工录入项', type: 'text', width: 12 },
-    { key: 'notes', header: '计算说明', type: 'text', width: 60 },
+  ],
+});
+
+/**
+ * How each unit's points were counted: its own sheet, so that the ranking prints on one page
+ * (the explanation of a unit runs to several lines).
+ */
+export const UNIT_RANKING_NOTES = defineSheet({
+  key: 'unitRankingNotes',
+  name: '排名计算说明',
+  title: '单位考评排名计算说明（{{考评期}}）',
+  output: true,
+  rowKey: ['unit'],
+  landscape: true,
+  lead: ['每项得分＝权重×完成比例（最高为 1）；手工录入的以录入为准。规则：{{规则集}}'],
+  columns: [
+    { key: 'rank', header: '名次', type: 'integer', width: 6 },
+    { key: 'unit', header: '责任单位', type: 'text', width: 14 },
+    { key: 'notes', header: '计算说明', type: 'text', width: 90 },
   ],
 });
 

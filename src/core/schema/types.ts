@@ -89,6 +89,16 @@ export interface SheetSpec {
   /** Empty rows prepared in the template (with formats, drop-downs and formulas). */
   readonly blankRows?: number;
   readonly landscape?: boolean;
+  /**
+   * An annex for the office (数据问题, 来源, 一线工作明细): kept in the workbook but hidden, so
+   * that printing the whole workbook gives the document proper, the internal lists left out.
+   */
+  readonly annex?: boolean;
+  /**
+   * Charts are drawn under the table, on a page of their own: the header row is not repeated on
+   * every printed page (it would print over the charts).
+   */
+  readonly chartsBelow?: boolean;
   /** Written by the tool (results), never typed by people. */
   readonly output?: boolean;
   /** Lines between the title and the table (a bulletin's lead text), may hold {{placeholders}}. */

@@ -47,6 +47,14 @@ export function unitRankingRows(u: UnitRanking): RowValues[] {
       CRITERION_KEYS.filter((k) => r.criteria[k].typed)
         .map((k) => UNIT_CRITERIA[k].name)
         .join('、') || null,
+  }));
+}
+
+/** 排名计算说明: how each criterion of each unit was counted, in rank order. */
+export function unitRankingNoteRows(u: UnitRanking): RowValues[] {
+  return u.units.map((r) => ({
+    rank: r.rank,
+    unit: r.unit,
     notes: CRITERION_KEYS.map((k) => `${UNIT_CRITERIA[k].name}：${r.criteria[k].note}`).join('；'),
   }));
 }

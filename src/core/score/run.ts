@@ -5,13 +5,26 @@ import type { MasterData } from '../master/types.js';
 import { BOUND_PARAMS } from '../rules/schedule.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { MASTER, RANKING_HISTORY } from '../schema/master.js';
-import { AGENT_RESULTS, SCORE_LINES, SCORE_PROBLEMS, UNIT_RANKING } from '../schema/results.js';
+import {
+  AGENT_RESULTS,
+  SCORE_LINES,
+  SCORE_PROBLEMS,
+  UNIT_RANKING,
+  UNIT_RANKING_NOTES,
+} from '../schema/results.js';
 import { rankingHasData, rankUnits, scoreAgents } from '../scoring/index.js';
 import type { AgentAssessment, UnitRanking } from '../scoring/types.js';
 import type { TableJob } from '../table/merge.js';
 import { issue, message, sortIssues, type Issue, type Locale } from '../validate/issue.js';
 import { zhCount } from '../values/zh-number.js';
-import { agentResultRows, historyRows, problemRows, scoreLineRows, unitRankingRows } from './render.js';
+import {
+  agentResultRows,
+  historyRows,
+  problemRows,
+  scoreLineRows,
+  unitRankingNoteRows,
+  unitRankingRows,
+} from './render.js';
 
 export interface ScoreOutcome {
   /** A quarter's agent assessment; a half-year ranks units only. */
@@ -78,6 +91,7 @@ export function scoreMaster(input: {
         ]
       : []),
     { sheet: UNIT_RANKING, rows: unitRankingRows(units) },
+    { sheet: UNIT_RANKING_NOTES, rows: unitRankingNoteRows(units) },
     // This period's rows only: rows of other periods (typed or earlier runs) are not touched.
     { sheet: RANKING_HISTORY, rows: historyRows(units, data.rulesLabel), period: rankPeriodId(period) },
     { sheet: SCORE_PROBLEMS, rows: problemRows(issues, input.locale ?? 'zh') },

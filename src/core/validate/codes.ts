@@ -1,5 +1,6 @@
 import { SCORING_MESSAGES } from './messages-scoring.js';
 import { MERGE_MESSAGES } from './messages-merge.js';
+import { PRINT_MESSAGES } from './messages-print.js';
 import { AGENDA_MESSAGES } from './messages-agenda.js';
 import { TABLE_MESSAGES } from './messages-table.js';
 import { PAPER_MESSAGES } from './messages-papers.js';
@@ -477,6 +478,7 @@ export const MESSAGES = {
   ...CLI_MESSAGES,
   ...OUTPUT_MESSAGES,
   ...DOCUMENT_MESSAGES,
+  ...PRINT_MESSAGES,
 } as const;
 
 export type IssueCode = keyof typeof MESSAGES;
