@@ -1,8 +1,11 @@
 /** Usage texts, kept apart from the commands so `kpd --help` loads no command code. */
 
 export const TEMPLATES_USAGE = `kpd templates [--out DIR]
-  生成下发用的空白模板（总台账.xlsx 含示例行和默认规则表、半月进展报表.xlsx、周例会议题申报表.xlsx、代办员周报.xlsx）
-  和空白代办表格（代办受理表、督导代办情况记录表、手续代办移交表、代办员满意度测评表），默认写入 templates/`;
+  写出下发和编制用的空白模板，默认写入 templates/（共 11 个文件）：
+  报送用：总台账.xlsx（含示例行和默认规则表）、半月进展报表.xlsx、周例会议题申报表.xlsx、代办员周报.xlsx、周例会议定事项.xlsx；
+  样式模板：重点项目情况通报.xlsx、周例会议程.xlsx；
+  空白代办表格（各一页 A4）：代办受理表.xlsx、督导代办情况记录表.xlsx、手续代办移交表.xlsx、代办员满意度测评表.xlsx。
+  已有同名文件会被替换。`;
 
 export const VALIDATE_USAGE = `kpd validate FILE|DIR... [--json] [--master 总台账.xlsx]
   检查填好的模板：必填、类型、范围、下拉选项、编号唯一、跨表引用、“五个一”、日期先后等。
@@ -60,16 +63,19 @@ export const FORMS_USAGE = `kpd forms --master 总台账.xlsx --case 案卷号 -
   打印一个代办案卷的纸质表格（按总台账「代办事项」「满意度测评」），每份一页 A4：
   代办受理表（附工作守则）、督导代办情况记录表（每办结一项登记一行）、手续代办移交表、代办员满意度测评表（附件3）。
   空白表格由 kpd templates 生成。打印为 PDF：soffice --headless --convert-to pdf --outdir DIR DIR/*.xlsx`;
-export const MAIL_USAGE = `kpd mail fetch --config 邮箱.toml (--period 2026-11-1 | --meeting 2026-11-14) --into 文件夹 [--master 总台账.xlsx] [--json]
+export const MAIL_USAGE = `kpd mail fetch --config 邮箱.toml (--period 2026-11-1 | --meeting 2026-11-14) --into 文件夹 [--master 总台账.xlsx] [--holidays FILE] [--json]
   从单位邮箱（IMAP，加密连接）取回本期以来带有半月进展报表（--period）或议题申报表（--meeting）的邮件，
   原样存为 .eml，旁边记下服务器收到的时间（汇总和议程按它判断是否按时）。再运行只取新邮件，不会重复；
   服务器上的邮件不删除、不标记（除非 邮箱.toml 中设置了 mark_seen / move_to）。
   密码来自环境变量（默认 KPD_IMAP_PASSWORD）或系统钥匙串，不写在任何文件里。
 
 kpd mail remind --master 总台账.xlsx --period 2026-11-1 [--reports 文件夹...] [--config 邮箱.toml] [--send] [--outbox 文件夹] [--at 2026-11-13T08:30]
+    [--office NAME] [--holidays FILE] [--json]
   给各指挥部的联系邮箱（「项目登记」联系邮箱一栏）写报送提醒或催报：截止日前发给全部指挥部，
   截止后只发给未报、未签字、缺项目的（需 --reports 给出已收到的报表，读法同 merge），附空白模板。
-  不加 --send 只显示将发给谁、写什么（--outbox 另存为 .eml）；加 --send 才经 SMTP 发出。`;
+  不加 --send 只显示将发给谁、写什么（--outbox 另存为 .eml）；加 --send 才经 SMTP 发出。
+  --office NAME    提醒的落款单位，默认取 邮箱.toml 或“发展改革局重点项目办公室”
+  --holidays FILE  节假日文件（两个子命令都可用），默认取 邮箱.toml 的设置，再按内置数据`;
 
 export const SCHEDULE_USAGE = `kpd schedule --master 总台账.xlsx --config 邮箱.toml [--send] [--once [--at 2026-11-11T09:00]] [--dry-run]
   按「规则」表和节假日安排自动完成每期的例行工作：报送截止日前一个工作日发提醒；截止日下班后取邮件、汇总通报草稿；
@@ -88,7 +94,7 @@ export const HOLIDAYS_USAGE = `kpd holidays import 通知.txt [--year 2027] --in
   --into/--out   写入总台账副本的「节假日」表（同日期的旧行按通知替换，其他行保留），原总台账不会被修改
   --csv FILE     另存为 CSV（日期,类型,说明），可用作 --holidays 文件`;
 
-export const MINUTES_USAGE = `kpd minutes [议题申报表...] --master 总台账.xlsx --meeting 2026-11-14 --out 会议纪要.docx [--decisions 议定事项.xlsx]
+export const MINUTES_USAGE = `kpd minutes [议题申报表...] --master 总台账.xlsx --meeting 2026-11-14 --out 会议纪要.docx [--decisions 议定事项.xlsx] [--json]
   起草周例会会议纪要（Word 公文格式）：督办事项落实情况、各指挥部汇报的问题和滞后项目、会议议定事项、
   出席/请假/列席（留空待填）；同时生成本次会议的《周例会议定事项》工作簿（事项编号已预先编好），
   会上填写后用 kpd ledger import 导入「督办事项」，再加 --decisions 重新生成纪要即填入议定事项表。

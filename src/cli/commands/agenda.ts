@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args.js';
 import {
   agendaContext,
   agendaSheets,
@@ -26,7 +26,7 @@ import { localeOf, t } from '../lang.js';
 export { AGENDA_USAGE } from '../usage.js';
 
 export async function agendaCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: [...argv],
     allowPositionals: true,
     options: {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { readPrepared, type PreparedItem } from '../merge-read.js';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args.js';
 import { reportPeriodId } from '../../core/calendar/periods.js';
 import { instantToCst } from '../../core/calendar/dates.js';
 import {
@@ -83,7 +83,7 @@ async function clerkTimes(
 }
 
 export async function mergeCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: [...argv],
     allowPositionals: true,
     options: {

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args.js';
 import { resolve, sep } from 'node:path';
 import { validateWorkbook } from '../../core/validate/workbook.js';
 import { hasErrors, issue, sortIssues, type Issue, type Locale } from '../../core/validate/issue.js';
@@ -122,7 +122,7 @@ export function formatValidation(results: readonly FileResult[], locale: Locale)
 }
 
 export async function validateCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: [...argv],
     allowPositionals: true,
     options: { json: { type: 'boolean' }, master: { type: 'string' }, lang: { type: 'string' } },
