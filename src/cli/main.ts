@@ -1,18 +1,4 @@
-import {
-  DEADLINES_USAGE,
-  LEDGER_USAGE,
-  MAIL_USAGE,
-  SCHEDULE_USAGE,
-  AGENDA_USAGE,
-  CHART_USAGE,
-  FORMS_USAGE,
-  HOLIDAYS_USAGE,
-  MERGE_USAGE,
-  MINUTES_USAGE,
-  SCORE_USAGE,
-  TEMPLATES_USAGE,
-  VALIDATE_USAGE,
-} from './usage.js';
+import { usageOf } from './usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from './io.js';
 import { localeOf } from './lang.js';
 import { formatMessage, type Locale } from '../core/validate/issue.js';
@@ -20,61 +6,48 @@ import type { IssueCode } from '../core/validate/codes.js';
 import { PromptMistake } from './args.js';
 import { closestName } from './suggest.js';
 
-type Command = { run: (argv: readonly string[], io: Io) => Promise<ExitCode>; usage: string };
+type Command = { run: (argv: readonly string[], io: Io) => Promise<ExitCode> };
 
 // Commands are loaded when run: `kpd merge` never pays for exceljs, `kpd validate` for zlib writing.
 const COMMANDS: Readonly<Record<string, Command>> = {
   templates: {
     run: async (a, io) => (await import('./commands/templates.js')).templatesCommand(a, io),
-    usage: TEMPLATES_USAGE,
   },
   validate: {
     run: async (a, io) => (await import('./commands/validate.js')).validateCommand(a, io),
-    usage: VALIDATE_USAGE,
   },
   deadlines: {
     run: async (a, io) => (await import('./commands/deadlines.js')).deadlinesCommand(a, io),
-    usage: DEADLINES_USAGE,
   },
   merge: {
     run: async (a, io) => (await import('./commands/merge.js')).mergeCommand(a, io),
-    usage: MERGE_USAGE,
   },
   score: {
     run: async (a, io) => (await import('./commands/score.js')).scoreCommand(a, io),
-    usage: SCORE_USAGE,
   },
   ledger: {
     run: async (a, io) => (await import('./commands/ledger.js')).ledgerCommand(a, io),
-    usage: LEDGER_USAGE,
   },
   agenda: {
     run: async (a, io) => (await import('./commands/agenda.js')).agendaCommand(a, io),
-    usage: AGENDA_USAGE,
   },
   chart: {
     run: async (a, io) => (await import('./commands/chart.js')).chartCommand(a, io),
-    usage: CHART_USAGE,
   },
   forms: {
     run: async (a, io) => (await import('./commands/forms.js')).formsCommand(a, io),
-    usage: FORMS_USAGE,
   },
   mail: {
     run: async (a, io) => (await import('./commands/mail.js')).mailCommand(a, io),
-    usage: MAIL_USAGE,
   },
   schedule: {
     run: async (a, io) => (await import('./commands/schedule.js')).scheduleCommand(a, io),
-    usage: SCHEDULE_USAGE,
   },
   holidays: {
     run: async (a, io) => (await import('./commands/holidays.js')).holidaysCommand(a, io),
-    usage: HOLIDAYS_USAGE,
   },
   minutes: {
     run: async (a, io) => (await import('./commands/minutes.js')).minutesCommand(a, io),
-    usage: MINUTES_USAGE,
   },
 };
 
@@ -107,8 +80,9 @@ function langOf(argv: readonly string[]): string | undefined {
 }
 
 /** The command a name means, or the sentence saying there is none (with the nearest name). */
-function commandNamed(name: string, locale: Locale): Command | string {
-  if (Object.hasOwn(COMMANDS, name)) return COMMANDS[name] as Command;
+function commandNamed(name: string, locale: Locale): (Command & { usage: string }) | string {
+  const usage = usageOf(name, locale);
+  if (Object.hasOwn(COMMANDS, name) && usage !== undefined) return { ...(COMMANDS[name] as Command), usage };
   const guess = closestName(name, Object.keys(COMMANDS));
   return guess === undefined
     ? formatMessage('cli.unknownCommandNoGuess', { name }, locale)

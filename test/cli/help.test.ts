@@ -106,15 +106,21 @@ describe('help', () => {
   });
 
   it.each(COMMANDS)('prints only the usage of %s for help CMD, CMD --help and CMD -h', async (cmd) => {
-    const usage = Object.entries(USAGE).find(([k]) => k === `${cmd.toUpperCase()}_USAGE`)?.[1];
+    const usage = USAGE.usageOf(cmd, 'zh');
     expect(usage).toMatch(new RegExp(`^kpd ${cmd}`, 'u'));
     for (const argv of [
       ['help', cmd],
       [cmd, '--help'],
       [cmd, '-h'],
-      ['--lang', 'en', 'help', cmd],
     ])
       expect(await runKpd(argv, tmp())).toEqual({ code: 0, out: `${usage ?? ''}\n`, err: '' });
+    const en = USAGE.usageOf(cmd, 'en');
+    expect(en).toMatch(new RegExp(`^kpd ${cmd}`, 'u'));
+    for (const argv of [
+      ['--lang', 'en', 'help', cmd],
+      [cmd, '--help', '--lang', 'en'],
+    ])
+      expect(await runKpd(argv, tmp())).toEqual({ code: 0, out: `${en ?? ''}\n`, err: '' });
   });
 
   it('says a misspelt command after help', async () => {
@@ -179,17 +185,22 @@ describe('help texts are true', () => {
     const run = await load();
     const taken = new Set<string>();
     for (const sub of subs) for (const o of await optionsTaken(run, [...sub])) taken.add(o);
-    const usage = Object.entries(USAGE).find(([k]) => k === `${cmd.toUpperCase()}_USAGE`)?.[1] ?? '';
-    expect(flagsIn(usage)).toEqual([...taken, ...(CROSS_REFERENCES[cmd] ?? [])].sort());
+    for (const locale of ['zh', 'en'] as const)
+      expect(flagsIn(USAGE.usageOf(cmd, locale) ?? '')).toEqual(
+        [...taken, ...(CROSS_REFERENCES[cmd] ?? [])].sort(),
+      );
   });
 
-  it('kpd templates --help names exactly the files it writes', async () => {
+  it('kpd templates --help names exactly the files it writes (in both languages)', async () => {
     const out = join(tmp(), 'templates');
     const r = await runKpd(['templates', '--out', out], tmp());
     expect(r.code, r.err).toBe(0);
     const written = (await readdir(out)).sort();
-    const named = [...new Set(USAGE.TEMPLATES_USAGE.match(/[^\s、：；（），]+\.xlsx/gu) ?? [])].sort();
-    expect(named).toEqual(written);
+    const named = (text: string): string[] =>
+      [...new Set(text.match(/[^\s、：；（），,:;()]+\.xlsx/gu) ?? [])].sort();
+    expect(named(USAGE.TEMPLATES_USAGE)).toEqual(written);
     expect(USAGE.TEMPLATES_USAGE).toContain(`共 ${written.length} 个文件`);
+    expect(named(USAGE.usageOf('templates', 'en') ?? '')).toEqual(written);
+    expect(USAGE.usageOf('templates', 'en')).toContain(`(${written.length} files)`);
   }, 60_000);
 });
