@@ -6,7 +6,11 @@ import type { IssueCode } from '../core/validate/codes.js';
 import { PromptMistake } from './args.js';
 import { closestName } from './suggest.js';
 
-type Command = { run: (argv: readonly string[], io: Io) => Promise<ExitCode> };
+type Command = {
+  run: (argv: readonly string[], io: Io) => Promise<ExitCode>;
+  /** The words that must follow the command's name (`kpd ledger import`), for "did you mean". */
+  subcommands?: readonly string[];
+};
 
 // Commands are loaded when run: `kpd merge` never pays for exceljs, `kpd validate` for zlib writing.
 const COMMANDS: Readonly<Record<string, Command>> = {
@@ -27,6 +31,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
   ledger: {
     run: async (a, io) => (await import('./commands/ledger.js')).ledgerCommand(a, io),
+    subcommands: ['import'],
   },
   agenda: {
     run: async (a, io) => (await import('./commands/agenda.js')).agendaCommand(a, io),
@@ -39,12 +44,14 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   },
   mail: {
     run: async (a, io) => (await import('./commands/mail.js')).mailCommand(a, io),
+    subcommands: ['fetch', 'remind'],
   },
   schedule: {
     run: async (a, io) => (await import('./commands/schedule.js')).scheduleCommand(a, io),
   },
   holidays: {
     run: async (a, io) => (await import('./commands/holidays.js')).holidaysCommand(a, io),
+    subcommands: ['import'],
   },
   minutes: {
     run: async (a, io) => (await import('./commands/minutes.js')).minutesCommand(a, io),
@@ -119,6 +126,18 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   if (typeof cmd === 'string') {
     io.err(`${cmd}\n`);
     return EXIT.unusable;
+  }
+  // `kpd ledger imprt …`: the subcommand meant, in one line (an unknown one with no near name is
+  // left to the command, which says what it takes).
+  const sub = rest[0];
+  if (cmd.subcommands && sub !== undefined && !sub.startsWith('-') && !cmd.subcommands.includes(sub)) {
+    const guess = closestName(sub, cmd.subcommands);
+    if (guess !== undefined) {
+      io.err(
+        `${formatMessage('cli.unknownSubcommand', { command: name, name: sub, suggestion: guess }, locale)}\n`,
+      );
+      return EXIT.unusable;
+    }
   }
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(cmd.usage + '\n');

@@ -50,6 +50,21 @@ describe('did you mean', () => {
     );
   });
 
+  it('names the subcommand meant, exit 2', async () => {
+    expect(
+      await runKpd(['ledger', 'imprt', '通报.xlsx', '--into', 'a.xlsx', '--out', 'b.xlsx'], tmp()),
+    ).toEqual({
+      code: 2,
+      out: '',
+      err: '没有 kpd ledger imprt 这个命令。您是不是要用 kpd ledger import？\n',
+    });
+    expect((await runKpd(['mail', 'remnd', '--lang', 'en'], tmp())).err).toBe(
+      'There is no command kpd mail remnd. Did you mean kpd mail remind?\n',
+    );
+    // Nothing near: the command says what it takes.
+    expect((await runKpd(['mail', 'list'], tmp())).err).toMatch(/^请写 kpd mail fetch/u);
+  });
+
   it('names the option meant, exit 2, and writes nothing', async () => {
     const dir = tmp();
     const before = await readdir(dir);

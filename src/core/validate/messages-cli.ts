@@ -61,6 +61,11 @@ export const CLI_MESSAGES = {
     zh: '没有 {name} 这个命令。全部命令见 kpd help。',
     en: 'There is no command {name}. kpd help lists every command.',
   },
+  'cli.unknownSubcommand': {
+    severity: 'error',
+    zh: '没有 kpd {command} {name} 这个命令。您是不是要用 kpd {command} {suggestion}？',
+    en: 'There is no command kpd {command} {name}. Did you mean kpd {command} {suggestion}?',
+  },
   'cli.unknownOption': {
     severity: 'error',
     zh: '不认识的选项 {option}，您是不是要用 {suggestion}？',
