@@ -1,84 +1,79 @@
-import {
-  DEADLINES_USAGE,
-  LEDGER_USAGE,
-  MAIL_USAGE,
-  SCHEDULE_USAGE,
-  AGENDA_USAGE,
-  CHART_USAGE,
-  FORMS_USAGE,
-  HOLIDAYS_USAGE,
-  MERGE_USAGE,
-  MINUTES_USAGE,
-  SCORE_USAGE,
-  TEMPLATES_USAGE,
-  VALIDATE_USAGE,
-} from './usage.js';
+import { usageOf } from './usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from './io.js';
-import { localeOf, t } from './lang.js';
-import type { Locale } from '../core/validate/issue.js';
+import { localeOf } from './lang.js';
+import { formatMessage, type Locale } from '../core/validate/issue.js';
+import type { IssueCode } from '../core/validate/codes.js';
+import { PromptMistake } from './args.js';
+import { closestName } from './suggest.js';
 
-type Command = { run: (argv: readonly string[], io: Io) => Promise<ExitCode>; usage: string };
+type Command = {
+  run: (argv: readonly string[], io: Io) => Promise<ExitCode>;
+  /** The words that must follow the command's name (`kpd ledger import`), for "did you mean". */
+  subcommands?: readonly string[];
+};
 
 // Commands are loaded when run: `kpd merge` never pays for exceljs, `kpd validate` for zlib writing.
 const COMMANDS: Readonly<Record<string, Command>> = {
   templates: {
     run: async (a, io) => (await import('./commands/templates.js')).templatesCommand(a, io),
-    usage: TEMPLATES_USAGE,
   },
   validate: {
     run: async (a, io) => (await import('./commands/validate.js')).validateCommand(a, io),
-    usage: VALIDATE_USAGE,
   },
   deadlines: {
     run: async (a, io) => (await import('./commands/deadlines.js')).deadlinesCommand(a, io),
-    usage: DEADLINES_USAGE,
   },
   merge: {
     run: async (a, io) => (await import('./commands/merge.js')).mergeCommand(a, io),
-    usage: MERGE_USAGE,
   },
   score: {
     run: async (a, io) => (await import('./commands/score.js')).scoreCommand(a, io),
-    usage: SCORE_USAGE,
   },
   ledger: {
     run: async (a, io) => (await import('./commands/ledger.js')).ledgerCommand(a, io),
-    usage: LEDGER_USAGE,
+    subcommands: ['import'],
   },
   agenda: {
     run: async (a, io) => (await import('./commands/agenda.js')).agendaCommand(a, io),
-    usage: AGENDA_USAGE,
   },
   chart: {
     run: async (a, io) => (await import('./commands/chart.js')).chartCommand(a, io),
-    usage: CHART_USAGE,
   },
   forms: {
     run: async (a, io) => (await import('./commands/forms.js')).formsCommand(a, io),
-    usage: FORMS_USAGE,
   },
   mail: {
     run: async (a, io) => (await import('./commands/mail.js')).mailCommand(a, io),
-    usage: MAIL_USAGE,
+    subcommands: ['fetch', 'remind'],
   },
   schedule: {
     run: async (a, io) => (await import('./commands/schedule.js')).scheduleCommand(a, io),
-    usage: SCHEDULE_USAGE,
   },
   holidays: {
     run: async (a, io) => (await import('./commands/holidays.js')).holidaysCommand(a, io),
-    usage: HOLIDAYS_USAGE,
+    subcommands: ['import'],
   },
   minutes: {
     run: async (a, io) => (await import('./commands/minutes.js')).minutesCommand(a, io),
-    usage: MINUTES_USAGE,
   },
 };
 
-export function usage(): string {
-  return `重点项目推进助手（kpd）\n\n用法：\n${Object.values(COMMANDS)
-    .map((c) => '  ' + c.usage.replace(/\n/gu, '\n  '))
-    .join('\n\n')}\n\n通用选项：--lang en 以英文输出；--json 输出机器可读结果\n`;
+/** `kpd help`: one line per command, then how to see one command's usage. */
+export function usage(locale: Locale = 'zh'): string {
+  const names = Object.keys(COMMANDS);
+  const width = Math.max(...names.map((n) => n.length));
+  const lines = names.map(
+    (n) => `  kpd ${n.padEnd(width)}  ${formatMessage(`cli.summary.${n}` as IssueCode, {}, locale)}`,
+  );
+  return [
+    formatMessage('cli.help.title', {}, locale),
+    '',
+    formatMessage('cli.help.commands', {}, locale),
+    ...lines,
+    '',
+    formatMessage('cli.help.footer', {}, locale),
+    '',
+  ].join('\n');
 }
 
 /** The value of --lang / --lang=xx anywhere on the line. */
@@ -91,24 +86,14 @@ function langOf(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** Node's parseArgs errors (English) said in the person's language. */
-function argsError(code: string, english: string, locale: Locale): string {
-  const option = /'(-[^' ]+)/u.exec(english)?.[1] ?? '';
-  const value = /argument '([^']*)'/u.exec(english)?.[1] ?? '';
-  switch (code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return t(locale, `不认识的选项「${option}」。`, `Unknown option ${option}.`);
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return t(
-        locale,
-        `选项「${option}」后面缺少值（或不应带值）。`,
-        `Option ${option} needs a value (or takes none).`,
-      );
-    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return t(locale, `多余的参数「${value}」。`, `Unexpected argument ${value}.`);
-    default:
-      return t(locale, `命令行参数有误：${english}`, english);
-  }
+/** The command a name means, or the sentence saying there is none (with the nearest name). */
+function commandNamed(name: string, locale: Locale): (Command & { usage: string }) | string {
+  const usage = usageOf(name, locale);
+  if (Object.hasOwn(COMMANDS, name) && usage !== undefined) return { ...(COMMANDS[name] as Command), usage };
+  const guess = closestName(name, Object.keys(COMMANDS));
+  return guess === undefined
+    ? formatMessage('cli.unknownCommandNoGuess', { name }, locale)
+    : formatMessage('cli.unknownCommand', { name, suggestion: guess }, locale);
 }
 
 /** Runs one command line; never throws for the person's mistakes, only for our own bugs. */
@@ -117,18 +102,42 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   let lead = 0;
   while (argv[lead]?.startsWith('--lang')) lead += argv[lead] === '--lang' ? 2 : 1;
   const [name, ...rest] = [...argv.slice(lead), ...argv.slice(0, lead)];
+  const locale = localeOf(langOf(argv), io.env);
   if (name === '--version' || name === '-V' || name === 'version') {
     io.out(`kpd ${(await import('./version.js')).version()}\n`);
     return EXIT.ok;
   }
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    io.out(usage());
+    // `kpd help merge`: that command's usage only.
+    const topic = name === 'help' ? rest.find((a) => !a.startsWith('-') && a !== langOf(argv)) : undefined;
+    if (topic !== undefined && topic !== 'help') {
+      const cmd = commandNamed(topic, locale);
+      if (typeof cmd === 'string') {
+        io.err(`${cmd}\n`);
+        return EXIT.unusable;
+      }
+      io.out(cmd.usage + '\n');
+      return EXIT.ok;
+    }
+    io.out(usage(locale));
     return name === undefined ? EXIT.unusable : EXIT.ok;
   }
-  const cmd = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!cmd) {
-    io.err(`未知命令「${name}」。\n\n${usage()}`);
+  const cmd = commandNamed(name, locale);
+  if (typeof cmd === 'string') {
+    io.err(`${cmd}\n`);
     return EXIT.unusable;
+  }
+  // `kpd ledger imprt …`: the subcommand meant, in one line (an unknown one with no near name is
+  // left to the command, which says what it takes).
+  const sub = rest[0];
+  if (cmd.subcommands && sub !== undefined && !sub.startsWith('-') && !cmd.subcommands.includes(sub)) {
+    const guess = closestName(sub, cmd.subcommands);
+    if (guess !== undefined) {
+      io.err(
+        `${formatMessage('cli.unknownSubcommand', { command: name, name: sub, suggestion: guess }, locale)}\n`,
+      );
+      return EXIT.unusable;
+    }
   }
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(cmd.usage + '\n');
@@ -137,6 +146,11 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   try {
     return await cmd.run(rest, io);
   } catch (e) {
+    if (e instanceof PromptMistake) {
+      const said = formatMessage(e.code, { ...e.params, command: name }, locale);
+      io.err(e.showUsage ? `${said}\n\n${cmd.usage}\n` : `${said}\n`);
+      return EXIT.unusable;
+    }
     if (e instanceof UsageError) {
       io.err(`${e.message}\n\n${cmd.usage}\n`);
       return EXIT.unusable;
@@ -145,8 +159,9 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
       io.err(`${e.message}\n`);
       return EXIT.unusable;
     }
+    // A command that still calls parseArgs itself: the option is said by Node (English).
     if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
-      io.err(`${argsError(String(e.code), e.message, localeOf(langOf(rest), io.env))}\n\n${cmd.usage}\n`);
+      io.err(`${formatMessage('cli.argsInvalid', { detail: e.message }, locale)}\n\n${cmd.usage}\n`);
       return EXIT.unusable;
     }
     throw e;

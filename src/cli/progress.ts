@@ -1,44 +1,48 @@
+import { SingleBar } from 'cli-progress';
+import { formatMessage, type Locale } from '../core/validate/issue.js';
 import type { Io } from './io.js';
 
-/** A one-line progress bar on stderr when it is a terminal; silent otherwise. */
-export function progressBar(io: Io, label: string, total: number): { tick(): void; done(): void } {
-  if (!io.interactive || total === 0) return { tick: () => undefined, done: () => undefined };
-  let n = 0;
-  let lastDrawn = -1;
-  const draw = (): void => {
-    const width = 30;
-    const filled = Math.round((n / total) * width);
-    if (filled === lastDrawn && n !== total) return;
-    lastDrawn = filled;
-    (io.status ?? io.err)(`\r${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${n}/${total}`);
-  };
-  draw();
-  return {
-    tick() {
-      n++;
-      draw();
-    },
-    done() {
-      io.err('\n');
-    },
-  };
+/** What long work counts as it goes: files read so far and what they held (rows, topics, findings). */
+export type ProgressKind = 'merge' | 'agenda' | 'validate';
+
+export interface Progress {
+  /** One more file done, holding `items` rows (topics, findings). */
+  tick(items?: number): void;
+  /** Draws the last count and ends the line. Call it in a `finally`: a live bar keeps a timer. */
+  done(): void;
 }
 
-/** A running count on stderr when it is a terminal (the total is not known in advance); silent otherwise. */
-export function progressCounter(io: Io, label: string): { tick(): void; done(): void } {
-  if (!io.interactive) return { tick: () => undefined, done: () => undefined };
-  let n = 0;
-  const draw = (): void => (io.status ?? io.err)(`\r${label} ${n}`);
+const SILENT: Progress = { tick: () => undefined, done: () => undefined };
+
+/**
+ * A running count on stderr — 「读取报表：已读 120 个文件，2,431 行」 — redrawn in place by
+ * cli-progress, only when stderr is a terminal (`io.interactive`) and not under --json (`quiet`):
+ * a pipe or a log file gets nothing but the warnings. The total is not known in advance (folders,
+ * archives and e-mails are opened one at a time), so the line counts up instead of filling a bar.
+ */
+export function progressCounter(io: Io, kind: ProgressKind, locale: Locale, quiet = false): Progress {
+  if (quiet || !io.interactive) return SILENT;
+  const write = io.status ?? io.err;
+  // cli-progress writes to a stream; this one is the Io's raw progress channel, a terminal.
+  const stream = { isTTY: true, columns: 80, write: (s: string): boolean => (write(s), true) };
+  const bar = new SingleBar({
+    // 「…已读 {value} 个文件，{rows} 行」: the placeholders are cli-progress's, left as they are.
+    format: formatMessage(`cli.progress.${kind}`, {}, locale),
+    stream: stream as unknown as NodeJS.WritableStream,
+    // Wrapping stays on and the cursor visible: a run killed mid-line leaves the terminal as it was.
+    linewrap: true,
+    hideCursor: false,
+    fps: 10,
+  });
+  let rows = 0;
+  bar.start(0, 0, { rows });
   return {
-    tick() {
-      n++;
-      if (n < 100 || n % 10 === 0) draw();
+    tick(items = 0) {
+      rows += items;
+      bar.increment(1, { rows });
     },
     done() {
-      if (n > 0) {
-        draw();
-        io.err('\n');
-      }
+      bar.stop();
     },
   };
 }

@@ -174,7 +174,11 @@ describe('kpd merge: exit codes', () => {
       ['--master', '总台账.xlsx', '--period', '2026-11-1', '--out', 'x.xlsx'],
       /请给出要汇总的文件或文件夹/u,
     ],
-    ['an unknown option', [...base, '--out', 'x.xlsx', '--frobnicate'], /不认识的选项「--frobnicate」/u],
+    [
+      'an unknown option',
+      [...base, '--out', 'x.xlsx', '--frobnicate'],
+      /不认识的选项 --frobnicate。kpd merge 的用法：/u,
+    ],
     ['--out equal to the master', [...base, '--out', '总台账.xlsx'], /就是输入文件「.*总台账\.xlsx」/u],
     ['--out equal to an input folder', [...base, '--out', 'in'], /--out「in」是一个文件夹/u],
     [

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args.js';
 import {
   agendaContext,
   agendaSheets,
@@ -20,13 +20,14 @@ import { guardOutput, requireExisting } from '../guard.js';
 import { fillWorkbook } from '../../adapters/xlsx-fill/index.js';
 import { calendarContext, loadMaster, outputPath, runBudget } from '../context.js';
 import { displayPath, table } from '../format.js';
+import { progressCounter } from '../progress.js';
 import { loadPrepared } from '../merge-read.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
 export { AGENDA_USAGE } from '../usage.js';
 
 export async function agendaCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: [...argv],
     allowPositionals: true,
     options: {
@@ -73,28 +74,35 @@ export async function agendaCommand(argv: readonly string[], io: Io): Promise<Ex
   // One file at a time: its topics kept, its workbook dropped before the next is read.
   const reads: { file: string; read: TopicFileRead }[] = [];
   const ignored: { file: string; reason: string }[] = [];
-  for await (const found of walkInputs(positionals.map((p) => resolve(io.cwd, p)).sort(), {
-    budget,
-    locale,
-  })) {
-    if (found.kind === 'ignored') {
-      ignored.push({ file: rel(found.ignored.file), reason: found.ignored.reason });
-      continue;
-    }
-    const item = found.item;
-    const file = rel(item.file);
-    const received = loadPrepared(
-      {
-        file,
-        bytes: item.bytes,
-        ...(item.receivedAt && { receivedAt: item.receivedAt }),
-        ...(item.mtime && { mtime: item.mtime }),
-        ...(item.sender !== undefined && { sender: item.sender }),
-        ...(item.badMailDate !== undefined && { badMailDate: item.badMailDate }),
-      },
+  const bar = progressCounter(io, 'agenda', locale, values.json);
+  try {
+    for await (const found of walkInputs(positionals.map((p) => resolve(io.cwd, p)).sort(), {
       budget,
-    );
-    reads.push({ file, read: readTopicFile(received, actx) });
+      locale,
+    })) {
+      if (found.kind === 'ignored') {
+        ignored.push({ file: rel(found.ignored.file), reason: found.ignored.reason });
+        continue;
+      }
+      const item = found.item;
+      const file = rel(item.file);
+      const received = loadPrepared(
+        {
+          file,
+          bytes: item.bytes,
+          ...(item.receivedAt && { receivedAt: item.receivedAt }),
+          ...(item.mtime && { mtime: item.mtime }),
+          ...(item.sender !== undefined && { sender: item.sender }),
+          ...(item.badMailDate !== undefined && { badMailDate: item.badMailDate }),
+        },
+        budget,
+      );
+      const read = readTopicFile(received, actx);
+      reads.push({ file, read });
+      bar.tick(read.topics.length);
+    }
+  } finally {
+    bar.done();
   }
   reads.sort(byPath);
   ignored.sort(byPath);

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args.js';
 import { instantToCst } from '../../core/calendar/dates.js';
 import { progressChart } from '../../core/jobs/chart.js';
 import { parseDate } from '../../core/values/parse.js';
@@ -23,7 +23,7 @@ export function dayOption(value: string | undefined, option: string, locale: Loc
 
 /** `kpd chart --master 总台账.xlsx [--hq 指挥部] [--on 2026-11-13] --out 进度图.xlsx` (挂图作战). */
 export async function chartCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args: [...argv],
     options: {
       master: { type: 'string' },

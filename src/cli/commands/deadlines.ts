@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args.js';
 import { isoWeekday } from '../../core/calendar/dates.js';
 import { weeksOfYear, yearSchedule } from '../../core/calendar/schedule.js';
 import { formatMessage, message } from '../../core/validate/issue.js';
@@ -15,7 +15,7 @@ const WEEKDAY_ZH = ['', '周一', '周二', '周三', '周四', '周五', '周�
 const WEEKDAY_EN = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 export async function deadlinesCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: [...argv],
     allowPositionals: true,
     options: {

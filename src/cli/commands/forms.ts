@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args.js';
 import { caseForms } from '../../core/jobs/forms.js';
 import { formatMessage, message } from '../../core/validate/issue.js';
 import { isIssue } from '../../core/workbook/identify.js';
@@ -13,7 +13,7 @@ export { FORMS_USAGE } from '../usage.js';
 
 /** `kpd forms --master 总台账.xlsx --case 案卷号 --out DIR`: the four papers of a case (代办员制度 五). */
 export async function formsCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args: [...argv],
     options: {
       master: { type: 'string' },

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args.js';
 import { importHolidays } from '../../core/jobs/holidays.js';
 import {
   formatMessage,
@@ -30,7 +30,7 @@ const say = (
  * the State Council's notice into the 节假日 sheet of a copy of the master, or a CSV, or both.
  */
 export async function holidaysCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: [...argv],
     allowPositionals: true,
     options: {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args.js';
 import { importBulletin } from '../../core/ledger/import.js';
 import { reportPeriodId } from '../../core/calendar/periods.js';
 import { planTables, withinLimits } from '../../core/table/merge.js';
@@ -20,7 +20,7 @@ import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
 
 export async function ledgerCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: [...argv],
     allowPositionals: true,
     options: {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args.js';
 import { parseReportPeriod } from '../../core/calendar/periods.js';
 import { DEFAULT_OFFICE } from '../../core/jobs/remind.js';
 import { formatMessage, message, type Locale } from '../../core/validate/issue.js';
@@ -22,7 +22,7 @@ import {
 
 /** kpd mail remind: reminders before the due date, 催报 after it; shown, written or sent. */
 export async function remindCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args: [...argv],
     options: {
       master: { type: 'string' },

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args.js';
 import { parseReportPeriod } from '../../core/calendar/periods.js';
 import type { IntakeWant } from '../../core/jobs/intake.js';
 import { heldMeetingsOf } from '../../core/jobs/schedule.js';
@@ -25,7 +25,7 @@ export async function mailCommand(argv: readonly string[], io: Io): Promise<Exit
 }
 
 async function fetchCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args: [...argv],
     options: {
       config: { type: 'string' },

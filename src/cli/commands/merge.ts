@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { readPrepared, type PreparedItem } from '../merge-read.js';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args.js';
 import { reportPeriodId } from '../../core/calendar/periods.js';
 import { instantToCst } from '../../core/calendar/dates.js';
 import {
@@ -33,6 +33,12 @@ import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
 import { progressCounter } from '../progress.js';
 import { displayPath, table } from '../format.js';
+
+/** The rows a report held (used or not), for the progress line. */
+const rowsIn = (r: SubmissionRead): number =>
+  r.kind === 'candidate' || r.kind === 'setAside'
+    ? r.read.progress.length + r.read.siteVisits.length + r.read.rejected.length
+    : 0;
 
 /** KPD_TIMINGS=1 prints how long each phase took (stderr), for finding where time goes. */
 function phaseClock(io: Io): (phase: string) => void {
@@ -83,7 +89,7 @@ async function clerkTimes(
 }
 
 export async function mergeCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: [...argv],
     allowPositionals: true,
     options: {
@@ -149,37 +155,38 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
     // The clock is the shell's: no file can have arrived after this moment.
     const now = instantToCst(new Date());
     const bctx = bulletinContext({ period, master: master.data, calendar: ctx.calendar, locale, now });
-    const bar = progressCounter(
-      values.json ? { ...io, interactive: false } : io,
-      t(locale, '读取报表', 'Reading'),
-    );
+    const bar = progressCounter(io, 'merge', locale, values.json);
     const reads: SubmissionRead[] = [];
     const ignored: { file: string; reason: string }[] = [];
     const received = new Set<string>();
     // One input at a time, in path order whatever order they were named in: read, checked, only
     // its rows kept; its bytes and workbook go before the next is read.
     const inputs = positionals.map((p) => resolve(io.cwd, p)).sort();
-    for await (const found of walkInputs(inputs, { budget, locale })) {
-      if (found.kind === 'ignored') {
-        ignored.push({ file: rel(found.ignored.file), reason: found.ignored.reason });
-        continue;
+    try {
+      for await (const found of walkInputs(inputs, { budget, locale })) {
+        if (found.kind === 'ignored') {
+          ignored.push({ file: rel(found.ignored.file), reason: found.ignored.reason });
+          continue;
+        }
+        const item = found.item;
+        received.add(matchKey(basename(item.file)));
+        const clerkTime = clerk.get(matchKey(basename(item.file)));
+        const prepared: PreparedItem = {
+          file: rel(item.file),
+          bytes: item.bytes,
+          ...(item.receivedAt && { receivedAt: item.receivedAt }),
+          ...(clerkTime !== undefined && { clerkTime }),
+          ...(item.mtime && { mtime: item.mtime }),
+          ...(item.sender !== undefined && { sender: item.sender }),
+          ...(item.badMailDate !== undefined && { badMailDate: item.badMailDate }),
+        };
+        const read = readPrepared(prepared, bctx, budget);
+        reads.push(read);
+        bar.tick(rowsIn(read));
       }
-      const item = found.item;
-      received.add(matchKey(basename(item.file)));
-      const clerkTime = clerk.get(matchKey(basename(item.file)));
-      const prepared: PreparedItem = {
-        file: rel(item.file),
-        bytes: item.bytes,
-        ...(item.receivedAt && { receivedAt: item.receivedAt }),
-        ...(clerkTime !== undefined && { clerkTime }),
-        ...(item.mtime && { mtime: item.mtime }),
-        ...(item.sender !== undefined && { sender: item.sender }),
-        ...(item.badMailDate !== undefined && { badMailDate: item.badMailDate }),
-      };
-      reads.push(readPrepared(prepared, bctx, budget));
-      bar.tick();
+    } finally {
+      bar.done();
     }
-    bar.done();
     clock('read');
     for (const name of clerk.keys())
       if (!received.has(name))

@@ -1,5 +1,5 @@
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args.js';
 import { buildAgenda, meetingDayProblem } from '../../core/agenda/index.js';
 import { draftMinutes, meetingNumber } from '../../core/jobs/minutes.js';
 import { DECISION_FORM } from '../../core/schema/decisions.js';
@@ -22,7 +22,7 @@ const say =
     formatMessage(code, params, locale);
 
 export async function minutesCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: [...argv],
     allowPositionals: true,
     options: {

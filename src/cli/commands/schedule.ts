@@ -1,6 +1,6 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args.js';
 import { instantToCst } from '../../core/calendar/dates.js';
 import type { IssueCode } from '../../core/validate/codes.js';
 import { formatMessage, message, type IssueParams } from '../../core/validate/issue.js';
@@ -18,7 +18,7 @@ export async function scheduleCommand(
   io: Io,
   clock?: ScheduleClock,
 ): Promise<ExitCode> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args: [...argv],
     options: {
       master: { type: 'string' },

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args.js';
 import { rankPeriodId } from '../../core/calendar/periods.js';
 import { jsonText } from '../../core/values/visible.js';
 import { guardOutput, rankPeriodOption, requireExisting } from '../guard.js';
@@ -34,7 +34,7 @@ import { table } from '../format.js';
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 export async function scoreCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: [...argv],
     allowPositionals: true,
     options: {

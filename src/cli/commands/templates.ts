@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args.js';
 import { OUTPUTS, TEMPLATES } from '../../core/schema/templates.js';
 import { MASTER } from '../../core/schema/master.js';
 import { MASTER_SAMPLES } from '../../core/template/samples.js';
@@ -30,7 +30,7 @@ export async function buildBlankForms(): Promise<{ fileName: string; bytes: Uint
 }
 
 export async function templatesCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const { values } = parseArgs({
+  const { values } = parseCommandArgs({
     args: [...argv],
     options: { out: { type: 'string' }, lang: { type: 'string' } },
   });

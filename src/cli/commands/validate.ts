@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseCommandArgs } from '../args.js';
 import { resolve, sep } from 'node:path';
 import { validateWorkbook } from '../../core/validate/workbook.js';
 import { hasErrors, issue, sortIssues, type Issue, type Locale } from '../../core/validate/issue.js';
@@ -10,6 +10,7 @@ export { VALIDATE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
 import { countBySeverity, displayPath, formatIssues, issueJson } from '../format.js';
+import { progressCounter, type Progress } from '../progress.js';
 import type { RegisterContext } from '../../core/report/read.js';
 
 export interface FileResult {
@@ -31,55 +32,62 @@ export async function validateFiles(
   io: Io,
   register?: RegisterContext,
   locale: Locale = 'zh',
+  progress: Progress = progressCounter(io, 'validate', locale),
 ): Promise<FileResult[]> {
   const named = new Set(paths.map((p) => resolve(io.cwd, p)));
   const budget = runBudget(io.env);
   const results: FileResult[] = [];
   /** The collected path behind each result, for ordering. */
   const sources: string[] = [];
-  for await (const found of walkInputs([...named], { budget, locale })) {
-    if (found.kind === 'item') {
-      const item = found.item;
-      sources.push(item.file);
-      const file = displayPath(io.cwd, item.file);
-      const r = loadWorkbookBytes(file, item.bytes, item.mtime, budget);
-      if (!r.ok) {
-        results.push({ file, template: null, version: null, issues: [r.issue], unusable: true });
+  try {
+    for await (const found of walkInputs([...named], { budget, locale })) {
+      if (found.kind === 'item') {
+        const item = found.item;
+        sources.push(item.file);
+        const file = displayPath(io.cwd, item.file);
+        const r = loadWorkbookBytes(file, item.bytes, item.mtime, budget);
+        if (!r.ok) {
+          results.push({ file, template: null, version: null, issues: [r.issue], unusable: true });
+          progress.tick(1);
+          continue;
+        }
+        const v = validateWorkbook(r.value.workbook, register ? { register } : {});
+        const mail =
+          item.badMailDate !== undefined ? [issue('mail.dateInvalid', {}, { value: item.badMailDate })] : [];
+        results.push({
+          file,
+          template: v.template?.title ?? null,
+          version: v.version ?? null,
+          issues: sortIssues(
+            [...mail, ...r.value.issues, ...v.issues],
+            v.template?.sheets.map((s) => s.name),
+          ),
+          unusable: false,
+        });
+        progress.tick(results.at(-1)?.issues.filter((i) => i.severity !== 'info').length);
         continue;
       }
-      const v = validateWorkbook(r.value.workbook, register ? { register } : {});
-      const mail =
-        item.badMailDate !== undefined ? [issue('mail.dateInvalid', {}, { value: item.badMailDate })] : [];
+      const x = found.ignored;
+      const wasNamed = named.has(x.file);
+      if (x.code === 'input.lockFile' && !wasNamed) continue; // an open workbook's lock file
+      // A file found in a folder that is not for us (a .csv beside the reports) is only mentioned;
+      // one named, or one meant for us that cannot be read, is an error.
+      const unusable = wasNamed || UNREADABLE.has(x.code);
+      sources.push(x.file);
       results.push({
-        file,
-        template: v.template?.title ?? null,
-        version: v.version ?? null,
-        issues: sortIssues(
-          [...mail, ...r.value.issues, ...v.issues],
-          v.template?.sheets.map((s) => s.name),
-        ),
-        unusable: false,
+        file: displayPath(io.cwd, x.file),
+        template: null,
+        version: null,
+        issues: [
+          x.code === 'input.notFound'
+            ? issue('file.notFound', {})
+            : issue('file.ignored', {}, { reason: x.reason }, unusable ? 'error' : 'info'),
+        ],
+        unusable,
       });
-      continue;
     }
-    const x = found.ignored;
-    const wasNamed = named.has(x.file);
-    if (x.code === 'input.lockFile' && !wasNamed) continue; // an open workbook's lock file
-    // A file found in a folder that is not for us (a .csv beside the reports) is only mentioned;
-    // one named, or one meant for us that cannot be read, is an error.
-    const unusable = wasNamed || UNREADABLE.has(x.code);
-    sources.push(x.file);
-    results.push({
-      file: displayPath(io.cwd, x.file),
-      template: null,
-      version: null,
-      issues: [
-        x.code === 'input.notFound'
-          ? issue('file.notFound', {})
-          : issue('file.ignored', {}, { reason: x.reason }, unusable ? 'error' : 'info'),
-      ],
-      unusable,
-    });
+  } finally {
+    progress.done();
   }
   // In the order the paths were given; within a folder, by name.
   const order = [...named];
@@ -122,7 +130,7 @@ export function formatValidation(results: readonly FileResult[], locale: Locale)
 }
 
 export async function validateCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseCommandArgs({
     args: [...argv],
     allowPositionals: true,
     options: { json: { type: 'boolean' }, master: { type: 'string' }, lang: { type: 'string' } },
@@ -133,7 +141,13 @@ export async function validateCommand(argv: readonly string[], io: Io): Promise<
   const register = values.master
     ? { projects: (await loadMaster(resolve(io.cwd, values.master), locale)).master.data.projects }
     : undefined;
-  const results = await validateFiles(positionals, io, register, locale);
+  const results = await validateFiles(
+    positionals,
+    io,
+    register,
+    locale,
+    progressCounter(io, 'validate', locale, values.json),
+  );
   if (results.length === 0)
     throw new UsageError(t(locale, '没有找到要检查的 .xlsx 文件。', 'No .xlsx files found to check.'));
   if (values.json) {

@@ -9,6 +9,7 @@ import { SCHEDULE_MESSAGES } from './messages-schedule.js';
 import { CALENDAR_MESSAGES } from './messages-calendar.js';
 import { INPUT_MESSAGES } from './messages-input.js';
 import { CLI_MESSAGES } from './messages-cli.js';
+import { USAGE_MESSAGES } from './messages-usage.js';
 import { OUTPUT_MESSAGES } from './messages-output.js';
 import { DOCUMENT_MESSAGES } from './messages-documents.js';
 
@@ -476,6 +477,7 @@ export const MESSAGES = {
   ...CALENDAR_MESSAGES,
   ...INPUT_MESSAGES,
   ...CLI_MESSAGES,
+  ...USAGE_MESSAGES,
   ...OUTPUT_MESSAGES,
   ...DOCUMENT_MESSAGES,
   ...PRINT_MESSAGES,
