@@ -61,10 +61,13 @@ class AddinFiles {
   }
 }
 
-/** The shared page without scripts from other hosts (office.js comes from Office's CDN in Excel; WPS needs none). */
-const pageHtml = () =>
+/**
+ * The shared page without its script tags (boot.js and office.js are the Office pane's; WPS needs
+ * neither): the page's own bundle is injected once, by HtmlWebpackPlugin.
+ */
+export const pageHtml = () =>
   readFileSync(join(root, 'src/addin/taskpane.html'), 'utf8').replace(
-    /\s*<script\s+src="https?:\/\/[^"]*"\s*><\/script>/gu,
+    /\s*<script\b[^>]*\bsrc="[^"]*"[^>]*><\/script>/gu,
     '',
   );
 
@@ -96,7 +99,12 @@ export default (_env, argv) => {
       clean: true,
     },
     devtool: false,
-    resolve: { extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } },
+    resolve: {
+      extensions: ['.ts', '.js'],
+      extensionAlias: { '.js': ['.ts', '.js'] },
+      // docx's ES module build (its CommonJS one wraps jszip in a require webpack cannot follow).
+      alias: { docx$: join(root, 'node_modules/docx/dist/index.mjs') },
+    },
     module: {
       rules: [
         // The bulletin template travels inside the bundle (a data: URL), so the pane needs no server for it.
