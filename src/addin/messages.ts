@@ -58,8 +58,8 @@ export const ADDIN_MESSAGES = {
     en: 'The official document (Word format) was saved as "{path}": open it in WPS Writer and save it.',
   },
   'wps.noLiveCheck': {
-    zh: '在 WPS 表格中，输入时检查暂不提供：填完后请点「检查」。',
-    en: 'In WPS Spreadsheets entries are not checked as they are typed: click Check when you have filled them in.',
+    zh: '这台 WPS 不向加载项报告单元格的修改（ApiEvent），不能在输入时检查：填完后请点「检查」。',
+    en: 'This WPS does not tell add-ins of edits (ApiEvent), so entries cannot be checked as they are typed: click Check when you have filled them in.',
   },
   'pane.failed': {
     zh: '出错了：{why}',

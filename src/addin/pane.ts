@@ -2,7 +2,7 @@ import type { ExcelHost, ExcelRun } from '../adapters/office/requirements.js';
 import { OfficeHost, type WorkbookDelivery } from '../adapters/office/host.js';
 import type { Delivery, WorkbookHost } from '../core/host.js';
 import { addinText, type AddinCode } from './messages.js';
-import { rowsOfAddress, type LiveCheck, type SheetEdit } from './live-check.js';
+import { formOfSheet, rowsOfAddress, sheetsChecked, type LiveCheck, type SheetEdit } from './live-check.js';
 import { expandFiles, type IgnoredInput, type InputItem } from '../adapters/expand.js';
 import { loadPrepared, loadWorkbookBytes } from '../adapters/received.js';
 import { importBulletin } from '../core/ledger/import.js';
@@ -49,7 +49,7 @@ import { docText } from '../core/document/text.js';
 import type { OfficialDocument } from '../core/document/model.js';
 import { bulletinDocument } from '../core/jobs/bulletin-document.js';
 import { addCharts } from '../adapters/xlsx-charts/index.js';
-import { identifyTemplate, isIssue } from '../core/workbook/identify.js';
+import { identifyTemplate, isIssue, META_SHEET } from '../core/workbook/identify.js';
 import { progressChart } from '../core/jobs/chart.js';
 import { CHART_TEXT } from '../core/schema/chart.js';
 import { fillText } from '../core/paper/text.js';
@@ -228,11 +228,21 @@ export async function checkEdit(
   edit: SheetEdit,
   locale: Locale = 'zh',
 ): Promise<PaneResult> {
+  const prepared = await live.prepare(excel, edit);
+  if (!prepared) return { summary: '', lines: [], ok: true };
+  return editFindings(prepared.grid, prepared.sheet, prepared.rows, edit.address, locale);
+}
+
+/** The findings of a form that fall on the edited rows of one sheet, as the pane says them. */
+function editFindings(
+  grid: WorkbookGrid,
+  sheet: string,
+  rows: { readonly from: number; readonly to: number } | undefined,
+  address: string,
+  locale: Locale,
+): PaneResult {
   const t = tr(locale);
   const quiet = { summary: '', lines: [], ok: true };
-  const prepared = await live.prepare(excel, edit);
-  if (!prepared) return quiet;
-  const { sheet, rows, grid } = prepared;
   const opened = formOf(grid, locale);
   // Not one of our forms, or not a sheet people fill (a result sheet): nothing to say.
   if ('why' in opened || !opened.template.sheets.some((s) => s.name === sheet)) return quiet;
@@ -242,7 +252,7 @@ export async function checkEdit(
       i.severity !== 'info' &&
       (rows === undefined || (i.row !== undefined && i.row >= rows.from && i.row <= rows.to)),
   );
-  const place = `「${sheet}」${edit.address.replace(/^.*!/u, '')}`;
+  const place = `「${sheet}」${address.replace(/^.*!/u, '')}`;
   return {
     summary:
       here.length === 0
@@ -251,6 +261,25 @@ export async function checkEdit(
     lines: here.map((i) => finding(i, locale)),
     ok: here.every((i) => i.severity !== 'error'),
   };
+}
+
+/**
+ * The check of an edit where it is typed, through any WorkbookHost (WPS 表格: SheetChange gives
+ * the sheet's name and the changed cells' address): the form's mark is read, then only the
+ * edited sheet and the sheets its rows are checked against (live-check.ts sheetsChecked), as the
+ * Office pane's LiveCheck reads them. Nothing is said of a sheet no form has.
+ */
+export async function checkEditedRows(
+  host: WorkbookHost,
+  sheet: string,
+  address: string,
+  locale: Locale = 'zh',
+): Promise<PaneResult> {
+  const quiet = { summary: '', lines: [], ok: true };
+  const form = formOfSheet(await host.readWorkbook([META_SHEET]), sheet);
+  if (!form) return quiet;
+  const grid = await host.readWorkbook([...new Set([...sheetsChecked(form, sheet), META_SHEET])]);
+  return editFindings(grid, sheet, rowsOfAddress(address), address, locale);
 }
 
 /** 计算排名: scores and ranks the period and writes the result sheets into this workbook. */

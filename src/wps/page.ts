@@ -6,6 +6,7 @@ import { officialDocxInBrowser } from '../addin/chart-png.js';
 import { addinText, type AddinCode } from '../addin/messages.js';
 import {
   buildMeetingAgenda,
+  checkEditedRows,
   checkWorkbook,
   computeRanking,
   currentReportPeriod,
@@ -84,7 +85,17 @@ function show(result: PaneResult): void {
   }
 }
 
+const failed = (e: unknown): PaneResult => ({
+  summary: say('pane.failed', { why: e instanceof Error ? e.message : String(e) }),
+  lines: [],
+  ok: false,
+});
+
+/** While a button's action writes sheets (and just after: WPS may report its writes late), edits are not checked. */
+let acting = false;
+
 async function act(busy: AddinCode, action: () => Promise<PaneResult>): Promise<void> {
+  acting = true;
   const buttons = BUTTONS.map((id) => $<HTMLButtonElement>(id));
   for (const b of buttons) b.disabled = true;
   $('status').textContent = say(busy);
@@ -93,14 +104,31 @@ async function act(busy: AddinCode, action: () => Promise<PaneResult>): Promise<
     show(await action());
   } catch (e) {
     // Never swallowed: what went wrong reaches the clerk as it came.
-    show({
-      summary: say('pane.failed', { why: e instanceof Error ? e.message : String(e) }),
-      lines: [],
-      ok: false,
-    });
+    show(failed(e));
   } finally {
     for (const b of buttons) b.disabled = false;
+    setTimeout(() => (acting = false), 0);
   }
+}
+
+/** 输入时检查: each edit of a form's sheet (SheetChange) checked on its rows, as in the Office pane. */
+async function watchEdits(host: EtHost): Promise<void> {
+  const box = $<HTMLInputElement>('live');
+  if (!host.capabilities.editEvents) {
+    box.checked = false;
+    box.disabled = true;
+    $('live-note').textContent = say('wps.noLiveCheck');
+    return;
+  }
+  await host.onEdit((sheet, address) => {
+    if (!box.checked || acting) return;
+    checkEditedRows(host, sheet, address, locale).then(
+      (result) => {
+        if (result.summary !== '') show(result);
+      },
+      (e: unknown) => show(failed(e)),
+    );
+  });
 }
 
 /** A file's bytes (FileReader: WPS's Chromium may predate Blob.arrayBuffer). */
@@ -179,11 +207,7 @@ function wire(host: EtHost): void {
   );
   for (const id of BUTTONS) $<HTMLButtonElement>(id).disabled = false;
   $('status').textContent = say('wps.ready');
-  // Edits are checked with 检查 in WPS; the box belongs to the Office pane's check as typed.
-  const live = $<HTMLInputElement>('live');
-  live.checked = false;
-  live.disabled = true;
-  $('live-note').textContent = say('wps.noLiveCheck');
+  void watchEdits(host);
 }
 
 const wps = (window as unknown as { Application?: EtApplication }).Application;

@@ -3,9 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EtHost } from '../../src/adapters/wps/et.js';
+import { LiveCheck } from '../../src/addin/live-check.js';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
 import {
   buildMeetingAgenda,
+  checkEdit,
+  checkEditedRows,
   checkWorkbook,
   computeRanking,
   importHolidayNotice,
@@ -268,5 +271,39 @@ describe('the pane’s actions in WPS 表格 give the CLI’s sheets', () => {
     expect(got).toEqual(['重点项目情况通报-第21期.xlsx']);
     expect(r.summary).toContain('已下载为「重点项目情况通报-第21期.xlsx」');
     expect(r.lines.at(-1)).toContain('这台 WPS 没有向加载项提供文件读写（FileSystem）');
+  });
+
+  it('checks an edit where it is typed (SheetChange), saying what the Office pane says of it', async () => {
+    const report = readXlsx(
+      await readFile(
+        repoPath('examples', 'reports', '2026-11-1', '文旅康养小镇指挥部-2026年11月上半月进展.xlsx'),
+      ),
+    ).workbook;
+    const app = globalThis.KpdFakeWps.create({ workbooks: [fakeBookOf(report)] });
+    const host = new EtHost(app);
+    const seen: string[] = [];
+    const stop = await host.onEdit((sheet, address) => {
+      seen.push(`${sheet}!${address}`);
+    });
+    const bad = await checkEditedRows(host, '一线工作', 'C8');
+    expect([bad.summary, bad.lines]).toEqual([
+      '「一线工作」C8：有 1 处问题，请修改。',
+      ['错误　一线工作 C8　「职务」只能填写：指挥长、成员；现为「副指挥长」。请从下拉列表中选择。'],
+    ]);
+    app.fake.type('一线工作', 'C8', '成员');
+    expect(seen).toEqual(['一线工作!C8']);
+    expect((await checkEditedRows(host, '一线工作', 'C8')).summary).toBe(
+      '「一线工作」C8：已检查，没有问题。',
+    );
+    // The same as the Office pane's check of that edit, and nothing said of a sheet no form has.
+    const office = fakeWorkbook(grid);
+    const edit = { worksheetId: office.sheet('项目登记')?.id ?? '', address: 'B5:H9' };
+    const inExcel = await checkEdit(office.excel, new LiveCheck(), edit);
+    expect(inExcel.summary).toMatch(/^「项目登记」B5:H9：/u);
+    expect(await checkEditedRows(new EtHost(fakeWps(grid)), '项目登记', 'B5:H9')).toEqual(inExcel);
+    expect(await checkEditedRows(host, 'Sheet9', 'A1')).toEqual({ summary: '', lines: [], ok: true });
+    await stop();
+    app.fake.type('一线工作', 'C8', '指挥长');
+    expect(seen).toHaveLength(1);
   });
 });
