@@ -107,6 +107,8 @@ async function act(busy: AddinCode, action: () => Promise<PaneResult>): Promise<
     show(failed(e));
   } finally {
     for (const b of buttons) b.disabled = false;
+    // The status is under the last section: brought into view, whichever button was clicked.
+    $('status').scrollIntoView(false);
     setTimeout(() => (acting = false), 0);
   }
 }
