@@ -65,7 +65,7 @@ class AddinFiles {
  * The shared page without its script tags (boot.js and office.js are the Office pane's; WPS needs
  * neither): the page's own bundle is injected once, by HtmlWebpackPlugin.
  */
-export const pageHtml = () =>
+const pageHtml = () =>
   readFileSync(join(root, 'src/addin/taskpane.html'), 'utf8').replace(
     /\s*<script\b[^>]*\bsrc="[^"]*"[^>]*><\/script>/gu,
     '',
