@@ -61,10 +61,13 @@ class AddinFiles {
   }
 }
 
-/** The shared page without scripts from other hosts (office.js comes from Office's CDN in Excel; WPS needs none). */
+/**
+ * The shared page without its script tags (boot.js and office.js are the Office pane's; WPS needs
+ * neither): the page's own bundle is injected once, by HtmlWebpackPlugin.
+ */
 const pageHtml = () =>
   readFileSync(join(root, 'src/addin/taskpane.html'), 'utf8').replace(
-    /\s*<script\s+src="https?:\/\/[^"]*"\s*><\/script>/gu,
+    /\s*<script\b[^>]*\bsrc="[^"]*"[^>]*><\/script>/gu,
     '',
   );
 

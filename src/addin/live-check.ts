@@ -54,6 +54,17 @@ export function sheetsChecked(form: TemplateSpec, sheet: string): string[] {
   return [sheet, ...lists.map((k) => MASTER.sheets.find((s) => s.key === k)?.name ?? k)];
 }
 
+/**
+ * The form whose `sheet` was edited: by the workbook's mark (the hidden sheet, the defined name),
+ * else the first form that has a sheet of that name (for a host that reports the sheet's name).
+ */
+export function formOfSheet(marked: WorkbookGrid, sheet: string): TemplateSpec | undefined {
+  if (!FORM_SHEETS.has(sheet)) return undefined;
+  const id = identifyTemplate(marked, FORMS);
+  if (!isIssue(id) && id.template.sheets.some((s) => s.name === sheet)) return id.template;
+  return FORMS.find((f) => f.sheets.some((s) => s.name === sheet));
+}
+
 /** The 1-based rows an address such as 「项目登记!B5:D7」, 「C9」 or 「5:7」 covers. */
 export function rowsOfAddress(address: string): { from: number; to: number } | undefined {
   const refs = address.replace(/^.*!/u, '').split(':');

@@ -40,6 +40,37 @@ export const ADDIN_MESSAGES = {
     zh: '此版本的 Excel（ExcelApi 1.9 以前，如批量授权的 Office 2016、2019）不能在输入时检查：填完后请点「检查」。',
     en: 'This Excel (before ExcelApi 1.9, e.g. volume-licensed Office 2016 or 2019) cannot check entries as they are typed: click Check when you have filled them in.',
   },
+  // ---- the same pane in WPS 表格 (src/wps/page.ts) ---------------------------------------------
+  'wps.ready': {
+    zh: '已连接 WPS 表格。打开总台账后，选择要做的事并点击按钮。',
+    en: 'Connected to WPS Spreadsheets. In the master workbook, choose what to do and click its button.',
+  },
+  'wps.notWps': {
+    zh: '本页面是 WPS 加载项的任务窗格：请在 WPS 表格中点「重点项目」选项卡的按钮打开它（直接在浏览器中打开此页不会连接 WPS）。',
+    en: 'This page is the task pane of a WPS add-in: open it from the 重点项目 tab of WPS Spreadsheets (opened in a browser it cannot reach WPS).',
+  },
+  'wps.downloaded': {
+    zh: '这台 WPS 没有向加载项提供文件读写（FileSystem），所以工作簿作为文件下载：请在下载文件夹中用 WPS 打开它并另存。',
+    en: 'This WPS gives the add-in no file access (FileSystem), so the workbook was downloaded as a file: open it from the downloads folder in WPS and save it.',
+  },
+  'wps.documentSaved': {
+    zh: '公文（Word 格式）已存为「{path}」，请用 WPS 文字打开并另存。',
+    en: 'The official document (Word format) was saved as "{path}": open it in WPS Writer and save it.',
+  },
+  'wps.noLiveCheck': {
+    zh: '这台 WPS 不向加载项报告单元格的修改（ApiEvent），不能在输入时检查：填完后请点「检查」。',
+    en: 'This WPS does not tell add-ins of edits (ApiEvent), so entries cannot be checked as they are typed: click Check when you have filled them in.',
+  },
+  'pane.failed': {
+    zh: '出错了：{why}',
+    en: 'Something went wrong: {why}',
+  },
+  'pane.busy.rank': { zh: '正在计算……', en: 'Computing…' },
+  'pane.busy.check': { zh: '正在检查……', en: 'Checking…' },
+  'pane.busy.merge': { zh: '正在汇总……', en: 'Merging…' },
+  'pane.busy.import': { zh: '正在导入……', en: 'Importing…' },
+  'pane.busy.agenda': { zh: '正在生成议程……', en: 'Building the agenda…' },
+  'pane.busy.chart': { zh: '正在画进度图……', en: 'Drawing the chart…' },
 } as const satisfies Record<string, Readonly<Record<Locale, string>>>;
 
 /** How long boot.ts lets office.js and Excel take: its message is on screen within 10 seconds. */

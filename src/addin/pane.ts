@@ -1,7 +1,8 @@
-import { readWorkbookGrid, writeResultSheets, writeTables } from '../adapters/office/excel.js';
-import { has, type ExcelHost, type ExcelRun } from '../adapters/office/requirements.js';
+import type { ExcelHost, ExcelRun } from '../adapters/office/requirements.js';
+import { OfficeHost, type WorkbookDelivery } from '../adapters/office/host.js';
+import type { Delivery, WorkbookHost } from '../core/host.js';
 import { addinText, type AddinCode } from './messages.js';
-import { rowsOfAddress, type LiveCheck, type SheetEdit } from './live-check.js';
+import { formOfSheet, rowsOfAddress, sheetsChecked, type LiveCheck, type SheetEdit } from './live-check.js';
 import { expandFiles, type IgnoredInput, type InputItem } from '../adapters/expand.js';
 import { loadPrepared, loadWorkbookBytes } from '../adapters/received.js';
 import { importBulletin } from '../core/ledger/import.js';
@@ -48,16 +49,25 @@ import { docText } from '../core/document/text.js';
 import type { OfficialDocument } from '../core/document/model.js';
 import { bulletinDocument } from '../core/jobs/bulletin-document.js';
 import { addCharts } from '../adapters/xlsx-charts/index.js';
-import { identifyTemplate, isIssue } from '../core/workbook/identify.js';
+import { identifyTemplate, isIssue, META_SHEET } from '../core/workbook/identify.js';
 import { progressChart } from '../core/jobs/chart.js';
 import { CHART_TEXT } from '../core/schema/chart.js';
 import { fillText } from '../core/paper/text.js';
 
 /**
- * What the task pane's buttons do, apart from the page: read the open workbook, call the core,
- * write result sheets. `excel` is Excel.run with what this Excel supports (or a fake in tests).
+ * What the task pane's buttons do, apart from the page: read the open workbook, call the core
+ * job the CLI calls, write result sheets — all through the WorkbookHost (core/host.ts), so the
+ * same functions serve Excel (OfficeHost over Office.js) and WPS 表格 (EtHost). An ExcelHost
+ * (Excel.run with what this Excel supports, or a fake in tests) is wrapped in an OfficeHost.
  */
-export type { ExcelHost, ExcelRun };
+export type { ExcelHost, ExcelRun, WorkbookDelivery };
+
+/** The workbook program the pane works in: any WorkbookHost, or Excel's batch runner. */
+export type PaneHost = WorkbookHost | ExcelHost;
+
+/** The host behind `h`; an ExcelHost given directly delivers made workbooks through `delivery`. */
+export const hostOf = (h: PaneHost, delivery?: WorkbookDelivery): WorkbookHost =>
+  'run' in h ? new OfficeHost(h, delivery) : h;
 
 export interface PaneResult {
   /** One line for the status bar. */
@@ -74,7 +84,7 @@ const tr =
     locale === 'en' ? en : zh;
 
 /** Why this workbook cannot be used as the 总台账, or undefined when it can. */
-function notMaster(grid: Awaited<ReturnType<typeof readWorkbookGrid>>, locale: Locale): string | undefined {
+function notMaster(grid: WorkbookGrid, locale: Locale): string | undefined {
   const t = tr(locale);
   const id = identifyTemplate(grid, [...TEMPLATES, ...OUTPUTS]);
   const kind = isIssue(id) ? undefined : id.template;
@@ -92,11 +102,10 @@ function notMaster(grid: Awaited<ReturnType<typeof readWorkbookGrid>>, locale: L
 
 /** The open workbook read as the master, with its calendar; or why it is not a master. */
 async function openMaster(
-  context: Excel.RequestContext,
-  excel: ExcelHost,
+  host: WorkbookHost,
   locale: Locale,
 ): Promise<{ master: MasterRead; calendar: WorkCalendar; grid: WorkbookGrid } | { why: string }> {
-  const grid = await readWorkbookGrid(context, excel);
+  const grid = await host.readWorkbook();
   const why = notMaster(grid, locale);
   if (why) return { why };
   const master = readMaster(grid);
@@ -105,23 +114,23 @@ async function openMaster(
 
 const refused = (why: string): PaneResult => ({ summary: why, lines: [], ok: false });
 
-/** What this Excel could not do of the result sheets' layout, and what to do instead. */
-function layoutNotes(excel: ExcelHost, locale: Locale): string[] {
-  const code: AddinCode | undefined = !has(excel, 'mergeAndWidths')
+/** What this host could not do of the result sheets' layout, and what to do instead. */
+function layoutNotes(host: WorkbookHost, locale: Locale): string[] {
+  const code: AddinCode | undefined = !host.capabilities.mergeAndWidths
     ? 'api.basicLayout'
-    : !has(excel, 'freezePanes')
+    : !host.capabilities.freezePanes
       ? 'api.noFreeze'
       : undefined;
   return code ? [addinText(code, locale)] : [];
 }
 
-/** How a workbook the pane made reaches the clerk. */
-export interface WorkbookDelivery {
-  /** Opened in Excel as a new workbook (Excel.createWorkbook, ExcelApi 1.8). */
-  open(bytes: Uint8Array): Promise<void>;
-  /** Offered as a file to save, where Excel cannot open it. */
-  download(bytes: Uint8Array, fileName: string): void;
-}
+/** Rows written without their drop-down lists, where the host cannot set them. */
+const dropDownNotes = (host: WorkbookHost, locale: Locale): string[] =>
+  host.capabilities.dropDowns ? [] : [addinText('api.noDropDowns', locale)];
+
+/** What the clerk is told of a made workbook downloaded instead of opened, host by host. */
+const downloadedNote = (host: WorkbookHost, how: Delivery, locale: Locale): string[] =>
+  how === 'opened' ? [] : [addinText(host.kind === 'wps' ? 'wps.downloaded' : 'api.downloaded', locale)];
 
 const where = (i: Issue, locale: Locale): string =>
   [i.sheet ?? '', cellRef(i) || (i.row ? (locale === 'en' ? `row ${i.row}` : `第${i.row}行`) : '')]
@@ -135,11 +144,10 @@ const finding = (i: Issue, locale: Locale): string =>
  * (半月进展报表, 周例会议题申报表) — so HQ staff have their report checked as they type it too.
  */
 async function openForm(
-  context: Excel.RequestContext,
-  excel: ExcelHost,
+  host: WorkbookHost,
   locale: Locale,
 ): Promise<{ template: TemplateSpec; name: string; issues: readonly Issue[] } | { why: string }> {
-  return formOf(await readWorkbookGrid(context, excel), locale);
+  return formOf(await host.readWorkbook(), locale);
 }
 
 /** The form a workbook is (the master, a 半月进展报表, a 议题申报表) and its findings; or why not one. */
@@ -175,37 +183,36 @@ export function formOf(
 const FORMS: ReadonlySet<string> = new Set([REPORT.id, TOPICS.id]);
 
 /** 检查: every finding of the open workbook (the master, a 半月进展报表 or a 议题申报表), errors first. */
-export async function checkWorkbook(excel: ExcelHost, locale: Locale = 'zh'): Promise<PaneResult> {
+export async function checkWorkbook(excel: PaneHost, locale: Locale = 'zh'): Promise<PaneResult> {
   const t = tr(locale);
-  return excel.run(async (context) => {
-    const opened = await openForm(context, excel, locale);
-    if ('why' in opened) return refused(opened.why);
-    const { issues: sorted, name, template } = opened;
-    const errors = sorted.filter((i) => i.severity === 'error').length;
-    const warnings = sorted.filter((i) => i.severity === 'warning').length;
-    const en = template.id === MASTER.id ? 'Master workbook' : template.title;
-    return {
-      summary:
-        sorted.length === 0
-          ? t(`${name}检查完毕，没有发现问题。`, `${en} checked: no problems found.`)
-          : t(
-              `${name}检查完毕：错误 ${errors} 处，提醒 ${warnings} 处，提示 ${sorted.length - errors - warnings} 处。`,
-              `${en} checked: ${errors} errors, ${warnings} warnings, ${sorted.length - errors - warnings} notes.`,
+  const host = hostOf(excel);
+  const opened = await openForm(host, locale);
+  if ('why' in opened) return refused(opened.why);
+  const { issues: sorted, name, template } = opened;
+  const errors = sorted.filter((i) => i.severity === 'error').length;
+  const warnings = sorted.filter((i) => i.severity === 'warning').length;
+  const en = template.id === MASTER.id ? 'Master workbook' : template.title;
+  return {
+    summary:
+      sorted.length === 0
+        ? t(`${name}检查完毕，没有发现问题。`, `${en} checked: no problems found.`)
+        : t(
+            `${name}检查完毕：错误 ${errors} 处，提醒 ${warnings} 处，提示 ${sorted.length - errors - warnings} 处。`,
+            `${en} checked: ${errors} errors, ${warnings} warnings, ${sorted.length - errors - warnings} notes.`,
+          ),
+    lines: [
+      ...sorted.filter((i) => i.severity !== 'info').map((i) => finding(i, locale)),
+      ...(template.id === REPORT.id
+        ? [
+            t(
+              '（未对照总台账：项目是否登记、是否属于本指挥部，由重点办汇总时检查。）',
+              '(Not checked against the master: whether each project is registered to this HQ is checked when the office merges.)',
             ),
-      lines: [
-        ...sorted.filter((i) => i.severity !== 'info').map((i) => finding(i, locale)),
-        ...(template.id === REPORT.id
-          ? [
-              t(
-                '（未对照总台账：项目是否登记、是否属于本指挥部，由重点办汇总时检查。）',
-                '(Not checked against the master: whether each project is registered to this HQ is checked when the office merges.)',
-              ),
-            ]
-          : []),
-      ],
-      ok: errors === 0,
-    };
-  });
+          ]
+        : []),
+    ],
+    ok: errors === 0,
+  };
 }
 
 export { rowsOfAddress };
@@ -221,11 +228,21 @@ export async function checkEdit(
   edit: SheetEdit,
   locale: Locale = 'zh',
 ): Promise<PaneResult> {
+  const prepared = await live.prepare(excel, edit);
+  if (!prepared) return { summary: '', lines: [], ok: true };
+  return editFindings(prepared.grid, prepared.sheet, prepared.rows, edit.address, locale);
+}
+
+/** The findings of a form that fall on the edited rows of one sheet, as the pane says them. */
+function editFindings(
+  grid: WorkbookGrid,
+  sheet: string,
+  rows: { readonly from: number; readonly to: number } | undefined,
+  address: string,
+  locale: Locale,
+): PaneResult {
   const t = tr(locale);
   const quiet = { summary: '', lines: [], ok: true };
-  const prepared = await live.prepare(excel, edit);
-  if (!prepared) return quiet;
-  const { sheet, rows, grid } = prepared;
   const opened = formOf(grid, locale);
   // Not one of our forms, or not a sheet people fill (a result sheet): nothing to say.
   if ('why' in opened || !opened.template.sheets.some((s) => s.name === sheet)) return quiet;
@@ -235,7 +252,7 @@ export async function checkEdit(
       i.severity !== 'info' &&
       (rows === undefined || (i.row !== undefined && i.row >= rows.from && i.row <= rows.to)),
   );
-  const place = `「${sheet}」${edit.address.replace(/^.*!/u, '')}`;
+  const place = `「${sheet}」${address.replace(/^.*!/u, '')}`;
   return {
     summary:
       here.length === 0
@@ -246,9 +263,28 @@ export async function checkEdit(
   };
 }
 
+/**
+ * The check of an edit where it is typed, through any WorkbookHost (WPS 表格: SheetChange gives
+ * the sheet's name and the changed cells' address): the form's mark is read, then only the
+ * edited sheet and the sheets its rows are checked against (live-check.ts sheetsChecked), as the
+ * Office pane's LiveCheck reads them. Nothing is said of a sheet no form has.
+ */
+export async function checkEditedRows(
+  host: WorkbookHost,
+  sheet: string,
+  address: string,
+  locale: Locale = 'zh',
+): Promise<PaneResult> {
+  const quiet = { summary: '', lines: [], ok: true };
+  const form = formOfSheet(await host.readWorkbook([META_SHEET]), sheet);
+  if (!form) return quiet;
+  const grid = await host.readWorkbook([...new Set([...sheetsChecked(form, sheet), META_SHEET])]);
+  return editFindings(grid, sheet, rowsOfAddress(address), address, locale);
+}
+
 /** 计算排名: scores and ranks the period and writes the result sheets into this workbook. */
 export async function computeRanking(
-  excel: ExcelHost,
+  excel: PaneHost,
   periodText: string,
   locale: Locale = 'zh',
 ): Promise<PaneResult> {
@@ -263,63 +299,64 @@ export async function computeRanking(
       lines: [],
       ok: false,
     };
-  return excel.run(async (context) => {
-    const opened = await openMaster(context, excel, locale);
-    if ('why' in opened) return refused(opened.why);
-    const { master, calendar } = opened;
-    const outcome = scoreMaster({
-      data: master.data,
-      issues: master.issues,
-      period,
-      calendar,
-      locale,
-    });
-    // A period with no data is refused, never ranked: nothing is written (DOMAIN §4).
-    if (isRefused(outcome)) return refused(message(outcome.refused, locale));
-    // Into the result sheets as they are: a person's columns and notes there stay.
-    const { writes, notes } = planTables(opened.grid, outcome.tables, outcome.placeholders);
-    await writeTables(context, excel, writes, outcome.placeholders);
-    const units = outcome.units.units;
-    const praised = units.filter((u) => u.outcome === 'praise').map((u) => u.unit);
-    const criticised = units.filter((u) => u.outcome === 'criticize').map((u) => u.unit);
-    const actions = units
-      .filter((u) => u.action)
-      .map((u) =>
-        t(
-          `${u.unit}：连续 ${u.lastPlaceStreak} 次倒数第一，${ACTION_LABEL[u.action ?? 'admonition']}`,
-          `${u.unit}: last ${u.lastPlaceStreak} times in a row, ${ACTION_LABEL[u.action ?? 'admonition']}`,
-        ),
-      );
-    const problems = outcome.issues.filter((i) => i.severity === 'error').length;
-    const label = rankPeriodLabel(period);
-    const sheets = outcome.tables.map((x) => `「${x.sheet.name}」`).join('');
-    const agents = outcome.agents?.agents.length;
-    return {
-      summary: t(
-        `${label}已计算：${agents !== undefined ? `代办员 ${agents} 名，` : ''}责任单位 ${units.length} 个。结果已写入${sheets}。`,
-        `${rankPeriodId(period)} done: ${agents !== undefined ? `${agents} agents, ` : ''}${units.length} units. Results written to ${sheets}.`,
-      ),
-      lines: [
-        ...(praised.length > 0 ? [`${t(OUTCOME_LABEL.praise, 'Praised')}：${praised.join('、')}`] : []),
-        ...(criticised.length > 0
-          ? [`${t(OUTCOME_LABEL.criticize, 'Criticised')}：${criticised.join('、')}`]
-          : []),
-        ...actions,
-        ...(problems > 0
-          ? [
-              t(
-                `有 ${problems} 行数据有误未计入，见「数据问题」。`,
-                `${problems} rows with errors were not counted; see 「数据问题」.`,
-              ),
-            ]
-          : []),
-        ...outcome.notes.map((w) => finding(w, locale)),
-        ...notes.map((n) => message(n, locale)),
-        ...layoutNotes(excel, locale),
-      ],
-      ok: true,
-    };
+  const host = hostOf(excel);
+
+  const opened = await openMaster(host, locale);
+  if ('why' in opened) return refused(opened.why);
+  const { master, calendar } = opened;
+  const outcome = scoreMaster({
+    data: master.data,
+    issues: master.issues,
+    period,
+    calendar,
+    locale,
   });
+  // A period with no data is refused, never ranked: nothing is written (DOMAIN §4).
+  if (isRefused(outcome)) return refused(message(outcome.refused, locale));
+  // Into the result sheets as they are: a person's columns and notes there stay.
+  const { writes, notes } = planTables(opened.grid, outcome.tables, outcome.placeholders);
+  // Result sheets nobody types into: no drop-down lists (as before).
+  await host.writeTables(writes, outcome.placeholders, { dropDowns: false });
+  const units = outcome.units.units;
+  const praised = units.filter((u) => u.outcome === 'praise').map((u) => u.unit);
+  const criticised = units.filter((u) => u.outcome === 'criticize').map((u) => u.unit);
+  const actions = units
+    .filter((u) => u.action)
+    .map((u) =>
+      t(
+        `${u.unit}：连续 ${u.lastPlaceStreak} 次倒数第一，${ACTION_LABEL[u.action ?? 'admonition']}`,
+        `${u.unit}: last ${u.lastPlaceStreak} times in a row, ${ACTION_LABEL[u.action ?? 'admonition']}`,
+      ),
+    );
+  const problems = outcome.issues.filter((i) => i.severity === 'error').length;
+  const label = rankPeriodLabel(period);
+  const sheets = outcome.tables.map((x) => `「${x.sheet.name}」`).join('');
+  const agents = outcome.agents?.agents.length;
+  return {
+    summary: t(
+      `${label}已计算：${agents !== undefined ? `代办员 ${agents} 名，` : ''}责任单位 ${units.length} 个。结果已写入${sheets}。`,
+      `${rankPeriodId(period)} done: ${agents !== undefined ? `${agents} agents, ` : ''}${units.length} units. Results written to ${sheets}.`,
+    ),
+    lines: [
+      ...(praised.length > 0 ? [`${t(OUTCOME_LABEL.praise, 'Praised')}：${praised.join('、')}`] : []),
+      ...(criticised.length > 0
+        ? [`${t(OUTCOME_LABEL.criticize, 'Criticised')}：${criticised.join('、')}`]
+        : []),
+      ...actions,
+      ...(problems > 0
+        ? [
+            t(
+              `有 ${problems} 行数据有误未计入，见「数据问题」。`,
+              `${problems} rows with errors were not counted; see 「数据问题」.`,
+            ),
+          ]
+        : []),
+      ...outcome.notes.map((w) => finding(w, locale)),
+      ...notes.map((n) => message(n, locale)),
+      ...layoutNotes(host, locale),
+    ],
+    ok: true,
+  };
 }
 
 /** A file the clerk picked in the pane: a 议题申报表, an e-mail carrying one, or a .zip of them. */
@@ -357,7 +394,7 @@ export const PANE_AGENDA_PROBLEMS = '议题数据问题';
  * in 「议题数据问题」, file by file and row by row.
  */
 export async function buildMeetingAgenda(
-  excel: ExcelHost,
+  excel: PaneHost,
   meetingText: string,
   locale: Locale = 'zh',
   picked: readonly PickedFile[] = [],
@@ -376,66 +413,66 @@ export async function buildMeetingAgenda(
   // The files are read before Excel is asked for anything: a broken one is listed, never fatal.
   const { items, ignored } = openPicked(picked);
   const files = items.map((item) => loadPrepared(item));
-  return excel.run(async (context) => {
-    const opened = await openMaster(context, excel, locale);
-    if ('why' in opened) return refused(opened.why);
-    const { master, calendar } = opened;
-    // A rest-day Saturday has no meeting unless 例会 lists it (DOMAIN §5).
-    const notHeld = meetingDayProblem(day.value, master.data, calendar);
-    if (notHeld) return refused(message(notHeld, locale));
-    const agenda = buildAgenda({ meeting: day.value, master: master.data, calendar, files, ignored, locale });
-    const sheets = agendaSheets(agenda);
-    // With no forms picked there is nothing for 数据问题 to say about files; with forms, it is
-    // written under its own name.
-    const tables = sheets.tables
-      .flatMap((x) =>
-        x.sheet !== AGENDA_PROBLEMS
-          ? [x]
-          : picked.length > 0
-            ? [{ ...x, sheet: { ...x.sheet, name: PANE_AGENDA_PROBLEMS, title: `议题${x.sheet.title}` } }]
-            : [],
-      )
-      .map((x) => ({
-        sheet: x.sheet,
-        rows: Array.from({ length: x.rows.length }, (_, i): RowValues => x.rows.at(i) ?? {}),
-      }));
-    await writeResultSheets(context, excel, tables, sheets.placeholders);
-    const overdue = agenda.decisions.filter((d) => d.state === '逾期未完成');
-    const written = tables.map((x) => `「${x.sheet.name}」`).join('');
-    const topicLine =
-      picked.length === 0
-        ? t(
-            '未选择议题申报表：议程中只有督办事项和滞后项目。要列入各单位申报的议题，请先选择收到的议题申报表（可多选，.xlsx、.eml 或 .zip）。',
-            'No topic forms chosen: the agenda has the decisions and the projects behind only. To add the topics sent in, choose the forms received (.xlsx, .eml or .zip) first.',
-          )
-        : t(
-            `所选文件 ${picked.length} 个，其中议题申报表 ${agenda.files.received} 份，列入本次会议 ${agenda.files.used} 份，议题 ${agenda.topics.length} 项；未列入的文件和行及提示 ${agenda.problems.length} 条，见「${PANE_AGENDA_PROBLEMS}」。`,
-            `${picked.length} files chosen: ${agenda.files.received} topic forms, ${agenda.files.used} used for this meeting, ${agenda.topics.length} topics; ${agenda.problems.length} files, rows or notes not used, listed in 「${PANE_AGENDA_PROBLEMS}」.`,
-          );
-    return {
-      summary: t(
-        `${day.value} 例会议程已写入${written}：督办事项 ${agenda.decisions.length} 项（逾期未完成 ${overdue.length} 项），议题 ${agenda.topics.length} 项，滞后项目 ${agenda.behind.length} 个。`,
-        `Agenda of ${day.value} written to ${written}: ${agenda.decisions.length} decisions tracked (${overdue.length} overdue), ${agenda.topics.length} topics, ${agenda.behind.length} projects behind.`,
+  const host = hostOf(excel);
+
+  const opened = await openMaster(host, locale);
+  if ('why' in opened) return refused(opened.why);
+  const { master, calendar } = opened;
+  // A rest-day Saturday has no meeting unless 例会 lists it (DOMAIN §5).
+  const notHeld = meetingDayProblem(day.value, master.data, calendar);
+  if (notHeld) return refused(message(notHeld, locale));
+  const agenda = buildAgenda({ meeting: day.value, master: master.data, calendar, files, ignored, locale });
+  const sheets = agendaSheets(agenda);
+  // With no forms picked there is nothing for 数据问题 to say about files; with forms, it is
+  // written under its own name.
+  const tables = sheets.tables
+    .flatMap((x) =>
+      x.sheet !== AGENDA_PROBLEMS
+        ? [x]
+        : picked.length > 0
+          ? [{ ...x, sheet: { ...x.sheet, name: PANE_AGENDA_PROBLEMS, title: `议题${x.sheet.title}` } }]
+          : [],
+    )
+    .map((x) => ({
+      sheet: x.sheet,
+      rows: Array.from({ length: x.rows.length }, (_, i): RowValues => x.rows.at(i) ?? {}),
+    }));
+  await host.writeSheets(tables, sheets.placeholders, { dropDowns: false });
+  const overdue = agenda.decisions.filter((d) => d.state === '逾期未完成');
+  const written = tables.map((x) => `「${x.sheet.name}」`).join('');
+  const topicLine =
+    picked.length === 0
+      ? t(
+          '未选择议题申报表：议程中只有督办事项和滞后项目。要列入各单位申报的议题，请先选择收到的议题申报表（可多选，.xlsx、.eml 或 .zip）。',
+          'No topic forms chosen: the agenda has the decisions and the projects behind only. To add the topics sent in, choose the forms received (.xlsx, .eml or .zip) first.',
+        )
+      : t(
+          `所选文件 ${picked.length} 个，其中议题申报表 ${agenda.files.received} 份，列入本次会议 ${agenda.files.used} 份，议题 ${agenda.topics.length} 项；未列入的文件和行及提示 ${agenda.problems.length} 条，见「${PANE_AGENDA_PROBLEMS}」。`,
+          `${picked.length} files chosen: ${agenda.files.received} topic forms, ${agenda.files.used} used for this meeting, ${agenda.topics.length} topics; ${agenda.problems.length} files, rows or notes not used, listed in 「${PANE_AGENDA_PROBLEMS}」.`,
+        );
+  return {
+    summary: t(
+      `${day.value} 例会议程已写入${written}：督办事项 ${agenda.decisions.length} 项（逾期未完成 ${overdue.length} 项），议题 ${agenda.topics.length} 项，滞后项目 ${agenda.behind.length} 个。`,
+      `Agenda of ${day.value} written to ${written}: ${agenda.decisions.length} decisions tracked (${overdue.length} overdue), ${agenda.topics.length} topics, ${agenda.behind.length} projects behind.`,
+    ),
+    lines: [
+      topicLine,
+      ...overdue.map((d) =>
+        t(
+          `逾期未完成　${d.itemId}　${d.unit}　逾期 ${d.overdueDays ?? 0} 天`,
+          `Overdue　${d.itemId}　${d.unit}　${d.overdueDays ?? 0} days`,
+        ),
       ),
-      lines: [
-        topicLine,
-        ...overdue.map((d) =>
-          t(
-            `逾期未完成　${d.itemId}　${d.unit}　逾期 ${d.overdueDays ?? 0} 天`,
-            `Overdue　${d.itemId}　${d.unit}　${d.overdueDays ?? 0} days`,
-          ),
-        ),
-        // Every file and row left out, and every note on them: there are few, and each needs a look.
-        ...agenda.problems.map(
-          (p) => `${p.file}${p.sheet ? `　${p.sheet}` : ''}${p.cell ? `!${p.cell}` : ''}　${p.message}`,
-        ),
-        // A year without holiday data: said here as on the agenda's first sheet (DOMAIN §3).
-        ...agenda.warnings.map((w) => finding(w, locale)),
-        ...layoutNotes(excel, locale),
-      ],
-      ok: true,
-    };
-  });
+      // Every file and row left out, and every note on them: there are few, and each needs a look.
+      ...agenda.problems.map(
+        (p) => `${p.file}${p.sheet ? `　${p.sheet}` : ''}${p.cell ? `!${p.cell}` : ''}　${p.message}`,
+      ),
+      // A year without holiday data: said here as on the agenda's first sheet (DOMAIN §3).
+      ...agenda.warnings.map((w) => finding(w, locale)),
+      ...layoutNotes(host, locale),
+    ],
+    ok: true,
+  };
 }
 
 /** The half-month period whose bulletin is due next on or before today: 2026-11-1 from the 13th, 2026-11-2 from the 26th. */
@@ -454,16 +491,20 @@ export function currentReportPeriod(today: Date): string {
  * is not changed). The pane lists who is late, missing or unsigned, and every row not merged.
  */
 export async function mergeReports(
-  excel: ExcelHost,
+  excel: PaneHost,
   periodText: string,
   picked: readonly PickedFile[],
   /** The bulletin template: the bundled one, or an office's own styled one (its file name given). */
   template: { readonly bytes: Uint8Array; readonly ownName?: string },
-  /** How the made workbook reaches the clerk: opened in Excel (ExcelApi 1.8), else downloaded. */
-  deliver: WorkbookDelivery,
+  /**
+   * How the made workbook reaches the clerk when `excel` is Excel's batch runner: opened in Excel
+   * (ExcelApi 1.8), else downloaded. A WorkbookHost delivers it itself (host.deliver).
+   */
+  deliver: WorkbookDelivery | undefined,
   locale: Locale = 'zh',
   /** Offers the bulletin as a 公文 (.docx) too, as kpd merge --doc writes it. */
-  offerDocument?: (doc: OfficialDocument, fileName: string) => Promise<void>,
+  /** The line said of it: `doc.downloaded` unless the shell says where it went. */
+  offerDocument?: (doc: OfficialDocument, fileName: string) => Promise<string | void>,
 ): Promise<PaneResult> {
   const t = tr(locale);
   const period = parseReportPeriod(periodText.trim());
@@ -482,8 +523,10 @@ export async function mergeReports(
       ),
     );
   const { items, ignored } = openPicked(picked);
-  const made = await excel.run(async (context) => {
-    const opened = await openMaster(context, excel, locale);
+  const host = hostOf(excel, deliver);
+  // The bulletin made, or why not (the open workbook is no master, the template is unusable).
+  const made = await (async () => {
+    const opened = await openMaster(host, locale);
     if ('why' in opened) return opened;
     const { master, calendar } = opened;
     // The clock is the shell's: no file can have arrived after this moment (as kpd merge).
@@ -522,15 +565,16 @@ export async function mergeReports(
     const charted = addCharts(filled, bulletinCharts(bulletin, docText(locale))).parts;
     const doc = bulletinDocument({ bulletin, rules: master.data.rules }).result;
     return { bulletin, bytes: zipFilledParts(charted), missing: filled.missing, doc };
-  });
+  })();
   if ('why' in made) return refused(made.why);
   const { bulletin: b, bytes, missing, doc } = made;
   const fileName = `重点项目情况通报-第${b.number}期.xlsx`;
-  const inExcel = has(excel, 'createWorkbook');
-  if (inExcel) await deliver.open(bytes);
-  else deliver.download(bytes, fileName);
+  const how = await host.deliver(bytes, fileName);
+  const inExcel = how === 'opened';
   const docName = fileName.replace(/\.xlsx$/u, '.docx');
-  if (offerDocument) await offerDocument(doc, docName);
+  const docLine = offerDocument
+    ? ((await offerDocument(doc, docName)) ?? formatMessage('doc.downloaded', { path: docName }, locale))
+    : undefined;
   const taken = b.submissions.filter((s) => s.replacedBy === undefined);
   const rejected = b.problems.filter((p) => p.rejected);
   const names = (list: readonly string[]): string => list.join('、');
@@ -540,7 +584,7 @@ export async function mergeReports(
       `Bulletin of ${b.period} (due ${b.due}) ${inExcel ? 'opened as a new workbook; save it as' : 'downloaded as'} "${fileName}": ${taken.length + b.missing.length} HQs due, ${taken.length - b.late.length} on time, ${b.late.length} late, ${b.missing.length} missing; ${b.behind.length} projects behind; rows ${b.rows.in} = ${b.rows.merged} merged + ${b.rows.rejected} not merged.`,
     ),
     lines: [
-      ...(offerDocument ? [formatMessage('doc.downloaded', { path: docName }, locale)] : []),
+      ...(docLine !== undefined ? [docLine] : []),
       ...(b.missing.length > 0 ? [t(`未报：${names(b.missing)}`, `Missing: ${names(b.missing)}`)] : []),
       ...(b.late.length > 0 ? [t(`迟报：${names(b.late)}`, `Late: ${names(b.late)}`)] : []),
       ...(b.unsigned.length > 0
@@ -558,7 +602,7 @@ export async function mergeReports(
           `Warning: the template has no "${sheet}" table; not written.`,
         ),
       ),
-      ...(inExcel ? [] : [addinText('api.downloaded', locale)]),
+      ...downloadedNote(host, how, locale),
     ],
     ok: true,
   };
@@ -570,7 +614,7 @@ export async function mergeReports(
  * other periods stay as they were. The bulletin file is only read.
  */
 export async function importLedger(
-  excel: ExcelHost,
+  excel: PaneHost,
   picked: readonly PickedFile[],
   locale: Locale = 'zh',
 ): Promise<PaneResult> {
@@ -585,48 +629,46 @@ export async function importLedger(
     );
   const loaded = loadWorkbookBytes(file.name, file.bytes);
   if (!loaded.ok) return refused(`「${file.name}」：${message(loaded.issue, locale)}`);
-  return excel.run(async (context) => {
-    const opened = await openMaster(context, excel, locale);
-    if ('why' in opened) return refused(opened.why);
-    // A 周例会议定事项 workbook goes into 督办事项 (as kpd ledger import does); else a bulletin.
-    if (!isIssue(identifyTemplate(loaded.value.workbook, [DECISION_FORM]))) {
-      const d = importDecisions(loaded.value.workbook, opened.master.data);
-      if (isIssue(d)) return refused(`「${file.name}」：${message(d, locale)}`);
-      await writeResultSheets(context, excel, [{ sheet: DECISIONS, rows: d.decisions }], new Map(), {
-        dropDowns: true,
-      });
-      const { added, updated, unused } = d.counts;
-      const left = unused > 0 ? formatMessage('decisions.unusedNumbers', { n: unused }, locale) : '';
-      return {
-        summary: formatMessage(
-          'decisions.importedHere',
-          { meeting: d.meeting, added, updated, unused: left },
-          locale,
-        ),
-        lines: d.issues.map((i) => finding(i, locale)),
-        ok: true,
-      };
-    }
-    const result = importBulletin(loaded.value.workbook, opened.master.data);
-    if (isIssue(result)) return refused(`「${file.name}」：${message(result, locale)}`);
-    // The ledgers keep the template's drop-down lists (状态, 时间来源, 职务) where Excel can set them.
-    const { writes, notes } = planTables(opened.grid, result.tables, new Map());
-    await writeTables(context, excel, writes, new Map(), { dropDowns: true });
-    const c = result.counts;
+  const host = hostOf(excel);
+
+  const opened = await openMaster(host, locale);
+  if ('why' in opened) return refused(opened.why);
+  // A 周例会议定事项 workbook goes into 督办事项 (as kpd ledger import does); else a bulletin.
+  if (!isIssue(identifyTemplate(loaded.value.workbook, [DECISION_FORM]))) {
+    const d = importDecisions(loaded.value.workbook, opened.master.data);
+    if (isIssue(d)) return refused(`「${file.name}」：${message(d, locale)}`);
+    await host.writeSheets([{ sheet: DECISIONS, rows: d.decisions }], new Map(), { dropDowns: true });
+    const { added, updated, unused } = d.counts;
+    const left = unused > 0 ? formatMessage('decisions.unusedNumbers', { n: unused }, locale) : '';
     return {
-      summary: t(
-        `已导入 ${result.period}：进展记录 ${c.progress} 行，报送记录 ${c.submissions} 行，一线工作记录 ${c.siteVisits} 行${c.replaced > 0 ? `（替换了该期原有的 ${c.replaced} 行）` : ''}。`,
-        `Imported ${result.period}: ${c.progress} progress, ${c.submissions} submission, ${c.siteVisits} site-work rows${c.replaced > 0 ? ` (replaced ${c.replaced})` : ''}.`,
+      summary: formatMessage(
+        'decisions.importedHere',
+        { meeting: d.meeting, added, updated, unused: left },
+        locale,
       ),
-      lines: [
-        ...result.issues.map((i) => finding(i, locale)),
-        ...notes.map((n) => message(n, locale)),
-        ...layoutNotes(excel, locale),
-        ...(has(excel, 'dropDowns') ? [] : [addinText('api.noDropDowns', locale)]),
-      ],
+      lines: d.issues.map((i) => finding(i, locale)),
       ok: true,
     };
-  });
+  }
+  const result = importBulletin(loaded.value.workbook, opened.master.data);
+  if (isIssue(result)) return refused(`「${file.name}」：${message(result, locale)}`);
+  // The ledgers keep the template's drop-down lists (状态, 时间来源, 职务) where Excel can set them.
+  const { writes, notes } = planTables(opened.grid, result.tables, new Map());
+  await host.writeTables(writes, new Map(), { dropDowns: true });
+  const c = result.counts;
+  return {
+    summary: t(
+      `已导入 ${result.period}：进展记录 ${c.progress} 行，报送记录 ${c.submissions} 行，一线工作记录 ${c.siteVisits} 行${c.replaced > 0 ? `（替换了该期原有的 ${c.replaced} 行）` : ''}。`,
+      `Imported ${result.period}: ${c.progress} progress, ${c.submissions} submission, ${c.siteVisits} site-work rows${c.replaced > 0 ? ` (replaced ${c.replaced})` : ''}.`,
+    ),
+    lines: [
+      ...result.issues.map((i) => finding(i, locale)),
+      ...notes.map((n) => message(n, locale)),
+      ...layoutNotes(host, locale),
+      ...dropDownNotes(host, locale),
+    ],
+    ok: true,
+  };
 }
 
 /**
@@ -635,27 +677,25 @@ export async function importLedger(
  * spreadsheet writer is loaded only when asked for (a chunk of its own in the page's bundle).
  */
 export async function progressChartPaper(
-  excel: ExcelHost,
+  excel: PaneHost,
   dayText: string,
-  deliver: WorkbookDelivery,
+  /** As for mergeReports: used only when `excel` is Excel's batch runner. */
+  deliver: WorkbookDelivery | undefined,
   locale: Locale = 'zh',
 ): Promise<PaneResult> {
   const day = parseDate(dayText.trim());
   if (!day.ok) return refused(formatMessage('chart.paneDay', { value: dayText }, locale));
-  const made = await excel.run(async (context) => {
-    const opened = await openMaster(context, excel, locale);
-    return 'why' in opened ? opened : { job: progressChart(opened.master.data, { on: day.value }) };
-  });
-  if ('why' in made) return refused(made.why);
-  if (isIssue(made.job)) return refused(message(made.job, locale));
-  const { result, book, issues } = made.job;
+  const host = hostOf(excel, deliver);
+  const opened = await openMaster(host, locale);
+  if ('why' in opened) return refused(opened.why);
+  const job = progressChart(opened.master.data, { on: day.value });
+  if (isIssue(job)) return refused(message(job, locale));
+  const { result, book, issues } = job;
   const { paperBytes } = await import('../adapters/exceljs/paper.js');
   const fileName = fillText(CHART_TEXT.paneFile, { day: day.value });
   const bytes = await paperBytes(book, new Date());
-  const inExcel = has(excel, 'createWorkbook');
-  if (inExcel) await deliver.open(bytes);
-  else deliver.download(bytes, fileName);
-  const how = formatMessage(inExcel ? 'chart.paneOpened' : 'chart.paneDownloaded', {}, locale);
+  const inNew = (await host.deliver(bytes, fileName)) === 'opened';
+  const how = formatMessage(inNew ? 'chart.paneOpened' : 'chart.paneDownloaded', {}, locale);
   return {
     summary: formatMessage(
       'chart.paneDone',
@@ -682,7 +722,7 @@ export async function progressChartPaper(
  * dates replaced, the office's other rows kept; a notice with errors writes nothing.
  */
 export async function importHolidayNotice(
-  excel: ExcelHost,
+  excel: PaneHost,
   text: string,
   yearText = '',
   locale: Locale = 'zh',
@@ -692,34 +732,34 @@ export async function importHolidayNotice(
   if (text.trim() === '') return refused(say('holidays.pasteFirst'));
   const y = yearText.trim();
   if (y !== '' && !/^\d{4}$/u.test(y)) return refused(say('holidays.badYear', { value: y }));
-  return excel.run(async (context) => {
-    const opened = await openMaster(context, excel, locale);
-    if ('why' in opened) return refused(opened.why);
-    const job = importHolidays({
-      text,
-      ...(y !== '' && { year: Number(y) }),
-      existing: opened.master.data.holidays,
-    });
-    const lines = [
-      ...job.issues.filter((i) => i.severity !== 'info').map((i) => finding(i, locale)),
-      ...job.issues.filter((i) => i.severity === 'info').map((i) => message(i, locale)),
-    ];
-    const errors = job.issues.filter((i) => i.severity === 'error').length;
-    if (!job.ok || job.year === undefined)
-      return { summary: say('holidays.nothingWrittenPane', { count: errors }), lines, ok: false };
-    // Into 节假日 as it is: the notice's dates replaced where they stand, the office's rows kept;
-    // 类型 keeps its 休 / 班 list where Excel can set one (ExcelApi 1.8).
-    const { writes, notes } = planTables(opened.grid, job.tables, new Map());
-    await writeTables(context, excel, writes, new Map(), { dropDowns: true });
-    return {
-      summary: say('holidays.wrotePane', { year: job.year, ...job.counts }),
-      lines: [
-        ...lines,
-        ...notes.map((n) => message(n, locale)),
-        ...layoutNotes(excel, locale),
-        ...(has(excel, 'dropDowns') ? [] : [addinText('api.noDropDowns', locale)]),
-      ],
-      ok: true,
-    };
+  const host = hostOf(excel);
+
+  const opened = await openMaster(host, locale);
+  if ('why' in opened) return refused(opened.why);
+  const job = importHolidays({
+    text,
+    ...(y !== '' && { year: Number(y) }),
+    existing: opened.master.data.holidays,
   });
+  const lines = [
+    ...job.issues.filter((i) => i.severity !== 'info').map((i) => finding(i, locale)),
+    ...job.issues.filter((i) => i.severity === 'info').map((i) => message(i, locale)),
+  ];
+  const errors = job.issues.filter((i) => i.severity === 'error').length;
+  if (!job.ok || job.year === undefined)
+    return { summary: say('holidays.nothingWrittenPane', { count: errors }), lines, ok: false };
+  // Into 节假日 as it is: the notice's dates replaced where they stand, the office's rows kept;
+  // 类型 keeps its 休 / 班 list where Excel can set one (ExcelApi 1.8).
+  const { writes, notes } = planTables(opened.grid, job.tables, new Map());
+  await host.writeTables(writes, new Map(), { dropDowns: true });
+  return {
+    summary: say('holidays.wrotePane', { year: job.year, ...job.counts }),
+    lines: [
+      ...lines,
+      ...notes.map((n) => message(n, locale)),
+      ...layoutNotes(host, locale),
+      ...dropDownNotes(host, locale),
+    ],
+    ok: true,
+  };
 }

@@ -16,6 +16,7 @@ import {
   type WorkbookDelivery,
 } from './pane.js';
 import { has, officeSupports } from '../adapters/office/requirements.js';
+import { OfficeHost } from '../adapters/office/host.js';
 import { LiveCheck } from './live-check.js';
 import { addinText } from './messages.js';
 import type { Locale } from '../core/validate/issue.js';
@@ -214,15 +215,17 @@ void Office.onReady((info) => {
     return;
   }
   const excel: ExcelHost = { run: (batch) => Excel.run(batch), supports: officeSupports };
+  // The actions' door to Excel (WPS 表格's page makes an EtHost instead: src/wps/page.ts).
+  const host = new OfficeHost(excel, delivery);
   const period = $<HTMLInputElement>('period');
   period.value = lastQuarter(new Date());
   $('rank').addEventListener(
     'click',
-    () => void act(t('正在计算……', 'Computing…'), () => computeRanking(excel, period.value, locale)),
+    () => void act(t('正在计算……', 'Computing…'), () => computeRanking(host, period.value, locale)),
   );
   $('check').addEventListener(
     'click',
-    () => void act(t('正在检查……', 'Checking…'), () => checkWorkbook(excel, locale)),
+    () => void act(t('正在检查……', 'Checking…'), () => checkWorkbook(host, locale)),
   );
   const reportPeriod = $<HTMLInputElement>('report-period');
   reportPeriod.value = currentReportPeriod(new Date());
@@ -238,7 +241,7 @@ void Office.onReady((info) => {
     () =>
       void act(t('正在汇总……', 'Merging…'), async () =>
         mergeReports(
-          excel,
+          host,
           reportPeriod.value,
           await pickedFiles(reports),
           await chosenTemplate(),
@@ -253,7 +256,7 @@ void Office.onReady((info) => {
     'click',
     () =>
       void act(t('正在导入……', 'Importing…'), async () =>
-        importLedger(excel, await pickedFiles(bulletinFile), locale),
+        importLedger(host, await pickedFiles(bulletinFile), locale),
       ),
   );
   const meeting = $<HTMLInputElement>('meeting');
@@ -263,7 +266,7 @@ void Office.onReady((info) => {
     'click',
     () =>
       void act(t('正在生成议程……', 'Building the agenda…'), async () =>
-        buildMeetingAgenda(excel, meeting.value, locale, await pickedFiles(topics)),
+        buildMeetingAgenda(host, meeting.value, locale, await pickedFiles(topics)),
       ),
   );
   const chartDay = $<HTMLInputElement>('chart-day');
@@ -272,7 +275,7 @@ void Office.onReady((info) => {
     'click',
     () =>
       void act(t('正在画进度图……', 'Drawing the chart…'), () =>
-        progressChartPaper(excel, chartDay.value, delivery, locale),
+        progressChartPaper(host, chartDay.value, delivery, locale),
       ),
   );
   const noticeText = $<HTMLTextAreaElement>('notice-text');
@@ -281,7 +284,7 @@ void Office.onReady((info) => {
     'click',
     () =>
       void act(t('正在导入……', 'Importing…'), () =>
-        importHolidayNotice(excel, noticeText.value, noticeYear.value, locale),
+        importHolidayNotice(host, noticeText.value, noticeYear.value, locale),
       ),
   );
   for (const id of BUTTONS) $<HTMLButtonElement>(id).disabled = false;

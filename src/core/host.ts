@@ -23,6 +23,20 @@ export interface HostCapabilities {
   readonly openWorkbook: boolean;
   /** Edits by the person can be observed (Excel: ExcelApi 1.9 onChanged; WPS: SheetChange). */
   readonly editEvents: boolean;
+  /** Result sheets get merged titles and column widths (Excel: ExcelApi 1.2; else centred across). */
+  readonly mergeAndWidths: boolean;
+  /** Result sheets get a frozen header (Excel: ExcelApi 1.7; WPS: ActiveWindow.FreezePanes). */
+  readonly freezePanes: boolean;
+}
+
+/** How a run's rows are written. */
+export interface WriteOptions {
+  /**
+   * Drop-down lists on the written rows of columns with a fixed vocabulary, where the host can
+   * (capabilities.dropDowns). Default true: the ledgers keep the templates' lists; the pane turns
+   * them off for result sheets nobody types into (the ranking, the agenda), as the Office pane did.
+   */
+  readonly dropDowns?: boolean;
 }
 
 export type Delivery = 'opened' | 'saved' | 'downloaded';
@@ -35,14 +49,22 @@ export interface WorkbookHost {
   /** Rows `from`..`to` (1-based, inclusive) of one sheet, placed at their sheet position. */
   readRows(sheet: string, from: number, to: number): Promise<SheetGrid>;
   /** Writes result sheets laid out as our templates are; a sheet of the same name is replaced in place. */
-  writeSheets(sheets: readonly HostSheet[], placeholders: ReadonlyMap<string, string>): Promise<void>;
+  writeSheets(
+    sheets: readonly HostSheet[],
+    placeholders: ReadonlyMap<string, string>,
+    options?: WriteOptions,
+  ): Promise<void>;
   /**
    * Writes a run's tables as planTables (core/table/merge.ts) planned them against this workbook,
    * as kpd writes them into a file: a `merge` into the sheet as a person left it (their columns,
    * rows and notes kept; only the cells that change are written; rows inserted only when the table
    * outgrows the blank rows under it), a `fresh` one as a new sheet laid out as our templates are.
    */
-  writeTables(writes: readonly TableWrite[], placeholders: ReadonlyMap<string, string>): Promise<void>;
+  writeTables(
+    writes: readonly TableWrite[],
+    placeholders: ReadonlyMap<string, string>,
+    options?: WriteOptions,
+  ): Promise<void>;
   /** Brings a sheet to the front, so the person sees what was written. */
   showSheet(name: string): Promise<void>;
   /** A workbook the job made (.xlsx bytes): opened as a new document where the host can, else saved or downloaded. */

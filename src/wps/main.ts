@@ -35,6 +35,7 @@ export const SECTIONS: Readonly<Record<string, string>> = {
   kpdAgenda: 'agenda',
   kpdRank: 'rank',
   kpdHolidays: 'holidays',
+  kpdChart: 'chart',
 };
 
 const PANE_KEY = 'kpd.taskpane';

@@ -53,6 +53,7 @@ describe('ribbon.xml and the entry script', () => {
       '生成议程',
       '计算排名',
       '节假日',
+      '进度图',
     ]);
     const images = readdirSync(repoPath('src', 'wps', 'images'));
     for (const [id] of buttons) {

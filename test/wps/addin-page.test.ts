@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
@@ -67,7 +67,9 @@ browserTool.describe('the WPS 加载项 in Chromium', () => {
     }
     grid = readXlsx(await readFile(repoPath('examples', '总台账.xlsx'))).workbook;
     const fake = await readFile(repoPath('test', 'wps', 'fake-wps.js'), 'utf8');
-    init = `${fake}\nwindow.Application = KpdFakeWps.create(${JSON.stringify({ workbooks: [fakeBookOf(grid)] })});`;
+    // Workbooks.Open of a made workbook gives a book of one sheet: the test reads the bytes WPS
+    // was given (Application.fake.files) with our reader, in Node.
+    init = `${fake}\nwindow.Application = KpdFakeWps.create(${JSON.stringify({ workbooks: [fakeBookOf(grid)] })}, { open: function () { return { sheets: [{ name: '汇总' }] }; } });`;
     server = createServer((req, res) => {
       const path = normalize(decodeURIComponent((req.url ?? '/').replace(/[?#].*$/u, ''))).replace(
         /^(\.\.[/\\])+/u,
@@ -199,5 +201,84 @@ browserTool.describe('the WPS 加载项 in Chromium', () => {
       expect(errors).toEqual([]);
     },
     60_000,
+  );
+
+  browserTool.it(
+    'at 360 px, 汇总通报 and 导入放假通知 run from their buttons through WPS and say what they did',
+    async () => {
+      const page = await open('taskpane.html#merge');
+      await page.waitForFunction("!document.getElementById('merge').disabled");
+      expect(await page.textContent('#status')).toBe(
+        '已连接 WPS 表格。打开总台账后，选择要做的事并点击按钮。',
+      );
+      // The page's script is loaded once (the shared HTML's own script tags are the Office pane's).
+      expect(await page.locator('script').count()).toBe(1);
+      const dir = repoPath('examples', 'reports', '2026-11-1');
+      const names = (await readdir(dir)).sort();
+      await page.fill('#report-period', '2026-11-1');
+      await page.setInputFiles(
+        '#reports',
+        names.map((n) => join(dir, n)),
+      );
+      await page.click('#merge');
+      await page.waitForFunction("document.getElementById('status').className !== ''", null, {
+        timeout: 60_000,
+      });
+      const merged = await page.evaluate(() => {
+        const w = globalThis as unknown as {
+          Application: { fake: { files: Map<string, Uint8Array>; books: { name: string }[] } };
+        };
+        return {
+          files: [...w.Application.fake.files.entries()].map(
+            ([path, bytes]) => [path, Array.from(bytes)] as const,
+          ),
+          books: w.Application.fake.books.map((b) => b.name),
+        };
+      });
+      const status = [await page.getAttribute('#status', 'class'), await page.textContent('#status')];
+      const lines = await page.locator('#lines li').allTextContents();
+      expect(status).toEqual([
+        'ok',
+        expect.stringMatching(
+          /^重点项目情况通报（第21期）（2026年11月上半月，报送截止 2026-11-12）已在新工作簿中打开，请另存为「重点项目情况通报-第21期\.xlsx」：应报 8 个指挥部/u,
+        ),
+      ]);
+      // One bulletin (one click, one run), opened in WPS; the 公文 beside it in the same folder.
+      expect(merged.files.map(([path]) => path.replace(/^.*[\\/]/u, ''))).toEqual([
+        '重点项目情况通报-第21期.xlsx',
+        '重点项目情况通报-第21期.docx',
+      ]);
+      expect(merged.books).toEqual(['总台账.xlsx', '重点项目情况通报-第21期.xlsx']);
+      expect(lines[0]).toMatch(/^公文（Word 格式）已存为「C:.*重点项目情况通报-第21期\.docx」/u);
+      const bulletin = readXlsx(new Uint8Array(merged.files[0]?.[1] ?? [])).workbook;
+      expect(bulletin.sheets.map((x) => x.name)).toContain('汇总');
+      expect(bulletin.sheets.find((x) => x.name === '汇总')?.rows.flat()).toContain('高端装备产业园指挥部');
+      await page
+        .screenshot({ path: repoPath('out', 'wps-taskpane-merge.png'), fullPage: false })
+        .catch(() => undefined);
+
+      const notice = await readFile(repoPath('test', 'fixtures', 'holiday-notices', '2025.txt'), 'utf8');
+      const holidays = await open('taskpane.html#holidays');
+      await holidays.waitForFunction("!document.getElementById('holidays').disabled");
+      await holidays.fill('#notice-text', notice);
+      await holidays.click('#holidays');
+      await holidays.waitForFunction("document.getElementById('status').className !== ''");
+      expect(await holidays.textContent('#status')).toBe(
+        '已把 2025 年放假安排写入「节假日」表：放假 28 天、调休上班 5 天（表中共 33 行）。',
+      );
+      const written = await holidays.evaluate(() => {
+        const w = globalThis as unknown as {
+          Application: { fake: { sheet(n: string): { rows(): unknown[][] } | undefined } };
+        };
+        return w.Application.fake.sheet('节假日')?.rows() ?? [];
+      });
+      expect(written.flat()).toContain('春节');
+      await holidays
+        .screenshot({ path: repoPath('out', 'wps-taskpane-holidays.png'), fullPage: false })
+        .catch(() => undefined);
+      expect(foreign).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+    120_000,
   );
 });

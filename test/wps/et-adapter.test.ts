@@ -464,7 +464,13 @@ describe('a made workbook (the bulletin, the agenda) delivered in WPS', () => {
   it('is written to the temporary folder as bytes and opened as a workbook of its own; a name taken gets (2)', async () => {
     const app = fakeWps(grid);
     const host = new EtHost(app);
-    expect(host.capabilities).toEqual({ dropDowns: true, openWorkbook: true, editEvents: true });
+    expect(host.capabilities).toEqual({
+      dropDowns: true,
+      openWorkbook: true,
+      editEvents: true,
+      mergeAndWidths: true,
+      freezePanes: true,
+    });
     const bytes = new Uint8Array(await readFile(repoPath('templates', '重点项目情况通报.xlsx')));
     expect(await host.deliver(bytes, '重点项目情况通报-第21期.xlsx')).toBe('opened');
     expect(await host.deliver(bytes, '重点项目情况通报-第21期.xlsx')).toBe('opened');

@@ -1,6 +1,6 @@
 import type { SheetGrid, WorkbookGrid } from '../../core/grid.js';
 import type { TableWrite } from '../../core/table/merge.js';
-import type { Delivery, HostCapabilities, HostSheet, WorkbookHost } from '../../core/host.js';
+import type { Delivery, HostCapabilities, HostSheet, WorkbookHost, WriteOptions } from '../../core/host.js';
 import { latin1StringPlain } from '../binary.js';
 import type { EtApplication, EtRange, EtWorksheet } from './et-api.js';
 import { findWorksheet, readSheetRows, readWorkbookGrid } from './read.js';
@@ -33,6 +33,9 @@ export class EtHost implements WorkbookHost {
       dropDowns: true,
       openWorkbook: app.FileSystem !== undefined && app.Env !== undefined,
       editEvents: app.ApiEvent !== undefined,
+      // Range.Merge, ColumnWidth and ActiveWindow.FreezePanes are in every WPS 表格 (lib.et.d.ts).
+      mergeAndWidths: true,
+      freezePanes: true,
     };
   }
 
@@ -44,12 +47,24 @@ export class EtHost implements WorkbookHost {
     return readSheetRows(this.app, sheet, from, to);
   }
 
-  async writeSheets(sheets: readonly HostSheet[], placeholders: ReadonlyMap<string, string>): Promise<void> {
-    writeResultSheets(this.app, sheets, placeholders, { dropDowns: this.capabilities.dropDowns });
+  async writeSheets(
+    sheets: readonly HostSheet[],
+    placeholders: ReadonlyMap<string, string>,
+    options: WriteOptions = {},
+  ): Promise<void> {
+    writeResultSheets(this.app, sheets, placeholders, { dropDowns: this.dropDowns(options) });
   }
 
-  async writeTables(writes: readonly TableWrite[], placeholders: ReadonlyMap<string, string>): Promise<void> {
-    writeTables(this.app, writes, placeholders, { dropDowns: this.capabilities.dropDowns });
+  async writeTables(
+    writes: readonly TableWrite[],
+    placeholders: ReadonlyMap<string, string>,
+    options: WriteOptions = {},
+  ): Promise<void> {
+    writeTables(this.app, writes, placeholders, { dropDowns: this.dropDowns(options) });
+  }
+
+  private dropDowns(options: WriteOptions): boolean {
+    return this.capabilities.dropDowns && options.dropDowns !== false;
   }
 
   async showSheet(name: string): Promise<void> {
@@ -58,17 +73,28 @@ export class EtHost implements WorkbookHost {
 
   /**
    * A made workbook opened in WPS as a document of its own: its bytes are written to the
-   * temporary folder (FileSystem.writeAsBinaryString, one char per byte) and opened with
-   * Workbooks.Open, so the master stays untouched and the clerk saves the new one where they
-   * choose. A name already taken there gets " (2)", " (3)" … rather than being overwritten.
+   * temporary folder (saveFile) and opened with Workbooks.Open, so the master stays untouched
+   * and the clerk saves the new one where they choose.
    */
   async deliver(bytes: Uint8Array, fileName: string): Promise<Delivery> {
-    const { FileSystem: fs, Env: env } = this.app;
-    if (!fs || !env) {
+    const path = this.saveFile(bytes, fileName);
+    if (path === undefined) {
       if (!this.options.download) throw new Error('WPS offers no FileSystem here and no download was given.');
       this.options.download(bytes, fileName);
       return 'downloaded';
     }
+    this.app.Workbooks.Open(path);
+    return 'opened';
+  }
+
+  /**
+   * Bytes written to WPS's temporary folder (FileSystem.writeAsBinaryString, one char per byte);
+   * a name already taken there gets " (2)", " (3)" … rather than being overwritten. The path
+   * written, or undefined where this WPS gives the page no FileSystem.
+   */
+  saveFile(bytes: Uint8Array, fileName: string): string | undefined {
+    const { FileSystem: fs, Env: env } = this.app;
+    if (!fs || !env) return undefined;
     const dir = env.GetTempPath().replace(/[\\/]+$/u, '');
     const name = safeFileName(fileName);
     const dot = name.lastIndexOf('.');
@@ -77,8 +103,7 @@ export class EtHost implements WorkbookHost {
     for (let n = 2; fs.Exists(path); n++) path = `${dir}/${stem} (${n})${ext}`;
     if (!fs.writeAsBinaryString(path, latin1StringPlain(bytes)))
       throw new Error(`WPS could not write ${path}.`);
-    this.app.Workbooks.Open(path);
-    return 'opened';
+    return path;
   }
 
   /** SheetChange (ApiEvent): the sheet's name and the changed cells' address, e.g. "B5:D7". */
