@@ -309,14 +309,22 @@ browserTool.describe('the pane at 360×700: results where the eye is, long work 
       // The counts arrived in order: files opened, then read n/1000 rising, then writing, then done.
       const seen = (await page.evaluate('window.__seen')) as string[];
       const phase = (t: string): number =>
-        t.startsWith('正在打开所选文件') ? 0 : t.startsWith('正在读取文件') ? 1 : /正在写入/u.test(t) ? 2 : 3;
+        t === '正在汇总……'
+          ? 0
+          : t.startsWith('正在打开所选文件')
+            ? 1
+            : t.startsWith('正在读取文件')
+              ? 2
+              : /正在写入/u.test(t)
+                ? 3
+                : 4;
       const phases = seen.map(phase);
       expect([...phases].sort((a, b) => a - b)).toEqual(phases);
-      expect(phases).toEqual(expect.arrayContaining([1, 2, 3]));
-      const reading = seen.filter((t) => phase(t) === 1).map((t) => Number(/(\d+)\/1000/u.exec(t)?.[1]));
+      expect(phases).toEqual(expect.arrayContaining([2, 3, 4]));
+      const reading = seen.filter((t) => phase(t) === 2).map((t) => Number(/(\d+)\/1000/u.exec(t)?.[1]));
       expect(reading.length).toBeGreaterThan(1);
       for (let i = 1; i < reading.length; i++) expect(reading[i]).toBeGreaterThan(reading[i - 1] as number);
-      expect(seen.find((t) => phase(t) === 2)).toMatch(/^已读取 1000 个文件、\d+ 行，正在写入/u);
+      expect(seen.find((t) => phase(t) === 3)).toMatch(/^已读取 1000 个文件、\d+ 行，正在写入/u);
 
       // 999 replaced files, one line each; the first 200 shown, the count said, the rest a click away.
       expect(await page.evaluate("document.querySelectorAll('#lines li').length")).toBe(200);
