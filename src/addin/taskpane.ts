@@ -478,11 +478,15 @@ async function watchEdits(excel: ExcelHost): Promise<void> {
       if (!box.checked || acting) return;
       try {
         const result = await checkEdit(excel, live, e, locale);
-        if (result.summary !== '') show(result);
+        if (result.summary === '') return;
+        // What typing found is said under 检查 (the top of the pane), whatever ran before.
+        show(result);
+        placeResult($('check'));
       } catch (error) {
         // What was kept may be what failed: it is read again at the next edit.
         live.reset();
         show(failure(error));
+        placeResult($('check'));
       }
     });
     sheets.onAdded.add(async () => live.reset());
