@@ -18,14 +18,17 @@ export interface WorkProgress {
 
 /** Thrown between slices once 取消 was clicked: nothing has been written by then. */
 export class WorkCancelled extends Error {
+  /** Known by this mark too: in ES5 (Babel) an Error subclass's prototype may be lost. */
+  readonly kpdCancelled = true;
   constructor() {
     super('cancelled');
-    // ES5 classes built by Babel lose the prototype of an Error subclass without this.
     Object.setPrototypeOf(this, WorkCancelled.prototype);
   }
 }
 
-export const isCancelled = (e: unknown): boolean => e instanceof WorkCancelled;
+export const isCancelled = (e: unknown): boolean =>
+  e instanceof WorkCancelled ||
+  (typeof e === 'object' && e !== null && (e as { kpdCancelled?: unknown }).kpdCancelled === true);
 
 /** The event loop back to the page (a timer: IE11 has no scheduler API). */
 const yieldToPage = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
