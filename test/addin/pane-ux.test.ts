@@ -342,6 +342,34 @@ browserTool.describe('the pane at 360×700: results where the eye is, long work 
   );
 
   browserTool.it(
+    '取消 in IE11 mode (the ES5 build with its polyfills): the merge stops, nothing is opened',
+    async () => {
+      const page = await openPane({ ie11: true });
+      const examples = await exampleReports();
+      const files = Array.from({ length: 300 }, (_, i) => {
+        const e = examples[i % examples.length] as (typeof examples)[number];
+        return { ...e, name: `${String(i).padStart(4, '0')}-${e.name}` };
+      });
+      await page.fill('#report-period', '2026-11-1');
+      await page.setInputFiles('#reports', files);
+      await page.click('#merge');
+      await until(
+        page,
+        "/正在读取文件 ([2-9]\\d|\\d{3,})\\//.test(document.getElementById('status').textContent)",
+      );
+      await page.click('#cancel');
+      await until(page, DONE);
+      expect(await status(page)).toBe(addinText('work.cancelled'));
+      expect(await page.evaluate("document.getElementById('status').className")).toBe('cancelled');
+      expect(await page.evaluate('window.KpdFakeOffice.created.length')).toBe(0);
+      await expectInView(page, 'merge');
+      await page.close();
+      expect(errors).toEqual([]);
+    },
+    300_000,
+  );
+
+  browserTool.it(
     'each ribbon button opens the pane on its section (taskpane.html#merge …)',
     async () => {
       for (const id of ['check', 'merge', 'ledger', 'agenda', 'rank']) {
