@@ -71,6 +71,52 @@ export const ADDIN_MESSAGES = {
   'pane.busy.import': { zh: '正在导入……', en: 'Importing…' },
   'pane.busy.agenda': { zh: '正在生成议程……', en: 'Building the agenda…' },
   'pane.busy.chart': { zh: '正在画进度图……', en: 'Drawing the chart…' },
+  // ---- long work: counts while it runs, 取消 (src/addin/slices.ts) -----------------------------
+  'work.reading': {
+    zh: '正在读取文件 {done}/{total}，行数 {rows}……',
+    en: 'Reading file {done}/{total}, {rows} rows…',
+  },
+  'work.picking': {
+    zh: '正在打开所选文件 {done}/{total}……',
+    en: 'Opening the files chosen {done}/{total}…',
+  },
+  'work.writing': {
+    zh: '已读取 {total} 个文件、{rows} 行，正在写入……',
+    en: 'Read {total} files, {rows} rows; writing…',
+  },
+  'work.cancel': { zh: '取消', en: 'Cancel' },
+  'work.cancelling': { zh: '正在取消……', en: 'Cancelling…' },
+  'work.cancelled': {
+    zh: '已取消：没有写入任何内容，所选文件也未改动。',
+    en: 'Cancelled: nothing was written and the files chosen are unchanged.',
+  },
+  // ---- findings: grouped, paged (src/addin/findings.ts) ----------------------------------------
+  'findings.row': { zh: '未并入　{file}{where}　{message}', en: 'Not merged　{file}{where}　{message}' },
+  'findings.replacedFile': {
+    zh: '未并入　{file}：整份 {count} 行，已被更正件「{by}」替换（同一指挥部同一报告期以最后收到的为准）。',
+    en: 'Not merged　{file}: all {count} rows; replaced by the correction "{by}" (the latest report of an HQ and period wins).',
+  },
+  'findings.rowsOfFile': {
+    zh: '未并入　{file}　{where}（共 {count} 行）：{message}',
+    en: 'Not merged　{file}　{where} ({count} rows): {message}',
+  },
+  'findings.rowsOfSheet': { zh: '「{sheet}」第 {from}–{to} 行', en: '{sheet} rows {from}–{to}' },
+  'findings.rowOfSheet': { zh: '「{sheet}」第 {from} 行', en: '{sheet} row {from}' },
+  'findings.cut': {
+    zh: '共 {total} 条，显示前 {shown} 条。',
+    en: '{total} in all; the first {shown} shown.',
+  },
+  'findings.more': { zh: '再显示 {count} 条', en: 'Show {count} more' },
+  'findings.allIn': {
+    zh: '共 {total} 条，显示前 {shown} 条，全部见「{sheet}」表。',
+    en: '{total} in all; the first {shown} shown; all of them are in the sheet {sheet}.',
+  },
+  // ---- what comes next -------------------------------------------------------------------------
+  'next.ledger': {
+    zh: '导入本期通报到台账（{file}）',
+    en: 'Import this bulletin into the ledgers ({file})',
+  },
+  'next.sheetShown': { zh: '已切换到「{sheet}」表。', en: 'Showing the sheet {sheet}.' },
 } as const satisfies Record<string, Readonly<Record<Locale, string>>>;
 
 /** How long boot.ts lets office.js and Excel take: its message is on screen within 10 seconds. */

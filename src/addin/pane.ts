@@ -53,6 +53,9 @@ import { identifyTemplate, isIssue, META_SHEET } from '../core/workbook/identify
 import { progressChart } from '../core/jobs/chart.js';
 import { CHART_TEXT } from '../core/schema/chart.js';
 import { fillText } from '../core/paper/text.js';
+import { inSlices, rowsOfSubmission, type WorkProgress } from './slices.js';
+import { groupedRejections, paneMessage } from './findings.js';
+import { paneText } from './wording.js';
 
 /**
  * What the task pane's buttons do, apart from the page: read the open workbook, call the core
@@ -75,6 +78,8 @@ export interface PaneResult {
   /** Lines listed under it (findings, the ranking's ends). */
   readonly lines: readonly string[];
   readonly ok: boolean;
+  /** The sheet of this workbook the action wrote, to be shown (activated) when it is done. */
+  readonly sheet?: string;
 }
 
 /** Chinese first; English when Office speaks English (sheet names stay as people know them). */
@@ -137,7 +142,7 @@ const where = (i: Issue, locale: Locale): string =>
     .join(' ')
     .trim();
 const finding = (i: Issue, locale: Locale): string =>
-  `${i.severity === 'error' ? tr(locale)('错误', 'Error') : tr(locale)('提醒', 'Warning')}　${where(i, locale)}　${message(i, locale)}`;
+  `${i.severity === 'error' ? tr(locale)('错误', 'Error') : tr(locale)('提醒', 'Warning')}　${where(i, locale)}　${paneMessage(i, locale)}`;
 
 /**
  * The workbook 检查 and the check of an edit work on: the master, or a form an HQ or a unit fills
@@ -333,6 +338,7 @@ export async function computeRanking(
   const sheets = outcome.tables.map((x) => `「${x.sheet.name}」`).join('');
   const agents = outcome.agents?.agents.length;
   return {
+    ...(outcome.tables[0] && { sheet: outcome.tables[0].sheet.name }),
     summary: t(
       `${label}已计算：${agents !== undefined ? `代办员 ${agents} 名，` : ''}责任单位 ${units.length} 个。结果已写入${sheets}。`,
       `${rankPeriodId(period)} done: ${agents !== undefined ? `${agents} agents, ` : ''}${units.length} units. Results written to ${sheets}.`,
@@ -451,6 +457,7 @@ export async function buildMeetingAgenda(
           `${picked.length} files chosen: ${agenda.files.received} topic forms, ${agenda.files.used} used for this meeting, ${agenda.topics.length} topics; ${agenda.problems.length} files, rows or notes not used, listed in 「${PANE_AGENDA_PROBLEMS}」.`,
         );
   return {
+    ...(tables[0] && { sheet: tables[0].sheet.name }),
     summary: t(
       `${day.value} 例会议程已写入${written}：督办事项 ${agenda.decisions.length} 项（逾期未完成 ${overdue.length} 项），议题 ${agenda.topics.length} 项，滞后项目 ${agenda.behind.length} 个。`,
       `Agenda of ${day.value} written to ${written}: ${agenda.decisions.length} decisions tracked (${overdue.length} overdue), ${agenda.topics.length} topics, ${agenda.behind.length} projects behind.`,
@@ -505,6 +512,8 @@ export async function mergeReports(
   /** Offers the bulletin as a 公文 (.docx) too, as kpd merge --doc writes it. */
   /** The line said of it: `doc.downloaded` unless the shell says where it went. */
   offerDocument?: (doc: OfficialDocument, fileName: string) => Promise<string | void>,
+  /** Counts of the files read, and 取消 (the files are read in slices: the page never freezes). */
+  progress?: WorkProgress,
 ): Promise<PaneResult> {
   const t = tr(locale);
   const period = parseReportPeriod(periodText.trim());
@@ -532,11 +541,13 @@ export async function mergeReports(
     // The clock is the shell's: no file can have arrived after this moment (as kpd merge).
     const now = instantToCst(new Date());
     const ctx = bulletinContext({ period, master: master.data, calendar, locale, now });
-    const bulletin = assembleBulletin(
-      ctx,
-      items.map((item) => readSubmission(loadPrepared(item), ctx)),
-      ignored,
+    const read = await inSlices(
+      items,
+      (item) => readSubmission(loadPrepared(item), ctx),
+      rowsOfSubmission,
+      progress,
     );
+    const bulletin = assembleBulletin(ctx, read, ignored);
     const sheets = bulletinSheets(bulletin, {
       siteVisitsPerWeek: master.data.rules.schedule.siteVisitsPerWeek,
       warningBand: master.data.rules.schedule.warningBand,
@@ -591,11 +602,8 @@ export async function mergeReports(
         ? [t(`未经指挥长签字：${names(b.unsigned)}`, `Not signed: ${names(b.unsigned)}`)]
         : []),
       ...b.ignored.map((x) => t(`忽略　${x.file}　${x.reason}`, `Ignored　${x.file}　${x.reason}`)),
-      ...rejected.map(
-        (p) =>
-          `${t('未并入', 'Not merged')}　${p.file}${p.sheet ? `　${p.sheet}` : ''}${p.cell ? `!${p.cell}` : ''}　${p.message}`,
-      ),
-      ...b.warnings.map((w) => `${t('警告', 'Warning')}：${message(w, locale)}`),
+      ...groupedRejections(rejected, b.submissions, locale),
+      ...b.warnings.map((w) => `${t('警告', 'Warning')}：${paneMessage(w, locale)}`),
       ...missing.map((sheet) =>
         t(
           `警告：通报模板中没有「${sheet}」表（或找不到其表头），该部分未写入。`,
@@ -628,7 +636,7 @@ export async function importLedger(
       ),
     );
   const loaded = loadWorkbookBytes(file.name, file.bytes);
-  if (!loaded.ok) return refused(`「${file.name}」：${message(loaded.issue, locale)}`);
+  if (!loaded.ok) return refused(`「${file.name}」：${paneMessage(loaded.issue, locale)}`);
   const host = hostOf(excel);
 
   const opened = await openMaster(host, locale);
@@ -641,6 +649,7 @@ export async function importLedger(
     const { added, updated, unused } = d.counts;
     const left = unused > 0 ? formatMessage('decisions.unusedNumbers', { n: unused }, locale) : '';
     return {
+      sheet: DECISIONS.name,
       summary: formatMessage(
         'decisions.importedHere',
         { meeting: d.meeting, added, updated, unused: left },
@@ -651,12 +660,13 @@ export async function importLedger(
     };
   }
   const result = importBulletin(loaded.value.workbook, opened.master.data);
-  if (isIssue(result)) return refused(`「${file.name}」：${message(result, locale)}`);
+  if (isIssue(result)) return refused(`「${file.name}」：${paneMessage(result, locale)}`);
   // The ledgers keep the template's drop-down lists (状态, 时间来源, 职务) where Excel can set them.
   const { writes, notes } = planTables(opened.grid, result.tables, new Map());
   await host.writeTables(writes, new Map(), { dropDowns: true });
   const c = result.counts;
   return {
+    ...(result.tables[0] && { sheet: result.tables[0].sheet.name }),
     summary: t(
       `已导入 ${result.period}：进展记录 ${c.progress} 行，报送记录 ${c.submissions} 行，一线工作记录 ${c.siteVisits} 行${c.replaced > 0 ? `（替换了该期原有的 ${c.replaced} 行）` : ''}。`,
       `Imported ${result.period}: ${c.progress} progress, ${c.submissions} submission, ${c.siteVisits} site-work rows${c.replaced > 0 ? ` (replaced ${c.replaced})` : ''}.`,
@@ -728,7 +738,7 @@ export async function importHolidayNotice(
   locale: Locale = 'zh',
 ): Promise<PaneResult> {
   const say = (code: IssueCode, params: Readonly<Record<string, string | number>> = {}): string =>
-    formatMessage(code, params, locale);
+    paneText(code, params, locale);
   if (text.trim() === '') return refused(say('holidays.pasteFirst'));
   const y = yearText.trim();
   if (y !== '' && !/^\d{4}$/u.test(y)) return refused(say('holidays.badYear', { value: y }));
@@ -743,7 +753,7 @@ export async function importHolidayNotice(
   });
   const lines = [
     ...job.issues.filter((i) => i.severity !== 'info').map((i) => finding(i, locale)),
-    ...job.issues.filter((i) => i.severity === 'info').map((i) => message(i, locale)),
+    ...job.issues.filter((i) => i.severity === 'info').map((i) => paneMessage(i, locale)),
   ];
   const errors = job.issues.filter((i) => i.severity === 'error').length;
   if (!job.ok || job.year === undefined)
@@ -753,6 +763,7 @@ export async function importHolidayNotice(
   const { writes, notes } = planTables(opened.grid, job.tables, new Map());
   await host.writeTables(writes, new Map(), { dropDowns: true });
   return {
+    ...(job.tables[0] && { sheet: job.tables[0].sheet.name }),
     summary: say('holidays.wrotePane', { year: job.year, ...job.counts }),
     lines: [
       ...lines,

@@ -21,6 +21,9 @@ import { LiveCheck } from './live-check.js';
 import { addinText } from './messages.js';
 import type { Locale } from '../core/validate/issue.js';
 import { officialDocxInBrowser } from './chart-png.js';
+import { linesPage, PAGE_LINES } from './findings.js';
+import { isCancelled, WorkCancelled, type WorkProgress } from './slices.js';
+import { BULLETIN } from '../core/schema/bulletin.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -63,16 +66,28 @@ export function isoToday(today: Date): string {
   return `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
 }
 
-/** The files chosen in a file input, read into memory (they are never written). */
-async function pickedFiles(input: HTMLInputElement): Promise<PickedFile[]> {
+/**
+ * The files chosen in a file input, read into memory (they are never written); `each` is told
+ * how many are read so far (FileReader is asynchronous: the page stays responsive meanwhile).
+ */
+async function pickedFiles(
+  input: HTMLInputElement,
+  each?: (done: number, total: number) => void,
+): Promise<PickedFile[]> {
+  const files = Array.from(input.files ?? []);
+  let done = 0;
   return Promise.all(
-    Array.from(input.files ?? []).map(async (f) => ({
-      name: f.name,
-      bytes: await fileBytes(f),
-      // IE11's File has lastModifiedDate only.
-      lastModified:
-        f.lastModified ?? (f as { lastModifiedDate?: Date }).lastModifiedDate?.getTime() ?? Date.now(),
-    })),
+    files.map(async (f) => {
+      const bytes = await fileBytes(f);
+      each?.(++done, files.length);
+      return {
+        name: f.name,
+        bytes,
+        // IE11's File has lastModifiedDate only.
+        lastModified:
+          f.lastModified ?? (f as { lastModifiedDate?: Date }).lastModifiedDate?.getTime() ?? Date.now(),
+      };
+    }),
   );
 }
 
@@ -92,9 +107,11 @@ const ENGLISH: Readonly<Record<string, string>> = {
   'l-reports': 'Reports received (several allowed; .xlsx, .eml or .zip)',
   merge: 'Merge into bulletin (汇总通报)',
   'hint-merge':
-    'Merges them against this master into the 重点项目情况通报, opened as a new workbook (the master and the files are not changed); save it.',
+    'Merges them against this master into the 重点项目情况通报, opened as a new workbook (the master and the files are not changed); save it. Then import it into the ledgers from here.',
+  'h-ledger': 'Import a bulletin into the ledgers',
   'l-bulletin-template': 'Your own bulletin template (optional; made in Excel, with your masthead)',
-  'l-bulletin': 'Bulletin file (to import into the ledgers)',
+  'l-bulletin': 'Bulletin file (the one just merged needs no choosing: use the button under the result)',
+  cancel: 'Cancel',
   ledger: 'Import into ledgers (导入台账)',
   'hint-ledger':
     'Writes the period’s progress, submissions and site work into 进展记录, 报送记录 and 一线工作记录 of this workbook (importing a period again replaces it); the unit ranking reads them.',
@@ -122,7 +139,7 @@ const ENGLISH: Readonly<Record<string, string>> = {
 
 let locale: Locale = 'zh';
 
-const BUTTONS = ['rank', 'merge', 'ledger', 'check', 'agenda', 'chart', 'holidays'];
+const BUTTONS = ['check', 'merge', 'ledger', 'agenda', 'rank', 'chart', 'holidays', 'next-ledger'];
 
 /** The bundled bulletin template (templates/重点项目情况通报.xlsx, inlined by webpack). */
 function bulletinTemplate(): Uint8Array {
@@ -153,17 +170,32 @@ const delivery: WorkbookDelivery = {
   },
 };
 
-function show(result: PaneResult): void {
-  const status = $('status');
-  status.textContent = result.summary;
-  status.className = result.ok ? 'ok' : 'bad';
+/** The lines of the result shown, and how many of them are on screen (paged, PAGE_LINES at a time). */
+let shownLines: readonly string[] = [];
+let shownCount = 0;
+
+function renderLines(): void {
   const list = $('lines');
   while (list.firstChild) list.removeChild(list.firstChild);
-  for (const l of result.lines.slice(0, 200)) {
+  const page = linesPage(shownLines, shownCount, locale);
+  for (const l of page.shown) {
     const li = document.createElement('li');
     li.textContent = l;
     list.appendChild(li);
   }
+  $('note').textContent = page.note;
+  const more = $('more');
+  more.textContent = addinText('findings.more', locale, { count: page.more });
+  more.style.display = page.more > 0 ? 'inline-block' : 'none';
+}
+
+function show(result: PaneResult, className = result.ok ? 'ok' : 'bad'): void {
+  const status = $('status');
+  status.textContent = result.summary;
+  status.className = className;
+  shownLines = result.lines;
+  shownCount = PAGE_LINES;
+  renderLines();
 }
 
 /** While a button's action writes sheets, its own edits are not checked as typing. */
@@ -181,21 +213,106 @@ function failure(e: unknown): PaneResult {
   };
 }
 
-async function act(busy: string, action: () => Promise<PaneResult>): Promise<void> {
+/** The section an element is in (IE11 has no Element.closest). */
+function sectionOf(el: HTMLElement): HTMLElement | undefined {
+  for (let n: Node | null = el; n; n = n.parentNode)
+    if (n.nodeType === 1 && (n as HTMLElement).tagName === 'SECTION') return n as HTMLElement;
+  return undefined;
+}
+
+const pageTop = (el: HTMLElement): number =>
+  el.getBoundingClientRect().top + (window.pageYOffset || document.documentElement.scrollTop);
+
+/**
+ * The result placed where the eye is: right under the button just clicked, the page scrolled
+ * so that the button and the status below it are at the top of the pane.
+ */
+function placeResult(button: HTMLElement): void {
+  const result = $('result');
+  if (button.parentNode && button.nextSibling !== result)
+    button.parentNode.insertBefore(result, button.nextSibling);
+  window.scrollTo(0, Math.max(0, pageTop(button) - 8));
+}
+
+/** The sheet an action wrote, shown in Excel (Worksheet.activate, ExcelApi 1.1). */
+async function showSheet(excel: ExcelHost, name: string): Promise<void> {
+  await excel.run(async (context) => {
+    context.workbook.worksheets.getItem(name).activate();
+    await context.sync();
+  });
+}
+
+/** 取消 was clicked during the long action running now. */
+let cancelRequested = false;
+
+/** What a long action is told: its counts go to the status, 取消 stops it between files. */
+const progress: WorkProgress = {
+  step(s) {
+    $('status').textContent =
+      s.phase === 'reading'
+        ? addinText('work.reading', locale, { done: s.done, total: s.total, rows: s.rows })
+        : addinText('work.writing', locale, { total: s.total, rows: s.rows });
+    // Once the result is being written it is no longer the clerk's to stop.
+    if (s.phase === 'writing') $('cancel').style.display = 'none';
+  },
+  cancelled: () => cancelRequested,
+};
+
+async function act(
+  excel: ExcelHost,
+  button: string,
+  busy: string,
+  action: () => Promise<PaneResult>,
+  options: { cancellable?: boolean } = {},
+): Promise<void> {
   acting = true;
+  cancelRequested = false;
   const buttons = BUTTONS.map((id) => $<HTMLButtonElement>(id));
   for (const b of buttons) b.disabled = true;
-  $('status').textContent = busy;
-  $('status').className = '';
+  $('next-ledger').style.display = 'none';
+  show({ summary: busy, lines: [], ok: true }, '');
+  const cancel = $<HTMLButtonElement>('cancel');
+  cancel.disabled = false;
+  cancel.style.display = options.cancellable ? 'inline-block' : 'none';
+  placeResult($(button));
   try {
-    show(await action());
+    const result = await action();
+    let lines = result.lines;
+    if (result.sheet !== undefined)
+      try {
+        await showSheet(excel, result.sheet);
+      } catch (e) {
+        lines = [...lines, failure(e).summary];
+      }
+    show({ ...result, lines });
   } catch (e) {
-    show(failure(e));
+    if (isCancelled(e))
+      show({ summary: addinText('work.cancelled', locale), lines: [], ok: false }, 'cancelled');
+    else show(failure(e));
   } finally {
+    cancel.style.display = 'none';
     for (const b of buttons) b.disabled = false;
     live.reset();
     acting = false;
+    placeResult($(button));
   }
+}
+
+/** The section the ribbon button asked for (taskpane.html#merge …), brought to the top. */
+function goToSection(): void {
+  const id = (window.location.hash || '').replace(/^#/u, '');
+  const section = id === '' ? null : document.getElementById(`s-${id}`);
+  const sections = document.getElementsByTagName('section');
+  for (let i = 0; i < sections.length; i++) sections[i]?.classList.remove('current');
+  if (!section) return;
+  section.classList.add('current');
+  const result = $('result');
+  // The status goes with the section asked for, so what is said there is seen.
+  const button = document.getElementById(id);
+  if (button && button.parentNode && !sectionOf(result))
+    button.parentNode.insertBefore(result, button.nextSibling);
+  window.scrollTo(0, Math.max(0, pageTop(section) - 4));
+  if (button instanceof HTMLButtonElement && !button.disabled) button.focus();
 }
 
 void Office.onReady((info) => {
@@ -221,11 +338,14 @@ void Office.onReady((info) => {
   period.value = lastQuarter(new Date());
   $('rank').addEventListener(
     'click',
-    () => void act(t('正在计算……', 'Computing…'), () => computeRanking(host, period.value, locale)),
+    () =>
+      void act(excel, 'rank', t('正在计算……', 'Computing…'), () =>
+        computeRanking(host, period.value, locale),
+      ),
   );
   $('check').addEventListener(
     'click',
-    () => void act(t('正在检查……', 'Checking…'), () => checkWorkbook(host, locale)),
+    () => void act(excel, 'check', t('正在检查……', 'Checking…'), () => checkWorkbook(host, locale)),
   );
   const reportPeriod = $<HTMLInputElement>('report-period');
   reportPeriod.value = currentReportPeriod(new Date());
@@ -236,36 +356,76 @@ void Office.onReady((info) => {
     const [own] = await pickedFiles(ownTemplate);
     return own ? { bytes: own.bytes, ownName: own.name } : { bytes: bulletinTemplate() };
   };
-  $('merge').addEventListener(
-    'click',
-    () =>
-      void act(t('正在汇总……', 'Merging…'), async () =>
-        mergeReports(
-          host,
+  /** The bulletin 汇总通报 just made, offered to 导入台账 at once (no saving and picking again). */
+  let made: PickedFile | undefined;
+  const keep = (bytes: Uint8Array, name: string): void => {
+    made = { name, bytes };
+  };
+  const mergeDelivery: WorkbookDelivery = {
+    open: (bytes) => {
+      keep(bytes, BULLETIN.fileName);
+      return delivery.open(bytes);
+    },
+    download(bytes, fileName) {
+      keep(bytes, fileName);
+      delivery.download(bytes, fileName);
+    },
+  };
+  $('merge').addEventListener('click', () => {
+    made = undefined;
+    void act(
+      excel,
+      'merge',
+      t('正在汇总……', 'Merging…'),
+      async () => {
+        const files = await pickedFiles(reports, (done, total) => {
+          $('status').textContent = addinText('work.picking', locale, { done, total });
+        });
+        if (cancelRequested) throw new WorkCancelled();
+        return mergeReports(
+          excel,
           reportPeriod.value,
-          await pickedFiles(reports),
+          files,
           await chosenTemplate(),
-          delivery,
+          mergeDelivery,
           locale,
           async (doc, name) => download(await officialDocxInBrowser(doc), name, DOCX),
-        ),
-      ),
-  );
+          progress,
+        );
+      },
+      { cancellable: true },
+    ).then(() => {
+      const next = $('next-ledger');
+      if (made === undefined || $('status').className !== 'ok') return;
+      next.textContent = addinText('next.ledger', locale, { file: made.name });
+      next.style.display = 'inline-block';
+    });
+  });
+  $('cancel').addEventListener('click', () => {
+    cancelRequested = true;
+    $<HTMLButtonElement>('cancel').disabled = true;
+    $('status').textContent = addinText('work.cancelling', locale);
+  });
   const bulletinFile = $<HTMLInputElement>('bulletin');
   $('ledger').addEventListener(
     'click',
     () =>
-      void act(t('正在导入……', 'Importing…'), async () =>
+      void act(excel, 'ledger', t('正在导入……', 'Importing…'), async () =>
         importLedger(host, await pickedFiles(bulletinFile), locale),
       ),
   );
+  $('next-ledger').addEventListener('click', () => {
+    const bulletin = made;
+    if (bulletin)
+      void act(excel, 'ledger', t('正在导入……', 'Importing…'), () => importLedger(host, [bulletin], locale));
+  });
   const meeting = $<HTMLInputElement>('meeting');
   meeting.value = nextSaturday(new Date());
   const topics = $<HTMLInputElement>('topics');
   $('agenda').addEventListener(
     'click',
     () =>
-      void act(t('正在生成议程……', 'Building the agenda…'), async () =>
+      void act(excel, 'agenda', t('正在生成议程……', 'Building the agenda…'), async () =>
         buildMeetingAgenda(host, meeting.value, locale, await pickedFiles(topics)),
       ),
   );
@@ -274,24 +434,30 @@ void Office.onReady((info) => {
   $('chart').addEventListener(
     'click',
     () =>
-      void act(t('正在画进度图……', 'Drawing the chart…'), () =>
+      void act(excel, 'chart', t('正在画进度图……', 'Drawing the chart…'), () =>
         progressChartPaper(host, chartDay.value, delivery, locale),
       ),
   );
+  $('more').addEventListener('click', () => {
+    shownCount += PAGE_LINES;
+    renderLines();
+  });
   const noticeText = $<HTMLTextAreaElement>('notice-text');
   const noticeYear = $<HTMLInputElement>('notice-year');
   $('holidays').addEventListener(
     'click',
     () =>
-      void act(t('正在导入……', 'Importing…'), () =>
+      void act(excel, 'holidays', t('正在导入……', 'Importing…'), () =>
         importHolidayNotice(host, noticeText.value, noticeYear.value, locale),
       ),
   );
   for (const id of BUTTONS) $<HTMLButtonElement>(id).disabled = false;
   $('status').textContent = t(
-    '已连接。打开总台账后，选择考评期并点击「计算排名」。',
-    'Connected. In the master workbook, choose the period and click Rank.',
+    '已连接。请在下方选择要做的事：检查、汇总通报、导入台账、生成议程、计算排名……',
+    'Connected. Choose below what to do: check, merge, import, agenda, rank…',
   );
+  goToSection();
+  window.addEventListener('hashchange', goToSection);
   void watchEdits(excel);
 });
 
@@ -315,11 +481,15 @@ async function watchEdits(excel: ExcelHost): Promise<void> {
       if (!box.checked || acting) return;
       try {
         const result = await checkEdit(excel, live, e, locale);
-        if (result.summary !== '') show(result);
+        if (result.summary === '') return;
+        // What typing found is said under 检查 (the top of the pane), whatever ran before.
+        show(result);
+        placeResult($('check'));
       } catch (error) {
         // What was kept may be what failed: it is read again at the next edit.
         live.reset();
         show(failure(error));
+        placeResult($('check'));
       }
     });
     sheets.onAdded.add(async () => live.reset());

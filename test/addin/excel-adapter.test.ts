@@ -607,7 +607,7 @@ describe('导入放假通知 in the task pane', () => {
     expect(after).toEqual(before);
     expect((await importHolidayNotice(run, '  ')).summary).toContain('请先把国务院办公厅放假通知的全文');
     expect((await importHolidayNotice(run, await notice(2026), '26年')).summary).toBe(
-      '--year 应是四位年份，如 2027，而不是「26年」。',
+      '「年份」应是四位年份，如 2027，而不是「26年」。',
     );
   });
 });

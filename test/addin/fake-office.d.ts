@@ -38,6 +38,8 @@ export interface FakeWorkbook {
   /** JSON bytes of each sync's request and response, in order. */
   readonly payloads: { request: number; response: number }[];
   readonly sheets: FakeSheet[];
+  /** The sheet Excel shows (Worksheet.activate, once synced). */
+  readonly active: FakeSheet | undefined;
   /** Excel.run over this workbook, with what this Excel supports. */
   readonly excel: ExcelHost;
   sheet(name: string): FakeSheet | undefined;

@@ -46,6 +46,7 @@
     'Worksheet.position',
     'Worksheet.position=',
     'Worksheet.delete',
+    'Worksheet.activate',
     'Worksheet.getRange',
     'Worksheet.getUsedRange',
     'Worksheet.getUsedRange(valuesOnly)',
@@ -542,6 +543,18 @@
       this._ctx._call('Worksheet.delete');
       const book = this._s.book;
       book.sheets = book.sheets.filter((x) => x !== this._s);
+      if (book.active === this._s) book.active = book.sheets.find((x) => x.visibility === 'Visible');
+    }
+    /** Shown in Excel once the batch is synced; Excel refuses to show a hidden sheet. */
+    activate() {
+      this._ctx._call('Worksheet.activate');
+      const sheet = this._s;
+      this._ctx._effects.push(() => {
+        if (!sheet.book.sheets.includes(sheet)) throw new Error(`ItemNotFound: ${sheet.name}`);
+        if (sheet.visibility !== 'Visible')
+          throw new Error(`InvalidOperation: the sheet ${sheet.name} is hidden and cannot be activated`);
+        sheet.book.active = sheet;
+      });
     }
     getRange(address) {
       this._ctx._call('Worksheet.getRange', address);
@@ -651,6 +664,8 @@
       this._book = book;
       this._objects = [];
       this._ops = [];
+      /** What a batch does that Excel shows only when it is synced (activate). */
+      this._effects = [];
       this._need('Excel.run');
       const sheets = new SheetsProxy(this, book);
       const names = new NamesProxy(this, book);
@@ -684,11 +699,14 @@
       book.syncs++;
       book.payloads.push({ request, response });
       this._ops = [];
+      const effects = this._effects;
+      this._effects = [];
       if (request > LIMIT_BYTES || response > LIMIT_BYTES)
         throw new Error(
           `PayloadTooLarge (fake): this sync's request is ${request} bytes and its response ${response}; the tests allow ${LIMIT_BYTES}`,
         );
       for (const o of this._objects) o._sync();
+      for (const effect of effects) effect();
     }
   }
 
@@ -717,6 +735,8 @@
         );
         return sheet;
       });
+      /** The sheet Excel shows (the first visible one when the workbook opens). */
+      this.active = this.sheets.find((x) => x.visibility === 'Visible');
     }
     sheet(name) {
       return this.sheets.find((s) => s.name === name);

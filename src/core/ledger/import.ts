@@ -63,8 +63,7 @@ export function importBulletin(
   const id = identifyTemplate(bulletin, [BULLETIN]);
   if (isIssue(id)) return id;
   const period = periodOverride ?? bulletinPeriod(bulletin);
-  if (period === undefined)
-    return issue('field.required', {}, { label: '报告期（请用 --period 给出，如 2026-11-1）' });
+  if (period === undefined) return issue('ledger.noPeriod', {});
   const issues: Issue[] = [...id.issues];
   const table = (
     spec: typeof PROJECT_PROGRESS | typeof SUBMISSIONS | typeof SITE_WORK | typeof SITE_VISIT_DETAIL,

@@ -2,6 +2,11 @@ import type { MessageDef } from './codes.js';
 
 /** Messages of the merge (kpd merge), Chinese first. */
 export const MERGE_MESSAGES = {
+  'ledger.noPeriod': {
+    severity: 'error',
+    zh: '通报中没有记录报告期（隐藏的模板信息缺失或被改动），无法确定导入哪一期。请用 --period 给出，如 2026-11-1。',
+    en: 'The bulletin does not record its period (its hidden template data is missing or changed). Give it with --period, e.g. 2026-11-1.',
+  },
   'merge.replaced': {
     severity: 'info',
     zh: '本文件已被「{by}」替换（同一指挥部同一报告期以最后收到的为准），本行未并入。',
