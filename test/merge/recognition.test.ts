@@ -28,7 +28,9 @@ describe('kpd merge: the template', () => {
     await writeFile(join(dir, 'v0.xlsx'), hand(HQ.b, { mark: { id: 'kpd.report', version: 0 } }));
     const r = await merge(dir, ['v0.xlsx']);
     expect(r.json.submissions.map((s) => s.hq)).toEqual([HQ.b]);
-    expect(progressById(readBulletin(r.bulletin)).get('AY-2026-104')?.['年度累计完成投资（万元）']).toBe(4_500);
+    expect(progressById(readBulletin(r.bulletin)).get('AY-2026-104')?.['年度累计完成投资（万元）']).toBe(
+      4_500,
+    );
     const notes = readBulletin(r.bulletin).tables.数据问题.filter(
       (p) => p['问题代码'] === 'template.version',
     );

@@ -95,7 +95,9 @@ describe('the bulletin as a 公文', () => {
   it('names whoever did not work on site twice a week, person by person', () => {
     expect(bulletin.shortfalls.length).toBe(8);
     expect(text).toContain('以下8人次未落实一线工作机制，予以通报：');
-    expect(text).toContain('文旅康养小镇指挥部：指挥长李红梅（10月19日至10月25日1次、11月2日至11月8日1次）。');
+    expect(text).toContain(
+      '文旅康养小镇指挥部：指挥长李红梅（10月19日至10月25日1次、11月2日至11月8日1次）。',
+    );
     for (const w of bulletin.shortfalls) expect(text).toContain(w.person);
     expect(text).toMatch(/各指挥部要对照本通报，认真查找原因，落实整改措施/u);
   });
