@@ -53,7 +53,7 @@ describe('kpd merge: e-mail names in GBK', () => {
     ]);
     expect(readBulletin(r.bulletin).tables.来源[0]).toMatchObject({
       发件人: '孙五（经开区） <jkq@example.cn>',
-      文件: `${join('mail', '1.eml')} › ${name}`,
+      文件: `1.eml › ${name}`,
     });
   });
 

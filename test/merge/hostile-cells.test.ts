@@ -117,8 +117,8 @@ describe('kpd merge: hostile cells', () => {
     const rows = progressById(b);
     expect(
       ['AY-2026-101', 'AY-2026-102'].map((id) => [
-        rows.get(id)?.['本期完成投资(万元)'],
-        rows.get(id)?.['年度累计完成投资(万元)'],
+        rows.get(id)?.['本期完成投资（万元）'],
+        rows.get(id)?.['年度累计完成投资（万元）'],
       ]),
     ).toEqual([
       [120.5, 10_500],
@@ -128,7 +128,7 @@ describe('kpd merge: hostile cells', () => {
   });
 
   it('keeps the first report of a project reported twice (by another HQ), listing the second', () => {
-    expect(progressById(b).get('AY-2026-101')?.['年度累计完成投资(万元)']).toBe(10_500);
+    expect(progressById(b).get('AY-2026-101')?.['年度累计完成投资（万元）']).toBe(10_500);
     expect(run.json.rejected[2]?.message).toBe(
       '项目「AY-2026-101」在项目登记中属于「A区产业园指挥部」，不属于本指挥部「水利枢纽指挥部」，本行未采用。',
     );

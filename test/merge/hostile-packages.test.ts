@@ -149,7 +149,7 @@ describe('kpd merge: packages read but flagged', () => {
     expect(flagged.json.rows).toEqual({ in: 6, merged: 6, rejected: 0 });
     const rows = progressById(readBulletin(flagged.bulletin));
     expect(
-      ['AY-2026-101', 'AY-2026-104', 'AY-2026-106'].map((id) => rows.get(id)?.['年度累计完成投资(万元)']),
+      ['AY-2026-101', 'AY-2026-104', 'AY-2026-106'].map((id) => rows.get(id)?.['年度累计完成投资（万元）']),
     ).toEqual([2_000, 2_000, 2_000]);
   });
 

@@ -147,7 +147,7 @@ describe('kpd merge: rows in = merged + rejected', () => {
         const reported = new Map(
           [...progressById(readBulletin(bulletin))]
             .filter(([, r]) => r['状态'] !== '未报' && r['状态'] !== '有误')
-            .map(([id, r]) => [id, r['年度累计完成投资(万元)']]),
+            .map(([id, r]) => [id, r['年度累计完成投资（万元）']]),
         );
         const expected = new Map([...taken.values()].flatMap((t) => [...t.built.goodProjects]));
         expect(reported).toEqual(expected);
