@@ -1,15 +1,11 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, expect } from 'vitest';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
-import { fakeDataOf } from '../helpers/office.js';
+import { fakeOfficeScript, servePane } from '../helpers/pane-site.js';
 import { repoPath } from '../helpers/paths.js';
 import { requireTool } from '../helpers/tools.js';
-import { installedExcelApiSets } from './api-sets.js';
-import './fake-office.js';
 
 /**
  * 进度图 in the built task pane (dist-addin/, `npm test` builds it) in headless Chromium at
@@ -19,47 +15,14 @@ import './fake-office.js';
  */
 const CHROMIUM = '/usr/bin/chromium';
 const browserTool = requireTool(CHROMIUM);
-const SITE = repoPath('dist-addin');
-const PAGE = join(SITE, 'taskpane.html');
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.png': 'image/png',
-  '.xml': 'text/xml',
-};
+const PAGE = repoPath('dist-addin', 'taskpane.html');
 let browser: Browser | undefined;
-let server: Server | undefined;
-
-/** The built site on 127.0.0.1, with `office` served as office-js/office.js. */
-async function serve(office: string): Promise<string> {
-  server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(
-      /^(\.\.[/\\])+/u,
-      '',
-    );
-    if (path === '/office-js/office.js') {
-      res.writeHead(200, { 'content-type': MIME['.js'] });
-      return void res.end(office);
-    }
-    readFile(join(SITE, path))
-      .then((body) => {
-        res.writeHead(200, { 'content-type': MIME[extname(path)] ?? 'application/octet-stream' });
-        res.end(body);
-      })
-      .catch(() => {
-        res.writeHead(404);
-        res.end();
-      });
-  });
-  await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-}
+let site: Awaited<ReturnType<typeof servePane>> | undefined;
 
 browserTool.describe('the task pane 进度图 in Chromium', () => {
   afterAll(async () => {
     await browser?.close();
-    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    await site?.close();
   });
 
   browserTool.it(
@@ -67,15 +30,6 @@ browserTool.describe('the task pane 进度图 in Chromium', () => {
     async () => {
       expect(existsSync(PAGE), 'run npm run addin:build first').toBe(true);
       const grid = readXlsx(await readFile(repoPath('examples', '总台账.xlsx'))).workbook;
-      const fake = await readFile(repoPath('test', 'addin', 'fake-office.js'), 'utf8');
-      const options = JSON.stringify({
-        apiSets: Object.fromEntries(
-          globalThis.KpdFakeOffice.OFFERS.map((k) => [k, installedExcelApiSets()[k]]),
-        ),
-        excelApi: '1.13',
-        displayLanguage: 'zh-CN',
-      });
-      const script = `${fake}\nKpdFakeOffice.install(${JSON.stringify(fakeDataOf(grid))}, ${options});`;
       browser = await chromium.launch({
         executablePath: CHROMIUM,
         args: [
@@ -90,8 +44,8 @@ browserTool.describe('the task pane 进度图 in Chromium', () => {
       const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
-      const origin = await serve(script);
-      await page.goto(`${origin}/taskpane.html`);
+      site = await servePane(await fakeOfficeScript(grid));
+      await page.goto(`${site.origin}/taskpane.html`);
       await page.waitForFunction("document.getElementById('status').textContent.startsWith('已连接')");
       expect(await page.inputValue('#chart-day')).toMatch(/^\d{4}-\d{2}-\d{2}$/u);
       expect(await page.textContent('#chart')).toBe('进度图');
