@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, expect } from 'vitest';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
 import { fakeOfficeScript, servePane } from '../helpers/pane-site.js';
 import { repoPath } from '../helpers/paths.js';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 import { requireTool } from '../helpers/tools.js';
 
 /**
@@ -13,7 +14,6 @@ import { requireTool } from '../helpers/tools.js';
  * its own chunk when the button is pressed, and the chart opens as a new workbook. The site is
  * served on the loopback address, as IT serves it; office.js is the fake.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const browserTool = requireTool(CHROMIUM);
 const PAGE = repoPath('dist-addin', 'taskpane.html');
 let browser: Browser | undefined;
@@ -30,17 +30,7 @@ browserTool.describe('the task pane 进度图 in Chromium', () => {
     async () => {
       expect(existsSync(PAGE), 'run npm run addin:build first').toBe(true);
       const grid = readXlsx(await readFile(repoPath('examples', '总台账.xlsx'))).workbook;
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-        ],
-      });
+      browser = await launchChromium();
       const page = await browser.newPage({ viewport: { width: 360, height: 900 } });
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));

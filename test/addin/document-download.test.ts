@@ -1,19 +1,19 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, expect } from 'vitest';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
 import { docxMedia, docxParts, paragraphsOf } from '../helpers/docx.js';
 import { fakeOfficeScript, servePane } from '../helpers/pane-site.js';
 import { repoPath } from '../helpers/paths.js';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 import { requireTool } from '../helpers/tools.js';
 
 /**
  * In headless Chromium, the built pane's 汇总通报 offers the 公文 as a download: a .docx whose
  * two charts the browser drew (its canvas and fonts, no resvg), beside the workbook it opens.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const browserTool = requireTool(CHROMIUM);
 const PAGE = repoPath('dist-addin', 'taskpane.html');
 let browser: Browser | undefined;
@@ -37,17 +37,7 @@ browserTool.describe('the task pane in Chromium, 汇总通报 as a 公文', () =
       }
       const grid = readXlsx(await readFile(repoPath('examples', '总台账.xlsx'))).workbook;
       site = await servePane(await fakeOfficeScript(grid));
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--no-first-run',
-        ],
-      });
+      browser = await launchChromium();
       const page = await browser.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));

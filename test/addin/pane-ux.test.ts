@@ -1,13 +1,14 @@
 import { createServer, type Server } from 'node:http';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
 import { addinText } from '../../src/addin/messages.js';
 import { fakeDataOf } from '../helpers/office.js';
 import { ADDIN_DIR, BUILD_TIMEOUT_MS, ensureAddinBuilt } from '../helpers/addin-build.js';
 import { repoPath } from '../helpers/paths.js';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 import { requireTool } from '../helpers/tools.js';
 import { installedExcelApiSets } from './api-sets.js';
 import { IE11_LACKS } from './ie11.js';
@@ -19,7 +20,6 @@ import './fake-office.js';
  * sticks out sideways; 汇总通报 of 1,000 reports counts its way through without freezing the
  * page and stops cleanly on 取消; the ribbon's buttons open the pane on their section.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const browserTool = requireTool(CHROMIUM);
 const WIDTH = 360;
 const HEIGHT = 700;
@@ -144,17 +144,7 @@ browserTool.describe('the pane at 360×700: results where the eye is, long work 
     await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, BUILD_TIMEOUT_MS);
 
   afterAll(async () => {

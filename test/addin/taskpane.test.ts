@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
 import { addinText, BOOT_WAIT_SECONDS } from '../../src/addin/messages.js';
@@ -9,6 +9,7 @@ import { fakeDataOf } from '../helpers/office.js';
 import { mailBytes } from '../helpers/merge-mail.js';
 import { ADDIN_DIR, BUILD_TIMEOUT_MS, ensureAddinBuilt } from '../helpers/addin-build.js';
 import { repoPath } from '../helpers/paths.js';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 import { requireTool } from '../helpers/tools.js';
 import { installedExcelApiSets } from './api-sets.js';
 import { IE11_LACKS } from './ie11.js';
@@ -22,7 +23,6 @@ import './fake-office.js';
  * IE11 lacks them), in an older and in a current Excel, in English; and what the page says when
  * office.js or Excel never answers.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const browserTool = requireTool(CHROMIUM);
 
 let browser: Browser | undefined;
@@ -157,17 +157,7 @@ browserTool.describe('the task pane in Chromium, served from its own site', () =
     await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     page = await openPane();
     english = await openPane({ displayLanguage: 'en-US' }, 'Connected');
   }, BUILD_TIMEOUT_MS);

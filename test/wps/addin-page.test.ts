@@ -4,13 +4,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
 import type { WorkbookGrid } from '../../src/core/grid.js';
 import { AGENDA_DECISIONS } from '../../src/core/schema/agenda.js';
 import { trimmed } from '../helpers/office.js';
 import { repoPath } from '../helpers/paths.js';
+import { CHROMIUM, launchChromium } from '../helpers/chromium.js';
 import { requireTool } from '../helpers/tools.js';
 import { fakeBookOf } from '../helpers/wps.js';
 
@@ -21,7 +22,6 @@ import { fakeBookOf } from '../helpers/wps.js';
  * on 检查 opens the task pane page on its section; the page's WPS host reads and writes the
  * workbook through the ES5 bundle; nothing is requested from any other origin.
  */
-const CHROMIUM = '/usr/bin/chromium';
 const browserTool = requireTool(CHROMIUM);
 const ROOT = repoPath('dist-wps');
 const TYPES: Readonly<Record<string, string>> = {
@@ -87,17 +87,7 @@ browserTool.describe('the WPS 加载项 in Chromium', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 600_000);
 
   afterAll(async () => {
