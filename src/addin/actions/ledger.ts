@@ -1,0 +1,86 @@
+import { loadWorkbookBytes } from '../../adapters/received.js';
+import { importBulletin } from '../../core/ledger/import.js';
+import { planTables } from '../../core/table/merge.js';
+import { DECISIONS } from '../../core/schema/master.js';
+import { DECISION_FORM } from '../../core/schema/decisions.js';
+import { importDecisions } from '../../core/ledger/decisions.js';
+import { formatMessage, message, type Locale } from '../../core/validate/issue.js';
+import { identifyTemplate, isIssue } from '../../core/workbook/identify.js';
+import { paneMessage } from '../findings.js';
+import {
+  hostOf,
+  type PaneHost,
+  type PaneResult,
+  tr,
+  openMaster,
+  refused,
+  layoutNotes,
+  dropDownNotes,
+  finding,
+  type PickedFile,
+} from './common.js';
+
+/**
+ * 导入台账: a bulletin's period into this master's 进展记录, 报送记录 and 一线工作记录 (what the
+ * unit ranking reads), as `kpd ledger import` does: importing a period again replaces it, rows of
+ * other periods stay as they were. The bulletin file is only read.
+ */
+export async function importLedger(
+  excel: PaneHost,
+  picked: readonly PickedFile[],
+  locale: Locale = 'zh',
+): Promise<PaneResult> {
+  const t = tr(locale);
+  const [file, ...more] = picked;
+  if (!file || more.length > 0)
+    return refused(
+      t(
+        '请选择一份《重点项目情况通报》（.xlsx，由「汇总通报」或 kpd merge 生成）。',
+        'Choose one bulletin (.xlsx, made by 汇总通报 or kpd merge).',
+      ),
+    );
+  const loaded = loadWorkbookBytes(file.name, file.bytes);
+  if (!loaded.ok) return refused(`「${file.name}」：${paneMessage(loaded.issue, locale)}`);
+  const host = hostOf(excel);
+
+  const opened = await openMaster(host, locale);
+  if ('why' in opened) return refused(opened.why);
+  // A 周例会议定事项 workbook goes into 督办事项 (as kpd ledger import does); else a bulletin.
+  if (!isIssue(identifyTemplate(loaded.value.workbook, [DECISION_FORM]))) {
+    const d = importDecisions(loaded.value.workbook, opened.master.data);
+    if (isIssue(d)) return refused(`「${file.name}」：${message(d, locale)}`);
+    await host.writeSheets([{ sheet: DECISIONS, rows: d.decisions }], new Map(), { dropDowns: true });
+    const { added, updated, unused } = d.counts;
+    const left = unused > 0 ? formatMessage('decisions.unusedNumbers', { n: unused }, locale) : '';
+    return {
+      sheet: DECISIONS.name,
+      summary: formatMessage(
+        'decisions.importedHere',
+        { meeting: d.meeting, added, updated, unused: left },
+        locale,
+      ),
+      lines: d.issues.map((i) => finding(i, locale)),
+      ok: true,
+    };
+  }
+  const result = importBulletin(loaded.value.workbook, opened.master.data);
+  if (isIssue(result)) return refused(`「${file.name}」：${paneMessage(result, locale)}`);
+  // The ledgers keep the template's drop-down lists (状态, 时间来源, 职务) where Excel can set them.
+  const { writes, notes } = planTables(opened.grid, result.tables, new Map());
+  await host.writeTables(writes, new Map(), { dropDowns: true });
+  const c = result.counts;
+  return {
+    ...(result.tables[0] && { sheet: result.tables[0].sheet.name }),
+    summary: t(
+      `已导入 ${result.period}：进展记录 ${c.progress} 行，报送记录 ${c.submissions} 行，一线工作记录 ${c.siteVisits} 行${c.replaced > 0 ? `（替换了该期原有的 ${c.replaced} 行）` : ''}。`,
+      `Imported ${result.period}: ${c.progress} progress, ${c.submissions} submission, ${c.siteVisits} site-work rows${c.replaced > 0 ? ` (replaced ${c.replaced})` : ''}.`,
+    ),
+    lines: [
+      ...result.issues.map((i) => finding(i, locale)),
+      ...notes.map((n) => message(n, locale)),
+      ...layoutNotes(host, locale),
+      ...dropDownNotes(host, locale),
+    ],
+    ok: true,
+  };
+}
