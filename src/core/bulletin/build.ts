@@ -193,11 +193,9 @@ export function readSubmission(f: ReceivedFile, ctx: BulletinContext): Submissio
       reason: issue(
         'merge.fileNotMerged',
         {},
-        {
-          reason: noSheet
-            ? `找不到「${PROGRESS.name}」表（可能被改名或删除），请用下发的模板重新填报`
-            : `填报单位「${read.fields.reporter ?? ''}」不是登记的指挥部`,
-        },
+        noSheet
+          ? { reason: 'merge.why.noProgressSheet', sheet: PROGRESS.name }
+          : { reason: 'merge.why.unknownReporter', reporter: read.fields.reporter ?? '' },
       ),
     };
   }
@@ -219,7 +217,9 @@ export function readSubmission(f: ReceivedFile, ctx: BulletinContext): Submissio
         'merge.fileNotMerged',
         {},
         {
-          reason: `报告期填为「${reportPeriodLabel(typedPeriod)}」，不是本期「${reportPeriodLabel(ctx.period)}」`,
+          reason: 'merge.why.otherPeriod',
+          found: reportPeriodLabel(typedPeriod),
+          expected: reportPeriodLabel(ctx.period),
         },
       ),
     };
@@ -237,7 +237,7 @@ export function readSubmission(f: ReceivedFile, ctx: BulletinContext): Submissio
     const day = t.at.slice(0, 10);
     const from = reportPeriodRange(ctx.period).from;
     if (day < from)
-      notes.push(issue('merge.filledOnOdd', {}, { value: day, why: `早于报告期开始（${from}）` }));
+      notes.push(issue('merge.filledOnOdd', {}, { value: day, why: 'merge.why.beforePeriod', from }));
   }
   return {
     kind: 'candidate',

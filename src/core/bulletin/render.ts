@@ -14,7 +14,7 @@ import { addDays } from '../calendar/dates.js';
 import { formatMessage, message, SEVERITY_LABEL, type Locale } from '../validate/issue.js';
 import { fileName } from '../values/file-name.js';
 import { groupFindings } from './findings.js';
-import type { Bulletin, ProjectProgress } from './model.js';
+import { reasonsText, type Bulletin, type ProjectProgress } from './model.js';
 import { capTable, type RowSource, type TableOverflow } from '../template/limits.js';
 
 /**
@@ -200,7 +200,7 @@ export function bulletinSheets(
     unit: p.unit,
     rate: p.rate ?? null,
     fraction: p.fraction,
-    reasons: p.reasons.join('；'),
+    reasons: reasonsText(p.reasons, opts.locale),
   }));
 
   const commanders = new Map(b.projects.map((p) => [p.hq, p.commander]));
