@@ -165,6 +165,73 @@ export function fillSheet(
   if (!header) return notFound;
 
   const h = header.row.r;
+  const { styleRow, lastAreaRow, rest, totalRow } = dataArea(rows, header.row);
+  const n = fill.rows.length;
+  const first = h + 1;
+  const delta = n - (lastAreaRow - h);
+  const cols = columnPlans({
+    fill,
+    header,
+    styleRow,
+    totalRow,
+    widths: columnWidths(xml.slice(0, open)),
+    wrapStyles,
+    dateStyle,
+  });
+  const writeRow = rowWriter(cols.plan, styleRow?.attrs ?? '');
+  const tailRows = rest.map((r) =>
+    r === totalRow && fill.totals
+      ? totalRowXml(r, r.r + delta, fill.totals, header.columns, cols)
+      : shiftRow(r.xml, delta),
+  );
+  const lastRow = Math.max(h, ...rest.map((r) => r.r + delta), n > 0 ? first + n - 1 : h);
+  const span = { first, areaLast: lastAreaRow, newLast: Math.max(first, first + n - 1), delta };
+  const maxCol = Math.max(0, ...cols.ordered);
+  // Only the parts around the rows carry ranges; the rows themselves are written as built.
+  const head =
+    xml
+      .slice(0, bodyStart)
+      .replace(/<dimension ref="[^"]*"\/>/u, `<dimension ref="A1:${columnLetters(maxCol)}${lastRow}"/>`) +
+    rows
+      .filter((r) => r.r <= h)
+      .map((r) => r.xml)
+      .join('');
+  const tail = tailRows.join('') + adjustRanges(xml.slice(close), span);
+
+  function* pieces(): Generator<string | Uint8Array> {
+    yield head;
+    const sink = new ByteSink(PIECE);
+    for (let k = 0; k < n; k++) {
+      writeRow(
+        sink,
+        fill.rows.at(k) ?? {},
+        first + k,
+        fill.subtotal?.(k) === true ? cols.subtotalPlan : cols.plan,
+      );
+      if (sink.length >= PIECE) yield sink.take();
+    }
+    if (sink.length > 0) yield sink.take();
+    yield tail;
+  }
+  return {
+    pieces: pieces(),
+    firstDataRow: first,
+    lastRow,
+    shift: { from: lastAreaRow + 1, by: delta },
+    area: { first, last: lastAreaRow },
+    found: true,
+  };
+}
+
+/**
+ * The prepared data area under the header row (its first row gives the styles), its last row,
+ * the rows below it, and the 合计 row right under it when there is one.
+ */
+function dataArea(
+  rows: readonly RawRow[],
+  headerRow: RawRow,
+): { styleRow: RawRow | undefined; lastAreaRow: number; rest: RawRow[]; totalRow: RawRow | undefined } {
+  const h = headerRow.r;
   const after = rows.filter((r) => r.r > h);
   // The prepared data area: empty rows right under the header; the first gives the styles.
   const area: RawRow[] = [];
@@ -181,17 +248,30 @@ export function fillSheet(
     after.filter((r) => r.r < firstValued.r).every((r) => !r.hasValues) &&
     [...firstValued.texts.values()].some((t) => TOTAL_WORDS.has(matchKey(t)));
   const styleRow = area[0];
-  const styleOf = (col: number): string | undefined =>
-    styleRow?.styles.get(col) ?? header.row.styles.get(col);
   const lastAreaRow = gapToTotal ? firstValued.r - 1 : area.length > 0 ? h + area.length : h;
   const rest = after.filter((r) => r.r > lastAreaRow);
   const totalRow = rest.find(
     (r) => r.r === lastAreaRow + 1 && [...r.texts.values()].some((t) => TOTAL_WORDS.has(matchKey(t))),
   );
 
-  const n = fill.rows.length;
-  const first = h + 1;
-  const delta = n - (lastAreaRow - h);
+  return { styleRow, lastAreaRow, rest, totalRow };
+}
+
+type Header = NonNullable<ReturnType<typeof findHeader>>;
+
+/** Per column, what never changes from row to row: its letters, style, key and spec. */
+function columnPlans(a: {
+  readonly fill: TableFill;
+  readonly header: Header;
+  readonly styleRow: RawRow | undefined;
+  readonly totalRow: RawRow | undefined;
+  readonly widths: ReadonlyMap<number, number>;
+  readonly wrapStyles: ReadonlySet<string>;
+  readonly dateStyle: ((style: string | undefined, formatCode: string) => string) | undefined;
+}) {
+  const { fill, header, styleRow, totalRow, widths, wrapStyles, dateStyle } = a;
+  const styleOf = (col: number): string | undefined =>
+    styleRow?.styles.get(col) ?? header.row.styles.get(col);
   const byKey = new Map(fill.sheet.columns.map((c) => [c.key, c]));
   const colOfKey = header.columns;
   const allCols = new Set<number>([
@@ -202,7 +282,6 @@ export function fillSheet(
   const keyOfCol = new Map([...colOfKey].map(([k, c]) => [c, k]));
   const ordered = [...allCols].sort((a, b) => a - b);
   // Per column, what never changes from row to row: its letters, style, key and spec.
-  const widths = columnWidths(xml.slice(0, open));
   const planWith = (styleAt: (col: number) => string | undefined) =>
     ordered.map((col) => {
       const key = keyOfCol.get(col);
@@ -232,14 +311,25 @@ export function fillSheet(
   const plan = planWith(styleOf);
   // Subtotal rows take the 合计 row's look (bold, its fill and borders) where the template has one.
   const subtotalPlan = totalRow ? planWith((col) => totalRow.styles.get(col) ?? styleOf(col)) : plan;
-  const rowAttrs = styleRow?.attrs ?? '';
+
+  return { plan, subtotalPlan, ordered, keyOfCol, byKey };
+}
+
+type ColumnPlans = ReturnType<typeof columnPlans>;
+type ColumnPlan = ColumnPlans['plan'];
+
+/**
+ * The hot loop of a big bulletin (a million cells): bytes written straight into the sink,
+ * no per-cell objects and no strings to encode afterwards.
+ */
+function rowWriter(
+  plan: ColumnPlan,
+  rowAttrs: string,
+): (sink: ByteSink, values: RowValues, rn: number, plan: ColumnPlan) => void {
   const baseHeight = Number(/\sht="([\d.]+)"/u.exec(rowAttrs)?.[1] ?? 0);
   const plainAttrs = rowAttrs.replace(/\s(ht|customHeight)="[^"]*"/gu, '');
-
-  // The hot loop of a big bulletin (a million cells): bytes written straight into the sink,
-  // no per-cell objects and no strings to encode afterwards.
   const wrapCols = plan.filter((p) => p.wraps && p.key !== undefined && !p.dated);
-  const writeRow = (sink: ByteSink, values: RowValues, rn: number, plan: typeof subtotalPlan): void => {
+  const writeRow = (sink: ByteSink, values: RowValues, rn: number, plan: ColumnPlan): void => {
     // Rows grow with their wrapped text, as the template's own rows would in Excel.
     let lines = 1;
     for (const p of wrapCols) {
@@ -290,63 +380,37 @@ export function fillSheet(
     sink.ascii('</row>');
   };
 
-  const tailRows: string[] = [];
-  for (const r of rest) {
-    if (r === totalRow && fill.totals) {
-      const rn = r.r + delta;
-      let cells = '';
-      const totalCols = new Set([...r.styles.keys(), ...colOfKey.values()]);
-      for (const col of [...totalCols].sort((a, b) => a - b)) {
-        const key = keyOfCol.get(col);
-        const label = r.texts.get(col);
-        const v =
-          label !== undefined && key === undefined
-            ? label
-            : key !== undefined
-              ? (fill.totals[key] ?? label ?? undefined)
-              : undefined;
-        cells += valueCellXml(
-          `${columnLetters(col)}${rn}`,
-          r.styles.get(col),
-          v,
-          key === undefined ? undefined : byKey.get(key),
-        );
-      }
-      tailRows.push(`<row r="${rn}"${r.attrs}>${cells}</row>`);
-    } else tailRows.push(shiftRow(r.xml, delta));
-  }
-  const lastRow = Math.max(h, ...rest.map((r) => r.r + delta), n > 0 ? first + n - 1 : h);
-  const span = { first, areaLast: lastAreaRow, newLast: Math.max(first, first + n - 1), delta };
-  const maxCol = Math.max(0, ...ordered);
-  // Only the parts around the rows carry ranges; the rows themselves are written as built.
-  const head =
-    xml
-      .slice(0, bodyStart)
-      .replace(/<dimension ref="[^"]*"\/>/u, `<dimension ref="A1:${columnLetters(maxCol)}${lastRow}"/>`) +
-    rows
-      .filter((r) => r.r <= h)
-      .map((r) => r.xml)
-      .join('');
-  const tail = tailRows.join('') + adjustRanges(xml.slice(close), span);
+  return writeRow;
+}
 
-  function* pieces(): Generator<string | Uint8Array> {
-    yield head;
-    const sink = new ByteSink(PIECE);
-    for (let k = 0; k < n; k++) {
-      writeRow(sink, fill.rows.at(k) ?? {}, first + k, fill.subtotal?.(k) === true ? subtotalPlan : plan);
-      if (sink.length >= PIECE) yield sink.take();
-    }
-    if (sink.length > 0) yield sink.take();
-    yield tail;
+/** The 合计 row with the run's totals, its labels kept, at its new row number. */
+function totalRowXml(
+  r: RawRow,
+  rn: number,
+  totals: RowValues,
+  colOfKey: ReadonlyMap<string, number>,
+  cols: ColumnPlans,
+): string {
+  const { keyOfCol, byKey } = cols;
+  let cells = '';
+  const totalCols = new Set([...r.styles.keys(), ...colOfKey.values()]);
+  for (const col of [...totalCols].sort((a, b) => a - b)) {
+    const key = keyOfCol.get(col);
+    const label = r.texts.get(col);
+    const v =
+      label !== undefined && key === undefined
+        ? label
+        : key !== undefined
+          ? (totals[key] ?? label ?? undefined)
+          : undefined;
+    cells += valueCellXml(
+      `${columnLetters(col)}${rn}`,
+      r.styles.get(col),
+      v,
+      key === undefined ? undefined : byKey.get(key),
+    );
   }
-  return {
-    pieces: pieces(),
-    firstDataRow: first,
-    lastRow,
-    shift: { from: lastAreaRow + 1, by: delta },
-    area: { first, last: lastAreaRow },
-    found: true,
-  };
+  return `<row r="${rn}"${r.attrs}>${cells}</row>`;
 }
 
 interface Span {

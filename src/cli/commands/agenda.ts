@@ -11,6 +11,7 @@ import {
 } from '../../core/agenda/index.js';
 import { parseDate } from '../../core/values/parse.js';
 import { formatMessage, message, type Locale } from '../../core/validate/issue.js';
+import { reasonLines } from '../../core/bulletin/model.js';
 import { AGENDA } from '../../core/schema/agenda.js';
 import { outputTemplate } from '../../adapters/bundled.js';
 import { walkInputs } from '../../adapters/inputs.js';
@@ -149,7 +150,11 @@ export function agendaJson(a: Agenda, locale: Locale = 'zh') {
       file: x.file,
       notes: x.notes,
     })),
-    behindSchedule: a.behind.map((p) => ({ hq: p.hq, projectId: p.projectId, reasons: p.reasons })),
+    behindSchedule: a.behind.map((p) => ({
+      hq: p.hq,
+      projectId: p.projectId,
+      reasons: reasonLines(p.reasons, locale),
+    })),
     files: a.files,
     problems: a.problems.map((p) => ({
       file: p.file,

@@ -15,6 +15,7 @@ import { parseDateTime } from '../../core/values/parse.js';
 import { parseCsv } from '../../core/values/csv.js';
 import { matchKey } from '../../core/values/text.js';
 import { formatMessage, message, type Locale } from '../../core/validate/issue.js';
+import { reasonLines } from '../../core/bulletin/model.js';
 import { jsonText } from '../../core/values/visible.js';
 import { walkInputs } from '../../adapters/inputs.js';
 import { decodeText, writeAtomic } from '../../adapters/files.js';
@@ -311,7 +312,10 @@ export function mergeJson(b: Bulletin, locale: Locale = 'zh') {
     rejected: b.problems
       .filter((p) => p.rejected)
       .map((p) => ({ file: p.file, sheet: p.sheet, cell: p.cell, code: p.code, message: p.message })),
-    behindSchedule: b.behind.map((p) => ({ projectId: p.projectId, reasons: p.reasons })),
+    behindSchedule: b.behind.map((p) => ({
+      projectId: p.projectId,
+      reasons: reasonLines(p.reasons, locale),
+    })),
     siteVisitShortfalls: b.shortfalls.map((w) => ({
       hq: w.hq,
       person: w.person,

@@ -3,6 +3,7 @@ import { withinExcelLimits, type BulletinSheets } from '../bulletin/render.js';
 import { AGENDA_DECISIONS, AGENDA_ITEMS, AGENDA_PROBLEMS, AGENDA_TOPICS } from '../schema/agenda.js';
 import type { RowValues } from '../template/samples.js';
 import { message, SEVERITY_LABEL } from '../validate/issue.js';
+import { reasonsText } from '../bulletin/model.js';
 import type { Agenda } from './build.js';
 
 const WEEKDAY_ZH = ['', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六', '星期日'];
@@ -120,7 +121,7 @@ export function agendaSheets(a: Agenda, opts: { office?: string } = {}): Bulleti
         kind: '滞后项目',
         projectId: p.projectId,
         name: p.name,
-        topic: p.reasons.join('；'),
+        topic: reasonsText(p.reasons),
         problem: null,
         proposal: null,
         unit: p.commander,

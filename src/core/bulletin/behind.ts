@@ -1,7 +1,7 @@
 import type { IsoDate } from '../calendar/dates.js';
 import type { Milestone } from '../master/types.js';
 import { matchKey } from '../values/text.js';
-import type { BehindProject, ProjectProgress } from './model.js';
+import type { BehindProject, BehindReason, ProjectProgress } from './model.js';
 
 /** A project's standing against 序时进度, as the bulletin and the weekly agenda both see it. */
 export type ProjectStanding = Pick<
@@ -9,7 +9,8 @@ export type ProjectStanding = Pick<
   'projectId' | 'name' | 'hq' | 'commander' | 'unit' | 'rate' | 'fraction' | 'behindPlan'
 >;
 
-const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+/** A ratio as the percentage printed, one decimal: 0.4528 → '45.3'. */
+const pct = (x: number): string => (x * 100).toFixed(1);
 
 /**
  * The projects behind schedule (DOMAIN §3, §5): investment under 序时进度, or a milestone planned
@@ -20,11 +21,14 @@ export function behindProjects(
   milestones: readonly { readonly record: Milestone }[],
   asOf: IsoDate,
 ): BehindProject[] {
-  const overdue = new Map<string, string[]>();
+  const overdue = new Map<string, BehindReason[]>();
   for (const { record: ms } of milestones) {
     if (ms.plannedDate <= asOf && ms.actualDate === undefined) {
       const k = matchKey(ms.projectId);
-      const reason = `节点${ms.seq}「${ms.name}」计划 ${ms.plannedDate} 完成，逾期未完成`;
+      const reason: BehindReason = {
+        code: 'behind.milestone',
+        params: { seq: ms.seq, name: ms.name, date: ms.plannedDate },
+      };
       const list = overdue.get(k);
       if (list) list.push(reason);
       else overdue.set(k, [reason]);
@@ -32,13 +36,14 @@ export function behindProjects(
   }
   const behind: BehindProject[] = [];
   for (const p of projects) {
-    const reasons: string[] = [];
+    const reasons: BehindReason[] = [];
     // Exact amounts decide (DOMAIN §3); the rates only say by how much.
     if (p.rate !== undefined && (p.behindPlan ?? p.rate < p.fraction - 1e-9)) {
       const gap = Math.abs(Math.round((p.rate - p.fraction) * 100 * 100) / 100);
-      reasons.push(
-        `投资完成率 ${pct(p.rate)}，低于序时进度 ${pct(p.fraction)}（差 ${gap.toFixed(1)} 个百分点）`,
-      );
+      reasons.push({
+        code: 'behind.investment',
+        params: { rate: pct(p.rate), fraction: pct(p.fraction), gap: gap.toFixed(1) },
+      });
     }
     reasons.push(...(overdue.get(matchKey(p.projectId)) ?? []));
     if (reasons.length > 0) {

@@ -10,6 +10,7 @@ import {
 import { assessedWeeks, periodSchedule } from '../calendar/schedule.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import type { Located, MasterData, Project, SiteWorkRow } from '../master/types.js';
+import type { RuleSet } from '../rules/ruleset.js';
 import { readReport, registerIndex, type RegisterContext, type ReportRead } from '../report/read.js';
 import { PROGRESS, REPORT } from '../schema/report.js';
 import { findSheet } from '../grid.js';
@@ -20,6 +21,7 @@ import { matchKey } from '../values/text.js';
 import { fileName } from '../values/file-name.js';
 import {
   rejectedRow,
+  type BehindProject,
   type Bulletin,
   type ProjectProgress,
   type ReceivedFile,
@@ -193,11 +195,9 @@ export function readSubmission(f: ReceivedFile, ctx: BulletinContext): Submissio
       reason: issue(
         'merge.fileNotMerged',
         {},
-        {
-          reason: noSheet
-            ? `找不到「${PROGRESS.name}」表（可能被改名或删除），请用下发的模板重新填报`
-            : `填报单位「${read.fields.reporter ?? ''}」不是登记的指挥部`,
-        },
+        noSheet
+          ? { reason: 'merge.why.noProgressSheet', sheet: PROGRESS.name }
+          : { reason: 'merge.why.unknownReporter', reporter: read.fields.reporter ?? '' },
       ),
     };
   }
@@ -219,7 +219,9 @@ export function readSubmission(f: ReceivedFile, ctx: BulletinContext): Submissio
         'merge.fileNotMerged',
         {},
         {
-          reason: `报告期填为「${reportPeriodLabel(typedPeriod)}」，不是本期「${reportPeriodLabel(ctx.period)}」`,
+          reason: 'merge.why.otherPeriod',
+          found: reportPeriodLabel(typedPeriod),
+          expected: reportPeriodLabel(ctx.period),
         },
       ),
     };
@@ -237,7 +239,7 @@ export function readSubmission(f: ReceivedFile, ctx: BulletinContext): Submissio
     const day = t.at.slice(0, 10);
     const from = reportPeriodRange(ctx.period).from;
     if (day < from)
-      notes.push(issue('merge.filledOnOdd', {}, { value: day, why: `早于报告期开始（${from}）` }));
+      notes.push(issue('merge.filledOnOdd', {}, { value: day, why: 'merge.why.beforePeriod', from }));
   }
   return {
     kind: 'candidate',
@@ -271,54 +273,135 @@ export function assembleBulletin(
   reads: readonly SubmissionRead[],
   ignoredInputs: readonly { readonly file: string; readonly reason: string }[] = [],
 ): Bulletin {
-  const { period, master, calendar, locale } = ctx;
+  const { period, master, calendar } = ctx;
   const rules = master.rules;
   const sched = periodSchedule(period, calendar, rules);
   const range = reportPeriodRange(period);
   const exactFraction = scheduleFraction(range.to, rules);
   const fraction = exactFraction.value;
-  const periodId = ctx.periodId;
+  const tally = new Tally(ctx.locale);
 
-  const problems: RejectedRow[] = [];
-  const ignored = [...ignoredInputs];
-  let rowsIn = 0;
-  let rowsRejected = 0;
-  const note = (file: string, i: Issue, rejected: boolean): void => {
-    problems.push(rejectedRow(file, i, rejected, locale));
+  const files = sortReads(reads, tally, ctx.locale);
+  const { taken, submissions } = latestReports(files.candidates, sched.due, tally);
+  const rows = takeRows(taken, tally);
+  const hqOrder = [...new Set(master.projects.map((p) => p.record.hq ?? ''))];
+  const rankOf = rankIn(hqOrder);
+  const projects = projectLines(ctx, { rows, taken, rankOf, exactFraction }, tally);
+  // Behind schedule: investment under 序时进度, or milestones overdue at the period's end.
+  const behind = behindProjects(projects, master.milestones, range.to);
+  // 一线工作 (DOMAIN §3, revised): the Monday–Sunday weeks that ended after the previous report
+  // was due and by this one's, each assessed once, here. A week that straddles two reports counts
+  // the visits of either: this report's and those the master's 一线工作记录 holds from the earlier
+  // one, each distinct (date, person, project) once.
+  const site = siteWork(
+    ctx,
+    [...taken].sort(([a], [b]) => rankOf(a) - rankOf(b)),
+  );
+  const takenSubs = submissions.filter((s) => s.replacedBy === undefined);
+  return {
+    period: ctx.periodId,
+    periodLabel: sched.label,
+    number: sched.number,
+    title: `重点项目情况通报（第${sched.number}期）`,
+    due: sched.due,
+    bulletinDate: sched.bulletin,
+    fraction: round(fraction),
+    rulesLabel: master.rulesLabel,
+    submissions: submissions.sort(
+      (a, b) => rankOf(a.hq) - rankOf(b.hq) || (a.receivedAt ?? '').localeCompare(b.receivedAt ?? ''),
+    ),
+    missing: hqOrder.filter((h) => h !== '' && !taken.has(h)),
+    setAside: files.setAside.filter((x) => !taken.has(x.hq)),
+    late: takenSubs.filter((s) => s.late).map((s) => s.hq),
+    unsigned: takenSubs.filter((s) => !s.signed).map((s) => s.hq),
+    projects,
+    behind,
+    assessedWeeks: site.assessed,
+    shortfalls: site.weeks.filter((w) => w.visits < rules.schedule.siteVisitsPerWeek),
+    siteWeeks: site.weeks,
+    visits: site.visits,
+    siteNotes: site.notes,
+    reportDays: [rules.schedule.firstReportDay, rules.schedule.secondReportDay],
+    rows: { in: tally.rowsIn, merged: tally.rowsIn - tally.rowsRejected, rejected: tally.rowsRejected },
+    problems: tally.problems,
+    ignored: [...ignoredInputs, ...files.ignored],
+    summary: summaryLines(projects, behind, hqOrder, fraction),
+    warnings: [
+      ...calendarWarnings(calendar, [period.year]),
+      ...site.notes.filter((n) => n.severity !== 'info'),
+    ],
+    calendarBasis: calendarBasis(calendar, [period.year]),
   };
+}
+
+/** The findings of a merge in the order they are made, and the count of rows in and rejected. */
+class Tally {
+  readonly problems: RejectedRow[] = [];
+  rowsIn = 0;
+  rowsRejected = 0;
+  constructor(private readonly locale: Locale) {}
+
+  note(file: string, i: Issue, rejected: boolean): void {
+    this.problems.push(rejectedRow(file, i, rejected, this.locale));
+  }
+
   /** Every data row of a file not merged: one rejected line per row, with the reason. */
-  const rejectAllRows = (file: string, read: ReportRead, reason: Issue): void => {
+  rejectAllRows(file: string, read: ReportRead, reason: Issue): void {
     // Each row is named by its first cell, so the clerk can find it.
     for (const l of [...read.progress, ...read.siteVisits]) {
-      note(file, { ...reason, sheet: l.sheet, row: l.row, column: Math.min(...l.columns.values()) }, true);
+      this.note(
+        file,
+        { ...reason, sheet: l.sheet, row: l.row, column: Math.min(...l.columns.values()) },
+        true,
+      );
     }
-    for (const r of read.rejected) note(file, { ...reason, sheet: r.sheet, row: r.row, column: 1 }, true);
+    for (const r of read.rejected)
+      this.note(file, { ...reason, sheet: r.sheet, row: r.row, column: 1 }, true);
     const n = read.progress.length + read.siteVisits.length + read.rejected.length;
-    rowsIn += n;
-    rowsRejected += n;
-  };
+    this.rowsIn += n;
+    this.rowsRejected += n;
+  }
+}
 
-  // 1. What each file became; set-aside files have all their rows rejected with the reason.
+/** What each file became; set-aside files have all their rows rejected with the reason. */
+function sortReads(
+  reads: readonly SubmissionRead[],
+  tally: Tally,
+  locale: Locale,
+): {
+  candidates: Candidate[];
+  setAside: { hq: string; file: string; reason: string }[];
+  ignored: { file: string; reason: string }[];
+} {
   const candidates: Candidate[] = [];
   const setAside: { hq: string; file: string; reason: string }[] = [];
+  const ignored: { file: string; reason: string }[] = [];
   for (const r of reads) {
-    if (r.kind === 'unusable') note(r.file, r.issue, true);
+    if (r.kind === 'unusable') tally.note(r.file, r.issue, true);
     else if (r.kind === 'ignored') ignored.push({ file: r.file, reason: r.reason });
     else if (r.kind === 'setAside') {
       if (r.hq !== undefined) setAside.push({ hq: r.hq, file: r.file, reason: message(r.reason, locale) });
-      for (const i of r.notes) note(r.file, i, false);
-      rejectAllRows(r.file, r.read, r.reason);
+      for (const i of r.notes) tally.note(r.file, i, false);
+      tally.rejectAllRows(r.file, r.read, r.reason);
       // A file with no rows we could read still says why it was set aside.
       if (r.read.progress.length + r.read.siteVisits.length + r.read.rejected.length === 0)
-        note(r.file, r.reason, true);
+        tally.note(r.file, r.reason, true);
     } else candidates.push(r);
   }
+  return { candidates, setAside, ignored };
+}
 
-  // 2. The latest report of each HQ wins; earlier ones are listed as replaced.
+/** The latest report of each HQ wins; earlier ones are listed as replaced. */
+function latestReports(
+  candidates: readonly Candidate[],
+  due: IsoDate,
+  tally: Tally,
+): { taken: Map<string, Candidate>; submissions: Submission[] } {
   const byHq = new Map<string, Candidate[]>();
   for (const c of candidates) pushTo(byHq, c.hq, c);
   const taken = new Map<string, Candidate>();
   const submissions: Submission[] = [];
+  const isLate = (c: Candidate): boolean => c.at !== null && c.at.slice(0, 10) > due;
   for (const [hq, list] of byHq) {
     // Two reports of the same day (填报日期 has no time) are ordered by when the files were
     // saved, then by file name, so the same inputs always give the same bulletin.
@@ -330,131 +413,161 @@ export function assembleBulletin(
     );
     const winner = sorted[sorted.length - 1] as Candidate;
     taken.set(hq, winner);
-    const isLate = (c: Candidate): boolean => c.at !== null && c.at.slice(0, 10) > sched.due;
     // The HQ reported on time when its first report did; a correction after the due date
     // replaces the figures but does not make the report late (DOMAIN §3: "not in by its deadline").
     const firstOnTime = !isLate(sorted[0] as Candidate);
     if (firstOnTime && isLate(winner)) {
-      note(
-        winner.file,
-        issue('merge.correctedAfterDue', {}, { first: fileName(sorted[0]?.file ?? ''), due: sched.due }),
-        false,
-      );
+      const first = fileName(sorted[0]?.file ?? '');
+      tally.note(winner.file, issue('merge.correctedAfterDue', {}, { first, due }), false);
     }
     for (const c of sorted) {
       const replaced = c !== winner;
-      const late = c === winner ? !firstOnTime : isLate(c);
       submissions.push({
         hq,
         file: c.file,
         receivedAt: c.at,
         timeSource: c.source,
-        late,
+        late: c === winner ? !firstOnTime : isLate(c),
         signed: c.read.fields.signature !== undefined,
         replaces: replaced ? [] : sorted.filter((x) => x !== winner).map((x) => x.file),
         ...(replaced && { replacedBy: winner.file }),
         ...(c.sender !== undefined && { sender: c.sender }),
       });
-      if (replaced) rejectAllRows(c.file, c.read, issue('merge.replaced', {}, { by: fileName(winner.file) }));
+      if (replaced)
+        tally.rejectAllRows(c.file, c.read, issue('merge.replaced', {}, { by: fileName(winner.file) }));
     }
   }
+  return { taken, submissions };
+}
 
-  // 3. Rows of the reports taken: merged, or rejected with their reasons.
+/** A progress row merged: the report it came from and where. */
+interface MergedRow {
+  readonly c: Candidate;
+  readonly row: number;
+  readonly sheet: string;
+  readonly rec: ReportRead['progress'][number]['record'];
+}
+
+/** Rows of the reports taken: merged (by project), or rejected with their reasons. */
+function takeRows(
+  taken: ReadonlyMap<string, Candidate>,
+  tally: Tally,
+): { merged: Map<string, MergedRow>; rejectedProjects: Set<string> } {
   const rejectedProjects = new Set<string>();
-  const merged = new Map<
-    string,
-    { c: Candidate; row: number; sheet: string; rec: ReportRead['progress'][number]['record'] }
-  >();
+  const merged = new Map<string, MergedRow>();
   for (const c of taken.values()) {
-    for (const i of c.notes) note(c.file, i, false);
+    for (const i of c.notes) tally.note(c.file, i, false);
     const rejectedRows = new Set(c.read.rejected.map((r) => `${r.sheet}\u0000${r.row}`));
     for (const i of c.read.issues) {
-      note(
-        c.file,
-        i,
-        i.severity === 'error' && i.row !== undefined && rejectedRows.has(`${i.sheet}\u0000${i.row}`),
-      );
+      const rejects =
+        i.severity === 'error' && i.row !== undefined && rejectedRows.has(`${i.sheet}\u0000${i.row}`);
+      tally.note(c.file, i, rejects);
     }
     for (const p of c.read.progress)
       merged.set(matchKey(p.record.projectId), { c, row: p.row, sheet: p.sheet, rec: p.record });
     for (const r of c.read.rejected) if (r.projectId) rejectedProjects.add(matchKey(r.projectId));
-    rowsIn += c.read.progress.length + c.read.siteVisits.length + c.read.rejected.length;
-    rowsRejected += c.read.rejected.length;
+    tally.rowsIn += c.read.progress.length + c.read.siteVisits.length + c.read.rejected.length;
+    tally.rowsRejected += c.read.rejected.length;
   }
+  return { merged, rejectedProjects };
+}
 
-  // 4. Every registered project, in register order grouped by HQ.
-  const hqOrder = [...new Set(master.projects.map((p) => p.record.hq ?? ''))];
+/** An HQ's place in the register's order (HQs it does not name last). */
+function rankIn(hqOrder: readonly string[]): (hq: string) => number {
   const hqRank = new Map(hqOrder.map((h, i) => [h, i]));
-  const rankOf = (h: string): number => hqRank.get(h) ?? hqOrder.length;
-  const projectsSorted = [...master.projects].sort(
+  return (h) => hqRank.get(h) ?? hqOrder.length;
+}
+
+/** Every registered project, in register order grouped by HQ, with its figures and 状态. */
+function projectLines(
+  ctx: BulletinContext,
+  take: {
+    readonly rows: ReturnType<typeof takeRows>;
+    readonly taken: ReadonlyMap<string, Candidate>;
+    readonly rankOf: (hq: string) => number;
+    readonly exactFraction: ReturnType<typeof scheduleFraction>;
+  },
+  tally: Tally,
+): ProjectProgress[] {
+  const { rows, taken, rankOf, exactFraction } = take;
+  const projectsSorted = [...ctx.master.projects].sort(
     (a, b) => rankOf(a.record.hq ?? '') - rankOf(b.record.hq ?? '') || a.row - b.row,
   );
-  const projects: ProjectProgress[] = projectsSorted.map(({ record: p }) => {
-    const m = merged.get(matchKey(p.projectId));
-    const rate = m && p.annualPlan > 0 ? m.rec.cumulative / p.annualPlan : undefined;
-    // Exact amounts decide "behind" (DOMAIN §3); rounding is for display only.
-    const behindPlan =
-      rate !== undefined && m !== undefined && behindPlanOf(m.rec.cumulative, p.annualPlan, exactFraction);
+  return projectsSorted.map(({ record: p }) => {
+    const m = rows.merged.get(matchKey(p.projectId));
     const hq = p.hq ?? '';
-    const rejectedRow = !m && rejectedProjects.has(matchKey(p.projectId));
-    if (!m && !rejectedRow && taken.has(hq)) {
-      const c = taken.get(hq) as Candidate;
-      note(c.file, issue('merge.projectNotReported', {}, { project: p.projectId, name: p.name }), false);
+    const rejectedRow = !m && rows.rejectedProjects.has(matchKey(p.projectId));
+    const c = taken.get(hq);
+    if (!m && !rejectedRow && c !== undefined) {
+      tally.note(
+        c.file,
+        issue('merge.projectNotReported', {}, { project: p.projectId, name: p.name }),
+        false,
+      );
     }
-    return {
-      projectId: p.projectId,
-      name: p.name,
-      category: p.category,
-      hq,
-      unit: p.unit,
-      commander: p.commander ?? '',
-      annualPlan: p.annualPlan,
-      ...(m && { current: m.rec.current, cumulative: m.rec.cumulative }),
-      ...(rate !== undefined && {
-        rate: round(rate),
-        // (|| 0: a gap that rounds to nothing is 0, not −0.)
-        gapPoints: round((rate - fraction) * 100, 2) || 0,
-        behindPlan,
-      }),
-      fraction: round(fraction),
-      status: m
-        ? rate === undefined
-          ? '正常'
-          : progressStatus(rate, fraction, rules, behindPlan)
-        : rejectedRow
-          ? '有误'
-          : '未报',
-      ...(m?.rec.image !== undefined && { image: m.rec.image }),
-      ...(m?.rec.problems !== undefined && { problems: m.rec.problems }),
-      ...(m && {
-        source: {
-          file: m.c.file,
-          sheet: m.sheet,
-          row: m.row,
-          receivedAt: m.c.at,
-          timeSource: m.c.source,
-          ...(m.c.sender !== undefined && { sender: m.c.sender }),
-        },
-      }),
-    };
+    return projectLine(p, m, rejectedRow, exactFraction, ctx.master.rules);
   });
+}
 
-  // 5. Behind schedule: investment under 序时进度, or milestones overdue at the period's end.
-  const behind = behindProjects(projects, master.milestones, range.to);
+/** One project's line: its figures when merged, its rate against 序时进度, its 状态. */
+function projectLine(
+  p: Project,
+  m: MergedRow | undefined,
+  rejectedRow: boolean,
+  exactFraction: ReturnType<typeof scheduleFraction>,
+  rules: RuleSet,
+): ProjectProgress {
+  const fraction = exactFraction.value;
+  const rate = m && p.annualPlan > 0 ? m.rec.cumulative / p.annualPlan : undefined;
+  // Exact amounts decide "behind" (DOMAIN §3); rounding is for display only.
+  const behindPlan =
+    rate !== undefined && m !== undefined && behindPlanOf(m.rec.cumulative, p.annualPlan, exactFraction);
+  return {
+    projectId: p.projectId,
+    name: p.name,
+    category: p.category,
+    hq: p.hq ?? '',
+    unit: p.unit,
+    commander: p.commander ?? '',
+    annualPlan: p.annualPlan,
+    ...(m && { current: m.rec.current, cumulative: m.rec.cumulative }),
+    ...(rate !== undefined && {
+      rate: round(rate),
+      // (|| 0: a gap that rounds to nothing is 0, not −0.)
+      gapPoints: round((rate - fraction) * 100, 2) || 0,
+      behindPlan,
+    }),
+    fraction: round(fraction),
+    status: m
+      ? rate === undefined
+        ? '正常'
+        : progressStatus(rate, fraction, rules, behindPlan)
+      : rejectedRow
+        ? '有误'
+        : '未报',
+    ...(m?.rec.image !== undefined && { image: m.rec.image }),
+    ...(m?.rec.problems !== undefined && { problems: m.rec.problems }),
+    ...(m && {
+      source: {
+        file: m.c.file,
+        sheet: m.sheet,
+        row: m.row,
+        receivedAt: m.c.at,
+        timeSource: m.c.source,
+        ...(m.c.sender !== undefined && { sender: m.c.sender }),
+      },
+    }),
+  };
+}
 
-  // 6. 一线工作 (DOMAIN §3, revised): the Monday–Sunday weeks that ended after the previous report
-  // was due and by this one's, each assessed once, here. A week that straddles two reports counts
-  // the visits of either: this report's and those the master's 一线工作记录 holds from the earlier
-  // one, each distinct (date, person, project) once.
-  const site = siteWork(
-    ctx,
-    [...taken].sort(([a], [b]) => rankOf(a) - rankOf(b)),
-  );
-  const shortfalls = site.weeks.filter((w) => w.visits < rules.schedule.siteVisitsPerWeek);
-
-  // 7. 汇总: all, by category, by HQ.
+/** 汇总: all, by category, by HQ. Completion is over the projects with figures (an unreported plan would read as 0 done). */
+function summaryLines(
+  projects: readonly ProjectProgress[],
+  behind: readonly BehindProject[],
+  hqOrder: readonly string[],
+  fraction: number,
+): SummaryLine[] {
   const behindIds = new Set(behind.map((b) => b.projectId));
-  // Completion is over the projects with figures: an unreported project's plan would read as 0 done.
   const line = (group: SummaryLine['group'], name: string, ps: readonly ProjectProgress[]): SummaryLine => {
     const plan = ps.reduce((a, p) => a + p.annualPlan, 0);
     const withFigures = ps.filter((p) => p.cumulative !== undefined);
@@ -482,44 +595,7 @@ export function assembleBulletin(
   const byHqProjects = new Map<string, ProjectProgress[]>();
   for (const p of projects) pushTo(byHqProjects, p.hq, p);
   for (const hq of hqOrder) summary.push(line('按指挥部', hq, byHqProjects.get(hq) ?? []));
-
-  const expectedHqs = hqOrder.filter((h) => h !== '');
-  const takenSubs = submissions.filter((s) => s.replacedBy === undefined);
-  const mergedRows = rowsIn - rowsRejected;
-  return {
-    period: periodId,
-    periodLabel: sched.label,
-    number: sched.number,
-    title: `重点项目情况通报（第${sched.number}期）`,
-    due: sched.due,
-    bulletinDate: sched.bulletin,
-    fraction: round(fraction),
-    rulesLabel: master.rulesLabel,
-    submissions: submissions.sort(
-      (a, b) => rankOf(a.hq) - rankOf(b.hq) || (a.receivedAt ?? '').localeCompare(b.receivedAt ?? ''),
-    ),
-    missing: expectedHqs.filter((h) => !taken.has(h)),
-    setAside: setAside.filter((x) => !taken.has(x.hq)),
-    late: takenSubs.filter((s) => s.late).map((s) => s.hq),
-    unsigned: takenSubs.filter((s) => !s.signed).map((s) => s.hq),
-    projects,
-    behind,
-    assessedWeeks: site.assessed,
-    shortfalls,
-    siteWeeks: site.weeks,
-    visits: site.visits,
-    siteNotes: site.notes,
-    reportDays: [rules.schedule.firstReportDay, rules.schedule.secondReportDay],
-    rows: { in: rowsIn, merged: mergedRows, rejected: rowsRejected },
-    problems,
-    ignored,
-    summary,
-    warnings: [
-      ...calendarWarnings(calendar, [period.year]),
-      ...site.notes.filter((n) => n.severity !== 'info'),
-    ],
-    calendarBasis: calendarBasis(calendar, [period.year]),
-  };
+  return summary;
 }
 
 const visitKey = (date: string, person: string, projectId: string | undefined): string =>

@@ -1,6 +1,13 @@
 import type { Cell, WorkbookGrid } from '../grid.js';
 import type { IsoDate, IsoDateTime } from '../calendar/dates.js';
-import { cellRef, message, type Issue, type Locale } from '../validate/issue.js';
+import {
+  cellRef,
+  formatMessage,
+  message,
+  type Issue,
+  type IssueParams,
+  type Locale,
+} from '../validate/issue.js';
 import type { TimeSource } from '../schema/vocab.js';
 import type { ProgressStatus } from './status.js';
 
@@ -74,7 +81,23 @@ export interface BehindProject {
   readonly unit: string;
   readonly rate?: number;
   readonly fraction: number;
-  readonly reasons: readonly string[];
+  /** Why it is behind, as codes and values (behind.investment, behind.milestone), said where printed. */
+  readonly reasons: readonly BehindReason[];
+}
+
+export interface BehindReason {
+  readonly code: 'behind.investment' | 'behind.milestone';
+  readonly params: IssueParams;
+}
+
+/** A project's reasons as read, one each. */
+export function reasonLines(reasons: readonly BehindReason[], locale: Locale = 'zh'): string[] {
+  return reasons.map((r) => formatMessage(r.code, r.params, locale));
+}
+
+/** A project's reasons as one line of a table cell (滞后情况): the reasons joined with ； in Chinese. */
+export function reasonsText(reasons: readonly BehindReason[], locale: Locale = 'zh'): string {
+  return reasonLines(reasons, locale).join(locale === 'zh' ? '；' : '; ');
 }
 
 export interface SiteVisitWeek {

@@ -14,7 +14,7 @@ import { addDays } from '../calendar/dates.js';
 import { formatMessage, message, SEVERITY_LABEL, type Locale } from '../validate/issue.js';
 import { fileName } from '../values/file-name.js';
 import { groupFindings } from './findings.js';
-import type { Bulletin, ProjectProgress } from './model.js';
+import { reasonsText, type Bulletin, type ProjectProgress } from './model.js';
 import { capTable, type RowSource, type TableOverflow } from '../template/limits.js';
 
 /**
@@ -71,6 +71,27 @@ export function bulletinSheets(
   b: Bulletin,
   opts: { office?: string; siteVisitsPerWeek: number; warningBand: number; locale?: Locale },
 ): BulletinSheets {
+  const progress = progressTable(b);
+  return withinExcelLimits({
+    placeholders: bulletinPlaceholders(b, opts),
+    tables: [
+      { sheet: SUMMARY, rows: summaryRows(b) },
+      { sheet: PROJECT_PROGRESS, ...progress },
+      { sheet: BEHIND, rows: behindRows(b, opts.locale) },
+      { sheet: SUBMISSIONS, rows: submissionRows(b) },
+      { sheet: SITE_WORK, rows: siteWorkRows(b, opts.siteVisitsPerWeek) },
+      { sheet: SITE_VISIT_DETAIL, rows: visitRows(b) },
+      { sheet: PROBLEMS, rows: problemRows(b, opts.locale) },
+      { sheet: SOURCES, rows: sourceRows(b) },
+    ],
+  });
+}
+
+/** The {{placeholders}} of the bulletin's titles and lead lines. */
+function bulletinPlaceholders(
+  b: Bulletin,
+  opts: { office?: string; siteVisitsPerWeek: number; warningBand: number; locale?: Locale },
+): Map<string, string> {
   const taken = b.submissions.filter((s) => s.replacedBy === undefined);
   const all = b.summary[0];
   const placeholders = new Map<string, string>([
@@ -114,6 +135,11 @@ export function bulletinSheets(
     ['规则集', b.rulesLabel],
   ]);
 
+  return placeholders;
+}
+
+/** 汇总: all, by category, by HQ. */
+function summaryRows(b: Bulletin): RowValues[] {
   const summary: RowValues[] = b.summary.map((l) => ({
     group: l.group,
     name: l.name,
@@ -131,8 +157,14 @@ export function bulletinSheets(
     lagging: l.statuses.滞后,
   }));
 
+  return summary;
+}
+
+type ProgressLine = { group: readonly ProjectProgress[] } | { project: ProjectProgress; seq: number };
+
+/** 项目进展: the projects grouped by HQ, a 小计 row heading each HQ, and the 合计. */
+function progressTable(b: Bulletin): Pick<SheetTable, 'rows' | 'totals' | 'subtotal'> {
   // Grouped by HQ (the projects come in that order): a 小计 row heads each HQ's projects.
-  type ProgressLine = { group: readonly ProjectProgress[] } | { project: ProjectProgress; seq: number };
   const lines: ProgressLine[] = [];
   for (let i = 0; i < b.projects.length;) {
     const hq = (b.projects[i] as ProjectProgress).hq;
@@ -180,7 +212,7 @@ export function bulletinSheets(
       rate: null,
     };
   };
-  const progress = lazy(lines, (l) => ('group' in l ? subtotalRow(l.group) : projectRow(l.project, l.seq)));
+  const rows = lazy(lines, (l) => ('group' in l ? subtotalRow(l.group) : projectRow(l.project, l.seq)));
   const sum = (k: 'annualPlan' | 'current' | 'cumulative'): number => sumOf(b.projects, k);
   const progressTotals: RowValues = {
     annualPlan: sum('annualPlan'),
@@ -191,6 +223,15 @@ export function bulletinSheets(
     rate: null,
   };
 
+  return {
+    rows,
+    totals: progressTotals,
+    subtotal: (i) => lines[i] !== undefined && 'group' in (lines[i] as ProgressLine),
+  };
+}
+
+/** 滞后项目: each with its reasons, said in the bulletin's language. */
+function behindRows(b: Bulletin, locale: Locale | undefined): RowValues[] {
   const behind: RowValues[] = b.behind.map((p, i) => ({
     seq: i + 1,
     projectId: p.projectId,
@@ -200,9 +241,14 @@ export function bulletinSheets(
     unit: p.unit,
     rate: p.rate ?? null,
     fraction: p.fraction,
-    reasons: p.reasons.join('；'),
+    reasons: reasonsText(p.reasons, locale),
   }));
 
+  return behind;
+}
+
+/** 报送情况: every report received (replaced ones too), then the HQs that did not report. */
+function submissionRows(b: Bulletin): RowValues[] {
   const commanders = new Map(b.projects.map((p) => [p.hq, p.commander]));
   const submissions: RowValues[] = [
     ...b.submissions.map((s) => ({
@@ -241,8 +287,13 @@ export function bulletinSheets(
     }),
   ].map((r, i) => ({ seq: i + 1, ...r }));
 
+  return submissions;
+}
+
+/** 一线工作: the person-weeks, shortfalls first. */
+function siteWorkRows(b: Bulletin, perWeek: number): RowValues[] {
   // Shortfalls first (the people the bulletin names), then everyone who complied.
-  const short = (w: { visits: number }): boolean => w.visits < opts.siteVisitsPerWeek;
+  const short = (w: { visits: number }): boolean => w.visits < perWeek;
   const siteWork: RowValues[] = [...b.siteWeeks.filter(short), ...b.siteWeeks.filter((w) => !short(w))].map(
     (w, i) => ({
       seq: i + 1,
@@ -252,11 +303,16 @@ export function bulletinSheets(
       week: weekLabel(w.week),
       visits: w.visits,
       fromEarlier: w.fromEarlier,
-      required: opts.siteVisitsPerWeek,
+      required: perWeek,
       compliant: short(w) ? '不足' : '达标',
     }),
   );
 
+  return siteWork;
+}
+
+/** 一线工作明细: every visit, with the week it counts in. */
+function visitRows(b: Bulletin): RowSource {
   const visits = lazy(b.visits, (v, i) => ({
     seq: i + 1,
     hq: v.hq,
@@ -271,11 +327,16 @@ export function bulletinSheets(
     row: v.row,
   }));
 
+  return visits;
+}
+
+/** 数据问题: the findings grouped, then the inputs ignored. */
+function problemRows(b: Bulletin, locale: Locale | undefined): RowValues[] {
   // Grouped (a replaced file is one line, not one per row) and by file name: the clerk's folders
   // stay in the office.
   const handling = (p: { rejected: boolean }): string => (p.rejected ? '未并入' : '提示');
   const problems: RowValues[] = [
-    ...groupFindings(b.problems, opts.locale).map((p) => ({ ...p, handling: handling(p) })),
+    ...groupFindings(b.problems, locale).map((p) => ({ ...p, handling: handling(p) })),
     ...b.ignored.map((x) => ({
       file: fileName(x.file),
       sheet: null,
@@ -296,6 +357,11 @@ export function bulletinSheets(
     message: p.message,
   }));
 
+  return problems;
+}
+
+/** 来源: where each merged project's figures came from. */
+function sourceRows(b: Bulletin): RowSource {
   const withSource = b.projects.filter((p) => p.source);
   const sources = lazy(withSource, (p) => ({
     projectId: p.projectId,
@@ -309,22 +375,5 @@ export function bulletinSheets(
     sender: p.source?.sender ?? '',
   }));
 
-  return withinExcelLimits({
-    placeholders,
-    tables: [
-      { sheet: SUMMARY, rows: summary },
-      {
-        sheet: PROJECT_PROGRESS,
-        rows: progress,
-        totals: progressTotals,
-        subtotal: (i) => lines[i] !== undefined && 'group' in (lines[i] as ProgressLine),
-      },
-      { sheet: BEHIND, rows: behind },
-      { sheet: SUBMISSIONS, rows: submissions },
-      { sheet: SITE_WORK, rows: siteWork },
-      { sheet: SITE_VISIT_DETAIL, rows: visits },
-      { sheet: PROBLEMS, rows: problems },
-      { sheet: SOURCES, rows: sources },
-    ],
-  });
+  return sources;
 }

@@ -9,7 +9,7 @@ import type { DayOverride } from './workdays.js';
  * into a grid: columns 日期, 类型 (休 / 班), 说明.
  */
 export function readDayOverrides(grid: SheetGrid): { days: DayOverride[]; issues: readonly Issue[] } {
-  const t = readTable<{ date: string; type: '休' | '班'; note?: string }>(grid, HOLIDAYS);
+  const t = readTable(grid, HOLIDAYS);
   const days = t.rows
     .filter((r) => r.ok)
     .map(({ record: { date, type, note } }) => (note === undefined ? { date, type } : { date, type, note }));

@@ -34,7 +34,7 @@ export function readDecisionForm(wb: WorkbookGrid): DecisionFormRead {
   const g = findSheet(wb, DECISION_LIST.name);
   if (!g)
     return { items: [], unused: 0, issues: [issue('sheet.missing', {}, { sheet: DECISION_LIST.name })] };
-  const t = readTable<DecisionItem>(g, DECISION_LIST);
+  const t = readTable(g, DECISION_LIST);
   const issues: Issue[] = [...t.issues];
   const meetingValue = t.fields.get('meeting')?.value;
   const meeting =

@@ -265,7 +265,7 @@ function behindParagraphs(b: Bulletin, t: DocText): DocBlock[] {
   const hqs = [...new Set(b.behind.map((p) => p.hq))];
   hqs.forEach((hq, i) => {
     const ps = b.behind.filter((p) => p.hq === hq);
-    const items = ps.map((p) => t.pair(p.name, t.items(p.reasons.map(t.tight))));
+    const items = ps.map((p) => t.pair(p.name, t.items(p.reasons.map((r) => t.tight(t(r.code, r.params))))));
     out.push({
       kind: 'paragraph',
       lead: t.heading2(

@@ -213,7 +213,9 @@ function problemBlocks(a: Agenda, t: DocText): DocBlock[] {
         kind: 'paragraph',
         text: t('doc.minutes.behind', {
           n: behind.length,
-          items: t.items(behind.map((p) => t.pair(p.name, t.items(p.reasons.map(t.tight))))),
+          items: t.items(
+            behind.map((p) => t.pair(p.name, t.items(p.reasons.map((r) => t.tight(t(r.code, r.params)))))),
+          ),
         }),
       });
       out.push({ kind: 'fill', label: '', lines: 2 });

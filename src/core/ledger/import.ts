@@ -73,7 +73,7 @@ export function importBulletin(
       issues.push(issue('sheet.missing', {}, { sheet: spec.name }));
       return [];
     }
-    const t = readTable<Record<string, string | number | undefined>>(g, spec);
+    const t = readTable(g, spec);
     pushAll(
       issues,
       t.issues.filter((i) => i.severity === 'error'),

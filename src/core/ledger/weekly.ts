@@ -46,7 +46,7 @@ const weekKey = (agent: string, date: string): string => `${matchKey(agent)}\u00
 function existingLog(masterGrid: WorkbookGrid): RowValues[] {
   const g = findSheet(masterGrid, WEEKLY_LOG.name);
   if (!g) return [];
-  const t = readTable<RowValues>(g, WEEKLY_LOG);
+  const t = readTable(g, WEEKLY_LOG);
   return t.rows.map((r) =>
     r.ok ? r.record : Object.fromEntries([...t.columns].map(([key, col]) => [key, r.raw[col - 1] ?? null])),
   );

@@ -1,7 +1,7 @@
 import type { SheetGrid, WorkbookGrid } from '../grid.js';
 import { PROGRESS, REPORT, SITE_VISITS } from '../schema/report.js';
 import type { ColumnSpec, FieldsOf, RecordOf, SheetSpec } from '../schema/types.js';
-import { readTable, type TableRead } from '../table/read.js';
+import { readTable, type TableRead, type TableRecord } from '../table/read.js';
 import { filledRows, locateSheet } from '../table/locate.js';
 import { issue, type Issue } from '../validate/issue.js';
 import { parseReportPeriod, siteVisitWindow } from '../calendar/periods.js';
@@ -78,7 +78,7 @@ export interface ReportRead {
 const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 /** A table's issues grouped by sheet row, so each row finds its own without a scan. */
-function issuesByRow(t: TableRead<Record<string, unknown>> | undefined): Map<number, Issue[]> {
+function issuesByRow(t: TableRead<unknown> | undefined): Map<number, Issue[]> {
   const out = new Map<number, Issue[]>();
   for (const i of t?.issues ?? []) {
     if (i.row === undefined) continue;
@@ -87,6 +87,12 @@ function issuesByRow(t: TableRead<Record<string, unknown>> | undefined): Map<num
     else out.set(i.row, [i]);
   }
   return out;
+}
+
+/** What the steps of reading one report add to: its issues and the rows it does not use. */
+interface Found {
+  readonly issues: Issue[];
+  readonly rejected: RowRejection[];
 }
 
 /**
@@ -98,204 +104,276 @@ export function readReport(
   register?: RegisterContext,
   options: { readonly assumeHq?: string; readonly rules?: RuleSet } = {},
 ): ReportRead {
-  const issues: Issue[] = [];
-  const rejected: RowRejection[] = [];
-  const found = new Map<SheetSpec, TableRead<Record<string, unknown>>>();
+  const found: Found = { issues: [], rejected: [] };
   const taken = new Set<SheetGrid>();
-  const rejectWhole = (sheet: string, rows: readonly number[], params: Record<string, string>): void => {
-    for (const row of rows) {
-      const i = issue('sheet.unrecognisedRow', { sheet, row, column: 1 }, params);
-      issues.push(i);
-      rejected.push({ sheet, row, issues: [i] });
-    }
-  };
-  for (const spec of REPORT.sheets) {
-    const at = locateSheet(wb, spec, REPORT.sheets, taken);
-    if (at.kind === 'missing') {
-      issues.push(issue('sheet.missing', {}, { sheet: spec.name }, spec === PROGRESS ? 'error' : 'warning'));
-      continue;
-    }
-    taken.add(at.grid);
-    const headers = (spec.columns as readonly ColumnSpec[])
-      .filter((c) => c.required)
-      .map((c) => c.header)
-      .join('、');
-    if (at.kind === 'unrecognised') {
-      // Its rows are counted, and rejected: a renamed sheet is never read as an empty one.
-      const params = { sheet: at.grid.name, expected: spec.name, headers };
-      issues.push(issue('sheet.unrecognised', { sheet: at.grid.name }, { ...params, count: at.rows.length }));
-      rejectWhole(at.grid.name, at.rows, params);
-      continue;
-    }
-    if (at.kind === 'renamed')
-      issues.push(
-        issue('sheet.renamed', { sheet: at.grid.name }, { sheet: at.grid.name, expected: spec.name }),
-      );
-    const t = readTable(at.grid, spec);
-    found.set(spec, t);
-    if (t.headerRow === 0) {
-      // A sheet of the right name without its header: every filled row is rejected, and counted.
-      const params = { sheet: at.grid.name, expected: spec.name, headers };
-      rejectWhole(at.grid.name, filledRows(at.grid), params);
-    }
-  }
-  const progressT = found.get(PROGRESS);
-  const visitsT = found.get(SITE_VISITS);
-  for (const t of found.values()) {
+  // In the template's order (REPORT.sheets): a sheet found by its columns is not found twice.
+  const progressT = locateTable(wb, PROGRESS, taken, found);
+  const visitsT = locateTable(wb, SITE_VISITS, taken, found);
+  for (const t of [progressT, visitsT]) {
+    if (!t) continue;
     const dataRows = new Set(t.rows.map((r) => r.row));
     pushAll(
-      issues,
+      found.issues,
       t.issues.filter((i) => i.row === undefined || !dataRows.has(i.row)),
     );
   }
-
-  const fields: Partial<Record<keyof ReportFields, string>> = {};
-  for (const [k, v] of progressT?.fields ?? [])
-    if (v.value !== undefined) fields[k as keyof ReportFields] = String(v.value);
-
-  // Register context: the HQ and its projects.
-  let hq: string | undefined;
+  const fields = reportFields(progressT);
   const index = register ? registerIndex(register) : undefined;
+  const hq = index && reportingHq(fields, progressT, index, options.assumeHq, found.issues);
   const byProject: ReadonlyMap<string, Project> = index?.byProject ?? new Map<string, Project>();
-  if (index) {
-    const reporter = fields.reporter;
-    const f = progressT?.fields.get('reporter');
-    const where = { sheet: PROGRESS.name, row: f?.row, column: f?.column };
-    if (options.assumeHq !== undefined) hq = options.assumeHq;
-    else if (reporter !== undefined) {
-      const m = matchHq(reporter, index);
-      hq = m?.hq;
-      if (!m)
-        issues.push(issue('report.unknownHq', where, { value: reporter, allowed: index.hqs.join('、') }));
-      else if (!m.exact) issues.push(issue('report.hqNear', where, { value: reporter, hq: m.hq }));
-    }
-  }
+  const rowCheck = { byProject, hq, registered: register !== undefined };
+  const progress = progressT ? progressRows(progressT, rowCheck, found) : [];
+  const siteVisits = visitsT
+    ? siteVisitRows(visitsT, fields.period, options.rules ?? DEFAULT_RULES, found)
+    : [];
+  const { issues, rejected } = found;
+  return { fields, progress, siteVisits, rejected, issues, ...(hq !== undefined && { hq }) };
+}
 
+/**
+ * One sheet of the report, found by name, else by its columns (renamed, said); a look-alike or a
+ * sheet without its header has every filled row rejected, and counted.
+ */
+function locateTable<S extends SheetSpec>(
+  wb: WorkbookGrid,
+  spec: S,
+  taken: Set<SheetGrid>,
+  found: Found,
+): TableRead<TableRecord<S>> | undefined {
+  const at = locateSheet(wb, spec, REPORT.sheets, taken);
+  if (at.kind === 'missing') {
+    found.issues.push(
+      issue('sheet.missing', {}, { sheet: spec.name }, spec.key === PROGRESS.key ? 'error' : 'warning'),
+    );
+    return undefined;
+  }
+  taken.add(at.grid);
+  const headers = (spec.columns as readonly ColumnSpec[])
+    .filter((c) => c.required)
+    .map((c) => c.header)
+    .join('、');
+  const params = { sheet: at.grid.name, expected: spec.name, headers };
+  if (at.kind === 'unrecognised') {
+    // Its rows are counted, and rejected: a renamed sheet is never read as an empty one.
+    found.issues.push(
+      issue('sheet.unrecognised', { sheet: at.grid.name }, { ...params, count: at.rows.length }),
+    );
+    rejectWhole(found, at.grid.name, at.rows, params);
+    return undefined;
+  }
+  if (at.kind === 'renamed')
+    found.issues.push(
+      issue('sheet.renamed', { sheet: at.grid.name }, { sheet: at.grid.name, expected: spec.name }),
+    );
+  const t = readTable(at.grid, spec);
+  // A sheet of the right name without its header: every filled row is rejected, and counted.
+  if (t.headerRow === 0) rejectWhole(found, at.grid.name, filledRows(at.grid), params);
+  return t;
+}
+
+function rejectWhole(
+  found: Found,
+  sheet: string,
+  rows: readonly number[],
+  params: Record<string, string>,
+): void {
+  for (const row of rows) {
+    const i = issue('sheet.unrecognisedRow', { sheet, row, column: 1 }, params);
+    found.issues.push(i);
+    found.rejected.push({ sheet, row, issues: [i] });
+  }
+}
+
+/** The form fields above the progress table (报告期, 填报单位 …) as typed. */
+function reportFields(t: TableRead<ProgressRecord> | undefined): Partial<Record<keyof ReportFields, string>> {
+  const fields: Partial<Record<keyof ReportFields, string>> = {};
+  for (const [k, v] of t?.fields ?? [])
+    if (v.value !== undefined) fields[k as keyof ReportFields] = String(v.value);
+  return fields;
+}
+
+/** The register's HQ the report is from: the one assumed, or the one its 填报单位 names (else said). */
+function reportingHq(
+  fields: Partial<Record<keyof ReportFields, string>>,
+  progressT: TableRead<ProgressRecord> | undefined,
+  index: RegisterIndex,
+  assumeHq: string | undefined,
+  issues: Issue[],
+): string | undefined {
+  if (assumeHq !== undefined) return assumeHq;
+  const reporter = fields.reporter;
+  if (reporter === undefined) return undefined;
+  const f = progressT?.fields.get('reporter');
+  const where = { sheet: PROGRESS.name, row: f?.row, column: f?.column };
+  const m = matchHq(reporter, index);
+  if (!m) issues.push(issue('report.unknownHq', where, { value: reporter, allowed: index.hqs.join('、') }));
+  else if (!m.exact) issues.push(issue('report.hqNear', where, { value: reporter, hq: m.hq }));
+  return m?.hq;
+}
+
+/** What a progress row is checked against: the register's projects and the reporting HQ. */
+interface RowCheck {
+  readonly byProject: ReadonlyMap<string, Project>;
+  readonly hq: string | undefined;
+  /** Whether a register was given (a project it does not hold is then not registered). */
+  readonly registered: boolean;
+}
+
+type Sums = Record<'annualPlan' | 'current' | 'cumulative', number>;
+
+/** The progress rows used; the others rejected with their reasons; a typed 合计 compared. */
+function progressRows(
+  t: TableRead<ProgressRecord>,
+  check: RowCheck,
+  found: Found,
+): Located<ProgressRecord>[] {
   const progress: Located<ProgressRecord>[] = [];
   const firstRow = new Map<string, number>();
-  let sums = { annualPlan: 0, current: 0, cumulative: 0 };
-  const progressIssues = issuesByRow(progressT);
-  for (const r of progressT?.rows ?? []) {
-    const rowIssues = [...(progressIssues.get(r.row) ?? [])];
-    const rec = r.record as ProgressRecord;
-    const cols = progressT?.columns ?? new Map<string, number>();
-    const at = (key: string) => ({ sheet: progressT?.sheet, row: r.row, column: cols.get(key) });
-    let ok = r.ok;
+  let sums: Sums = { annualPlan: 0, current: 0, cumulative: 0 };
+  const byRow = issuesByRow(t);
+  for (const r of t.rows) {
+    const rowIssues = [...(byRow.get(r.row) ?? [])];
+    const rec = r.record;
+    const ok =
+      r.ok &&
+      progressRowOk(rec, (key) => ({ sheet: t.sheet, row: r.row, column: t.columns.get(key) }), {
+        ...check,
+        firstRow,
+        row: r.row,
+        issues: rowIssues,
+      });
+    found.issues.push(...rowIssues);
     if (ok) {
-      const key = matchKey(rec.projectId);
-      const first = firstRow.get(key);
-      if (first !== undefined) {
-        rowIssues.push(
-          issue('report.duplicateProject', at('projectId'), { value: rec.projectId, firstRow: first }),
-        );
-        ok = false;
-      } else firstRow.set(key, r.row);
-      if (rec.current > rec.cumulative) {
-        rowIssues.push(
-          issue('report.currentExceedsCumulative', at('current'), {
-            current: rec.current,
-            cumulative: rec.cumulative,
-          }),
-        );
-        ok = false;
-      }
-      const registered = byProject.get(key);
-      if (register && !registered) {
-        rowIssues.push(issue('ref.project', at('projectId'), { value: rec.projectId }));
-        ok = false;
-      } else if (
-        registered &&
-        hq !== undefined &&
-        registered.hq !== undefined &&
-        matchKey(registered.hq) !== matchKey(hq)
-      ) {
-        rowIssues.push(
-          issue('report.otherHq', at('projectId'), { value: rec.projectId, registered: registered.hq, hq }),
-        );
-        ok = false;
-      }
-      const plan = registered?.annualPlan ?? rec.annualPlan;
-      if (
-        registered &&
-        rec.annualPlan !== undefined &&
-        round2(rec.annualPlan) !== round2(registered.annualPlan)
-      ) {
-        rowIssues.push(
-          issue('report.planMismatch', at('annualPlan'), {
-            typed: rec.annualPlan,
-            registered: registered.annualPlan,
-          }),
-        );
-      }
-      if (plan !== undefined && ok && rec.cumulative > plan && plan > 0) {
-        rowIssues.push(
-          issue('report.cumulativeOverPlan', at('cumulative'), { cumulative: rec.cumulative, plan }),
-        );
-      }
-    }
-    issues.push(...rowIssues);
-    if (ok) {
-      progress.push({ sheet: progressT?.sheet ?? PROGRESS.name, row: r.row, record: rec, columns: cols });
+      progress.push({ sheet: t.sheet, row: r.row, record: rec, columns: t.columns });
       sums = {
         annualPlan: sums.annualPlan + (rec.annualPlan ?? 0),
         current: sums.current + rec.current,
         cumulative: sums.cumulative + rec.cumulative,
       };
-    } else
-      rejected.push({
-        sheet: progressT?.sheet ?? PROGRESS.name,
+    } else {
+      const typedId = r.raw[(t.columns.get('projectId') ?? 0) - 1];
+      found.rejected.push({
+        sheet: t.sheet,
         row: r.row,
         issues: rowIssues.filter((i) => i.severity === 'error'),
-        ...(typeof r.raw[(cols.get('projectId') ?? 0) - 1] === 'string' && {
-          projectId: String(r.raw[(cols.get('projectId') ?? 0) - 1]).trim(),
-        }),
+        ...(typeof typedId === 'string' && { projectId: typedId.trim() }),
       });
-  }
-
-  // A typed 合计 that disagrees with the rows is worth a warning, never a correction.
-  if (progressT?.total && rejected.length === 0) {
-    for (const key of ['annualPlan', 'current', 'cumulative'] as const) {
-      const typed = progressT.total.values.get(key);
-      if (typed !== undefined && round2(typed) !== round2(sums[key])) {
-        const header = PROGRESS.columns.find((c) => c.key === key)?.header ?? key;
-        issues.push(
-          issue(
-            'report.totalMismatch',
-            { sheet: progressT.sheet, row: progressT.total.row, column: progressT.columns.get(key) },
-            { header, typed: round2(typed), sum: round2(sums[key]) },
-          ),
-        );
-      }
     }
   }
+  if (found.rejected.length === 0) checkTotal(t, sums, found.issues);
+  return progress;
+}
 
-  const siteVisits: Located<SiteVisitRecord>[] = [];
-  const period = fields.period !== undefined ? parseReportPeriod(fields.period) : undefined;
-  const sched = (options.rules ?? DEFAULT_RULES).schedule;
-  const range = period && siteVisitWindow(period, sched.firstReportDay, sched.secondReportDay);
-  const visitIssues = issuesByRow(visitsT);
-  for (const r of visitsT?.rows ?? []) {
-    const rowIssues = [...(visitIssues.get(r.row) ?? [])];
-    const rec = r.record as SiteVisitRecord;
-    const cols = visitsT?.columns ?? new Map<string, number>();
-    if (r.ok && range && period && (rec.date < range.from || rec.date > range.to)) {
-      rowIssues.push(
+/**
+ * Whether a well-typed progress row can be used: its project once in the report, 本期 not over 累计,
+ * registered and of the reporting HQ; a 年度计划 other than the register's, or 累计 over the plan, is
+ * only said.
+ */
+function progressRowOk(
+  rec: ProgressRecord,
+  at: (key: string) => { sheet: string; row: number; column: number | undefined },
+  c: RowCheck & { readonly firstRow: Map<string, number>; readonly row: number; readonly issues: Issue[] },
+): boolean {
+  const { issues } = c;
+  let ok = true;
+  const key = matchKey(rec.projectId);
+  const first = c.firstRow.get(key);
+  if (first !== undefined) {
+    issues.push(issue('report.duplicateProject', at('projectId'), { value: rec.projectId, firstRow: first }));
+    ok = false;
+  } else c.firstRow.set(key, c.row);
+  if (rec.current > rec.cumulative) {
+    issues.push(
+      issue('report.currentExceedsCumulative', at('current'), {
+        current: rec.current,
+        cumulative: rec.cumulative,
+      }),
+    );
+    ok = false;
+  }
+  const registered = c.byProject.get(key);
+  if (c.registered && !registered) {
+    issues.push(issue('ref.project', at('projectId'), { value: rec.projectId }));
+    ok = false;
+  } else if (
+    registered?.hq !== undefined &&
+    c.hq !== undefined &&
+    matchKey(registered.hq) !== matchKey(c.hq)
+  ) {
+    issues.push(
+      issue('report.otherHq', at('projectId'), { value: rec.projectId, registered: registered.hq, hq: c.hq }),
+    );
+    ok = false;
+  }
+  const plan = registered?.annualPlan ?? rec.annualPlan;
+  if (
+    registered &&
+    rec.annualPlan !== undefined &&
+    round2(rec.annualPlan) !== round2(registered.annualPlan)
+  ) {
+    issues.push(
+      issue('report.planMismatch', at('annualPlan'), {
+        typed: rec.annualPlan,
+        registered: registered.annualPlan,
+      }),
+    );
+  }
+  if (plan !== undefined && ok && rec.cumulative > plan && plan > 0) {
+    issues.push(issue('report.cumulativeOverPlan', at('cumulative'), { cumulative: rec.cumulative, plan }));
+  }
+  return ok;
+}
+
+/** A typed 合计 that disagrees with the rows is worth a warning, never a correction. */
+function checkTotal(t: TableRead<ProgressRecord>, sums: Sums, issues: Issue[]): void {
+  if (!t.total) return;
+  for (const key of ['annualPlan', 'current', 'cumulative'] as const) {
+    const typed = t.total.values.get(key);
+    if (typed !== undefined && round2(typed) !== round2(sums[key])) {
+      const header = PROGRESS.columns.find((c) => c.key === key)?.header ?? key;
+      issues.push(
         issue(
-          'sitevisit.outsidePeriod',
-          { sheet: visitsT?.sheet, row: r.row, column: cols.get('date') },
-          { value: rec.date, period: fields.period ?? '', from: range.from, to: range.to },
+          'report.totalMismatch',
+          { sheet: t.sheet, row: t.total.row, column: t.columns.get(key) },
+          { header, typed: round2(typed), sum: round2(sums[key]) },
         ),
       );
     }
-    issues.push(...rowIssues);
-    if (r.ok)
-      siteVisits.push({ sheet: visitsT?.sheet ?? SITE_VISITS.name, row: r.row, record: rec, columns: cols });
+  }
+}
+
+/** The 一线工作 rows used; a visit outside the report's window is rejected. */
+function siteVisitRows(
+  t: TableRead<SiteVisitRecord>,
+  typedPeriod: string | undefined,
+  rules: RuleSet,
+  found: Found,
+): Located<SiteVisitRecord>[] {
+  const siteVisits: Located<SiteVisitRecord>[] = [];
+  const period = typedPeriod !== undefined ? parseReportPeriod(typedPeriod) : undefined;
+  const sched = rules.schedule;
+  const range = period && siteVisitWindow(period, sched.firstReportDay, sched.secondReportDay);
+  const byRow = issuesByRow(t);
+  for (const r of t.rows) {
+    const rowIssues = [...(byRow.get(r.row) ?? [])];
+    const rec = r.record;
+    if (r.ok && range && (rec.date < range.from || rec.date > range.to)) {
+      rowIssues.push(
+        issue(
+          'sitevisit.outsidePeriod',
+          { sheet: t.sheet, row: r.row, column: t.columns.get('date') },
+          { value: rec.date, period: typedPeriod ?? '', from: range.from, to: range.to },
+        ),
+      );
+    }
+    found.issues.push(...rowIssues);
+    if (r.ok) siteVisits.push({ sheet: t.sheet, row: r.row, record: rec, columns: t.columns });
     else
-      rejected.push({
-        sheet: visitsT?.sheet ?? SITE_VISITS.name,
+      found.rejected.push({
+        sheet: t.sheet,
         row: r.row,
         issues: rowIssues.filter((i) => i.severity === 'error'),
       });
   }
-  return { fields, progress, siteVisits, rejected, issues, ...(hq !== undefined && { hq }) };
+  return siteVisits;
 }

@@ -3,7 +3,7 @@
  * 手续代办移交表 and the 满意度测评表 of 附件3. Every word printed on them is here; the layouts are
  * in core/jobs/forms-layout.ts, the 工作守则 of 附件2 in rules/conduct.ts.
  */
-import type { SURVEY_ITEMS } from './vocab.js';
+import { SURVEY_ITEMS } from './vocab.js';
 
 export const FORMS_VERSION = 1;
 
@@ -96,15 +96,7 @@ export const SURVEY_FORM = {
   /** Not on 附件3: who is rated, so the filled form can be filed (案卷号, 代办员, 企业). */
   whom: '案卷号：{caseId}　　被测评代办员：{agent}　　企业名称：{company}',
   itemHeader: '测评项目',
-  items: [
-    { key: 'attitude', text: '服务态度' },
-    { key: 'efficiency', text: '办事效率' },
-    { key: 'answers', text: '解答问题准确、耐心、细致' },
-    { key: 'appearance', text: '着装整洁、挂牌服务' },
-    { key: 'fees', text: '无乱收费、乱培训、乱摊派' },
-    { key: 'knowledge', text: '业务知识熟练 要求提供的材料一次性告知' },
-    { key: 'lawful', text: '遵纪守法 无吃、拿、卡、要现象' },
-  ] as const satisfies readonly { key: (typeof SURVEY_ITEMS)[number]['key']; text: string }[],
+  items: SURVEY_ITEMS.map((it) => ({ key: it.key, text: 'printed' in it ? it.printed : it.header })),
   comments: '对“代办员”工作的意见和建议',
   filledBy: '填写人姓名：',
   phone: '联系电话：',

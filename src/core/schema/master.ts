@@ -11,8 +11,10 @@ import {
   SATISFACTION_LEVELS,
   SITE_ROLES,
   SUBMISSION_STATUSES,
+  SURVEY_ITEMS,
   TIME_SOURCES,
 } from './vocab.js';
+import { CRITERION_KEYS, UNIT_CRITERIA } from '../rules/unit.js';
 import { WEEKLY_LOG } from './weekly.js';
 
 /** 总台账: the clerk's master workbook (DOMAIN §9). */
@@ -230,13 +232,7 @@ export const SURVEYS = defineSheet({
     { key: 'agent', header: '代办员', type: 'text', required: true, width: 10, listFrom: ROSTER },
     { key: 'date', header: '测评日期', type: 'date', required: true, width: 12 },
     { key: 'company', header: '企业名称', type: 'text', width: 20 },
-    { key: 'attitude', header: '服务态度', ...LEVEL_COL },
-    { key: 'efficiency', header: '办事效率', ...LEVEL_COL },
-    { key: 'answers', header: '解答问题准确、耐心、细致', ...LEVEL_COL, width: 12 },
-    { key: 'appearance', header: '着装整洁、挂牌服务', ...LEVEL_COL },
-    { key: 'fees', header: '无乱收费、乱培训、乱摊派', ...LEVEL_COL, width: 12 },
-    { key: 'knowledge', header: '业务知识熟练、要求提供的材料一次性告知', ...LEVEL_COL, width: 14 },
-    { key: 'lawful', header: '遵纪守法、无吃拿卡要现象', ...LEVEL_COL, width: 12 },
+    ...SURVEY_ITEMS.map((it) => ({ key: it.key, header: it.header, ...LEVEL_COL, width: it.width })),
     { key: 'comments', header: '意见和建议', type: 'text', width: 24 },
     { key: 'filledBy', header: '填写人', type: 'text', width: 10 },
     { key: 'phone', header: '联系电话', type: 'text', width: 14 },
@@ -288,12 +284,9 @@ export const UNIT_SCORES = defineSheet({
       note: '如 2026Q3（季度）或 2026H2（半年）',
     },
     { key: 'unit', header: '责任单位', type: 'text', required: true, width: 16 },
-    { key: 'investment', header: '投资完成', type: 'number', min: 0, width: 9 },
-    { key: 'milestones', header: '节点完成', type: 'number', min: 0, width: 9 },
-    { key: 'reports', header: '按时报送', type: 'number', min: 0, width: 9 },
-    { key: 'siteWork', header: '一线工作', type: 'number', min: 0, width: 9 },
-    { key: 'decisions', header: '督办落实', type: 'number', min: 0, width: 9 },
-    { key: 'approvals', header: '审批办理', type: 'number', min: 0, width: 9 },
+    ...CRITERION_KEYS.map(
+      (k) => ({ key: k, header: UNIT_CRITERIA[k].name, type: 'number', min: 0, width: 9 }) as const,
+    ),
   ],
 });
 

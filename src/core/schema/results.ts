@@ -1,4 +1,6 @@
 import { defineSheet } from './define.js';
+import { AGENT_CATEGORIES, CATEGORY_KEYS } from '../rules/agent.js';
+import { CRITERION_KEYS, UNIT_CRITERIA } from '../rules/unit.js';
 
 /** Result sheets `kpd score` writes into a copy of the master (DOMAIN §9): never over what people typed. */
 
@@ -18,12 +20,9 @@ export const AGENT_RESULTS = defineSheet({
     { key: 'rank', header: '名次', type: 'integer', width: 6 },
     { key: 'name', header: '姓名', type: 'text', width: 10 },
     { key: 'level', header: '级别', type: 'text', width: 6 },
-    { key: 'political', header: '思想政治素质', type: 'number', width: 10 },
-    { key: 'performance', header: '工作业绩', type: 'number', width: 10 },
-    { key: 'discipline', header: '工作纪律', type: 'number', width: 10 },
-    { key: 'democratic', header: '民主评议', type: 'number', width: 10 },
-    { key: 'integrity', header: '廉政建设', type: 'number', width: 10 },
-    { key: 'overall', header: '综合评价', type: 'number', width: 10 },
+    ...CATEGORY_KEYS.map(
+      (k) => ({ key: k, header: AGENT_CATEGORIES[k].name, type: 'number', width: 10 }) as const,
+    ),
     { key: 'total', header: '总分', type: 'number', width: 8 },
     { key: 'rating', header: '测评等次', type: 'text', width: 10 },
     { key: 'actions', header: '处理', type: 'text', width: 26 },
@@ -70,12 +69,9 @@ export const UNIT_RANKING = defineSheet({
   columns: [
     { key: 'rank', header: '名次', type: 'integer', width: 6 },
     { key: 'unit', header: '责任单位', type: 'text', width: 14 },
-    { key: 'investment', header: '投资完成', type: 'number', width: 9 },
-    { key: 'milestones', header: '节点完成', type: 'number', width: 9 },
-    { key: 'reports', header: '按时报送', type: 'number', width: 9 },
-    { key: 'siteWork', header: '一线工作', type: 'number', width: 9 },
-    { key: 'decisions', header: '督办落实', type: 'number', width: 9 },
-    { key: 'approvals', header: '审批办理', type: 'number', width: 9 },
+    ...CRITERION_KEYS.map(
+      (k) => ({ key: k, header: UNIT_CRITERIA[k].name, type: 'number', width: 9 }) as const,
+    ),
     { key: 'total', header: '总分', type: 'number', width: 8 },
     { key: 'outcome', header: '结果', type: 'text', width: 10 },
     { key: 'streak', header: '连续倒数第一次数', type: 'integer', width: 10 },

@@ -29,13 +29,21 @@ export { SATISFACTION_LEVELS };
 export const LEVEL_ALIASES = { 比较满意: '一般', 基本满意: '一般', 较满意: '一般' } as const;
 export const LEVEL_INPUT_WORDS = LEVEL_INPUTS;
 
-/** The seven items of 附件3, as column headers of 满意度测评. */
+/**
+ * The seven items of 附件3: the column headers of 满意度测评 (generated from this list), the words
+ * the printed form uses where they differ from the header, and the column widths.
+ */
 export const SURVEY_ITEMS = [
-  { key: 'attitude', header: '服务态度' },
-  { key: 'efficiency', header: '办事效率' },
-  { key: 'answers', header: '解答问题准确、耐心、细致' },
-  { key: 'appearance', header: '着装整洁、挂牌服务' },
-  { key: 'fees', header: '无乱收费、乱培训、乱摊派' },
-  { key: 'knowledge', header: '业务知识熟练、要求提供的材料一次性告知' },
-  { key: 'lawful', header: '遵纪守法、无吃拿卡要现象' },
-] as const;
+  { key: 'attitude', header: '服务态度', width: 10 },
+  { key: 'efficiency', header: '办事效率', width: 10 },
+  { key: 'answers', header: '解答问题准确、耐心、细致', width: 12 },
+  { key: 'appearance', header: '着装整洁、挂牌服务', width: 10 },
+  { key: 'fees', header: '无乱收费、乱培训、乱摊派', width: 12 },
+  {
+    key: 'knowledge',
+    header: '业务知识熟练、要求提供的材料一次性告知',
+    printed: '业务知识熟练 要求提供的材料一次性告知',
+    width: 14,
+  },
+  { key: 'lawful', header: '遵纪守法、无吃拿卡要现象', printed: '遵纪守法 无吃、拿、卡、要现象', width: 12 },
+] as const satisfies readonly { key: string; header: string; printed?: string; width: number }[];

@@ -2,7 +2,6 @@ import {
   AGENT_RULES,
   AGENT_RULE_CODES,
   POINT_RULE_CODES,
-  isAgentRuleCode,
   type AgentRuleCode,
   type AgentRuleDef,
   type PointRuleCode,
@@ -11,7 +10,7 @@ import {
 import type { RuleSet } from '../rules/ruleset.js';
 import type { IsoDate } from '../calendar/dates.js';
 import type { Agent, Approval, Incident, Located, Project, Survey } from '../master/types.js';
-import { APPROVALS, SURVEYS } from '../schema/master.js';
+import { ruleCodeKey, ruleIncident } from '../master/incident.js';
 import { issue, type Issue } from '../validate/issue.js';
 import { AGENT_SCALE, signed, toUnits } from './points.js';
 import { surveyLevel } from './survey.js';
@@ -57,7 +56,6 @@ const OVERDUE_BY_WHEN: ReadonlyMap<string, AgentRuleCode> = new Map(
   }),
 );
 const LATE_CODES = codesOf('lateApproval');
-const TYPABLE = [...codesOf('incident'), ...codesOf('discretionary')].join('、');
 const ON_SITE_CODES = codesOf('onSiteRating');
 const SURVEY_CODES = codesOf('survey');
 
@@ -105,14 +103,6 @@ function push(
   });
 }
 
-/** Where the occurrences of a derived rule come from (for the message when one is typed). */
-const DERIVED_SHEET: Readonly<Partial<Record<RuleSource, string>>> = {
-  overdueApproval: APPROVALS.name,
-  lateApproval: APPROVALS.name,
-  onSiteRating: APPROVALS.name,
-  survey: SURVEYS.name,
-};
-
 const inPeriod = (ctx: LineContext, d: IsoDate): boolean => d >= ctx.from && d <= ctx.to;
 
 // ---- 扣分记录 ---------------------------------------------------------------------------------
@@ -126,6 +116,11 @@ export function incidentLines(ctx: LineContext, incidents: readonly Located<Inci
   let sheet: string | undefined;
   // The code as the master reader reads it (no spaces, lower case), once per spelling.
   const codes = new Map<string, string>();
+  const codeKey = (typed: string): string => {
+    let k = codes.get(typed);
+    if (k === undefined) codes.set(typed, (k = ruleCodeKey(typed)));
+    return k;
+  };
   for (const l of incidents) {
     const r = l.record;
     if (!inPeriod(ctx, r.date)) {
@@ -146,36 +141,17 @@ export function incidentLines(ctx: LineContext, incidents: readonly Located<Inci
     }
     // The master reader has already rejected unknown and derived codes; data built by other
     // means gets the same findings rather than a silent skip.
-    let code = codes.get(r.ruleCode);
-    if (code === undefined) {
-      code = r.ruleCode.replace(/\s+/gu, '').toLowerCase();
-      codes.set(r.ruleCode, code);
-    }
-    if (!isAgentRuleCode(code)) {
-      ctx.issues.push(
-        issue('incident.unknownRule', at(l, 'ruleCode'), { value: r.ruleCode, allowed: TYPABLE }),
-      );
-      continue;
-    }
-    const def: AgentRuleDef = AGENT_RULES[code];
-    let per: number | undefined;
-    if (def.source === 'discretionary') {
-      per = r.points;
-      if (per === undefined) {
-        ctx.issues.push(issue('incident.pointsNeeded', at(l, 'points'), { value: code }));
-        continue;
+    const ruling = ruleIncident(r, codeKey);
+    if (!ruling.usable || ruling.rule === undefined) {
+      for (const f of ruling.findings) {
+        if (f.rejects) ctx.issues.push(issue(f.code, at(l, f.column), f.params));
       }
-    } else if (def.source === 'incident' && isPointCode(code)) {
-      per = ctx.rules.agentPoints[code];
-    } else {
-      ctx.issues.push(
-        issue('incident.derivedRule', at(l, 'ruleCode'), {
-          value: code,
-          sheet: DERIVED_SHEET[def.source] ?? l.sheet,
-        }),
-      );
       continue;
     }
+    const { code, def } = ruling.rule;
+    const per =
+      def.source === 'discretionary' ? r.points : isPointCode(code) ? ctx.rules.agentPoints[code] : undefined;
+    if (per === undefined) continue;
     const agent = rosterKey(ctx, l, 'agent', '代办员', r.agent);
     if (agent === undefined) continue;
     const count = r.count ?? 1;

@@ -187,7 +187,7 @@ export function planTable(
   let blockEnd = headerIndex + 1;
   while (blockEnd < grid.rows.length && rowIsBlank(grid.rows[blockEnd])) blockEnd++;
   while (blockEnd < grid.rows.length && !rowIsBlank(grid.rows[blockEnd])) blockEnd++;
-  const read = appended ? undefined : readTable<Record<string, CellValue | undefined>>(grid, spec);
+  const read = appended ? undefined : readTable(grid, spec);
   const data = (read?.rows ?? []).filter((r) => r.row <= blockEnd);
   const { keyCols, keyOf, newKeys, owned } = ownership(job);
 

@@ -2,7 +2,7 @@ import { isBlank, type Cell, type SheetGrid } from '../grid.js';
 import { cellText } from '../values/parse.js';
 import { matchKey } from '../values/text.js';
 import { issue, type Issue } from '../validate/issue.js';
-import type { ColumnSpec, FieldSpec, SheetSpec } from '../schema/types.js';
+import type { ColumnSpec, FieldSpec, RecordOf, SheetSpec } from '../schema/types.js';
 import { findHeaderRow } from './header.js';
 import { minOf } from '../values/lists.js';
 import { FIELD_EXPECTED, readCell, readFieldValue, type CellValue } from './types.js';
@@ -36,6 +36,14 @@ export interface TableRead<R> {
   readonly total?: { readonly row: number; readonly values: ReadonlyMap<string, number> };
   readonly issues: readonly Issue[];
 }
+
+/**
+ * The record of a row of sheet S: typed from its columns (RecordOf) when S is one sheet of the
+ * schema; any key with any cell value when S is only known to be some sheet.
+ */
+export type TableRecord<S extends SheetSpec> = string extends S['columns'][number]['key']
+  ? Readonly<Record<string, CellValue | undefined>>
+  : RecordOf<S>;
 
 const TOTAL_WORDS = new Set(['合计', '总计', '合 计']);
 /** A subtotal within the table (the bulletin's 小计 heading each HQ): not data, not the end. */
@@ -146,10 +154,8 @@ function rowLabel(raw: readonly Cell[], columns: ReadonlyMap<string, number>, ro
  * and extra columns do not matter), reads the form fields above it, then every data row up
  * to the 合计 row, typing each cell. Blank rows and 填表说明 lines are not data.
  */
-export function readTable<R = Record<string, CellValue | undefined>>(
-  grid: SheetGrid,
-  spec: SheetSpec,
-): TableRead<R> {
+export function readTable<const S extends SheetSpec>(grid: SheetGrid, spec: S): TableRead<TableRecord<S>> {
+  type R = TableRecord<S>;
   const sheet = grid.name;
   const issues: Issue[] = [];
   const header = findHeaderRow(grid, spec);

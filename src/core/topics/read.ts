@@ -69,7 +69,7 @@ export function readTopics(
       ],
     };
   }
-  const t = readTable<TopicRecord>(found.grid, TOPIC_LIST);
+  const t = readTable(found.grid, TOPIC_LIST);
   const issues: Issue[] = [...t.issues];
   if (found.kind === 'renamed')
     issues.unshift(issue('sheet.renamed', { sheet }, { sheet, expected: TOPIC_LIST.name }));

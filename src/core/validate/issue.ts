@@ -47,10 +47,17 @@ export function cellRef(i: Pick<Issue, 'row' | 'column'>): string {
  * that only looks valid, and never carries a control character to a terminal or a sheet.
  */
 export function formatMessage(code: IssueCode, params: IssueParams, locale: Locale = 'zh'): string {
-  return MESSAGES[code][locale].replace(/\{(\w+)\}/gu, (_, k: string) =>
-    Object.hasOwn(params, k) ? visibleText(String(params[k])) : `{${k}}`,
-  );
+  return MESSAGES[code][locale].replace(/\{(=?)(\w+)\}/gu, (_, nested: string, k: string) => {
+    if (!Object.hasOwn(params, k)) return `{${nested}${k}}`;
+    const v = String(params[k]);
+    // {=why}: the param is a message code, said in the same language from the same params
+    // (a reason inside a finding stays a code until it is read).
+    if (nested && isMessageCode(v) && v !== code) return formatMessage(v, params, locale);
+    return visibleText(v);
+  });
 }
+
+const isMessageCode = (s: string): s is IssueCode => Object.hasOwn(MESSAGES, s);
 
 export function message(i: Issue, locale: Locale = 'zh'): string {
   return formatMessage(i.code, i.params, locale);

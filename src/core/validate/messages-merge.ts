@@ -19,13 +19,43 @@ export const MERGE_MESSAGES = {
   },
   'merge.filledOnOdd': {
     severity: 'warning',
-    zh: '填报日期 {value} {why}，可能填错了；仍按它判断是否按时报送，请核实。',
-    en: '填报日期 {value}: {why}; probably a slip. Still used to judge lateness; please check.',
+    zh: '填报日期 {value} {=why}，可能填错了；仍按它判断是否按时报送，请核实。',
+    en: '填报日期 {value}: {=why}; probably a slip. Still used to judge lateness; please check.',
   },
   'merge.fileNotMerged': {
     severity: 'error',
-    zh: '本文件未并入：{reason}',
-    en: 'File not merged: {reason}',
+    zh: '本文件未并入：{=reason}',
+    en: 'File not merged: {=reason}',
+  },
+  'behind.investment': {
+    severity: 'info',
+    zh: '投资完成率 {rate}%，低于序时进度 {fraction}%（差 {gap} 个百分点）',
+    en: 'investment {rate}% of the annual plan, below the time-elapsed rate {fraction}% ({gap} points)',
+  },
+  'behind.milestone': {
+    severity: 'info',
+    zh: '节点{seq}「{name}」计划 {date} 完成，逾期未完成',
+    en: 'milestone {seq} "{name}" planned for {date}, not done',
+  },
+  'merge.why.beforePeriod': {
+    severity: 'info',
+    zh: '早于报告期开始（{from}）',
+    en: 'before the period began ({from})',
+  },
+  'merge.why.noProgressSheet': {
+    severity: 'info',
+    zh: '找不到「{sheet}」表（可能被改名或删除），请用下发的模板重新填报',
+    en: 'no "{sheet}" sheet (renamed or deleted?); please fill in the template sent out',
+  },
+  'merge.why.unknownReporter': {
+    severity: 'info',
+    zh: '填报单位「{reporter}」不是登记的指挥部',
+    en: 'the 填报单位 "{reporter}" is not a registered HQ',
+  },
+  'merge.why.otherPeriod': {
+    severity: 'info',
+    zh: '报告期填为「{found}」，不是本期「{expected}」',
+    en: 'the report period is "{found}", not this period "{expected}"',
   },
   'merge.periodAssumed': {
     severity: 'warning',

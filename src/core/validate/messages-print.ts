@@ -12,8 +12,8 @@ export const PRINT_MESSAGES = {
   },
   'findings.fileNotMerged': {
     severity: 'error',
-    zh: '整份 {rows} 行未并入：{reason}',
-    en: 'All {rows} rows not merged: {reason}',
+    zh: '整份 {rows} 行未并入：{=reason}',
+    en: 'All {rows} rows not merged: {=reason}',
   },
   'findings.repeated': {
     severity: 'info',

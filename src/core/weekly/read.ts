@@ -37,7 +37,7 @@ export function readWeekly(wb: WorkbookGrid, rules: RuleSet, calendar = new Work
       received: 0,
       issues: [issue('sheet.missing', {}, { sheet: WEEKLY_REPORT.name })],
     };
-  const t = readTable<WeeklyRecord>(g, WEEKLY_REPORT);
+  const t = readTable(g, WEEKLY_REPORT);
   const issues: Issue[] = [...t.issues];
   const agent = t.fields.get('agent')?.value;
   const date = t.fields.get('reportDate')?.value;

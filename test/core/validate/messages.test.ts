@@ -4,7 +4,7 @@ import { formatMessage, issue, location, message, sortIssues } from '../../../sr
 import { TEMPLATES } from '../../../src/core/schema/templates.js';
 
 const placeholders = (s: string): string[] =>
-  [...new Set([...s.matchAll(/\{(\w+)\}/gu)].map((m) => m[1] ?? ''))].sort();
+  [...new Set([...s.matchAll(/\{=?(\w+)\}/gu)].map((m) => m[1] ?? ''))].sort();
 const CJK = /[\u4e00-\u9fff]/u;
 const entries = Object.entries(MESSAGES) as [IssueCode, MessageDef][];
 
@@ -94,5 +94,28 @@ describe('issues', () => {
     const c = issue('cell.date', { sheet: 'B', row: 2, column: 1 }, {});
     const d = issue('file.macro', {});
     expect(sortIssues([a, b, c, d], ['B', 'A'])).toEqual([d, c, a, b]);
+  });
+});
+
+describe('a reason inside a finding stays a code until it is read ({=why})', () => {
+  it('says the nested message in the same language, filled from the same params', () => {
+    const i = issue(
+      'merge.filledOnOdd',
+      {},
+      { value: '2026-10-20', why: 'merge.why.beforePeriod', from: '2026-11-01' },
+    );
+    expect(message(i)).toBe(
+      '填报日期 2026-10-20 早于报告期开始（2026-11-01），可能填错了；仍按它判断是否按时报送，请核实。',
+    );
+    expect(message(i, 'en')).toBe(
+      '填报日期 2026-10-20: before the period began (2026-11-01); probably a slip. Still used to judge lateness; please check.',
+    );
+  });
+
+  it('shows a value that is not a message code as the value it is, never a message of its own code', () => {
+    expect(formatMessage('merge.fileNotMerged', { reason: 'x.y' })).toBe('本文件未并入：x.y');
+    expect(formatMessage('merge.fileNotMerged', { reason: 'merge.fileNotMerged' })).toBe(
+      '本文件未并入：merge.fileNotMerged',
+    );
   });
 });
