@@ -32,7 +32,7 @@ import { annexApart, ANNEX_SHEET_NAMES } from '../../adapters/bulletin-annex.js'
 export { MERGE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
-import { progressCounter } from '../progress.js';
+import { inputProgress } from '../progress.js';
 import { displayPath, table } from '../format.js';
 
 /** The rows a report held (used or not), for the progress line. */
@@ -162,17 +162,18 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
     // The clock is the shell's: no file can have arrived after this moment.
     const now = instantToCst(new Date());
     const bctx = bulletinContext({ period, master: master.data, calendar: ctx.calendar, locale, now });
-    const bar = progressCounter(io, 'merge', locale, values.json);
     const reads: SubmissionRead[] = [];
     const ignored: { file: string; reason: string }[] = [];
     const received = new Set<string>();
     // One input at a time, in path order whatever order they were named in: read, checked, only
     // its rows kept; its bytes and workbook go before the next is read.
     const inputs = positionals.map((p) => resolve(io.cwd, p)).sort();
+    const bar = await inputProgress(io, 'merge', locale, values.json, inputs);
     try {
       for await (const found of walkInputs(inputs, { budget, locale })) {
         if (found.kind === 'ignored') {
           ignored.push({ file: rel(found.ignored.file), reason: found.ignored.reason });
+          bar.tick();
           continue;
         }
         const item = found.item;
