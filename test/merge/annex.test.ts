@@ -120,6 +120,25 @@ describe('kpd merge --annex', () => {
     await expect(readFile(join(tmp(), 'y.xlsx'))).rejects.toThrow();
   });
 
+  it('with the office’s own template holding 数据问题: fills the annex, warns that the sheet is left empty', async () => {
+    const r = await merge([
+      '--out',
+      '通报-模板.xlsx',
+      '--annex',
+      '附件-模板.xlsx',
+      '--template',
+      repoPath('templates/重点项目情况通报.xlsx'),
+    ]);
+    expect(r.code, r.err).toBe(0);
+    for (const s of BULLETIN_ANNEX.sheets) expect(r.err).toContain(`通报模板中有「${s.name}」表`);
+    const own = gridOf(await readFile(join(tmp(), '附件-模板.xlsx')));
+    expect(tableRows(gridSheet(own, PROBLEMS.name), '序号')).toEqual(
+      tableRows(gridSheet(annex, PROBLEMS.name), '序号'),
+    );
+    // Without a template of its own, nothing to warn about.
+    expect(apart.err).not.toContain('通报模板中有');
+  });
+
   ooxml.it(
     'writes both workbooks to the OOXML schemas',
     async () => {

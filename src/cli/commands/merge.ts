@@ -278,6 +278,10 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
     io.err(
       `${t(locale, '警告', 'Warning')}：${formatMessage('chart.notPlaced', { sheet: s.sheet }, locale)}\n`,
     );
+  for (const s of apart?.leftInTemplate ?? [])
+    io.err(
+      `${t(locale, '警告', 'Warning')}：${formatMessage('annex.leftInTemplate', { sheet: s }, locale)}\n`,
+    );
   for (const p of clerkProblems) io.err(`${t(locale, '警告', 'Warning')}：${p}\n`);
   for (const s of filled.missing) {
     io.err(
