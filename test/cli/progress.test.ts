@@ -69,6 +69,21 @@ describe('progressCounter', () => {
     expect(lastFrame(en.status())).toBe('Checking: 1 files, 2 findings');
   });
 
+  it('says n/N when the number of files is known, and raises N when an archive holds more', () => {
+    const c = capture(true);
+    const bar = progressCounter(c.io, 'merge', 'zh', false, 2);
+    bar.tick(4);
+    bar.tick(1);
+    bar.tick(2);
+    bar.done();
+    expect(lastFrame(c.status())).toBe('读取报表：3/3 个文件，7 行');
+    const en = capture(true);
+    const b = progressCounter(en.io, 'validate', 'en', false, 5);
+    b.tick(2);
+    b.done();
+    expect(lastFrame(en.status())).toBe('Checking: 1/5 files, 2 findings');
+  });
+
   it('writes nothing to a pipe or under --json', () => {
     for (const [interactive, quiet] of [
       [false, false],
@@ -98,9 +113,16 @@ describe('kpd merge, validate and agenda count what they read', () => {
   it('merge: files and rows on a terminal', async () => {
     const c = capture(true);
     expect(await main(merge('a.xlsx'), c.io), c.err()).toBe(0);
-    expect(lastFrame(c.status())).toMatch(
-      new RegExp(`^读取报表：已读 ${await reportCount()} 个文件，[1-9]\\d* 行$`, 'u'),
-    );
+    // The files are counted from the folder's listing before the first is read: n/N all along.
+    const n = await reportCount();
+    expect(lastFrame(c.status())).toMatch(new RegExp(`^读取报表：${n}/${n} 个文件，[1-9]\\d* 行$`, 'u'));
+    const frames = c
+      .status()
+      .split(`${ESC}[1G`)
+      .map((f) => lastFrame(f))
+      .filter(Boolean);
+    expect(frames[0]).toBe(`读取报表：0/${n} 个文件，0 行`);
+    expect(frames.every((f) => f.includes(`/${n} 个文件`))).toBe(true);
   });
 
   it('merge: nothing but warnings on a pipe, nothing at all beside --json', async () => {

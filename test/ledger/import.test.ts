@@ -113,8 +113,8 @@ describe('kpd ledger import', () => {
     );
     expect(progress).toMatchObject({
       指挥部: '高端装备产业园指挥部',
-      '本期完成投资(万元)': 4_200,
-      '年度累计完成投资(万元)': 55_125,
+      '本期完成投资（万元）': 4_200,
+      '年度累计完成投资（万元）': 55_125,
     });
     const subs = new Map(ofPeriod(once, '报送记录', '报告期', '2026-11-1').map((r) => [r['指挥部'], r]));
     expect(subs.get('现代物流园指挥部')).toMatchObject({ 状态: '迟报', 时间来源: '邮件时间' });

@@ -29,10 +29,11 @@ import { bulletinCharts } from '../../core/bulletin/charts.js';
 import { docText } from '../../core/document/text.js';
 import { addCharts } from '../../adapters/xlsx-charts/index.js';
 import { officialDocx } from '../../adapters/docx/index.js';
+import { annexApart, ANNEX_SHEET_NAMES } from '../../adapters/bulletin-annex.js';
 export { MERGE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf, t } from '../lang.js';
-import { progressCounter } from '../progress.js';
+import { inputProgress } from '../progress.js';
 import { displayPath, table } from '../format.js';
 
 /** The rows a report held (used or not), for the progress line. */
@@ -103,6 +104,7 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
       holidays: { type: 'string' },
       office: { type: 'string' },
       doc: { type: 'string' },
+      annex: { type: 'string' },
       lang: { type: 'string' },
     },
   });
@@ -128,6 +130,11 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
   const out = resolve(io.cwd, values.out);
   await guardOutput(io.cwd, values.out, named, locale, '通报.xlsx');
   outputPath(io.cwd, values.out, locale);
+  // --annex: 数据问题 and 来源 in a workbook of their own, beside the 通报 (never over it or an input).
+  if (values.annex !== undefined) {
+    outputPath(io.cwd, values.annex, locale);
+    await guardOutput(io.cwd, values.annex, [...named, values.out], locale, '通报附件.xlsx');
+  }
 
   const masterFile = resolve(io.cwd, values.master);
   const budget = runBudget(io.env);
@@ -156,17 +163,18 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
     // The clock is the shell's: no file can have arrived after this moment.
     const now = instantToCst(new Date());
     const bctx = bulletinContext({ period, master: master.data, calendar: ctx.calendar, locale, now });
-    const bar = progressCounter(io, 'merge', locale, values.json);
     const reads: SubmissionRead[] = [];
     const ignored: { file: string; reason: string }[] = [];
     const received = new Set<string>();
     // One input at a time, in path order whatever order they were named in: read, checked, only
     // its rows kept; its bytes and workbook go before the next is read.
     const inputs = positionals.map((p) => resolve(io.cwd, p)).sort();
+    const bar = await inputProgress(io, 'merge', locale, values.json, inputs);
     try {
       for await (const found of walkInputs(inputs, { budget, locale })) {
         if (found.kind === 'ignored') {
           ignored.push({ file: rel(found.ignored.file), reason: found.ignored.reason });
+          bar.tick();
           continue;
         }
         const item = found.item;
@@ -214,13 +222,16 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
         ...(values.office !== undefined && { office: values.office }),
         siteVisitsPerWeek: master.data.rules.schedule.siteVisitsPerWeek,
         warningBand: master.data.rules.schedule.warningBand,
+        annexApart: values.annex !== undefined,
       }),
     };
   })();
+  const apart =
+    values.annex === undefined ? undefined : await annexApart(sheets, values.template ? template : undefined);
   let filled: Awaited<ReturnType<typeof fillWorkbook>>;
   let chartsSkipped: readonly { readonly sheet: string }[] = [];
   try {
-    filled = await fillWorkbook(template, sheets, (parts) => {
+    filled = await fillWorkbook(apart?.template ?? template, apart?.sheets ?? sheets, (parts) => {
       const added = addCharts(parts, charts);
       chartsSkipped = added.skipped;
       return added.parts;
@@ -234,7 +245,7 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
       ),
     );
   }
-  if (filled.missing.length === sheets.tables.length) {
+  if (filled.missing.length === (apart?.sheets ?? sheets).tables.length) {
     throw new UsageError(
       t(
         locale,
@@ -245,6 +256,8 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
   }
   clock('fill');
   await writeAtomic(out, filled.bytes);
+  if (apart && values.annex !== undefined)
+    await writeAtomic(resolve(io.cwd, values.annex), (await apart.annex()).bytes);
   clock('write');
   if (docOut !== undefined) {
     const doc = bulletinDocument({
@@ -266,6 +279,10 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
     io.err(
       `${t(locale, '警告', 'Warning')}：${formatMessage('chart.notPlaced', { sheet: s.sheet }, locale)}\n`,
     );
+  for (const s of apart?.leftInTemplate ?? [])
+    io.err(
+      `${t(locale, '警告', 'Warning')}：${formatMessage('annex.leftInTemplate', { sheet: s }, locale)}\n`,
+    );
   for (const p of clerkProblems) io.err(`${t(locale, '警告', 'Warning')}：${p}\n`);
   for (const s of filled.missing) {
     io.err(
@@ -281,11 +298,16 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
       jsonText({
         ...mergeJson(bulletin, locale),
         ...(values.doc !== undefined && { document: values.doc }),
+        ...(values.annex !== undefined && { annex: values.annex }),
       }) + '\n',
     );
   else {
     io.out(formatMerge(bulletin, values.out, locale));
     if (values.doc !== undefined) io.out(`${formatMessage('doc.written', { path: values.doc }, locale)}\n`);
+    if (values.annex !== undefined)
+      io.out(
+        `${formatMessage('annex.written', { path: values.annex, sheets: ANNEX_SHEET_NAMES }, locale)}\n`,
+      );
   }
   return EXIT.ok;
 }

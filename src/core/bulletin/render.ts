@@ -69,7 +69,14 @@ const weekLabel = (monday: string): string => `${monday} 至 ${addDays(monday, 6
 
 export function bulletinSheets(
   b: Bulletin,
-  opts: { office?: string; siteVisitsPerWeek: number; warningBand: number; locale?: Locale },
+  opts: {
+    office?: string;
+    siteVisitsPerWeek: number;
+    warningBand: number;
+    locale?: Locale;
+    /** The annex is a workbook of its own (`--annex`): the printed leads say so. */
+    annexApart?: boolean;
+  },
 ): BulletinSheets {
   const progress = progressTable(b);
   return withinExcelLimits({
@@ -133,6 +140,8 @@ function bulletinPlaceholders(
     ['并入行数', String(b.rows.merged)],
     ['未并入行数', String(b.rows.rejected)],
     ['规则集', b.rulesLabel],
+    // Where the rows not merged are listed: said only when it is a workbook the reader can have.
+    ['有误明细', opts.annexApart ? formatMessage('annex.errorsWhere', { sheet: PROBLEMS.name }) : ''],
   ]);
 
   return placeholders;

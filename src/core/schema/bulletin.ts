@@ -58,7 +58,7 @@ export const PROJECT_PROGRESS = defineSheet({
   },
   bars: ['rate'],
   lead: [
-    '报告期：{{报告期}}　序时进度：{{序时进度}}　状态：正常＝不低于序时进度；预警＝低于序时进度不足 {{预警幅度}} 个百分点；滞后＝低于更多；未报＝本期未报送；有误＝报送的数据有误未并入（见「数据问题」）',
+    '报告期：{{报告期}}　序时进度：{{序时进度}}　状态：正常＝不低于序时进度；预警＝低于序时进度不足 {{预警幅度}} 个百分点；滞后＝低于更多；未报＝本期未报送；有误＝报送的数据有误未并入{{有误明细}}',
   ],
   columns: [
     { key: 'seq', header: '序号', type: 'integer', width: 6 },
@@ -236,4 +236,38 @@ export const BULLETIN = defineTemplate({
   fileName: '重点项目情况通报.xlsx',
   title: '重点项目情况通报',
   sheets: [SUMMARY, PROJECT_PROGRESS, BEHIND, SUBMISSIONS, SITE_WORK, SITE_VISIT_DETAIL, PROBLEMS, SOURCES],
+});
+
+/**
+ * The office's annex as a workbook of its own (`kpd merge --annex FILE`): 数据问题 and 来源, shown
+ * and printed there, never in the 通报 that is sent out. 一线工作明细 stays with the 通报 (hidden,
+ * not printed): it is the per-visit data `kpd ledger import` reads from the 通报. The annex's
+ * 数据问题 has no 问题代码 column: it is read by people.
+ */
+export const ANNEX_PROBLEMS = defineSheet({
+  ...PROBLEMS,
+  annex: false,
+  title: '重点项目情况通报（第{{期数}}期）附件：数据问题（未并入的行及提示）',
+  columns: PROBLEM_COLUMNS.filter((c) => c.key !== 'code'),
+});
+
+export const ANNEX_SOURCES = defineSheet({
+  ...SOURCES,
+  annex: false,
+  title: '重点项目情况通报（第{{期数}}期）附件：数据来源（每个项目数据所依据的文件、工作表、行和收到时间）',
+});
+
+export const BULLETIN_ANNEX = defineTemplate({
+  id: 'kpd.bulletin-annex',
+  version: 1,
+  meta: BULLETIN.meta,
+  fileName: '重点项目情况通报附件.xlsx',
+  title: '重点项目情况通报附件',
+  sheets: [ANNEX_PROBLEMS, ANNEX_SOURCES],
+});
+
+/** The 通报 when its annex is a workbook of its own: every sheet but those of BULLETIN_ANNEX. */
+export const BULLETIN_WITHOUT_ANNEX = defineTemplate({
+  ...BULLETIN,
+  sheets: BULLETIN.sheets.filter((s) => !BULLETIN_ANNEX.sheets.some((a) => a.key === s.key)),
 });

@@ -52,7 +52,7 @@ export const PROJECTS = defineSheet({
     { key: 'location', header: '建设地点', type: 'text', width: 12, note: '所在乡镇（街道）' },
     {
       key: 'totalInvestment',
-      header: '总投资(万元)',
+      header: '总投资（万元）',
       type: 'money',
       required: true,
       min: 0,
@@ -61,7 +61,7 @@ export const PROJECTS = defineSheet({
     },
     {
       key: 'annualPlan',
-      header: '年度计划投资(万元)',
+      header: '年度计划投资（万元）',
       type: 'money',
       required: true,
       min: 0,
@@ -199,7 +199,7 @@ export const APPROVALS = defineSheet({
     { key: 'difficulty', header: '难度', type: 'enum', required: true, values: DIFFICULTIES, width: 6 },
     {
       key: 'limitDays',
-      header: '时限(工作日)',
+      header: '时限（工作日）',
       type: 'integer',
       required: true,
       min: 1,
@@ -338,8 +338,8 @@ export const PROGRESS_LOG = defineSheet({
     { key: 'period', header: '报告期', type: 'period', required: true, width: 16 },
     { key: 'hq', header: '指挥部', type: 'text', required: true, width: 18 },
     { key: 'projectId', header: '项目编号', type: 'text', required: true, width: 14 },
-    { key: 'current', header: '本期完成投资(万元)', type: 'money', min: 0, width: 13 },
-    { key: 'cumulative', header: '年度累计完成投资(万元)', type: 'money', min: 0, width: 13 },
+    { key: 'current', header: '本期完成投资（万元）', type: 'money', min: 0, width: 13 },
+    { key: 'cumulative', header: '年度累计完成投资（万元）', type: 'money', min: 0, width: 13 },
     { key: 'image', header: '形象进度', type: 'text', width: 24 },
     { key: 'problems', header: '存在问题及需协调事项', type: 'text', width: 28 },
   ],

@@ -42,7 +42,7 @@ export const PROGRESS = defineSheet({
     { key: 'name', header: '项目名称', type: 'text', width: 19 },
     {
       key: 'annualPlan',
-      header: '年度计划投资(万元)',
+      header: '年度计划投资（万元）',
       type: 'money',
       min: 0,
       width: 11,
@@ -51,7 +51,7 @@ export const PROGRESS = defineSheet({
     },
     {
       key: 'current',
-      header: '本期完成投资(万元)',
+      header: '本期完成投资（万元）',
       type: 'money',
       required: true,
       min: 0,
@@ -62,7 +62,7 @@ export const PROGRESS = defineSheet({
     },
     {
       key: 'cumulative',
-      header: '年度累计完成投资(万元)',
+      header: '年度累计完成投资（万元）',
       type: 'money',
       required: true,
       min: 0,

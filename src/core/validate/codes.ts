@@ -1,6 +1,8 @@
 import { SCORING_MESSAGES } from './messages-scoring.js';
 import { MERGE_MESSAGES } from './messages-merge.js';
 import { PRINT_MESSAGES } from './messages-print.js';
+import { ANNEX_MESSAGES } from './messages-annex.js';
+import { PROGRESS_MESSAGES } from './messages-progress.js';
 import { AGENDA_MESSAGES } from './messages-agenda.js';
 import { TABLE_MESSAGES } from './messages-table.js';
 import { PAPER_MESSAGES } from './messages-papers.js';
@@ -481,6 +483,8 @@ export const MESSAGES = {
   ...OUTPUT_MESSAGES,
   ...DOCUMENT_MESSAGES,
   ...PRINT_MESSAGES,
+  ...ANNEX_MESSAGES,
+  ...PROGRESS_MESSAGES,
 } as const;
 
 export type IssueCode = keyof typeof MESSAGES;

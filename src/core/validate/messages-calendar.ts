@@ -212,8 +212,8 @@ export const CALENDAR_MESSAGES = {
   },
   'siteWork.nextPeriod': {
     severity: 'info',
-    zh: '另有 {count} 次现场办公属于本期报送截止后才结束的周（{weeks}），在下一期通报中与下期报表所记合并考核，不必重记；见「一线工作明细」。',
-    en: '{count} more visits belong to weeks that end after this report was due ({weeks}); they are assessed in the next bulletin together with the next reports (no need to log them again); see 一线工作明细.',
+    zh: '另有 {count} 次现场办公属于本期报送截止后才结束的周（{weeks}），在下一期通报中与下期报表所记合并考核，不必重记。',
+    en: '{count} more visits belong to weeks that end after this report was due ({weeks}); they are assessed in the next bulletin together with the next reports (no need to log them again).',
   },
   'siteWork.weeklyMoved': {
     severity: 'info',

@@ -55,6 +55,7 @@ export const USAGE_MESSAGES = {
   --holidays FILE   节假日文件，优先于内置数据
   --office NAME     编制单位（通报落款），默认“发展改革局重点项目办公室”
   --doc FILE        同时写出 Word 公文格式的通报（.docx：版头、正文、汇总表和图、版记）
+  --annex FILE      数据问题、来源另存为附件工作簿（.xlsx，供办公室留存）：通报中不再含这两张表，可直接发出
   退出码：0 已生成通报（迟报、未报、未并入的行都是通报内容）；2 无法生成（缺总台账、参数有误）`,
     en: `kpd merge INPUTS... --master 总台账.xlsx --period 2026-11-1 --out 通报.xlsx [--json]
   Merges the half-monthly progress reports received by e-mail into the bulletin (重点项目情况通报).
@@ -65,6 +66,7 @@ export const USAGE_MESSAGES = {
   --holidays FILE   holiday file, taking precedence over the built-in data
   --office NAME     the issuing office (signature of the bulletin), by default 发展改革局重点项目办公室
   --doc FILE        also write the bulletin as an official Word document (.docx: masthead, text, summary tables and charts, colophon)
+  --annex FILE      write 数据问题 and 来源 to an annex workbook of their own (.xlsx, for the office): the bulletin then holds neither and can be sent as it is
   Exit codes: 0 bulletin written (late, missing and rows not merged are part of the bulletin); 2 could not write it (no master, wrong arguments)`,
   },
   'usage.score': {

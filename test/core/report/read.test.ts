@@ -120,7 +120,7 @@ describe('readReport', () => {
     expect(ok.issues).toEqual([]);
     const bad = readReport(total(2_500).wb);
     expect(bad.issues.map((i) => [i.code, i.severity, i.params])).toEqual([
-      ['report.totalMismatch', 'warning', { header: '本期完成投资(万元)', typed: 2_500, sum: 2_400 }],
+      ['report.totalMismatch', 'warning', { header: '本期完成投资（万元）', typed: 2_500, sum: 2_400 }],
     ]);
   });
 

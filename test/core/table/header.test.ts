@@ -51,7 +51,7 @@ describe('the header, wherever it is', () => {
       'row.columnsMissing',
     ]);
     expect(t.issues.find((i) => i.code === 'row.columnsMissing')?.params).toEqual({
-      headers: '年度累计完成投资(万元)',
+      headers: '年度累计完成投资（万元）',
       project: 'AY-1',
     });
   });

@@ -102,7 +102,7 @@ describe('readTable: finding the table', () => {
     expect(t.issues.filter((i) => i.code === 'column.missing').map((i) => i.params['header'])).toEqual([
       '审批事项',
       '一级代办员',
-      '时限(工作日)',
+      '时限（工作日）',
       '开始日期',
     ]);
   });
