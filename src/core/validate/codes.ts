@@ -1,5 +1,6 @@
 import { SCORING_MESSAGES } from './messages-scoring.js';
 import { MERGE_MESSAGES } from './messages-merge.js';
+import { MERGE_RUN_MESSAGES } from './messages-merge-run.js';
 import { PRINT_MESSAGES } from './messages-print.js';
 import { AGENDA_MESSAGES } from './messages-agenda.js';
 import { TABLE_MESSAGES } from './messages-table.js';
@@ -469,6 +470,7 @@ export const MESSAGES = {
   ...FOUNDATION_MESSAGES,
   ...SCORING_MESSAGES,
   ...MERGE_MESSAGES,
+  ...MERGE_RUN_MESSAGES,
   ...AGENDA_MESSAGES,
   ...TABLE_MESSAGES,
   ...PAPER_MESSAGES,
