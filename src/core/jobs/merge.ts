@@ -33,10 +33,17 @@ export interface MergeSetup {
   readonly now: IsoDateTime;
 }
 
+/** The period typed (2026-11-1, 2026年11月上半月), or why it is refused. */
+export function mergePeriod(text: string): { period: ReportPeriod } | { issue: Issue } {
+  const period = parseReportPeriod(text.trim());
+  return period ? { period } : { issue: issue('merge.periodUnknown', {}, { value: text }) };
+}
+
 /** What each received file is read against; or the period refused. */
 export function mergeContext(setup: MergeSetup): { ctx: BulletinContext } | { issue: Issue } {
-  const period = typeof setup.period === 'string' ? parseReportPeriod(setup.period.trim()) : setup.period;
-  if (!period) return { issue: issue('merge.periodUnknown', {}, { value: String(setup.period) }) };
+  const typed = typeof setup.period === 'string' ? mergePeriod(setup.period) : { period: setup.period };
+  if ('issue' in typed) return typed;
+  const { period } = typed;
   const { master, calendar, locale, now } = setup;
   return { ctx: bulletinContext({ period, master, calendar, locale, now }) };
 }

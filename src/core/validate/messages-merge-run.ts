@@ -141,6 +141,12 @@ export const MERGE_RUN_MESSAGES = {
     zh: '重点项目情况通报（第{number}期）（{period}，报送截止 {due}）{how}「{file}」：应报 {due_hqs} 个指挥部，按时 {onTime}、迟报 {late}、未报 {missing}；滞后项目 {behind} 个；数据行 {rowsIn} = 并入 {merged} + 未并入 {rejected}。',
     en: 'Key project bulletin no. {number} of {period} (due {due}) {how} "{file}": {due_hqs} HQs due, {onTime} on time, {late} late, {missing} missing; {behind} projects behind; rows {rowsIn} = {merged} merged + {rejected} not merged.',
   },
+  // The made workbook's file name: a name, the same in both languages.
+  'mergeOut.fileName': {
+    severity: 'info',
+    zh: '重点项目情况通报-第{number}期.xlsx',
+    en: '重点项目情况通报-第{number}期.xlsx',
+  },
   'mergeOut.paneOpened': {
     severity: 'info',
     zh: '已在新工作簿中打开，请另存为',
