@@ -3,8 +3,17 @@ import type { Bulletin } from '../core/bulletin/index.js';
 import type { IssueCode } from '../core/validate/codes.js';
 import { formatMessage, message, type IssueParams, type Locale } from '../core/validate/issue.js';
 import { table } from './format.js';
+import type { TimeSource } from '../core/schema/vocab.js';
 
 /** What kpd merge prints: every sentence from the message table (messages-merge-run.ts). */
+
+/** The 时间来源 values as said on the terminal, each by its code. */
+const TIME_SOURCE: Readonly<Record<TimeSource, IssueCode>> = {
+  邮件时间: 'mergeOut.time.mail',
+  登记时间: 'mergeOut.time.clerk',
+  填报日期: 'mergeOut.time.filled',
+  文件修改时间: 'mergeOut.time.mtime',
+};
 
 /** Rows listed on the terminal; the bulletin's 数据问题 sheet has them all. */
 const SHOWN_PROBLEMS = 30;
@@ -70,7 +79,7 @@ export function formatMerge(b: Bulletin, out: string, locale: Locale): string {
       x.hq,
       status(x),
       x.receivedAt ?? '',
-      x.timeSource ?? '',
+      x.timeSource ? f(TIME_SOURCE[x.timeSource]) : '',
       f(x.signed ? 'mergeOut.signed' : 'mergeOut.unsigned'),
       x.file,
     ]),
