@@ -41,7 +41,7 @@ export async function clerkTimes(
   try {
     bytes = await readFile(path);
   } catch {
-    throw new UsageError(formatMessage('merge.cannotRead', { path }, locale));
+    throw new UsageError(formatMessage('cli.receivedUnreadable', { path }, locale));
   }
   parseCsv(decodeText(bytes))
     .slice(1)
@@ -49,8 +49,8 @@ export async function clerkTimes(
       if (!name && !time) return;
       const p = parseDateTime(time ?? '');
       if (name && p.ok) times.set(matchKey(basename(name)), p.value);
-      else if (name) problems.push(issue('merge.clerkTimeBad', {}, { line: i + 2, value: time ?? '' }));
-      else problems.push(issue('merge.clerkNoName', {}, { line: i + 2 }));
+      else if (name) problems.push(issue('cli.receivedTimeBad', {}, { line: i + 2, value: time ?? '' }));
+      else problems.push(issue('cli.receivedNoName', {}, { line: i + 2 }));
     });
   return { times, problems };
 }
@@ -59,7 +59,7 @@ export async function clerkTimes(
 export const clerkUnused = (times: ReadonlyMap<string, string>, received: ReadonlySet<string>): Issue[] =>
   [...times.keys()]
     .filter((name) => !received.has(name))
-    .map((name) => issue('merge.clerkUnknownFile', {}, { name }));
+    .map((name) => issue('cli.receivedUnknownFile', {}, { name }));
 
 /** The rows a report held (used or not), for the progress line. */
 const rowsIn = (r: SubmissionRead): number =>

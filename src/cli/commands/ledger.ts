@@ -40,9 +40,9 @@ export async function ledgerCommand(argv: readonly string[], io: Io): Promise<Ex
     if (weekly !== undefined) return weekly;
   }
   if (verb !== 'import' || file === undefined || positionals.length !== 2) {
-    throw usageError('ledgerOut.usage', {}, locale);
+    throw usageError('cli.ledgerUsage', {}, locale);
   }
-  if (!values.into || !values.out) throw usageError('ledgerOut.needIntoOut', {}, locale);
+  if (!values.into || !values.out) throw usageError('cli.ledgerNeedIntoOut', {}, locale);
   const period = values.period !== undefined ? reportPeriodOption(values.period, locale) : undefined;
   await requireExisting([file, values.into], io.cwd, locale);
   const masterPath = resolve(io.cwd, values.into);

@@ -44,11 +44,11 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
     },
   });
   const locale = localeOf(values.lang, io.env);
-  if (!values.master) throw usageError('merge.needMaster', {}, locale);
-  if (!values.out) throw usageError('merge.needOut', {}, locale);
-  if (!values.period) throw usageError('merge.needPeriod', {}, locale);
+  if (!values.master) throw usageError('cli.mergeNeedMaster', {}, locale);
+  if (!values.out) throw usageError('cli.mergeNeedOut', {}, locale);
+  if (!values.period) throw usageError('cli.mergeNeedPeriod', {}, locale);
   const period = reportPeriodOption(values.period, locale);
-  if (positionals.length === 0) throw usageError('merge.needInputs', {}, locale);
+  if (positionals.length === 0) throw usageError('cli.mergeNeedInputs', {}, locale);
   const at = (p: string): string => resolve(io.cwd, p);
   const named = [values.master, values.template, values.received, values.holidays, ...positionals];
   // (The master is said as the master, by loadMaster.)

@@ -17,12 +17,12 @@ export const MERGE_RUN_MESSAGES = {
     zh: '当前工作簿中找不到「{sheet}」表，不是总台账。请在总台账中使用本功能。',
     en: 'This workbook has no "{sheet}" sheet: it is not the master workbook (总台账).',
   },
-  'master.fileOtherKind': {
+  'cli.masterOtherKind': {
     severity: 'error',
     zh: '「{file}」不是总台账，而是「{title}」。请给出总台账.xlsx。',
     en: '"{file}" is not the master workbook but a "{title}". Give the master with --master.',
   },
-  'master.fileNoProjects': {
+  'cli.masterNoProjects': {
     severity: 'error',
     zh: '「{file}」不是总台账：找不到「{sheet}」表。请给出总台账.xlsx。',
     en: '"{file}" is not the master workbook: it has no "{sheet}" sheet.',
@@ -38,34 +38,34 @@ export const MERGE_RUN_MESSAGES = {
     zh: '请先选择收到的半月进展报表（可多选：.xlsx、.eml 邮件或 .zip 压缩包）。',
     en: 'Choose the reports received first (.xlsx, .eml or .zip; several at once).',
   },
-  'merge.needMaster': { severity: 'error', zh: '缺少 --master 总台账.xlsx。', en: 'Missing --master.' },
-  'merge.needOut': { severity: 'error', zh: '缺少 --out 通报.xlsx。', en: 'Missing --out.' },
-  'merge.needPeriod': {
+  'cli.mergeNeedMaster': { severity: 'error', zh: '缺少 --master 总台账.xlsx。', en: 'Missing --master.' },
+  'cli.mergeNeedOut': { severity: 'error', zh: '缺少 --out 通报.xlsx。', en: 'Missing --out.' },
+  'cli.mergeNeedPeriod': {
     severity: 'error',
     zh: '请用 --period 给出报告期，如 2026-11-1。',
     en: 'Give --period, e.g. 2026-11-1.',
   },
-  'merge.needInputs': {
+  'cli.mergeNeedInputs': {
     severity: 'error',
     zh: '请给出要汇总的文件或文件夹。',
     en: 'Give the files or folders to merge.',
   },
-  'merge.cannotRead': {
+  'cli.receivedUnreadable': {
     severity: 'error',
     zh: '无法读取登记时间文件「{path}」：文件不存在或无权读取。',
     en: 'Cannot read the --received file {path}.',
   },
-  'merge.clerkTimeBad': {
+  'cli.receivedTimeBad': {
     severity: 'warning',
     zh: '登记时间文件第 {line} 行未使用：时间「{value}」无法识别（应如 2026-11-12 16:30）',
     en: '--received line {line} not used: time "{value}" not understood',
   },
-  'merge.clerkNoName': {
+  'cli.receivedNoName': {
     severity: 'warning',
     zh: '登记时间文件第 {line} 行未使用：缺少文件名',
     en: '--received line {line} not used: no file name',
   },
-  'merge.clerkUnknownFile': {
+  'cli.receivedUnknownFile': {
     severity: 'warning',
     zh: '登记时间文件中的「{name}」不是本次输入中的任何文件，未使用',
     en: '--received names "{name}", which is not among the inputs',
@@ -161,12 +161,12 @@ export const MERGE_RUN_MESSAGES = {
   'mergeOut.paneLate': { severity: 'info', zh: '迟报：{names}', en: 'Late: {names}' },
   'mergeOut.paneUnsigned': { severity: 'info', zh: '未经指挥长签字：{names}', en: 'Not signed: {names}' },
   // ---- kpd ledger import / 导入通报 -----------------------------------------------------------------
-  'ledgerOut.usage': {
+  'cli.ledgerUsage': {
     severity: 'error',
     zh: '用法：kpd ledger import 通报.xlsx --into 总台账.xlsx --out 新总台账.xlsx',
     en: 'Usage: kpd ledger import bulletin.xlsx --into master.xlsx --out new-master.xlsx',
   },
-  'ledgerOut.needIntoOut': {
+  'cli.ledgerNeedIntoOut': {
     severity: 'error',
     zh: '缺少 --into 总台账.xlsx 或 --out 新总台账.xlsx。',
     en: 'Missing --into or --out.',

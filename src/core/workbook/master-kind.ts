@@ -18,6 +18,6 @@ export function notMasterIssue(grid: WorkbookGrid, file?: string): Issue | undef
       ? issue('master.openOtherKind', {}, { title: kind.title })
       : issue('master.openNoProjects', {}, { sheet: PROJECTS.name });
   return kind
-    ? issue('master.fileOtherKind', {}, { file, title: kind.title })
-    : issue('master.fileNoProjects', {}, { file, sheet: PROJECTS.name });
+    ? issue('cli.masterOtherKind', {}, { file, title: kind.title })
+    : issue('cli.masterNoProjects', {}, { file, sheet: PROJECTS.name });
 }

@@ -133,10 +133,10 @@ describe('notMasterIssue', () => {
       '当前工作簿是「重点项目半月进展报表」，不是总台账。请在总台账中使用本功能。',
     );
     const named = notMasterIssue(report, 'a.xlsx');
-    expect(named?.code).toBe('master.fileOtherKind');
+    expect(named?.code).toBe('cli.masterOtherKind');
     expect(message(named!, 'en')).toContain('"a.xlsx" is not the master workbook');
     const blank: WorkbookGrid = { sheets: [] };
     expect(notMasterIssue(blank)?.code).toBe('master.openNoProjects');
-    expect(notMasterIssue(blank, 'b.xlsx')?.code).toBe('master.fileNoProjects');
+    expect(notMasterIssue(blank, 'b.xlsx')?.code).toBe('cli.masterNoProjects');
   });
 });
