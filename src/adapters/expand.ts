@@ -11,6 +11,7 @@
 import { formatMessage, type Locale } from '../core/validate/issue.js';
 import type { IssueCode } from '../core/validate/codes.js';
 import { visible } from '../core/values/visible.js';
+import { byFile, codeUnitOrder } from '../core/values/order.js';
 import { byteBudget, type ByteBudget } from './budget.js';
 import { parseEml, type EmlLimits } from './eml.js';
 import { UnusableFileError } from './errors.js';
@@ -152,6 +153,15 @@ export function expandFiles(files: readonly GivenFile[], options: CollectOptions
   return out;
 }
 
+/** What the files hold, each list in path order (as the CLI reads what it collects): the same files, the same result. */
+export function expandFilesInOrder(
+  files: readonly GivenFile[],
+  options: CollectOptions = {},
+): CollectedInputs {
+  const collected = expandFiles(files, options);
+  return { items: collected.items.sort(byFile), ignored: collected.ignored.sort(byFile) };
+}
+
 export const tooLarge = (opts: ExpandOptions, file: string, bytes: number): Found =>
   ignored(opts, file, 'input.tooLarge', { mb: Math.round(bytes / 1024 / 1024) });
 
@@ -290,7 +300,7 @@ function* expandZip(
   const entries = zip.entries
     .filter((e) => !e.isDirectory)
     .map((e) => ({ e, name: e.name.replace(/\\/g, '/') }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    .sort((a, b) => codeUnitOrder(a.name, b.name));
   if (entries.length === 0) {
     yield ignored(opts, display, 'input.zipEmpty');
     return;

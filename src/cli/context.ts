@@ -3,10 +3,7 @@ import { WorkCalendar, type DayOverride } from '../core/calendar/workdays.js';
 import { holidaySheet, readDayOverrides } from '../core/calendar/overrides.js';
 import { calendarWarnings } from '../core/calendar/warnings.js';
 import { readMaster, type MasterRead } from '../core/master/read.js';
-import { findSheet } from '../core/grid.js';
-import { MASTER, PROJECTS } from '../core/schema/master.js';
-import { OUTPUTS, TEMPLATES } from '../core/schema/templates.js';
-import { identifyTemplate, isIssue } from '../core/workbook/identify.js';
+import { notMasterIssue } from '../core/workbook/master-kind.js';
 import { DEFAULT_RULES, type RuleSet } from '../core/rules/ruleset.js';
 import { issue, message, type Issue } from '../core/validate/issue.js';
 import { loadCsv, loadWorkbook, sameFile, type LoadedWorkbook } from '../adapters/files.js';
@@ -35,23 +32,8 @@ export async function loadMaster(
     );
   }
   // A report or a bulletin given as the master would read as an empty register: say so instead.
-  const id = identifyTemplate(r.value.workbook, [...TEMPLATES, ...OUTPUTS]);
-  const kind = isIssue(id) ? undefined : id.template;
-  if (kind?.id !== MASTER.id && !(isIssue(id) && findSheet(r.value.workbook, PROJECTS.name))) {
-    throw new UsageError(
-      kind
-        ? t(
-            locale,
-            `「${file}」不是总台账，而是「${kind.title}」。请给出总台账.xlsx。`,
-            `"${file}" is not the master workbook but a "${kind.title}". Give the master with --master.`,
-          )
-        : t(
-            locale,
-            `「${file}」不是总台账：找不到「${PROJECTS.name}」表。请给出总台账.xlsx。`,
-            `"${file}" is not the master workbook: it has no "${PROJECTS.name}" sheet.`,
-          ),
-    );
-  }
+  const notMaster = notMasterIssue(r.value.workbook, file);
+  if (notMaster) throw new UsageError(message(notMaster, locale));
   const problem = forWriting ? verifyPackage(r.value.bytes, budget) : undefined;
   if (problem)
     throw new UsageError(

@@ -2,14 +2,12 @@ import type { ExcelHost, ExcelRun } from '../../adapters/office/requirements.js'
 import { OfficeHost, type WorkbookDelivery } from '../../adapters/office/host.js';
 import type { Delivery, WorkbookHost } from '../../core/host.js';
 import { addinText, type AddinCode } from '../messages.js';
-import { expandFiles, type IgnoredInput, type InputItem } from '../../adapters/expand.js';
+import { expandFilesInOrder, type IgnoredInput, type InputItem } from '../../adapters/expand.js';
 import { WorkCalendar } from '../../core/calendar/workdays.js';
-import { findSheet, type WorkbookGrid } from '../../core/grid.js';
+import type { WorkbookGrid } from '../../core/grid.js';
 import { readMaster, type MasterRead } from '../../core/master/read.js';
-import { MASTER, PROJECTS } from '../../core/schema/master.js';
-import { OUTPUTS, TEMPLATES } from '../../core/schema/templates.js';
 import { cellRef, type Issue, type Locale } from '../../core/validate/issue.js';
-import { identifyTemplate, isIssue } from '../../core/workbook/identify.js';
+import { notMasterIssue } from '../../core/workbook/master-kind.js';
 import { paneMessage } from '../findings.js';
 
 /**
@@ -45,19 +43,8 @@ export const tr =
 
 /** Why this workbook cannot be used as the 总台账, or undefined when it can. */
 export function notMaster(grid: WorkbookGrid, locale: Locale): string | undefined {
-  const t = tr(locale);
-  const id = identifyTemplate(grid, [...TEMPLATES, ...OUTPUTS]);
-  const kind = isIssue(id) ? undefined : id.template;
-  if (kind?.id === MASTER.id || (isIssue(id) && findSheet(grid, PROJECTS.name))) return undefined;
-  return kind
-    ? t(
-        `当前工作簿是「${kind.title}」，不是总台账。请在总台账中使用本功能。`,
-        `This workbook is a "${kind.title}", not the master workbook (总台账). Open the master first.`,
-      )
-    : t(
-        `当前工作簿中找不到「${PROJECTS.name}」表，不是总台账。请在总台账中使用本功能。`,
-        `This workbook has no "${PROJECTS.name}" sheet: it is not the master workbook (总台账).`,
-      );
+  const why = notMasterIssue(grid);
+  return why && paneMessage(why, locale);
 }
 
 /** The open workbook read as the master, with its calendar; or why it is not a master. */
@@ -112,14 +99,11 @@ export interface PickedFile {
  * each in name order, as the CLI orders what it collects: the same files, the same result.
  */
 export function openPicked(picked: readonly PickedFile[]): { items: InputItem[]; ignored: IgnoredInput[] } {
-  const byName = <T extends { file: string }>(a: T, b: T): number =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
-  const collected = expandFiles(
+  return expandFilesInOrder(
     picked.map((f) => ({
       name: f.name,
       bytes: f.bytes,
       ...(f.lastModified !== undefined && { mtime: new Date(f.lastModified) }),
     })),
   );
-  return { items: collected.items.sort(byName), ignored: collected.ignored.sort(byName) };
 }

@@ -7,11 +7,11 @@ import { importDecisions } from '../../core/ledger/decisions.js';
 import { formatMessage, message, type Locale } from '../../core/validate/issue.js';
 import { identifyTemplate, isIssue } from '../../core/workbook/identify.js';
 import { paneMessage } from '../findings.js';
+import { importedLine } from '../../core/jobs/ledger-import.js';
 import {
   hostOf,
   type PaneHost,
   type PaneResult,
-  tr,
   openMaster,
   refused,
   layoutNotes,
@@ -30,15 +30,8 @@ export async function importLedger(
   picked: readonly PickedFile[],
   locale: Locale = 'zh',
 ): Promise<PaneResult> {
-  const t = tr(locale);
   const [file, ...more] = picked;
-  if (!file || more.length > 0)
-    return refused(
-      t(
-        '请选择一份《重点项目情况通报》（.xlsx，由「汇总通报」或 kpd merge 生成）。',
-        'Choose one bulletin (.xlsx, made by 汇总通报 or kpd merge).',
-      ),
-    );
+  if (!file || more.length > 0) return refused(formatMessage('ledgerOut.chooseBulletin', {}, locale));
   const loaded = loadWorkbookBytes(file.name, file.bytes);
   if (!loaded.ok) return refused(`「${file.name}」：${paneMessage(loaded.issue, locale)}`);
   const host = hostOf(excel);
@@ -71,10 +64,7 @@ export async function importLedger(
   const c = result.counts;
   return {
     ...(result.tables[0] && { sheet: result.tables[0].sheet.name }),
-    summary: t(
-      `已导入 ${result.period}：进展记录 ${c.progress} 行，报送记录 ${c.submissions} 行，一线工作记录 ${c.siteVisits} 行${c.replaced > 0 ? `（替换了该期原有的 ${c.replaced} 行）` : ''}。`,
-      `Imported ${result.period}: ${c.progress} progress, ${c.submissions} submission, ${c.siteVisits} site-work rows${c.replaced > 0 ? ` (replaced ${c.replaced})` : ''}.`,
-    ),
+    summary: importedLine(result.period, c, locale),
     lines: [
       ...result.issues.map((i) => finding(i, locale)),
       ...notes.map((n) => message(n, locale)),

@@ -1,23 +1,20 @@
 import { type WorkbookDelivery } from '../../adapters/office/host.js';
 import { loadPrepared } from '../../adapters/received.js';
-import { fillParts, zipFilledParts } from '../../adapters/xlsx-fill/parts.js';
-import { assembleBulletin, bulletinContext, readSubmission } from '../../core/bulletin/index.js';
-import { bulletinSheets } from '../../core/bulletin/render.js';
-import { parseReportPeriod } from '../../core/calendar/periods.js';
+import { zipFilledParts } from '../../adapters/xlsx-fill/parts.js';
+import { readSubmission } from '../../core/bulletin/index.js';
 import { instantToCst } from '../../core/calendar/dates.js';
-import { formatMessage, type Locale } from '../../core/validate/issue.js';
-import { bulletinCharts } from '../../core/bulletin/charts.js';
-import { docText } from '../../core/document/text.js';
+import type { IssueCode } from '../../core/validate/codes.js';
+import { formatMessage, type IssueParams, type Locale } from '../../core/validate/issue.js';
+import { mergeBulletin, mergeContext, mergePeriod } from '../../core/jobs/merge.js';
+import { fillBulletin } from '../../adapters/bulletin-file.js';
 import type { OfficialDocument } from '../../core/document/model.js';
 import { bulletinDocument } from '../../core/jobs/bulletin-document.js';
-import { addCharts } from '../../adapters/xlsx-charts/index.js';
 import { inSlices, rowsOfSubmission, type WorkProgress } from '../slices.js';
 import { groupedRejections, paneMessage } from '../findings.js';
 import {
   hostOf,
   type PaneHost,
   type PaneResult,
-  tr,
   openMaster,
   refused,
   downloadedNote,
@@ -58,101 +55,72 @@ export async function mergeReports(
   /** Counts of the files read, and 取消 (the files are read in slices: the page never freezes). */
   progress?: WorkProgress,
 ): Promise<PaneResult> {
-  const t = tr(locale);
-  const period = parseReportPeriod(periodText.trim());
-  if (!period)
-    return refused(
-      t(
-        `报告期「${periodText}」无法识别：上半月写 2026-11-1，当月写 2026-11-2。`,
-        `Period "${periodText}" not understood: 2026-11-1 (first half) or 2026-11-2 (whole month).`,
-      ),
-    );
-  if (picked.length === 0)
-    return refused(
-      t(
-        '请先选择收到的半月进展报表（可多选：.xlsx、.eml 邮件或 .zip 压缩包）。',
-        'Choose the reports received first (.xlsx, .eml or .zip; several at once).',
-      ),
-    );
-  const { items, ignored } = openPicked(picked);
+  const f = (code: IssueCode, params: IssueParams = {}): string => formatMessage(code, params, locale);
+  const typed = mergePeriod(periodText);
+  if ('issue' in typed) return refused(paneMessage(typed.issue, locale));
+  if (picked.length === 0) return refused(f('merge.nothingPicked'));
   const host = hostOf(excel, deliver);
-  // The bulletin made, or why not (the open workbook is no master, the template is unusable).
+  // The bulletin made, or why not (the period, the open workbook is no master, the template).
   const made = await (async () => {
     const opened = await openMaster(host, locale);
     if ('why' in opened) return opened;
     const { master, calendar } = opened;
     // The clock is the shell's: no file can have arrived after this moment (as kpd merge).
     const now = instantToCst(new Date());
-    const ctx = bulletinContext({ period, master: master.data, calendar, locale, now });
-    const read = await inSlices(
+    const started = mergeContext({ period: typed.period, master: master.data, calendar, locale, now });
+    if ('issue' in started) return { why: paneMessage(started.issue, locale) };
+    const { items, ignored } = openPicked(picked);
+    const reads = await inSlices(
       items,
-      (item) => readSubmission(loadPrepared(item), ctx),
+      (item) => readSubmission(loadPrepared(item), started.ctx),
       rowsOfSubmission,
       progress,
     );
-    const bulletin = assembleBulletin(ctx, read, ignored);
-    const sheets = bulletinSheets(bulletin, {
-      siteVisitsPerWeek: master.data.rules.schedule.siteVisitsPerWeek,
-      warningBand: master.data.rules.schedule.warningBand,
-    });
+    const job = mergeBulletin({ ctx: started.ctx, reads, ignored });
+    const { bulletin, charts } = job.result;
     // An office's own template is used as it is; one that is not a workbook, or has none of the
     // bulletin's tables, is refused (as kpd merge --template refuses it).
-    const own = template.ownName ?? '';
-    let filled: ReturnType<typeof fillParts>;
-    try {
-      filled = fillParts(template.bytes, sheets);
-    } catch {
-      return {
-        why: t(
-          `通报模板「${own}」不是可用的 .xlsx 工作簿。`,
-          `The bulletin template ${own} is not a usable .xlsx.`,
-        ),
-      };
-    }
-    if (filled.missing.length === sheets.tables.length)
-      return {
-        why: t(
-          `通报模板「${own}」中找不到通报的任何一张表（应有「汇总」「项目进展」等表及其表头）。`,
-          `The template ${own} has none of the bulletin tables.`,
-        ),
-      };
-    const charted = addCharts(filled, bulletinCharts(bulletin, docText(locale))).parts;
+    const filled = fillBulletin(template.bytes, job.sheets, charts, template.ownName ?? '');
+    if (!filled.parts) return { why: filled.issues.map((i) => paneMessage(i, locale)).join('\n') };
     const doc = bulletinDocument({ bulletin, rules: master.data.rules }).result;
-    return { bulletin, bytes: zipFilledParts(charted), missing: filled.missing, doc };
+    const said = [...job.issues, ...filled.issues];
+    return { bulletin, counts: job.result.counts, bytes: zipFilledParts(filled.parts), said, doc };
   })();
   if ('why' in made) return refused(made.why);
-  const { bulletin: b, bytes, missing, doc } = made;
-  const fileName = `重点项目情况通报-第${b.number}期.xlsx`;
+  const { bulletin: b, counts: c, bytes, said, doc } = made;
+  const fileName = f('mergeOut.fileName', { number: b.number });
   const how = await host.deliver(bytes, fileName);
-  const inExcel = how === 'opened';
   const docName = fileName.replace(/\.xlsx$/u, '.docx');
   const docLine = offerDocument
-    ? ((await offerDocument(doc, docName)) ?? formatMessage('doc.downloaded', { path: docName }, locale))
+    ? ((await offerDocument(doc, docName)) ?? f('doc.downloaded', { path: docName }))
     : undefined;
-  const taken = b.submissions.filter((s) => s.replacedBy === undefined);
   const rejected = b.problems.filter((p) => p.rejected);
   const names = (list: readonly string[]): string => list.join('、');
+  const period = locale === 'en' ? b.period : b.periodLabel;
   return {
-    summary: t(
-      `${b.title}（${b.periodLabel}，报送截止 ${b.due}）${inExcel ? '已在新工作簿中打开，请另存为' : '已下载为'}「${fileName}」：应报 ${taken.length + b.missing.length} 个指挥部，按时 ${taken.length - b.late.length}、迟报 ${b.late.length}、未报 ${b.missing.length}；滞后项目 ${b.behind.length} 个；数据行 ${b.rows.in} = 并入 ${b.rows.merged} + 未并入 ${b.rows.rejected}。`,
-      `Bulletin of ${b.period} (due ${b.due}) ${inExcel ? 'opened as a new workbook; save it as' : 'downloaded as'} "${fileName}": ${taken.length + b.missing.length} HQs due, ${taken.length - b.late.length} on time, ${b.late.length} late, ${b.missing.length} missing; ${b.behind.length} projects behind; rows ${b.rows.in} = ${b.rows.merged} merged + ${b.rows.rejected} not merged.`,
-    ),
+    summary: f('mergeOut.paneDone', {
+      number: b.number,
+      period,
+      due: b.due,
+      how: f(how === 'opened' ? 'mergeOut.paneOpened' : 'mergeOut.paneDownloaded'),
+      file: fileName,
+      due_hqs: c.due,
+      onTime: c.onTime,
+      late: c.late,
+      missing: c.missing,
+      behind: c.behind,
+      rowsIn: c.rowsIn,
+      merged: c.merged,
+      rejected: c.rejected,
+    }),
     lines: [
       ...(docLine !== undefined ? [docLine] : []),
-      ...(b.missing.length > 0 ? [t(`未报：${names(b.missing)}`, `Missing: ${names(b.missing)}`)] : []),
-      ...(b.late.length > 0 ? [t(`迟报：${names(b.late)}`, `Late: ${names(b.late)}`)] : []),
-      ...(b.unsigned.length > 0
-        ? [t(`未经指挥长签字：${names(b.unsigned)}`, `Not signed: ${names(b.unsigned)}`)]
-        : []),
-      ...b.ignored.map((x) => t(`忽略　${x.file}　${x.reason}`, `Ignored　${x.file}　${x.reason}`)),
+      ...(b.missing.length > 0 ? [f('mergeOut.paneMissing', { names: names(b.missing) })] : []),
+      ...(b.late.length > 0 ? [f('mergeOut.paneLate', { names: names(b.late) })] : []),
+      ...(b.unsigned.length > 0 ? [f('mergeOut.paneUnsigned', { names: names(b.unsigned) })] : []),
+      ...b.ignored.map((x) => f('run.ignoredLine', { file: x.file, reason: x.reason })),
       ...groupedRejections(rejected, b.submissions, locale),
-      ...b.warnings.map((w) => `${t('警告', 'Warning')}：${paneMessage(w, locale)}`),
-      ...missing.map((sheet) =>
-        t(
-          `警告：通报模板中没有「${sheet}」表（或找不到其表头），该部分未写入。`,
-          `Warning: the template has no "${sheet}" table; not written.`,
-        ),
-      ),
+      ...said.map((w) => f('run.warning', { text: paneMessage(w, locale) })),
       ...downloadedNote(host, how, locale),
     ],
     ok: true,

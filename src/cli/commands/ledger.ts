@@ -4,7 +4,8 @@ import { importBulletin } from '../../core/ledger/import.js';
 import { reportPeriodId } from '../../core/calendar/periods.js';
 import { planTables, withinLimits } from '../../core/table/merge.js';
 import { jsonText, visible } from '../../core/values/visible.js';
-import { guardOutput, reportPeriodOption, requireExisting } from '../guard.js';
+import { guardOutput, reportPeriodOption, requireExisting, usageError } from '../guard.js';
+import { importedLine } from '../../core/jobs/ledger-import.js';
 import { identifyTemplate, isIssue } from '../../core/workbook/identify.js';
 import { formatMessage, message, SEVERITY_LABEL } from '../../core/validate/issue.js';
 import { loadWorkbook, writeAtomic } from '../../adapters/files.js';
@@ -17,7 +18,7 @@ import { importDecisions } from '../../core/ledger/decisions.js';
 import { DECISION_FORM } from '../../core/schema/decisions.js';
 export { LEDGER_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
-import { localeOf, t } from '../lang.js';
+import { localeOf } from '../lang.js';
 
 export async function ledgerCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs({
@@ -39,18 +40,9 @@ export async function ledgerCommand(argv: readonly string[], io: Io): Promise<Ex
     if (weekly !== undefined) return weekly;
   }
   if (verb !== 'import' || file === undefined || positionals.length !== 2) {
-    throw new UsageError(
-      t(
-        locale,
-        '用法：kpd ledger import 通报.xlsx --into 总台账.xlsx --out 新总台账.xlsx',
-        'Usage: kpd ledger import BULLETIN --into MASTER --out NEW',
-      ),
-    );
+    throw usageError('cli.ledgerUsage', {}, locale);
   }
-  if (!values.into || !values.out)
-    throw new UsageError(
-      t(locale, '缺少 --into 总台账.xlsx 或 --out 新总台账.xlsx。', 'Missing --into or --out.'),
-    );
+  if (!values.into || !values.out) throw usageError('cli.ledgerNeedIntoOut', {}, locale);
   const period = values.period !== undefined ? reportPeriodOption(values.period, locale) : undefined;
   await requireExisting([file, values.into], io.cwd, locale);
   const masterPath = resolve(io.cwd, values.into);
@@ -94,7 +86,7 @@ export async function ledgerCommand(argv: readonly string[], io: Io): Promise<Ex
   await writeAtomic(out, await writeTablesInto(masterBytes, writes));
   for (const o of capped.overflow)
     io.err(
-      `${t(locale, '警告', 'Warning')}：${formatMessage('output.sheetCapped', { sheet: o.sheet, total: o.total, kept: o.kept, omitted: o.total - o.kept }, locale)}\n`,
+      `${formatMessage('run.warning', { text: formatMessage('output.sheetCapped', { sheet: o.sheet, total: o.total, kept: o.kept, omitted: o.total - o.kept }, locale) }, locale)}\n`,
     );
 
   for (const i of result.issues) io.err(`${SEVERITY_LABEL[i.severity][locale]}：${message(i, locale)}\n`);
@@ -115,13 +107,8 @@ export async function ledgerCommand(argv: readonly string[], io: Io): Promise<Ex
       }) + '\n',
     );
   else {
-    io.out(
-      t(
-        locale,
-        `已导入 ${result.period}：进展记录 ${c.progress} 行，报送记录 ${c.submissions} 行，一线工作记录 ${c.siteVisits} 行${c.replaced > 0 ? `（替换了该期原有的 ${c.replaced} 行）` : ''}。\n已生成 ${values.out}（原总台账未修改）\n`,
-        `Imported ${result.period}: ${c.progress} progress, ${c.submissions} submission, ${c.siteVisits} site-work rows${c.replaced > 0 ? ` (replaced ${c.replaced})` : ''}.\nWrote ${values.out}\n`,
-      ),
-    );
+    io.out(`${importedLine(result.period, c, locale)}\n`);
+    io.out(`${formatMessage('ledgerOut.wroteKept', { path: values.out }, locale)}\n`);
     for (const n of notes) io.out(`${message(n, locale)}\n`);
   }
   return EXIT.ok;

@@ -97,7 +97,13 @@ export function bulletinSheets(
 /** The {{placeholders}} of the bulletin's titles and lead lines. */
 function bulletinPlaceholders(
   b: Bulletin,
-  opts: { office?: string; siteVisitsPerWeek: number; warningBand: number; locale?: Locale },
+  opts: {
+    office?: string;
+    siteVisitsPerWeek: number;
+    warningBand: number;
+    locale?: Locale;
+    annexApart?: boolean;
+  },
 ): Map<string, string> {
   const taken = b.submissions.filter((s) => s.replacedBy === undefined);
   const all = b.summary[0];

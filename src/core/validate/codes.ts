@@ -1,5 +1,6 @@
 import { SCORING_MESSAGES } from './messages-scoring.js';
 import { MERGE_MESSAGES } from './messages-merge.js';
+import { MERGE_RUN_MESSAGES } from './messages-merge-run.js';
 import { PRINT_MESSAGES } from './messages-print.js';
 import { ANNEX_MESSAGES } from './messages-annex.js';
 import { PROGRESS_MESSAGES } from './messages-progress.js';
@@ -471,6 +472,7 @@ export const MESSAGES = {
   ...FOUNDATION_MESSAGES,
   ...SCORING_MESSAGES,
   ...MERGE_MESSAGES,
+  ...MERGE_RUN_MESSAGES,
   ...AGENDA_MESSAGES,
   ...TABLE_MESSAGES,
   ...PAPER_MESSAGES,
