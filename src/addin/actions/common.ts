@@ -4,12 +4,10 @@ import type { Delivery, WorkbookHost } from '../../core/host.js';
 import { addinText, type AddinCode } from '../messages.js';
 import { expandFiles, type IgnoredInput, type InputItem } from '../../adapters/expand.js';
 import { WorkCalendar } from '../../core/calendar/workdays.js';
-import { findSheet, type WorkbookGrid } from '../../core/grid.js';
+import type { WorkbookGrid } from '../../core/grid.js';
 import { readMaster, type MasterRead } from '../../core/master/read.js';
-import { MASTER, PROJECTS } from '../../core/schema/master.js';
-import { OUTPUTS, TEMPLATES } from '../../core/schema/templates.js';
 import { cellRef, type Issue, type Locale } from '../../core/validate/issue.js';
-import { identifyTemplate, isIssue } from '../../core/workbook/identify.js';
+import { notMaster as whyNotMaster } from '../../core/jobs/validate.js';
 import { paneMessage } from '../findings.js';
 
 /**
@@ -37,7 +35,10 @@ export interface PaneResult {
   readonly sheet?: string;
 }
 
-/** Chinese first; English when Office speaks English (sheet names stay as people know them). */
+/**
+ * Chinese first; English when Office speaks English. Kept for the merge and ledger actions until
+ * their sentences are in the message table too (every other action uses addinText).
+ */
 export const tr =
   (locale: Locale) =>
   (zh: string, en: string): string =>
@@ -45,19 +46,11 @@ export const tr =
 
 /** Why this workbook cannot be used as the 总台账, or undefined when it can. */
 export function notMaster(grid: WorkbookGrid, locale: Locale): string | undefined {
-  const t = tr(locale);
-  const id = identifyTemplate(grid, [...TEMPLATES, ...OUTPUTS]);
-  const kind = isIssue(id) ? undefined : id.template;
-  if (kind?.id === MASTER.id || (isIssue(id) && findSheet(grid, PROJECTS.name))) return undefined;
-  return kind
-    ? t(
-        `当前工作簿是「${kind.title}」，不是总台账。请在总台账中使用本功能。`,
-        `This workbook is a "${kind.title}", not the master workbook (总台账). Open the master first.`,
-      )
-    : t(
-        `当前工作簿中找不到「${PROJECTS.name}」表，不是总台账。请在总台账中使用本功能。`,
-        `This workbook has no "${PROJECTS.name}" sheet: it is not the master workbook (总台账).`,
-      );
+  const not = whyNotMaster(grid);
+  if (!not) return undefined;
+  return 'kind' in not
+    ? addinText('pane.notMasterKind', locale, { kind: not.kind.title })
+    : addinText('pane.notMasterNoSheet', locale, { sheet: not.missingSheet });
 }
 
 /** The open workbook read as the master, with its calendar; or why it is not a master. */
@@ -93,11 +86,15 @@ export const downloadedNote = (host: WorkbookHost, how: Delivery, locale: Locale
   how === 'opened' ? [] : [addinText(host.kind === 'wps' ? 'wps.downloaded' : 'api.downloaded', locale)];
 
 const where = (i: Issue, locale: Locale): string =>
-  [i.sheet ?? '', cellRef(i) || (i.row ? (locale === 'en' ? `row ${i.row}` : `第${i.row}行`) : '')]
+  [i.sheet ?? '', cellRef(i) || (i.row ? addinText('pane.row', locale, { row: i.row }) : '')]
     .join(' ')
     .trim();
 export const finding = (i: Issue, locale: Locale): string =>
-  `${i.severity === 'error' ? tr(locale)('错误', 'Error') : tr(locale)('提醒', 'Warning')}　${where(i, locale)}　${paneMessage(i, locale)}`;
+  [
+    addinText(i.severity === 'error' ? 'pane.severity.error' : 'pane.severity.warning', locale),
+    where(i, locale),
+    paneMessage(i, locale),
+  ].join('　');
 
 /** A file the clerk picked in the pane: a 议题申报表, an e-mail carrying one, or a .zip of them. */
 export interface PickedFile {

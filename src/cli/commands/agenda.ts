@@ -1,14 +1,13 @@
 import { resolve } from 'node:path';
 import { parseCommandArgs } from '../args.js';
+import type { Agenda } from '../../core/agenda/index.js';
 import {
-  agendaContext,
-  agendaSheets,
-  assembleAgenda,
-  meetingDayProblem,
+  finishAgenda,
   readTopicFile,
-  type Agenda,
+  startAgenda,
+  type AgendaJob,
   type TopicFileRead,
-} from '../../core/agenda/index.js';
+} from '../../core/jobs/agenda.js';
 import { parseDate } from '../../core/values/parse.js';
 import { formatMessage, message, type Locale } from '../../core/validate/issue.js';
 import { AGENDA } from '../../core/schema/agenda.js';
@@ -23,7 +22,8 @@ import { displayPath, table } from '../format.js';
 import { progressCounter } from '../progress.js';
 import { loadPrepared } from '../merge-read.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
-import { localeOf, t } from '../lang.js';
+import { localeOf } from '../lang.js';
+import { columns, say, warningLine } from '../say.js';
 export { AGENDA_USAGE } from '../usage.js';
 
 export async function agendaCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
@@ -41,14 +41,12 @@ export async function agendaCommand(argv: readonly string[], io: Io): Promise<Ex
     },
   });
   const locale = localeOf(values.lang, io.env);
-  if (!values.master) throw new UsageError(t(locale, '缺少 --master 总台账.xlsx。', 'Missing --master.'));
-  if (!values.out) throw new UsageError(t(locale, '缺少 --out 周例会议程.xlsx。', 'Missing --out.'));
+  if (!values.master)
+    throw new UsageError(say('cli.missingOption', locale, { option: '--master', example: '总台账.xlsx' }));
+  if (!values.out)
+    throw new UsageError(say('cli.missingOption', locale, { option: '--out', example: '周例会议程.xlsx' }));
   const day = values.meeting !== undefined ? parseDate(values.meeting) : undefined;
-  if (!day?.ok)
-    throw new UsageError(
-      t(locale, '请用 --meeting 给出例会日期，如 2026-11-14。', 'Give --meeting, e.g. 2026-11-14.'),
-    );
-  const meeting = day.value;
+  if (!day?.ok) throw new UsageError(say('cli.meetingMissing', locale));
   const named = [values.master, values.holidays, ...positionals];
   await requireExisting(
     named.filter((p): p is string => p !== undefined && p !== values.master),
@@ -64,13 +62,12 @@ export async function agendaCommand(argv: readonly string[], io: Io): Promise<Ex
     locale,
   );
   // A rest-day Saturday has no meeting unless 例会 lists it (DOMAIN §5).
-  const notHeld = meetingDayProblem(meeting, master.data, ctx.calendar);
-  if (notHeld) throw new UsageError(message(notHeld, locale));
+  const started = startAgenda({ meeting: day.value, master: master.data, calendar: ctx.calendar, locale });
+  if ('refused' in started) throw new UsageError(message(started.refused, locale));
 
   const rel = (f: string): string => displayPath(io.cwd, f);
   const byPath = <T extends { file: string }>(a: T, b: T): number =>
     a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
-  const actx = agendaContext({ meeting, master: master.data, calendar: ctx.calendar, locale });
   // One file at a time: its topics kept, its workbook dropped before the next is read.
   const reads: { file: string; read: TopicFileRead }[] = [];
   const ignored: { file: string; reason: string }[] = [];
@@ -84,20 +81,20 @@ export async function agendaCommand(argv: readonly string[], io: Io): Promise<Ex
         ignored.push({ file: rel(found.ignored.file), reason: found.ignored.reason });
         continue;
       }
-      const item = found.item;
-      const file = rel(item.file);
+      const { file: path, bytes, receivedAt, mtime, sender, badMailDate } = found.item;
+      const file = rel(path);
       const received = loadPrepared(
         {
           file,
-          bytes: item.bytes,
-          ...(item.receivedAt && { receivedAt: item.receivedAt }),
-          ...(item.mtime && { mtime: item.mtime }),
-          ...(item.sender !== undefined && { sender: item.sender }),
-          ...(item.badMailDate !== undefined && { badMailDate: item.badMailDate }),
+          bytes,
+          ...(receivedAt && { receivedAt }),
+          ...(mtime && { mtime }),
+          ...(sender !== undefined && { sender }),
+          ...(badMailDate !== undefined && { badMailDate }),
         },
         budget,
       );
-      const read = readTopicFile(received, actx);
+      const read = readTopicFile(received, started.context);
       reads.push({ file, read });
       bar.tick(read.topics.length);
     }
@@ -106,23 +103,30 @@ export async function agendaCommand(argv: readonly string[], io: Io): Promise<Ex
   }
   reads.sort(byPath);
   ignored.sort(byPath);
-  const agenda = assembleAgenda(
-    actx,
+  const job = finishAgenda(
+    started.context,
     reads.map((r) => r.read),
     ignored,
+    { ...(values.office !== undefined && { office: values.office }) },
   );
-  const sheets = agendaSheets(agenda, { ...(values.office !== undefined && { office: values.office }) });
-  const filled = await fillWorkbook(await outputTemplate(AGENDA), sheets);
+  const filled = await fillWorkbook(await outputTemplate(AGENDA), job.sheets);
   await writeAtomic(out, filled.bytes);
 
-  for (const w of [...agenda.warnings, ...ctx.issues.filter((i) => i.severity !== 'info')])
-    io.err(`${t(locale, '警告', 'Warning')}：${message(w, locale)}\n`);
-  for (const o of sheets.overflow ?? [])
+  for (const w of [...job.issues, ...ctx.issues.filter((i) => i.severity !== 'info')])
+    io.err(warningLine(message(w, locale), locale));
+  for (const o of job.sheets.overflow ?? [])
     io.err(
-      `${t(locale, '警告', 'Warning')}：${formatMessage('output.sheetCapped', { sheet: o.sheet, total: o.total, kept: o.kept, omitted: o.total - o.kept }, locale)}\n`,
+      warningLine(
+        formatMessage(
+          'output.sheetCapped',
+          { sheet: o.sheet, total: o.total, kept: o.kept, omitted: o.total - o.kept },
+          locale,
+        ),
+        locale,
+      ),
     );
-  if (values.json) io.out(jsonText(agendaJson(agenda, locale)) + '\n');
-  else io.out(formatAgenda(agenda, values.out, locale));
+  if (values.json) io.out(jsonText(agendaJson(job.result, locale)) + '\n');
+  else io.out(formatAgenda(job, values.out, locale));
   return EXIT.ok;
 }
 
@@ -169,23 +173,28 @@ export function agendaJson(a: Agenda, locale: Locale = 'zh') {
   };
 }
 
-export function formatAgenda(a: Agenda, out: string, locale: Locale): string {
-  const count = (s: string): number => a.decisions.filter((d) => d.state === s).length;
-  let s = t(
-    locale,
-    `周例会议程（${a.meeting}，议题截止 ${a.cutoff.slice(0, 16)}）\n\n`,
-    `Weekly meeting agenda (${a.meeting}, topic cut-off ${a.cutoff.slice(0, 16)})\n\n`,
-  );
-  s += t(
-    locale,
-    `一、督办事项 ${a.decisions.length} 项：已完成 ${count('已完成') + count('逾期完成')}，未到期 ${count('未到期')}，逾期未完成 ${count('逾期未完成')}\n`,
-    `1. Decisions tracked: ${a.decisions.length} (done ${count('已完成') + count('逾期完成')}, not yet due ${count('未到期')}, overdue ${count('逾期未完成')})\n`,
-  );
-  s += t(
-    locale,
-    `二、议题 ${a.topics.length} 个（收到申报表 ${a.files.received} 份，列入 ${a.files.used} 份），滞后项目 ${a.behind.length} 个${a.basis ? `（按${a.basis.label}的进展）` : ''}\n`,
-    `2. Topics ${a.topics.length} (${a.files.used} of ${a.files.received} files), projects behind ${a.behind.length}${a.basis ? ` (progress of ${a.basis.period})` : ''}\n`,
-  );
+export function formatAgenda(job: AgendaJob, out: string, locale: Locale): string {
+  const { result: a, counts: c } = job;
+  let s = say('say.agenda.title', locale, { meeting: a.meeting, cutoff: a.cutoff.slice(0, 16) }) + '\n\n';
+  s += say('say.agenda.decisions', locale, {
+    total: c.decisions,
+    done: c.done,
+    notDue: c.notDue,
+    overdue: c.overdue,
+  });
+  const basis = a.basis
+    ? say('say.agenda.basis', locale, { period: locale === 'en' ? a.basis.period : a.basis.label })
+    : '';
+  s +=
+    '\n' +
+    say('say.agenda.topics', locale, {
+      topics: c.topics,
+      received: c.received,
+      used: c.used,
+      behind: c.behind,
+      basis,
+    }) +
+    '\n';
   const rows = a.groups
     .map((g) => [
       g,
@@ -193,9 +202,9 @@ export function formatAgenda(a: Agenda, out: string, locale: Locale): string {
       String(a.behind.filter((x) => x.hq === g).length),
     ])
     .filter((r) => r[1] !== '0' || r[2] !== '0');
-  if (rows.length > 0) s += table(['指挥部', '议题', '滞后项目'], rows) + '\n';
+  if (rows.length > 0) s += table(columns('say.agenda.columns', locale), rows) + '\n';
   const problems = a.problems.filter((p) => p.severity !== 'info' || p.code === 'agenda.topicsDeferred');
   for (const p of problems) s += `  ${p.file} ${p.cell ?? ''} ${p.message}\n`;
-  s += t(locale, `\n已生成 ${out}\n`, `\nWrote ${out}\n`);
+  s += `\n${say('cli.wrote', locale, { out })}\n`;
   return s;
 }
