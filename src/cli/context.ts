@@ -3,10 +3,7 @@ import { WorkCalendar, type DayOverride } from '../core/calendar/workdays.js';
 import { holidaySheet, readDayOverrides } from '../core/calendar/overrides.js';
 import { calendarWarnings } from '../core/calendar/warnings.js';
 import { readMaster, type MasterRead } from '../core/master/read.js';
-import { findSheet } from '../core/grid.js';
-import { MASTER, PROJECTS } from '../core/schema/master.js';
-import { OUTPUTS, TEMPLATES } from '../core/schema/templates.js';
-import { identifyTemplate, isIssue } from '../core/workbook/identify.js';
+import { notMaster } from '../core/jobs/validate.js';
 import { DEFAULT_RULES, type RuleSet } from '../core/rules/ruleset.js';
 import { issue, message, type Issue } from '../core/validate/issue.js';
 import { loadCsv, loadWorkbook, sameFile, type LoadedWorkbook } from '../adapters/files.js';
@@ -16,10 +13,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { formatMessage } from '../core/validate/issue.js';
 import { visible } from '../core/values/visible.js';
 import { UsageError } from './io.js';
-import { t } from './lang.js';
+import { say } from './say.js';
 import type { Locale } from '../core/validate/issue.js';
 
-/** Loads the master workbook, or says in Chinese why it cannot be used. */
+/** Loads the master workbook, or says why it cannot be used. */
 export async function loadMaster(
   file: string,
   locale: Locale,
@@ -28,36 +25,19 @@ export async function loadMaster(
   forWriting = false,
 ): Promise<{ loaded: LoadedWorkbook; master: MasterRead; bytes: Uint8Array }> {
   const r = await loadWorkbook(file, budget);
-  if (!r.ok) {
-    throw new UsageError(
-      t(locale, `总台账「${file}」无法使用：`, `Master workbook "${file}" cannot be used: `) +
-        message(r.issue, locale),
-    );
-  }
+  if (!r.ok)
+    throw new UsageError(say('cli.masterUnusable', locale, { file, reason: message(r.issue, locale) }));
   // A report or a bulletin given as the master would read as an empty register: say so instead.
-  const id = identifyTemplate(r.value.workbook, [...TEMPLATES, ...OUTPUTS]);
-  const kind = isIssue(id) ? undefined : id.template;
-  if (kind?.id !== MASTER.id && !(isIssue(id) && findSheet(r.value.workbook, PROJECTS.name))) {
+  const not = notMaster(r.value.workbook);
+  if (not)
     throw new UsageError(
-      kind
-        ? t(
-            locale,
-            `「${file}」不是总台账，而是「${kind.title}」。请给出总台账.xlsx。`,
-            `"${file}" is not the master workbook but a "${kind.title}". Give the master with --master.`,
-          )
-        : t(
-            locale,
-            `「${file}」不是总台账：找不到「${PROJECTS.name}」表。请给出总台账.xlsx。`,
-            `"${file}" is not the master workbook: it has no "${PROJECTS.name}" sheet.`,
-          ),
+      'kind' in not
+        ? say('cli.notMasterKind', locale, { file, kind: not.kind.title })
+        : say('cli.notMasterNoSheet', locale, { file, sheet: not.missingSheet }),
     );
-  }
   const problem = forWriting ? verifyPackage(r.value.bytes, budget) : undefined;
   if (problem)
-    throw new UsageError(
-      t(locale, `总台账「${file}」无法使用：`, `Master workbook "${file}" cannot be used: `) +
-        message(problem, locale),
-    );
+    throw new UsageError(say('cli.masterUnusable', locale, { file, reason: message(problem, locale) }));
   return { loaded: r.value, master: readMaster(r.value.workbook), bytes: r.value.bytes };
 }
 
@@ -70,22 +50,13 @@ export async function loadHolidayFile(
     try {
       return readDayOverrides(await loadCsv(file));
     } catch {
-      throw new UsageError(
-        t(
-          locale,
-          `无法读取节假日文件「${file}」：文件不存在或无权读取。`,
-          `Cannot read holiday file "${file}".`,
-        ),
-      );
+      throw new UsageError(say('cli.holidayFileUnreadable', locale, { file }));
     }
   }
   const r = await loadWorkbook(file);
   // Why it cannot be used, as for any workbook (不存在、旧版 .xls 请另存为 .xlsx、已损坏 …).
   if (!r.ok)
-    throw new UsageError(
-      t(locale, `无法读取节假日文件「${file}」：`, `Cannot read holiday file "${file}": `) +
-        message(r.issue, locale),
-    );
+    throw new UsageError(say('cli.holidayFileUnusable', locale, { file, reason: message(r.issue, locale) }));
   const sheet = holidaySheet(r.value.workbook);
   if (!sheet) {
     return { days: [], issues: [issue('sheet.missing', {}, { sheet: '节假日' })] };
@@ -121,14 +92,7 @@ export function yearWarnings(cal: WorkCalendar, years: Iterable<number>): Issue[
 
 /** The output workbook's path, resolved; a name that does not end in .xlsx is refused. */
 export function outputPath(cwd: string, out: string, locale: Locale): string {
-  if (extname(out).toLowerCase() !== '.xlsx')
-    throw new UsageError(
-      t(
-        locale,
-        `输出文件「${out}」应以 .xlsx 结尾（写出的是 .xlsx 工作簿），如 结果.xlsx。`,
-        `The output "${out}" must end in .xlsx.`,
-      ),
-    );
+  if (extname(out).toLowerCase() !== '.xlsx') throw new UsageError(say('cli.outNotXlsx', locale, { out }));
   return resolve(cwd, out);
 }
 
