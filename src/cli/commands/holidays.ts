@@ -60,6 +60,7 @@ export async function holidaysCommand(argv: readonly string[], io: Io): Promise<
   const master = loaded?.master;
   const job = importHolidays({
     text,
+    locale,
     ...(values.year !== undefined && { year: Number(values.year) }),
     ...(master && { existing: master.data.holidays }),
   });
