@@ -1,18 +1,18 @@
 import { extname, resolve } from 'node:path';
 import { WorkCalendar, type DayOverride } from '../core/calendar/workdays.js';
-import { holidaySheet, readDayOverrides } from '../core/calendar/overrides.js';
 import { calendarWarnings } from '../core/calendar/warnings.js';
 import { readMaster, type MasterRead } from '../core/master/read.js';
 import { notMaster } from '../core/jobs/validate.js';
 import { DEFAULT_RULES, type RuleSet } from '../core/rules/ruleset.js';
-import { issue, message, type Issue } from '../core/validate/issue.js';
-import { loadCsv, loadWorkbook, sameFile, type LoadedWorkbook } from '../adapters/files.js';
+import { message, type Issue } from '../core/validate/issue.js';
+import { loadWorkbook, sameFile, type LoadedWorkbook } from '../adapters/files.js';
 import { byteBudget, RUN_BUDGET_BYTES, type ByteBudget } from '../adapters/budget.js';
 import { verifyPackage } from '../adapters/received.js';
 import { readFile, stat } from 'node:fs/promises';
 import { formatMessage } from '../core/validate/issue.js';
 import { visible } from '../core/values/visible.js';
 import { UsageError } from './io.js';
+import { loadHolidayFile } from './holiday-file.js';
 import { say } from './say.js';
 import type { Locale } from '../core/validate/issue.js';
 
@@ -39,29 +39,6 @@ export async function loadMaster(
   if (problem)
     throw new UsageError(say('cli.masterUnusable', locale, { file, reason: message(problem, locale) }));
   return { loaded: r.value, master: readMaster(r.value.workbook), bytes: r.value.bytes };
-}
-
-/** Holiday entries from a --holidays file: CSV, or an .xlsx with a 节假日 sheet. */
-export async function loadHolidayFile(
-  file: string,
-  locale: Locale,
-): Promise<{ days: DayOverride[]; issues: readonly Issue[] }> {
-  if (extname(file).toLowerCase() === '.csv') {
-    try {
-      return readDayOverrides(await loadCsv(file));
-    } catch {
-      throw new UsageError(say('cli.holidayFileUnreadable', locale, { file }));
-    }
-  }
-  const r = await loadWorkbook(file);
-  // Why it cannot be used, as for any workbook (不存在、旧版 .xls 请另存为 .xlsx、已损坏 …).
-  if (!r.ok)
-    throw new UsageError(say('cli.holidayFileUnusable', locale, { file, reason: message(r.issue, locale) }));
-  const sheet = holidaySheet(r.value.workbook);
-  if (!sheet) {
-    return { days: [], issues: [issue('sheet.missing', {}, { sheet: '节假日' })] };
-  }
-  return readDayOverrides(sheet);
 }
 
 export interface CalendarContext {

@@ -1,15 +1,8 @@
 import { resolve } from 'node:path';
 import { parseCommandArgs } from '../args.js';
-import type { Agenda } from '../../core/agenda/index.js';
-import {
-  finishAgenda,
-  readTopicFile,
-  startAgenda,
-  type AgendaJob,
-  type TopicFileRead,
-} from '../../core/jobs/agenda.js';
+import { finishAgenda, readTopicFile, startAgenda, type TopicFileRead } from '../../core/jobs/agenda.js';
 import { parseDate } from '../../core/values/parse.js';
-import { formatMessage, message, type Locale } from '../../core/validate/issue.js';
+import { formatMessage, message } from '../../core/validate/issue.js';
 import { AGENDA } from '../../core/schema/agenda.js';
 import { outputTemplate } from '../../adapters/bundled.js';
 import { walkInputs } from '../../adapters/inputs.js';
@@ -18,12 +11,13 @@ import { jsonText } from '../../core/values/visible.js';
 import { guardOutput, requireExisting } from '../guard.js';
 import { fillWorkbook } from '../../adapters/xlsx-fill/index.js';
 import { calendarContext, loadMaster, outputPath, runBudget } from '../context.js';
-import { displayPath, table } from '../format.js';
+import { displayPath } from '../format.js';
 import { progressCounter } from '../progress.js';
 import { loadPrepared } from '../merge-read.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf } from '../lang.js';
-import { columns, say, warningLine } from '../say.js';
+import { agendaJson, formatAgenda } from '../render-agenda.js';
+import { say, warningLine } from '../say.js';
 export { AGENDA_USAGE } from '../usage.js';
 
 export async function agendaCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
@@ -128,83 +122,4 @@ export async function agendaCommand(argv: readonly string[], io: Io): Promise<Ex
   if (values.json) io.out(jsonText(agendaJson(job.result, locale)) + '\n');
   else io.out(formatAgenda(job, values.out, locale));
   return EXIT.ok;
-}
-
-/** The machine-readable agenda. */
-export function agendaJson(a: Agenda, locale: Locale = 'zh') {
-  return {
-    meeting: a.meeting,
-    previousMeeting: a.previousMeeting,
-    topicCutoff: a.cutoff,
-    basis: a.basis ?? null,
-    decisions: a.decisions.map((d) => ({
-      itemId: d.itemId,
-      unit: d.unit,
-      deadline: d.deadline,
-      doneDate: d.doneDate ?? null,
-      state: d.state,
-      overdueDays: d.overdueDays ?? null,
-    })),
-    topics: a.topics.map((x) => ({
-      group: x.group,
-      unit: x.unit,
-      projectId: x.projectId ?? null,
-      topic: x.topic,
-      file: x.file,
-      notes: x.notes,
-    })),
-    behindSchedule: a.behind.map((p) => ({ hq: p.hq, projectId: p.projectId, reasons: p.reasons })),
-    files: a.files,
-    problems: a.problems.map((p) => ({
-      file: p.file,
-      sheet: p.sheet,
-      cell: p.cell,
-      code: p.code,
-      severity: p.severity,
-      message: p.message,
-    })),
-    // What the agenda's first sheet says about its dates: a year's missing holiday data travels with it.
-    calendar: a.calendarBasis.map((i) => ({
-      code: i.code,
-      severity: i.severity,
-      message: message(i, locale),
-    })),
-    warnings: a.warnings.map((i) => ({ code: i.code, severity: i.severity, message: message(i, locale) })),
-  };
-}
-
-export function formatAgenda(job: AgendaJob, out: string, locale: Locale): string {
-  const { result: a, counts: c } = job;
-  let s = say('say.agenda.title', locale, { meeting: a.meeting, cutoff: a.cutoff.slice(0, 16) }) + '\n\n';
-  s += say('say.agenda.decisions', locale, {
-    total: c.decisions,
-    done: c.done,
-    notDue: c.notDue,
-    overdue: c.overdue,
-  });
-  const basis = a.basis
-    ? say('say.agenda.basis', locale, { period: locale === 'en' ? a.basis.period : a.basis.label })
-    : '';
-  s +=
-    '\n' +
-    say('say.agenda.topics', locale, {
-      topics: c.topics,
-      received: c.received,
-      used: c.used,
-      behind: c.behind,
-      basis,
-    }) +
-    '\n';
-  const rows = a.groups
-    .map((g) => [
-      g,
-      String(a.topics.filter((x) => x.group === g).length),
-      String(a.behind.filter((x) => x.hq === g).length),
-    ])
-    .filter((r) => r[1] !== '0' || r[2] !== '0');
-  if (rows.length > 0) s += table(columns('say.agenda.columns', locale), rows) + '\n';
-  const problems = a.problems.filter((p) => p.severity !== 'info' || p.code === 'agenda.topicsDeferred');
-  for (const p of problems) s += `  ${p.file} ${p.cell ?? ''} ${p.message}\n`;
-  s += `\n${say('cli.wrote', locale, { out })}\n`;
-  return s;
 }

@@ -7,16 +7,8 @@ import { rankPeriodLabel } from '../../core/calendar/periods.js';
 import { rankingChart } from '../../core/score/charts.js';
 import { docText } from '../../core/document/text.js';
 import { addChartsToPackage } from '../../adapters/xlsx-charts/finished.js';
-import type { AgentAssessment, UnitRanking } from '../../core/scoring/index.js';
-import { CATEGORY_KEYS } from '../../core/rules/agent.js';
-import { isRefused, rankingSummary, scoreJob, type ScoreOutcome } from '../../core/jobs/score.js';
-import {
-  formatMessage,
-  message,
-  SEVERITY_LABEL,
-  type Issue,
-  type Locale,
-} from '../../core/validate/issue.js';
+import { isRefused, scoreJob } from '../../core/jobs/score.js';
+import { formatMessage, message, SEVERITY_LABEL, type Issue } from '../../core/validate/issue.js';
 import { sameFile, writeAtomic } from '../../adapters/files.js';
 import { writeTablesInto } from '../../adapters/results.js';
 import { planTables, withinLimits } from '../../core/table/merge.js';
@@ -24,10 +16,8 @@ import { calendarContext, loadMaster, outputPath, runBudget, yearWarnings } from
 export { SCORE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf } from '../lang.js';
-import { columns, say, warningLine } from '../say.js';
-import { table } from '../format.js';
-
-const round2 = (n: number): number => Math.round(n * 100) / 100;
+import { formatScore, scoreJson } from '../render-score.js';
+import { say, warningLine } from '../say.js';
 
 export async function scoreCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs({
@@ -114,82 +104,4 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
     for (const n of tableNotes) io.out(`${message(n, locale)}\n`);
   }
   return EXIT.ok;
-}
-
-export function scoreJson(
-  period: string,
-  agents: AgentAssessment | undefined,
-  units: UnitRanking,
-  warnings: readonly Issue[],
-  locale: Locale,
-) {
-  return {
-    period,
-    agents: (agents?.agents ?? []).map((a) => ({
-      name: a.name,
-      level: a.level,
-      scores: Object.fromEntries(CATEGORY_KEYS.map((k) => [k, round2(a.scores[k])])),
-      total: round2(a.total),
-      rank: a.rank,
-      actions: a.actions.map((x) => x.label),
-    })),
-    units: units.units.map((u) => ({
-      unit: u.unit,
-      criteria: Object.fromEntries(Object.entries(u.criteria).map(([k, c]) => [k, round2(c.points)])),
-      total: round2(u.total),
-      rank: u.rank,
-      outcome: u.outcome ?? null,
-      lastPlaceStreak: u.lastPlaceStreak,
-      action: u.action ?? null,
-    })),
-    // Every finding of the 数据问题 sheet, notes included (a date outside the quarter, a number
-    // typed as text): the JSON lists what the sheet lists.
-    warnings: warnings.map((w) => ({
-      code: w.code,
-      severity: w.severity,
-      sheet: w.sheet ?? null,
-      row: w.row ?? null,
-      message: message(w, locale),
-    })),
-  };
-}
-
-export function formatScore(period: string, outcome: ScoreOutcome, out: string, locale: Locale): string {
-  const { agents, units } = outcome;
-  const summary = rankingSummary(outcome);
-  const label = (k: 'praise' | 'criticize' | 'admonition' | 'organization'): string =>
-    say(`say.score.${k}`, locale);
-  let s = '';
-  if (agents) {
-    s += say('say.score.agents', locale, { period }) + '\n';
-    s += table(
-      columns('say.score.agentColumns', locale),
-      agents.agents.map((a) => [
-        a.rank,
-        a.name,
-        a.level,
-        ...CATEGORY_KEYS.map((k) => round2(a.scores[k])),
-        round2(a.total),
-        a.actions.map((x) => x.label).join('；'),
-      ]),
-    );
-    s += '\n';
-  }
-  s += say('say.score.units', locale, { period }) + '\n';
-  s += table(
-    columns('say.score.unitColumns', locale),
-    units.units.map((u) => [
-      u.rank,
-      u.unit,
-      round2(u.total),
-      u.outcome ? label(u.outcome) : '',
-      u.lastPlaceStreak || '',
-      u.action ? label(u.action) : '',
-    ]),
-  );
-  const { rowsNotCounted: problems, notes } = summary;
-  if (problems + notes > 0)
-    s += `\n${problems > 0 ? say('say.score.rowsNotCounted', locale, { count: problems }) : ''}${notes > 0 ? say('say.score.notes', locale, { count: notes }) : ''}${say('say.score.seeProblems', locale)}\n`;
-  s += `\n${say('cli.wroteCopy', locale, { out })}\n`;
-  return s;
 }

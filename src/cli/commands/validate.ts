@@ -9,8 +9,10 @@ import { loadMaster, runBudget } from '../context.js';
 export { VALIDATE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf } from '../lang.js';
-import { PUNCTUATION, say } from '../say.js';
-import { countBySeverity, displayPath, formatIssues, issueJson } from '../format.js';
+import { formatValidation } from '../render-validate.js';
+export { formatValidation };
+import { say } from '../say.js';
+import { displayPath, issueJson } from '../format.js';
 import { progressCounter, type Progress } from '../progress.js';
 import type { RegisterContext } from '../../core/report/read.js';
 
@@ -94,31 +96,6 @@ export async function validateFiles(
   const keyed = results.map((r, i) => ({ r, o: origin(sources[i] ?? ''), f: sources[i] ?? '' }));
   keyed.sort((a, b) => a.o - b.o || (a.f < b.f ? -1 : a.f > b.f ? 1 : 0));
   return keyed.map((k) => k.r);
-}
-
-export function formatValidation(results: readonly FileResult[], locale: Locale): string {
-  const p = PUNCTUATION[locale];
-  let s = '';
-  for (const r of results) {
-    const n = countBySeverity(r.issues);
-    const kind = r.template
-      ? `${r.template}${r.version !== null ? ` v${r.version}` : ''}`
-      : say(
-          r.issues[0]?.code === 'file.ignored'
-            ? 'say.validate.notChecked'
-            : r.unusable
-              ? 'say.validate.unreadable'
-              : 'say.validate.notAForm',
-          locale,
-        );
-    const summary =
-      n.error + n.warning + n.info === 0
-        ? say('say.validate.ok', locale)
-        : say('say.validate.counts', locale, { ...n });
-    s += `${r.file}${p.open}${kind}${p.close}${p.colon}${summary}\n${formatIssues(r.issues, locale)}`;
-  }
-  const bad = results.filter((r) => hasErrors(r.issues)).length;
-  return `${s}\n${say('say.validate.total', locale, { files: results.length, bad })}\n`;
 }
 
 export async function validateCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
