@@ -117,6 +117,75 @@ export const ADDIN_MESSAGES = {
     en: 'Import this bulletin into the ledgers ({file})',
   },
   'next.sheetShown': { zh: '已切换到「{sheet}」表。', en: 'Showing the sheet {sheet}.' },
+  // ---- the actions' own sentences (src/addin/actions/*.ts) ----------------------------------------
+  'pane.severity.error': { zh: '错误', en: 'Error' },
+  'pane.severity.warning': { zh: '提醒', en: 'Warning' },
+  'pane.row': { zh: '第{row}行', en: 'row {row}' },
+  'agenda.badDate': {
+    zh: '例会日期「{text}」无法识别，请写成 2026-11-14。',
+    en: 'Meeting date "{text}" not understood: write 2026-11-14.',
+  },
+  'agenda.noForms': {
+    zh: '未选择议题申报表：议程中只有督办事项和滞后项目。要列入各单位申报的议题，请先选择收到的议题申报表（可多选，.xlsx、.eml 或 .zip）。',
+    en: 'No topic forms chosen: the agenda has the decisions and the projects behind only. To add the topics sent in, choose the forms received (.xlsx, .eml or .zip) first.',
+  },
+  'agenda.forms': {
+    zh: '所选文件 {picked} 个，其中议题申报表 {received} 份，列入本次会议 {used} 份，议题 {topics} 项；未列入的文件和行及提示 {problems} 条，见「{sheet}」。',
+    en: '{picked} files chosen: {received} topic forms, {used} used for this meeting, {topics} topics; {problems} files, rows or notes not used, listed in 「{sheet}」.',
+  },
+  'agenda.written': {
+    zh: '{day} 例会议程已写入{sheets}：督办事项 {decisions} 项（逾期未完成 {overdue} 项），议题 {topics} 项，滞后项目 {behind} 个。',
+    en: 'Agenda of {day} written to {sheets}: {decisions} decisions tracked ({overdue} overdue), {topics} topics, {behind} projects behind.',
+  },
+  'agenda.overdue': {
+    zh: '逾期未完成　{item}　{unit}　逾期 {days} 天',
+    en: 'Overdue　{item}　{unit}　{days} days',
+  },
+  'rank.badPeriod': {
+    zh: '考评期「{text}」无法识别，请写成 2026Q3（季度）或 2026H2（半年）。',
+    en: 'Period "{text}" not understood: write 2026Q3 (a quarter) or 2026H2 (a half-year).',
+  },
+  'rank.doneQuarter': {
+    zh: '{period}已计算：代办员 {agents} 名，责任单位 {units} 个。结果已写入{sheets}。',
+    en: '{period} done: {agents} agents, {units} units. Results written to {sheets}.',
+  },
+  'rank.doneHalf': {
+    zh: '{period}已计算：责任单位 {units} 个。结果已写入{sheets}。',
+    en: '{period} done: {units} units. Results written to {sheets}.',
+  },
+  'rank.praised': { zh: '通报表扬：{units}', en: 'Praised: {units}' },
+  'rank.criticised': { zh: '通报批评：{units}', en: 'Criticised: {units}' },
+  'rank.action': {
+    zh: '{unit}：连续 {streak} 次倒数第一，{action}',
+    en: '{unit}: last {streak} times in a row, {action}',
+  },
+  'rank.problems': {
+    zh: '有 {count} 行数据有误未计入，见「数据问题」。',
+    en: '{count} rows with errors were not counted; see 「数据问题」.',
+  },
+  'check.notAForm': {
+    zh: '当前工作簿是「{kind}」。「检查」用于总台账、半月进展报表和周例会议题申报表。',
+    en: 'This workbook is a "{kind}". Check works on the master workbook, the half-month report and the topic form.',
+  },
+  'check.unknown': {
+    zh: '当前工作簿不是本系统的表格（总台账、半月进展报表或周例会议题申报表），无法检查。',
+    en: 'This workbook is not one of our forms (master workbook, half-month report, topic form).',
+  },
+  'check.master': { zh: '总台账', en: 'Master workbook' },
+  'check.clean': { zh: '{form}检查完毕，没有发现问题。', en: '{form} checked: no problems found.' },
+  'check.counts': {
+    zh: '{form}检查完毕：错误 {errors} 处，提醒 {warnings} 处，提示 {notes} 处。',
+    en: '{form} checked: {errors} errors, {warnings} warnings, {notes} notes.',
+  },
+  'check.notAgainstMaster': {
+    zh: '（未对照总台账：项目是否登记、是否属于本指挥部，由重点办汇总时检查。）',
+    en: '(Not checked against the master: whether each project is registered to this HQ is checked when the office merges.)',
+  },
+  'check.editClean': { zh: '{place}：已检查，没有问题。', en: '{place}: checked, no problems.' },
+  'check.editProblems': {
+    zh: '{place}：有 {count} 处问题，请修改。',
+    en: '{place}: {count} problem(s) to fix.',
+  },
 } as const satisfies Record<string, Readonly<Record<Locale, string>>>;
 
 /** How long boot.ts lets office.js and Excel take: its message is on screen within 10 seconds. */

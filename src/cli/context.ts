@@ -1,22 +1,22 @@
 import { extname, resolve } from 'node:path';
 import { WorkCalendar, type DayOverride } from '../core/calendar/workdays.js';
-import { holidaySheet, readDayOverrides } from '../core/calendar/overrides.js';
 import { calendarWarnings } from '../core/calendar/warnings.js';
 import { readMaster, type MasterRead } from '../core/master/read.js';
 import { notMasterIssue } from '../core/workbook/master-kind.js';
 import { DEFAULT_RULES, type RuleSet } from '../core/rules/ruleset.js';
-import { issue, message, type Issue } from '../core/validate/issue.js';
-import { loadCsv, loadWorkbook, sameFile, type LoadedWorkbook } from '../adapters/files.js';
+import { message, type Issue } from '../core/validate/issue.js';
+import { loadWorkbook, sameFile, type LoadedWorkbook } from '../adapters/files.js';
 import { byteBudget, RUN_BUDGET_BYTES, type ByteBudget } from '../adapters/budget.js';
 import { verifyPackage } from '../adapters/received.js';
 import { readFile, stat } from 'node:fs/promises';
 import { formatMessage } from '../core/validate/issue.js';
 import { visible } from '../core/values/visible.js';
 import { UsageError } from './io.js';
-import { t } from './lang.js';
+import { loadHolidayFile } from './holiday-file.js';
+import { say } from './say.js';
 import type { Locale } from '../core/validate/issue.js';
 
-/** Loads the master workbook, or says in Chinese why it cannot be used. */
+/** Loads the master workbook, or says why it cannot be used. */
 export async function loadMaster(
   file: string,
   locale: Locale,
@@ -25,54 +25,15 @@ export async function loadMaster(
   forWriting = false,
 ): Promise<{ loaded: LoadedWorkbook; master: MasterRead; bytes: Uint8Array }> {
   const r = await loadWorkbook(file, budget);
-  if (!r.ok) {
-    throw new UsageError(
-      t(locale, `总台账「${file}」无法使用：`, `Master workbook "${file}" cannot be used: `) +
-        message(r.issue, locale),
-    );
-  }
+  if (!r.ok)
+    throw new UsageError(say('cli.masterUnusable', locale, { file, reason: message(r.issue, locale) }));
   // A report or a bulletin given as the master would read as an empty register: say so instead.
   const notMaster = notMasterIssue(r.value.workbook, file);
   if (notMaster) throw new UsageError(message(notMaster, locale));
   const problem = forWriting ? verifyPackage(r.value.bytes, budget) : undefined;
   if (problem)
-    throw new UsageError(
-      t(locale, `总台账「${file}」无法使用：`, `Master workbook "${file}" cannot be used: `) +
-        message(problem, locale),
-    );
+    throw new UsageError(say('cli.masterUnusable', locale, { file, reason: message(problem, locale) }));
   return { loaded: r.value, master: readMaster(r.value.workbook), bytes: r.value.bytes };
-}
-
-/** Holiday entries from a --holidays file: CSV, or an .xlsx with a 节假日 sheet. */
-export async function loadHolidayFile(
-  file: string,
-  locale: Locale,
-): Promise<{ days: DayOverride[]; issues: readonly Issue[] }> {
-  if (extname(file).toLowerCase() === '.csv') {
-    try {
-      return readDayOverrides(await loadCsv(file));
-    } catch {
-      throw new UsageError(
-        t(
-          locale,
-          `无法读取节假日文件「${file}」：文件不存在或无权读取。`,
-          `Cannot read holiday file "${file}".`,
-        ),
-      );
-    }
-  }
-  const r = await loadWorkbook(file);
-  // Why it cannot be used, as for any workbook (不存在、旧版 .xls 请另存为 .xlsx、已损坏 …).
-  if (!r.ok)
-    throw new UsageError(
-      t(locale, `无法读取节假日文件「${file}」：`, `Cannot read holiday file "${file}": `) +
-        message(r.issue, locale),
-    );
-  const sheet = holidaySheet(r.value.workbook);
-  if (!sheet) {
-    return { days: [], issues: [issue('sheet.missing', {}, { sheet: '节假日' })] };
-  }
-  return readDayOverrides(sheet);
 }
 
 export interface CalendarContext {
@@ -103,14 +64,7 @@ export function yearWarnings(cal: WorkCalendar, years: Iterable<number>): Issue[
 
 /** The output workbook's path, resolved; a name that does not end in .xlsx is refused. */
 export function outputPath(cwd: string, out: string, locale: Locale): string {
-  if (extname(out).toLowerCase() !== '.xlsx')
-    throw new UsageError(
-      t(
-        locale,
-        `输出文件「${out}」应以 .xlsx 结尾（写出的是 .xlsx 工作簿），如 结果.xlsx。`,
-        `The output "${out}" must end in .xlsx.`,
-      ),
-    );
+  if (extname(out).toLowerCase() !== '.xlsx') throw new UsageError(say('cli.outNotXlsx', locale, { out }));
   return resolve(cwd, out);
 }
 

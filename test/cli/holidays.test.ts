@@ -110,7 +110,7 @@ describe('kpd holidays import', () => {
   it('speaks English when asked, the sheet names staying Chinese', async () => {
     const r = await runKpd(['holidays', 'import', '通知2027.txt', '--csv', 'en.csv', '--lang', 'en'], dir);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Read 2 holiday items of 2027: 11 rest days and 2 调休 working days.');
+    expect(r.out).toContain('Read 2 holiday items of 2027: 11 rest days and 2 make-up working days.');
   });
 });
 

@@ -35,12 +35,6 @@ export interface PaneResult {
   readonly sheet?: string;
 }
 
-/** Chinese first; English when Office speaks English (sheet names stay as people know them). */
-export const tr =
-  (locale: Locale) =>
-  (zh: string, en: string): string =>
-    locale === 'en' ? en : zh;
-
 /** Why this workbook cannot be used as the 总台账, or undefined when it can. */
 export function notMaster(grid: WorkbookGrid, locale: Locale): string | undefined {
   const why = notMasterIssue(grid);
@@ -80,11 +74,15 @@ export const downloadedNote = (host: WorkbookHost, how: Delivery, locale: Locale
   how === 'opened' ? [] : [addinText(host.kind === 'wps' ? 'wps.downloaded' : 'api.downloaded', locale)];
 
 const where = (i: Issue, locale: Locale): string =>
-  [i.sheet ?? '', cellRef(i) || (i.row ? (locale === 'en' ? `row ${i.row}` : `第${i.row}行`) : '')]
+  [i.sheet ?? '', cellRef(i) || (i.row ? addinText('pane.row', locale, { row: i.row }) : '')]
     .join(' ')
     .trim();
 export const finding = (i: Issue, locale: Locale): string =>
-  `${i.severity === 'error' ? tr(locale)('错误', 'Error') : tr(locale)('提醒', 'Warning')}　${where(i, locale)}　${paneMessage(i, locale)}`;
+  [
+    addinText(i.severity === 'error' ? 'pane.severity.error' : 'pane.severity.warning', locale),
+    where(i, locale),
+    paneMessage(i, locale),
+  ].join('　');
 
 /** A file the clerk picked in the pane: a 议题申报表, an e-mail carrying one, or a .zip of them. */
 export interface PickedFile {

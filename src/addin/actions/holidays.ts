@@ -37,6 +37,7 @@ export async function importHolidayNotice(
   if ('why' in opened) return refused(opened.why);
   const job = importHolidays({
     text,
+    locale,
     ...(y !== '' && { year: Number(y) }),
     existing: opened.master.data.holidays,
   });

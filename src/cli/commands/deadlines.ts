@@ -1,18 +1,15 @@
 import { resolve } from 'node:path';
 import { parseCommandArgs } from '../args.js';
 import { isoWeekday } from '../../core/calendar/dates.js';
-import { weeksOfYear, yearSchedule } from '../../core/calendar/schedule.js';
+import { deadlinesJob } from '../../core/jobs/deadlines.js';
+import { HOLIDAYS } from '../../core/schema/master.js';
 import { formatMessage, message } from '../../core/validate/issue.js';
-import { Meetings } from '../../core/calendar/meetings.js';
-import { masterMeetings } from '../../core/master/meetings.js';
-import { calendarContext, loadMaster, yearWarnings } from '../context.js';
+import { calendarContext, loadMaster } from '../context.js';
 export { DEADLINES_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
-import { localeOf, t } from '../lang.js';
+import { localeOf } from '../lang.js';
+import { columns, say, warningLine } from '../say.js';
 import { table } from '../format.js';
-
-const WEEKDAY_ZH = ['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'];
-const WEEKDAY_EN = ['', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 export async function deadlinesCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs({
@@ -28,16 +25,8 @@ export async function deadlinesCommand(argv: readonly string[], io: Io): Promise
   });
   const locale = localeOf(values.lang, io.env);
   const year = Number(positionals[0]);
-  if (positionals.length !== 1 || !Number.isInteger(year)) {
-    throw new UsageError(
-      t(locale, '请给出年份，如：kpd deadlines 2026', 'Give a year, e.g. kpd deadlines 2026'),
-    );
-  }
-  if (year < 2000 || year > 2100) {
-    throw new UsageError(
-      t(locale, `年份 ${year} 超出范围：只支持 2000–2100 年。`, `Year ${year} is out of range (2000–2100).`),
-    );
-  }
+  if (positionals.length !== 1 || !Number.isInteger(year))
+    throw new UsageError(say('cli.yearMissing', locale));
   const master = values.master
     ? (await loadMaster(resolve(io.cwd, values.master), locale)).master
     : undefined;
@@ -45,29 +34,29 @@ export async function deadlinesCommand(argv: readonly string[], io: Io): Promise
     { master, holidays: values.holidays && resolve(io.cwd, values.holidays) },
     locale,
   );
-  const periods = yearSchedule(year, ctx.calendar, ctx.rules);
-  const warnings = [
-    ...ctx.issues.filter((i) => i.severity !== 'info'),
-    ...yearWarnings(ctx.calendar, [year]),
-  ];
-  const meetings = master ? masterMeetings(master.data, ctx.calendar) : new Meetings(ctx.rules, ctx.calendar);
-  const weeks = values.weekly ? weeksOfYear(year, ctx.rules, ctx.calendar, meetings) : undefined;
+  const job = deadlinesJob({
+    year,
+    calendar: ctx.calendar,
+    rules: ctx.rules,
+    ...(master && { master: master.data }),
+    ...(values.weekly && { weekly: true }),
+    issues: ctx.issues,
+  });
+  if ('refused' in job) throw new UsageError(message(job.refused, locale));
+  const { periods, weeks, source } = job.result;
+  const warnings = job.issues;
 
   // Holiday rows are named by sheet (or file) and row, so the clerk can find them.
   const where = (w: (typeof warnings)[number]): string =>
     w.row !== undefined
-      ? t(
-          locale,
-          `「${w.sheet ?? values.holidays ?? '节假日'}」第 ${w.row} 行：`,
-          `${w.sheet ?? ''} row ${w.row}: `,
-        )
+      ? say('say.deadlines.where', locale, { sheet: w.sheet ?? values.holidays ?? HOLIDAYS.name, row: w.row })
       : '';
-  for (const w of warnings) io.err(`${t(locale, '警告', 'Warning')}：${where(w)}${message(w, locale)}\n`);
+  for (const w of warnings) io.err(warningLine(where(w) + message(w, locale), locale));
   if (values.json) {
     io.out(
       JSON.stringify({
         year,
-        calendar: ctx.calendar.source(year),
+        calendar: source,
         periods: periods.map((p) => ({
           period: p.period,
           nominal: p.nominal,
@@ -93,43 +82,24 @@ export async function deadlinesCommand(argv: readonly string[], io: Io): Promise
     );
     return EXIT.ok;
   }
-  const source = t(
-    locale,
-    { builtin: '内置国务院放假安排', office: '节假日表（本单位录入）', none: '无节假日数据，仅按周末推算' }[
-      ctx.calendar.source(year)
-    ],
-    {
-      builtin: 'built-in State Council holidays',
-      office: "the office's holiday sheet",
-      none: 'no holiday data: weekends only',
-    }[ctx.calendar.source(year)],
-  );
   io.out(
-    t(
-      locale,
-      `${year} 年半月报送时间表（${source}）\n\n`,
-      `Half-month reporting schedule ${year} (${source})\n\n`,
-    ),
+    say('say.deadlines.title', locale, { year, source: say(`say.deadlines.${source}`, locale) }) + '\n\n',
   );
-  const weekdays = locale === 'en' ? WEEKDAY_EN : WEEKDAY_ZH;
+  const weekdays = columns('say.weekdays', locale);
   const day = (d: string): string => `${d.slice(5)} ${weekdays[isoWeekday(d)]}`;
   io.out(
     table(
-      locale === 'en'
-        ? ['Period', 'No.', 'Nominal', 'Due', 'Bulletin', 'Note']
-        : ['报告期', '期数', '应报日', '报送截止', '通报日', '说明'],
+      columns('say.deadlines.columns', locale),
       periods.map((p) => [
         locale === 'en' ? p.period : p.label,
-        locale === 'en' ? String(p.number) : `第${p.number}期`,
+        say('say.deadlines.number', locale, { number: p.number }),
         day(p.nominal),
         day(p.due),
         day(p.bulletin),
         p.due !== p.nominal
-          ? t(
-              locale,
-              `遇${ctx.calendar.dayName(p.nominal) ?? '休息日'}提前`,
-              `earlier: ${ctx.calendar.dayName(p.nominal) ?? 'rest day'}`,
-            )
+          ? say('say.deadlines.earlier', locale, {
+              day: ctx.calendar.dayName(p.nominal) ?? say('say.deadlines.restDay', locale),
+            })
           : '',
       ]),
     ),
@@ -138,9 +108,7 @@ export async function deadlinesCommand(argv: readonly string[], io: Io): Promise
     io.out('\n');
     io.out(
       table(
-        locale === 'en'
-          ? ['Week (Monday)', 'Meeting', 'Topics by', 'Agents report by']
-          : ['周（周一）', '例会', '议题截止', '代办员周报截止'],
+        columns('say.deadlines.weekColumns', locale),
         weeks.map((w) => [
           w.week,
           // A rest-day Saturday has no meeting (DOMAIN §5): said, with no cut-off.

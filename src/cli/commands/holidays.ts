@@ -2,14 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { parseCommandArgs } from '../args.js';
 import { importHolidays } from '../../core/jobs/holidays.js';
-import {
-  formatMessage,
-  message,
-  SEVERITY_LABEL,
-  type Issue,
-  type Locale,
-} from '../../core/validate/issue.js';
-import type { IssueCode } from '../../core/validate/codes.js';
+import { message, SEVERITY_LABEL, type Issue, type Locale } from '../../core/validate/issue.js';
 import { decodeText, sameFile, writeAtomic } from '../../adapters/files.js';
 import { writeTablesInto } from '../../adapters/results.js';
 import { planTables } from '../../core/table/merge.js';
@@ -18,12 +11,7 @@ import { issueJson } from '../format.js';
 export { HOLIDAYS_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf } from '../lang.js';
-
-const say = (
-  code: IssueCode,
-  locale: Locale,
-  params: Readonly<Record<string, string | number>> = {},
-): string => formatMessage(code, params, locale);
+import { PUNCTUATION, say } from '../say.js';
 
 /**
  * `kpd holidays import 通知.txt [--year 2027] --into 总台账.xlsx --out 新总台账.xlsx [--csv 节假日.csv]`:
@@ -72,6 +60,7 @@ export async function holidaysCommand(argv: readonly string[], io: Io): Promise<
   const master = loaded?.master;
   const job = importHolidays({
     text,
+    locale,
     ...(values.year !== undefined && { year: Number(values.year) }),
     ...(master && { existing: master.data.holidays }),
   });
@@ -119,7 +108,7 @@ export function formatHolidays(issues: readonly Issue[], written: readonly strin
     ...issues.filter((i) => i.severity === 'info').map((i) => `  ${message(i, locale)}`),
     ...issues
       .filter((i) => i.severity !== 'info')
-      .map((i) => `${SEVERITY_LABEL[i.severity][locale]}：${message(i, locale)}`),
+      .map((i) => `${SEVERITY_LABEL[i.severity][locale]}${PUNCTUATION[locale].colon}${message(i, locale)}`),
     ...written,
   ];
   return lines.join('\n') + '\n';

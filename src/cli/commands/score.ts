@@ -7,31 +7,17 @@ import { rankPeriodLabel } from '../../core/calendar/periods.js';
 import { rankingChart } from '../../core/score/charts.js';
 import { docText } from '../../core/document/text.js';
 import { addChartsToPackage } from '../../adapters/xlsx-charts/finished.js';
-import {
-  ACTION_LABEL,
-  OUTCOME_LABEL,
-  type AgentAssessment,
-  type UnitRanking,
-} from '../../core/scoring/index.js';
-import { CATEGORY_KEYS } from '../../core/rules/agent.js';
-import { isRefused, scoreMaster } from '../../core/score/run.js';
-import {
-  formatMessage,
-  message,
-  SEVERITY_LABEL,
-  type Issue,
-  type Locale,
-} from '../../core/validate/issue.js';
+import { isRefused, scoreJob } from '../../core/jobs/score.js';
+import { formatMessage, message, SEVERITY_LABEL, type Issue } from '../../core/validate/issue.js';
 import { sameFile, writeAtomic } from '../../adapters/files.js';
 import { writeTablesInto } from '../../adapters/results.js';
 import { planTables, withinLimits } from '../../core/table/merge.js';
 import { calendarContext, loadMaster, outputPath, runBudget, yearWarnings } from '../context.js';
 export { SCORE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
-import { localeOf, t } from '../lang.js';
-import { table } from '../format.js';
-
-const round2 = (n: number): number => Math.round(n * 100) / 100;
+import { localeOf } from '../lang.js';
+import { formatScore, scoreJson } from '../render-score.js';
+import { say, warningLine } from '../say.js';
 
 export async function scoreCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs({
@@ -46,15 +32,10 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
     },
   });
   const locale = localeOf(values.lang, io.env);
-  if (positionals.length !== 1)
-    throw new UsageError(t(locale, '请给出一个总台账文件。', 'Give one master workbook.'));
-  if (!values.period)
-    throw new UsageError(
-      t(locale, '请用 --period 给出考评期，如 2026Q3 或 2026H2。', 'Give --period, e.g. 2026Q3 or 2026H2.'),
-    );
+  if (positionals.length !== 1) throw new UsageError(say('cli.oneMaster', locale));
+  if (!values.period) throw new UsageError(say('cli.rankPeriodMissing', locale));
   const period = rankPeriodOption(values.period, locale);
-  if (!values.out)
-    throw new UsageError(t(locale, '缺少 --out 考核结果.xlsx（不会修改原总台账）。', 'Missing --out.'));
+  if (!values.out) throw new UsageError(say('cli.scoreOutMissing', locale));
   const masterPath = resolve(io.cwd, positionals[0] ?? '');
   await requireExisting(
     [positionals[0] ?? '', ...(values.holidays ? [values.holidays] : [])],
@@ -63,13 +44,7 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
   );
   const out = outputPath(io.cwd, values.out, locale);
   if (await sameFile(out, masterPath)) {
-    throw new UsageError(
-      t(
-        locale,
-        '--out 不能与总台账是同一个文件：原总台账不会被修改，结果写入副本。',
-        '--out must differ from the master.',
-      ),
-    );
+    throw new UsageError(say('cli.outIsMaster', locale));
   }
   await guardOutput(io.cwd, values.out, [positionals[0], values.holidays], locale, '考核结果.xlsx');
   const budget = runBudget(io.env);
@@ -81,7 +56,7 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
   );
   const calendar = ctx.calendar;
   const data = master.data;
-  const outcome = scoreMaster({
+  const outcome = scoreJob({
     data,
     issues: [...master.issues, ...ctx.issues],
     period,
@@ -106,116 +81,27 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
   const charted = addChartsToPackage(written, [chart]);
   await writeAtomic(out, charted.bytes);
   for (const s of charted.skipped)
-    io.err(
-      `${t(locale, '警告', 'Warning')}：${formatMessage('chart.notPlaced', { sheet: s.sheet }, locale)}\n`,
-    );
+    io.err(warningLine(formatMessage('chart.notPlaced', { sheet: s.sheet }, locale), locale));
   for (const o of capped.overflow)
     io.err(
-      `${t(locale, '警告', 'Warning')}：${formatMessage('output.sheetCapped', { sheet: o.sheet, total: o.total, kept: o.kept, omitted: o.total - o.kept }, locale)}\n`,
+      warningLine(
+        formatMessage(
+          'output.sheetCapped',
+          { sheet: o.sheet, total: o.total, kept: o.kept, omitted: o.total - o.kept },
+          locale,
+        ),
+        locale,
+      ),
     );
 
   for (const w of notes) io.err(`${SEVERITY_LABEL[w.severity][locale]}：${message(w, locale)}\n`);
-  if (period.kind === 'H') {
-    io.err(
-      t(
-        locale,
-        '说明：代办员按季度考核；半年期只计算单位排名。\n',
-        'Note: agents are assessed per quarter; a half-year ranks units only.\n',
-      ),
-    );
-  }
+  if (period.kind === 'H') io.err(say('say.score.halfYear', locale) + '\n');
   if (values.json)
     // What was kept of a person's additions to the result sheets is said with the findings.
     io.out(jsonText(scoreJson(id, agents, units, [...warnings, ...issues, ...tableNotes], locale)) + '\n');
   else {
-    io.out(formatScore(id, agents, units, issues, values.out, locale));
+    io.out(formatScore(id, outcome, values.out, locale));
     for (const n of tableNotes) io.out(`${message(n, locale)}\n`);
   }
   return EXIT.ok;
-}
-
-export function scoreJson(
-  period: string,
-  agents: AgentAssessment | undefined,
-  units: UnitRanking,
-  warnings: readonly Issue[],
-  locale: Locale,
-) {
-  return {
-    period,
-    agents: (agents?.agents ?? []).map((a) => ({
-      name: a.name,
-      level: a.level,
-      scores: Object.fromEntries(CATEGORY_KEYS.map((k) => [k, round2(a.scores[k])])),
-      total: round2(a.total),
-      rank: a.rank,
-      actions: a.actions.map((x) => x.label),
-    })),
-    units: units.units.map((u) => ({
-      unit: u.unit,
-      criteria: Object.fromEntries(Object.entries(u.criteria).map(([k, c]) => [k, round2(c.points)])),
-      total: round2(u.total),
-      rank: u.rank,
-      outcome: u.outcome ?? null,
-      lastPlaceStreak: u.lastPlaceStreak,
-      action: u.action ?? null,
-    })),
-    // Every finding of the 数据问题 sheet, notes included (a date outside the quarter, a number
-    // typed as text): the JSON lists what the sheet lists.
-    warnings: warnings.map((w) => ({
-      code: w.code,
-      severity: w.severity,
-      sheet: w.sheet ?? null,
-      row: w.row ?? null,
-      message: message(w, locale),
-    })),
-  };
-}
-
-export function formatScore(
-  period: string,
-  agents: AgentAssessment | undefined,
-  units: UnitRanking,
-  issues: readonly Issue[],
-  out: string,
-  locale: Locale,
-): string {
-  let s = '';
-  if (agents) {
-    s += t(locale, `代办员考核结果（${period}）\n`, `Agent assessment (${period})\n`);
-    s += table(
-      ['名次', '姓名', '级别', '政治', '业绩', '纪律', '评议', '廉政', '综合', '总分', '处理'],
-      agents.agents.map((a) => [
-        a.rank,
-        a.name,
-        a.level,
-        ...CATEGORY_KEYS.map((k) => round2(a.scores[k])),
-        round2(a.total),
-        a.actions.map((x) => x.label).join('；'),
-      ]),
-    );
-    s += '\n';
-  }
-  s += t(locale, `责任单位考评排名（${period}）\n`, `Unit ranking (${period})\n`);
-  s += table(
-    ['名次', '责任单位', '总分', '结果', '连续倒数第一', '处理'],
-    units.units.map((u) => [
-      u.rank,
-      u.unit,
-      round2(u.total),
-      u.outcome ? OUTCOME_LABEL[u.outcome] : '',
-      u.lastPlaceStreak || '',
-      u.action ? ACTION_LABEL[u.action] : '',
-    ]),
-  );
-  const problems = issues.filter((i) => i.severity === 'error').length;
-  const notes = issues.length - problems;
-  if (problems + notes > 0)
-    s += t(
-      locale,
-      `\n${problems > 0 ? `有 ${problems} 行数据有误未计入；` : ''}${notes > 0 ? `另有 ${notes} 条提示（如日期不在考核期、数字以文本填写）；` : ''}详见结果中的「数据问题」表。\n`,
-      `\n${problems} rows with errors were not counted, ${notes} notes; see 数据问题.\n`,
-    );
-  s += t(locale, `\n已生成 ${out}（原总台账未修改）\n`, `\nWrote ${out} (the master is unchanged)\n`);
-  return s;
 }

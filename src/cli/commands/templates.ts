@@ -10,7 +10,8 @@ import { blankForms } from '../../core/jobs/forms.js';
 import { OutputError, writeAtomic } from '../../adapters/files.js';
 export { TEMPLATES_USAGE } from '../usage.js';
 import { EXIT, type ExitCode, type Io } from '../io.js';
-import { localeOf, t } from '../lang.js';
+import { localeOf } from '../lang.js';
+import { say } from '../say.js';
 
 /** The committed templates are exactly these bytes' content: a test regenerates and compares. */
 export async function buildTemplates(): Promise<{ fileName: string; bytes: Uint8Array }[]> {
@@ -43,7 +44,7 @@ export async function templatesCommand(argv: readonly string[], io: Io): Promise
   }
   for (const f of [...(await buildTemplates()), ...(await buildBlankForms())]) {
     await writeAtomic(join(dir, f.fileName), f.bytes);
-    io.out(t(locale, `已生成 ${join(dir, f.fileName)}\n`, `Wrote ${join(dir, f.fileName)}\n`));
+    io.out(say('cli.wrote', locale, { out: join(dir, f.fileName) }) + '\n');
   }
   return EXIT.ok;
 }

@@ -1,15 +1,18 @@
 import { parseCommandArgs } from '../args.js';
 import { resolve, sep } from 'node:path';
-import { validateWorkbook } from '../../core/validate/workbook.js';
-import { hasErrors, issue, sortIssues, type Issue, type Locale } from '../../core/validate/issue.js';
+import { validateJob } from '../../core/jobs/validate.js';
+import { hasErrors, issue, type Issue, type Locale } from '../../core/validate/issue.js';
 import { loadWorkbookBytes } from '../../adapters/files.js';
 import { SEP, UNREADABLE, walkInputs } from '../../adapters/inputs.js';
 import { jsonText } from '../../core/values/visible.js';
 import { loadMaster, runBudget } from '../context.js';
 export { VALIDATE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
-import { localeOf, t } from '../lang.js';
-import { countBySeverity, displayPath, formatIssues, issueJson } from '../format.js';
+import { localeOf } from '../lang.js';
+import { formatValidation } from '../render-validate.js';
+export { formatValidation };
+import { say } from '../say.js';
+import { displayPath, issueJson } from '../format.js';
 import { progressCounter, type Progress } from '../progress.js';
 import type { RegisterContext } from '../../core/report/read.js';
 
@@ -51,17 +54,14 @@ export async function validateFiles(
           progress.tick(1);
           continue;
         }
-        const v = validateWorkbook(r.value.workbook, register ? { register } : {});
         const mail =
           item.badMailDate !== undefined ? [issue('mail.dateInvalid', {}, { value: item.badMailDate })] : [];
+        const v = validateJob(r.value.workbook, register ? { register } : {}, [...mail, ...r.value.issues]);
         results.push({
           file,
-          template: v.template?.title ?? null,
-          version: v.version ?? null,
-          issues: sortIssues(
-            [...mail, ...r.value.issues, ...v.issues],
-            v.template?.sheets.map((s) => s.name),
-          ),
+          template: v.result.template?.title ?? null,
+          version: v.result.version ?? null,
+          issues: v.issues,
           unusable: false,
         });
         progress.tick(results.at(-1)?.issues.filter((i) => i.severity !== 'info').length);
@@ -98,37 +98,6 @@ export async function validateFiles(
   return keyed.map((k) => k.r);
 }
 
-export function formatValidation(results: readonly FileResult[], locale: Locale): string {
-  let s = '';
-  for (const r of results) {
-    const n = countBySeverity(r.issues);
-    const kind = r.template
-      ? `${r.template}${r.version !== null ? ` v${r.version}` : ''}`
-      : r.issues[0]?.code === 'file.ignored'
-        ? t(locale, '未检查', 'not checked')
-        : r.unusable
-          ? t(locale, '无法读取', 'unreadable')
-          : t(locale, '不是填报模板', 'not a form');
-    const summary =
-      n.error + n.warning + n.info === 0
-        ? t(locale, '通过', 'OK')
-        : t(
-            locale,
-            `${n.error} 个错误，${n.warning} 个警告，${n.info} 个提示`,
-            `${n.error} errors, ${n.warning} warnings, ${n.info} notes`,
-          );
-    s += `${r.file}（${kind}）：${summary}\n${formatIssues(r.issues, locale)}`;
-  }
-  const files = results.length;
-  const bad = results.filter((r) => hasErrors(r.issues)).length;
-  s += t(
-    locale,
-    `\n共检查 ${files} 个文件，${bad} 个有错误。\n`,
-    `\nChecked ${files} files, ${bad} with errors.\n`,
-  );
-  return s;
-}
-
 export async function validateCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs({
     args: [...argv],
@@ -136,8 +105,7 @@ export async function validateCommand(argv: readonly string[], io: Io): Promise<
     options: { json: { type: 'boolean' }, master: { type: 'string' }, lang: { type: 'string' } },
   });
   const locale = localeOf(values.lang, io.env);
-  if (positionals.length === 0)
-    throw new UsageError(t(locale, '请给出要检查的文件。', 'Give the files to check.'));
+  if (positionals.length === 0) throw new UsageError(say('cli.filesMissing', locale));
   const register = values.master
     ? { projects: (await loadMaster(resolve(io.cwd, values.master), locale)).master.data.projects }
     : undefined;
@@ -148,8 +116,7 @@ export async function validateCommand(argv: readonly string[], io: Io): Promise<
     locale,
     progressCounter(io, 'validate', locale, values.json),
   );
-  if (results.length === 0)
-    throw new UsageError(t(locale, '没有找到要检查的 .xlsx 文件。', 'No .xlsx files found to check.'));
+  if (results.length === 0) throw new UsageError(say('cli.noFilesFound', locale));
   if (values.json) {
     io.out(
       jsonText({

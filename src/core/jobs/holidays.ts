@@ -5,7 +5,7 @@ import { HOLIDAYS } from '../schema/master.js';
 import type { TableJob } from '../table/merge.js';
 import type { RowValues } from '../template/samples.js';
 import { formatCsv } from '../values/csv.js';
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, type Issue, type Locale } from '../validate/issue.js';
 
 /**
  * 导入放假通知 (DOMAIN §3): the State Council's holiday notice, pasted or saved as text, into the
@@ -19,6 +19,8 @@ export interface HolidayImportInput {
   readonly year?: number;
   /** The 节假日 rows the master already has. */
   readonly existing?: readonly DayOverride[];
+  /** The language the read items' dates are listed in (zh: 、 and 至). */
+  readonly locale?: Locale;
 }
 
 export interface HolidayImport {
@@ -48,13 +50,19 @@ export interface HolidayImport {
 }
 
 const row = (d: DayOverride): RowValues => ({ date: d.date, type: d.type, note: d.note ?? null });
-const spans = (it: NoticeItem): string =>
-  it.rest.map((r) => (r.from === r.to ? r.from : `${r.from} 至 ${r.to}`)).join('、');
+/** How a list of dates and a span are written in each language (issue params are values). */
+const JOINERS: Readonly<Record<Locale, { list: string; span: string }>> = {
+  zh: { list: '、', span: ' 至 ' },
+  en: { list: ', ', span: ' to ' },
+};
+const spans = (it: NoticeItem, j: { list: string; span: string }): string =>
+  it.rest.map((r) => (r.from === r.to ? r.from : `${r.from}${j.span}${r.to}`)).join(j.list);
 
 /**
  * @example importHolidays({ text: notice2027, existing: master.data.holidays }).tables[0]?.rows
  */
 export function importHolidays(input: HolidayImportInput): HolidayImport {
+  const j = JOINERS[input.locale ?? 'zh'];
   const read = readHolidayNotice(input.text, input.year === undefined ? {} : { year: input.year });
   const issues: Issue[] = [...read.issues];
   const ok = read.days.length > 0 && !read.issues.some((i) => i.severity === 'error');
@@ -80,9 +88,9 @@ export function importHolidays(input: HolidayImportInput): HolidayImport {
         ? issue(
             'notice.itemRead',
             {},
-            { name: it.name, rest: spans(it), days, workdays: it.workdays.join('、') },
+            { name: it.name, rest: spans(it, j), days, workdays: it.workdays.join(j.list) },
           )
-        : issue('notice.itemReadNoWork', {}, { name: it.name, rest: spans(it), days }),
+        : issue('notice.itemReadNoWork', {}, { name: it.name, rest: spans(it, j), days }),
     );
   }
   issues.push(issue('notice.summary', {}, { year, items: read.items.length, rest, work }));
@@ -99,7 +107,7 @@ export function importHolidays(input: HolidayImportInput): HolidayImport {
       issue(
         'notice.replaced',
         {},
-        { year, count: replaced.length, dates: replaced.map((d) => d.date).join('、') },
+        { year, count: replaced.length, dates: replaced.map((d) => d.date).join(j.list) },
       ),
     );
   if (keptOfYear.length > 0)
@@ -107,7 +115,7 @@ export function importHolidays(input: HolidayImportInput): HolidayImport {
       issue(
         'notice.kept',
         {},
-        { year, count: keptOfYear.length, dates: keptOfYear.map((d) => `${d.date}${d.type}`).join('、') },
+        { year, count: keptOfYear.length, dates: keptOfYear.map((d) => `${d.date}${d.type}`).join(j.list) },
       ),
     );
   const rows = [...read.days].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map(row);

@@ -12,6 +12,7 @@ import { SCHEDULE_MESSAGES } from './messages-schedule.js';
 import { CALENDAR_MESSAGES } from './messages-calendar.js';
 import { INPUT_MESSAGES } from './messages-input.js';
 import { CLI_MESSAGES } from './messages-cli.js';
+import { SHELL_MESSAGES } from './messages-shells.js';
 import { USAGE_MESSAGES } from './messages-usage.js';
 import { OUTPUT_MESSAGES } from './messages-output.js';
 import { DOCUMENT_MESSAGES } from './messages-documents.js';
@@ -481,6 +482,7 @@ export const MESSAGES = {
   ...CALENDAR_MESSAGES,
   ...INPUT_MESSAGES,
   ...CLI_MESSAGES,
+  ...SHELL_MESSAGES,
   ...USAGE_MESSAGES,
   ...OUTPUT_MESSAGES,
   ...DOCUMENT_MESSAGES,

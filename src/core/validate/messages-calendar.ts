@@ -45,7 +45,7 @@ export const CALENDAR_MESSAGES = {
   'notice.workdayNotWeekend': {
     severity: 'error',
     zh: '第 {line} 行：调休上班日 {date} 不是周六或周日。请按通知原文核对。',
-    en: 'Line {line}: the 调休 working day {date} is not a Saturday or Sunday. Check it against the notice.',
+    en: 'Line {line}: the make-up working day {date} is not a Saturday or Sunday. Check it against the notice.',
   },
   'notice.dayTwice': {
     severity: 'error',
@@ -80,12 +80,12 @@ export const CALENDAR_MESSAGES = {
   'notice.itemRead': {
     severity: 'info',
     zh: '{name}：{rest} 放假，共 {days} 天；调休上班 {workdays}。',
-    en: '{name}: rest {rest}, {days} days; 调休 working days {workdays}.',
+    en: '{name}: rest {rest}, {days} days; make-up working days {workdays}.',
   },
   'notice.itemReadNoWork': {
     severity: 'info',
     zh: '{name}：{rest} 放假，共 {days} 天；不调休。',
-    en: '{name}: rest {rest}, {days} days; no 调休 working day.',
+    en: '{name}: rest {rest}, {days} days; no make-up working day.',
   },
   'notice.replaced': {
     severity: 'info',
@@ -100,7 +100,7 @@ export const CALENDAR_MESSAGES = {
   'notice.summary': {
     severity: 'info',
     zh: '读取 {year} 年放假安排 {items} 项：放假 {rest} 天，调休上班 {work} 天。',
-    en: 'Read {items} holiday items of {year}: {rest} rest days and {work} 调休 working days.',
+    en: 'Read {items} holiday items of {year}: {rest} rest days and {work} make-up working days.',
   },
   'holidays.usage': {
     severity: 'error',
