@@ -1,3 +1,4 @@
+import { reasonLines } from '../core/bulletin/model.js';
 import { basename } from 'node:path';
 import type { Bulletin } from '../core/bulletin/index.js';
 import type { IssueCode } from '../core/validate/codes.js';
@@ -45,7 +46,10 @@ export function mergeJson(b: Bulletin, locale: Locale = 'zh') {
     rejected: b.problems
       .filter((p) => p.rejected)
       .map((p) => ({ file: p.file, sheet: p.sheet, cell: p.cell, code: p.code, message: p.message })),
-    behindSchedule: b.behind.map((p) => ({ projectId: p.projectId, reasons: p.reasons })),
+    behindSchedule: b.behind.map((p) => ({
+      projectId: p.projectId,
+      reasons: reasonLines(p.reasons, locale),
+    })),
     siteVisitShortfalls: b.shortfalls.map((w) => ({
       hq: w.hq,
       person: w.person,
@@ -134,7 +138,8 @@ function rejectedLines(b: Bulletin, locale: Locale): string[] {
       continue;
     }
     const row = p.row !== null ? formatMessage('mergeOut.rowAt', { row: p.row }, locale) : '';
-    const where = [p.sheet && `「${p.sheet}」`, p.cell ?? row].filter(Boolean).join('');
+    const sheet = p.sheet && (locale === 'en' ? `'${p.sheet}'!` : `「${p.sheet}」`);
+    const where = [sheet, p.cell ?? row].filter(Boolean).join('');
     lines.push(`${basename(p.file)} ${where}  ${p.message}`);
   }
   return lines.map((l) =>

@@ -24,12 +24,6 @@ const tmp = useTempDir('kpd-lang-en-');
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/u;
 
 /**
- * Commands of j1's lane (merge, ledger import) whose English is converted on its branch; the lead
- * removes this list when both branches are integrated.
- */
-const PENDING_J1: ReadonlySet<string> = new Set(['merge', 'ledger import']);
-
-/**
  * Lists the core joins into an issue's params before the language is known (a column's allowed
  * values, the known cases: core/table/read.ts, core/jobs/forms.ts …): the separator travels into
  * the English text. Issue params as values rendered at the edge is the fix (issue #13); until
@@ -151,14 +145,13 @@ describe('kpd --lang en', () => {
     const found: string[] = [];
     let ran = 0;
     for (const run of RUNS) {
-      if (PENDING_J1.has(run.name)) continue;
       const r = await runKpd([...run.argv, '--lang', 'en'], dir, { KPD_LANG: 'en' });
       // Each run must have done its work (0, or 1 for findings): a refusal would prove nothing here.
       expect(r.code, `${run.argv.join(' ')}: ${r.err}`).toBeLessThanOrEqual(1);
       ran++;
       for (const line of chineseLeft(r.out + r.err, names)) found.push(`kpd ${run.argv.join(' ')}: ${line}`);
     }
-    expect(ran).toBe(RUNS.filter((r) => !PENDING_J1.has(r.name)).length);
+    expect(ran).toBe(RUNS.length);
     expect(found, `Chinese left in --lang en output (names stripped):\n${found.join('\n')}`).toEqual([]);
   });
 

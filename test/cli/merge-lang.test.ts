@@ -31,7 +31,7 @@ async function countyNames(): Promise<string[]> {
 function chineseLeft(text: string, names: readonly string[]): string[] {
   return text.split('\n').flatMap((line) => {
     let l = line
-      .replace(/「[^」]*」|"[^"]*"|“[^”]*”/gu, '')
+      .replace(/「[^」]*」|'[^']*'!|"[^"]*"|“[^”]*”/gu, '')
       .replace(/\S*(?:\/|\.xlsx|\.eml|\.docx)\S*/gu, '');
     for (const n of names) l = l.split(n).join('');
     // A list of the register's choices after "one of:" (指挥长、成员) names the choices as typed.

@@ -636,7 +636,7 @@ function siteWork(
         {},
         {
           period: reportPeriodLabel(prev),
-          week: straddling.map((w) => `${w} 至 ${addDays(w, 6)}`).join('、'),
+          week: straddling.join(','),
         },
       ),
     );
@@ -710,7 +710,7 @@ function siteWork(
         {},
         {
           count: next.length,
-          weeks: [...new Set(next.map((v) => v.week))].map((w) => `${w} 至 ${addDays(w, 6)}`).join('、'),
+          weeks: [...new Set(next.map((v) => v.week))].join(','),
         },
       ),
     );

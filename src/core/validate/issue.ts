@@ -1,5 +1,6 @@
 import { a1 } from '../grid.js';
 import { visibleText } from '../values/visible.js';
+import { addDays } from '../calendar/dates.js';
 import { MESSAGES, severityOf, type IssueCode, type Severity } from './codes.js';
 
 export type Locale = 'zh' | 'en';
@@ -47,15 +48,27 @@ export function cellRef(i: Pick<Issue, 'row' | 'column'>): string {
  * that only looks valid, and never carries a control character to a terminal or a sheet.
  */
 export function formatMessage(code: IssueCode, params: IssueParams, locale: Locale = 'zh'): string {
-  return MESSAGES[code][locale].replace(/\{(=?)(\w+)\}/gu, (_, nested: string, k: string) => {
-    if (!Object.hasOwn(params, k)) return `{${nested}${k}}`;
-    const v = String(params[k]);
-    // {=why}: the param is a message code, said in the same language from the same params
-    // (a reason inside a finding stays a code until it is read).
-    if (nested && isMessageCode(v) && v !== code) return formatMessage(v, params, locale);
-    return visibleText(v);
-  });
+  return MESSAGES[code][locale].replace(
+    /\{(=?)(\w+)(:weeks)?\}/gu,
+    (all, nested: string, k: string, weeks?: string) => {
+      if (!Object.hasOwn(params, k)) return all;
+      const v = String(params[k]);
+      // {x:weeks}: the param is Mondays (2026-11-09,2026-11-16), said as weeks in this language.
+      if (weeks) return weekSpans(v, locale);
+      // {=why}: the param is a message code, said in the same language from the same params
+      // (a reason inside a finding stays a code until it is read).
+      if (nested && isMessageCode(v) && v !== code) return formatMessage(v, params, locale);
+      return visibleText(v);
+    },
+  );
 }
+
+/** Mondays given as "2026-11-09,2026-11-16", said as weeks: 2026-11-09 至 2026-11-15、… / … to …, …. */
+const weekSpans = (mondays: string, locale: Locale): string =>
+  mondays
+    .split(',')
+    .map((m) => (locale === 'en' ? `${m} to ${addDays(m, 6)}` : `${m} 至 ${addDays(m, 6)}`))
+    .join(locale === 'en' ? ', ' : '、');
 
 const isMessageCode = (s: string): s is IssueCode => Object.hasOwn(MESSAGES, s);
 

@@ -207,13 +207,13 @@ export const CALENDAR_MESSAGES = {
   },
   'siteWork.earlierNotImported': {
     severity: 'warning',
-    zh: '上期（{period}）的通报尚未导入总台账：跨两期的 {week} 这一周只计入本期报表所记的现场办公。请先导入上期通报（「导入台账」或 kpd ledger import），再重新汇总本期。',
-    en: 'The previous period ({period}) has not been imported into the master: the week {week}, which straddles two reports, counts only the visits of this period’s reports. Import the previous bulletin first, then merge again.',
+    zh: '上期（{period}）的通报尚未导入总台账：跨两期的 {week:weeks} 这一周只计入本期报表所记的现场办公。请先导入上期通报（「导入台账」或 kpd ledger import），再重新汇总本期。',
+    en: 'The previous period ({period}) has not been imported into the master: the week {week:weeks}, which straddles two reports, counts only the visits of this period’s reports. Import the previous bulletin first, then merge again.',
   },
   'siteWork.nextPeriod': {
     severity: 'info',
-    zh: '另有 {count} 次现场办公属于本期报送截止后才结束的周（{weeks}），在下一期通报中与下期报表所记合并考核，不必重记。',
-    en: '{count} more visits belong to weeks that end after this report was due ({weeks}); they are assessed in the next bulletin together with the next reports (no need to log them again).',
+    zh: '另有 {count} 次现场办公属于本期报送截止后才结束的周（{weeks:weeks}），在下一期通报中与下期报表所记合并考核，不必重记。',
+    en: '{count} more visits belong to weeks that end after this report was due ({weeks:weeks}); they are assessed in the next bulletin together with the next reports (no need to log them again).',
   },
   'siteWork.weeklyMoved': {
     severity: 'info',
