@@ -52,7 +52,7 @@ function destination(rel) {
   // The notice's vocabulary sits with the rule table (rules and schema both use it).
   if (rel === 'src/core/schema/vocab.ts') return 'src/core/rules/vocab.ts';
   // One home for scoring: the use case to jobs/, its result sheets and charts to scoring/.
-  if (rel === 'src/core/score/run.ts') return 'src/core/jobs/score.ts';
+  if (rel === 'src/core/score/run.ts') return 'src/core/jobs/score-master.ts';
   if ((m = /^src\/core\/score\/([^/]+\.ts)$/u.exec(rel))) return `src/core/scoring/${m[1]}`;
   // Their tests follow them (test/ mirrors src/).
   if (rel === 'test/core/validate/messages.test.ts') return 'test/core/issues/messages.test.ts';

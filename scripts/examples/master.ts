@@ -2,7 +2,7 @@
 import type { RowValues } from '../../src/core/template/samples.js';
 import { ruleSetToRows } from '../../src/core/rules/sheet.js';
 import { DEFAULT_RULES } from '../../src/core/rules/ruleset.js';
-import { APPROVAL_ITEMS } from '../../src/core/schema/vocab.js';
+import { APPROVAL_ITEMS } from '../../src/core/rules/vocab.js';
 import {
   AGENTS,
   cumulativeAt,

@@ -1,5 +1,5 @@
 /** The example period 2026-11-1: the reports the HQs e-mailed, with the mistakes people make. */
-import type { Cell } from '../../src/core/grid.js';
+import type { Cell } from '../../src/core/values/grid.js';
 import type { RowValues } from '../../src/core/template/samples.js';
 import { cumulativeAt, HQS, PROJECT_DEFS, projectId, round2 } from './world.js';
 

@@ -1,7 +1,7 @@
 import type { BulletinSheets } from '../core/bulletin/render.js';
 import type { ChartSpec } from '../core/document/chart.js';
 import { templateIssues, templateUnusable } from '../core/jobs/merge.js';
-import { issue, type Issue } from '../core/validate/issue.js';
+import { issue, type Issue } from '../core/issues/issue.js';
 import { addCharts } from './xlsx-charts/index.js';
 import { fillParts, type FilledParts } from './xlsx-fill/parts.js';
 

@@ -8,8 +8,8 @@
  * inflated report at a time, never all of them, and every byte inflated or decoded draws on the
  * run's budget (./budget.ts).
  */
-import { formatMessage, type Locale } from '../core/validate/issue.js';
-import type { IssueCode } from '../core/validate/codes.js';
+import { formatMessage, type Locale } from '../core/issues/issue.js';
+import type { IssueCode } from '../core/issues/codes.js';
 import { visible } from '../core/values/visible.js';
 import { byFile, codeUnitOrder } from '../core/values/order.js';
 import { byteBudget, type ByteBudget } from './budget.js';

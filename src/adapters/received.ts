@@ -3,11 +3,11 @@
  * for it. No file system and no Node-only API: the CLI and the task pane (which reads the topic
  * forms the clerk picks) share it.
  */
-import { instantToCst } from '../core/calendar/dates.js';
+import { instantToCst } from '../core/values/dates.js';
 import type { ReceivedFile } from '../core/bulletin/index.js';
-import type { WorkbookGrid } from '../core/grid.js';
-import { issue, type Issue } from '../core/validate/issue.js';
-import type { IssueCode } from '../core/validate/codes.js';
+import type { WorkbookGrid } from '../core/values/grid.js';
+import { issue, type Issue } from '../core/issues/issue.js';
+import type { IssueCode } from '../core/issues/codes.js';
 import type { ByteBudget } from './budget.js';
 import { readXlsx, UnusableFileError, type PackageFlags } from './xlsx-read/index.js';
 import { openZip } from './zip.js';

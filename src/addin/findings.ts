@@ -1,5 +1,5 @@
 import type { RejectedRow, Submission } from '../core/bulletin/model.js';
-import type { Locale } from '../core/validate/issue.js';
+import type { Locale } from '../core/issues/issue.js';
 import { addinText } from './messages.js';
 
 export { paneMessage } from './wording.js';

@@ -1,4 +1,4 @@
-import { columnIndex, type Row, type WorkbookGrid } from '../core/grid.js';
+import { columnIndex, type Row, type WorkbookGrid } from '../core/values/grid.js';
 import { MASTER } from '../core/schema/master.js';
 import { REPORT } from '../core/schema/report.js';
 import { TOPICS } from '../core/schema/topics.js';

@@ -1,4 +1,4 @@
-import type { Locale } from '../core/validate/issue.js';
+import type { Locale } from '../core/issues/issue.js';
 
 /**
  * What the task pane itself says (apart from the core's findings): why it cannot start, and what

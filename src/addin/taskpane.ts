@@ -19,7 +19,7 @@ import { has, officeSupports } from '../adapters/office/requirements.js';
 import { OfficeHost } from '../adapters/office/host.js';
 import { LiveCheck } from './live-check.js';
 import { addinText } from './messages.js';
-import type { Locale } from '../core/validate/issue.js';
+import type { Locale } from '../core/issues/issue.js';
 import { officialDocxInBrowser } from './chart-png.js';
 import { linesPage, PAGE_LINES } from './findings.js';
 import { isCancelled, WorkCancelled, type WorkProgress } from './slices.js';

@@ -1,5 +1,5 @@
-import { formatMessage, type Issue, type Locale } from '../core/validate/issue.js';
-import type { IssueCode } from '../core/validate/codes.js';
+import { formatMessage, type Issue, type Locale } from '../core/issues/issue.js';
+import type { IssueCode } from '../core/issues/codes.js';
 
 /**
  * The pane's own wording of the core's findings whose text names a command-line option (the

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { IssueParams } from '../core/validate/issue.js';
+import type { IssueParams } from '../core/issues/issue.js';
 import { closestName } from './suggest.js';
 
 type CliCode =

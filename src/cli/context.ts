@@ -4,17 +4,17 @@ import { calendarWarnings } from '../core/calendar/warnings.js';
 import { readMaster, type MasterRead } from '../core/master/read.js';
 import { notMasterIssue } from '../core/workbook/master-kind.js';
 import { DEFAULT_RULES, type RuleSet } from '../core/rules/ruleset.js';
-import { message, type Issue } from '../core/validate/issue.js';
+import { message, type Issue } from '../core/issues/issue.js';
 import { loadWorkbook, sameFile, type LoadedWorkbook } from '../adapters/files.js';
 import { byteBudget, RUN_BUDGET_BYTES, type ByteBudget } from '../adapters/budget.js';
 import { verifyPackage } from '../adapters/received.js';
 import { readFile, stat } from 'node:fs/promises';
-import { formatMessage } from '../core/validate/issue.js';
+import { formatMessage } from '../core/issues/issue.js';
 import { visible } from '../core/values/visible.js';
 import { UsageError } from './io.js';
 import { loadHolidayFile } from './holiday-file.js';
 import { say } from './say.js';
-import type { Locale } from '../core/validate/issue.js';
+import type { Locale } from '../core/issues/issue.js';
 
 /** Loads the master workbook, or says why it cannot be used. */
 export async function loadMaster(

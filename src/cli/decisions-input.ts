@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { readDecisionForm, type DecidedItem } from '../core/decisions/read.js';
 import type { MasterData } from '../core/master/types.js';
 import { DECISION_FORM } from '../core/schema/decisions.js';
-import { formatMessage, message, type Locale } from '../core/validate/issue.js';
+import { formatMessage, message, type Locale } from '../core/issues/issue.js';
 import { identifyTemplate, isIssue } from '../core/workbook/identify.js';
 import { loadWorkbook } from '../adapters/files.js';
 import { displayPath } from './format.js';

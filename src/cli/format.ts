@@ -1,12 +1,5 @@
 import { isAbsolute, relative } from 'node:path';
-import {
-  cellRef,
-  location,
-  message,
-  SEVERITY_LABEL,
-  type Issue,
-  type Locale,
-} from '../core/validate/issue.js';
+import { cellRef, location, message, SEVERITY_LABEL, type Issue, type Locale } from '../core/issues/issue.js';
 import { displayWidth } from '../core/template/layout.js';
 import type { TableWrite } from '../core/table/merge.js';
 import { maxOf } from '../core/values/lists.js';

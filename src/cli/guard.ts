@@ -10,8 +10,8 @@ import {
   type RankPeriod,
   type ReportPeriod,
 } from '../core/calendar/periods.js';
-import type { IssueCode } from '../core/validate/codes.js';
-import { formatMessage, type IssueParams, type Locale } from '../core/validate/issue.js';
+import type { IssueCode } from '../core/issues/codes.js';
+import { formatMessage, type IssueParams, type Locale } from '../core/issues/issue.js';
 import { visible } from '../core/values/visible.js';
 import { sameFile } from '../adapters/files.js';
 import { UsageError } from './io.js';

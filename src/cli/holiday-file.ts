@@ -1,8 +1,8 @@
 import { extname } from 'node:path';
 import type { DayOverride } from '../core/calendar/workdays.js';
-import { holidaySheet, readDayOverrides } from '../core/calendar/overrides.js';
+import { holidaySheet, readDayOverrides } from '../core/master/holidays.js';
 import { HOLIDAYS } from '../core/schema/master.js';
-import { issue, message, type Issue, type Locale } from '../core/validate/issue.js';
+import { issue, message, type Issue, type Locale } from '../core/issues/issue.js';
 import { loadCsv, loadWorkbook } from '../adapters/files.js';
 import { UsageError } from './io.js';
 import { say } from './say.js';

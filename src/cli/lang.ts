@@ -1,4 +1,4 @@
-import type { Locale } from '../core/validate/issue.js';
+import type { Locale } from '../core/issues/issue.js';
 
 /** Chinese first; English when asked for (--lang en or KPD_LANG=en). */
 export function localeOf(

@@ -1,6 +1,6 @@
 /** What kpd mail and kpd schedule share: the settings file, the clock, the intake's lines, reminders. */
 import { resolve } from 'node:path';
-import { instantToCst, type IsoDateTime } from '../core/calendar/dates.js';
+import { instantToCst, type IsoDateTime } from '../core/values/dates.js';
 import type { ReportPeriod } from '../core/calendar/periods.js';
 import { periodSchedule } from '../core/calendar/schedule.js';
 import type { WorkCalendar } from '../core/calendar/workdays.js';
@@ -8,7 +8,7 @@ import { assembleBulletin, bulletinContext, type Bulletin } from '../core/bullet
 import { composeReminders, type RemindersResult } from '../core/jobs/remind.js';
 import type { MasterRead } from '../core/master/read.js';
 import { REPORT } from '../core/schema/report.js';
-import { formatMessage, message, type Issue, type Locale } from '../core/validate/issue.js';
+import { formatMessage, message, type Issue, type Locale } from '../core/issues/issue.js';
 import { outputTemplate } from '../adapters/bundled.js';
 import { collectInputs } from '../adapters/inputs.js';
 import { loadMailConfig, type MailConfig } from '../adapters/mail/config.js';

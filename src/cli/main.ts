@@ -1,8 +1,8 @@
 import { usageOf } from './usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from './io.js';
 import { localeOf } from './lang.js';
-import { formatMessage, type Locale } from '../core/validate/issue.js';
-import type { IssueCode } from '../core/validate/codes.js';
+import { formatMessage, type Locale } from '../core/issues/issue.js';
+import type { IssueCode } from '../core/issues/codes.js';
 import { PromptMistake } from './args.js';
 import { closestName } from './suggest.js';
 

@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import { parseDateTime } from '../core/values/parse.js';
 import { parseCsv } from '../core/values/csv.js';
 import { matchKey } from '../core/values/text.js';
-import { formatMessage, issue, type Issue, type Locale } from '../core/validate/issue.js';
+import { formatMessage, issue, type Issue, type Locale } from '../core/issues/issue.js';
 import { decodeText } from '../adapters/files.js';
 import { UsageError, type Io } from './io.js';
 import type { BulletinContext, SubmissionRead } from '../core/bulletin/index.js';

@@ -1,10 +1,10 @@
 import { reasonLines } from '../core/bulletin/model.js';
 import { basename } from 'node:path';
 import type { Bulletin } from '../core/bulletin/index.js';
-import type { IssueCode } from '../core/validate/codes.js';
-import { formatMessage, message, type IssueParams, type Locale } from '../core/validate/issue.js';
+import type { IssueCode } from '../core/issues/codes.js';
+import { formatMessage, message, type IssueParams, type Locale } from '../core/issues/issue.js';
 import { table } from './format.js';
-import type { TimeSource } from '../core/schema/vocab.js';
+import type { TimeSource } from '../core/rules/vocab.js';
 
 /** What kpd merge prints: every sentence from the message table (messages-merge-run.ts). */
 

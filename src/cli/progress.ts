@@ -1,5 +1,5 @@
 import { SingleBar } from 'cli-progress';
-import { formatMessage, type Locale } from '../core/validate/issue.js';
+import { formatMessage, type Locale } from '../core/issues/issue.js';
 import type { Io } from './io.js';
 import { countInputFiles } from '../adapters/input-count.js';
 

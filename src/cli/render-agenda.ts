@@ -1,7 +1,7 @@
 import type { Agenda } from '../core/agenda/index.js';
 import { reasonLines } from '../core/bulletin/model.js';
 import type { AgendaJob } from '../core/jobs/agenda.js';
-import { message, type Locale } from '../core/validate/issue.js';
+import { message, type Locale } from '../core/issues/issue.js';
 import { table } from './format.js';
 import { columns, say } from './say.js';
 

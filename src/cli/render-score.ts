@@ -1,7 +1,7 @@
 import type { AgentAssessment, UnitRanking } from '../core/scoring/index.js';
 import { CATEGORY_KEYS } from '../core/rules/agent.js';
 import { rankingSummary, type ScoreOutcome } from '../core/jobs/score.js';
-import { message, type Issue, type Locale } from '../core/validate/issue.js';
+import { message, type Issue, type Locale } from '../core/issues/issue.js';
 import { table } from './format.js';
 import { columns, say } from './say.js';
 

@@ -1,4 +1,4 @@
-import { hasErrors, type Locale } from '../core/validate/issue.js';
+import { hasErrors, type Locale } from '../core/issues/issue.js';
 import type { FileResult } from './commands/validate.js';
 import { countBySeverity, formatIssues } from './format.js';
 import { PUNCTUATION, say } from './say.js';

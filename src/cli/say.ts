@@ -1,5 +1,5 @@
-import { formatMessage, type IssueParams, type Locale } from '../core/validate/issue.js';
-import type { IssueCode } from '../core/validate/codes.js';
+import { formatMessage, type IssueParams, type Locale } from '../core/issues/issue.js';
+import type { IssueCode } from '../core/issues/codes.js';
 
 /** A sentence of the message table, in the run's language (core/validate/messages-shells.ts). */
 export const say = (code: IssueCode, locale: Locale, params: IssueParams = {}): string =>

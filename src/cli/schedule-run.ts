@@ -5,7 +5,7 @@
  */
 import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { instantToCst } from '../core/calendar/dates.js';
+import { instantToCst } from '../core/values/dates.js';
 import {
   heldMeetingsOf,
   planSchedule,
@@ -14,8 +14,8 @@ import {
   type ScheduleState,
 } from '../core/jobs/schedule.js';
 import type { MasterRead } from '../core/master/read.js';
-import type { IssueCode } from '../core/validate/codes.js';
-import { formatMessage, message, type IssueParams, type Locale } from '../core/validate/issue.js';
+import type { IssueCode } from '../core/issues/codes.js';
+import { formatMessage, message, type IssueParams, type Locale } from '../core/issues/issue.js';
 import { writeAtomic } from '../adapters/files.js';
 import type { MailConfig } from '../adapters/mail/config.js';
 import { MailError } from '../adapters/mail/errors.js';

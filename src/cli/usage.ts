@@ -1,6 +1,6 @@
 /** Usage texts, kept apart from the commands so `kpd --help` loads no command code. */
-import { USAGE_MESSAGES } from '../core/validate/messages-usage.js';
-import type { Locale } from '../core/validate/issue.js';
+import { USAGE_MESSAGES } from '../core/issues/messages-usage.js';
+import type { Locale } from '../core/issues/issue.js';
 
 /** One command's usage in the person's language (`kpd help merge`, `kpd merge --help`). */
 export function usageOf(command: string, locale: Locale): string | undefined {

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Cell } from '../../src/core/grid.js';
+import type { Cell } from '../../src/core/values/grid.js';
 import { readXlsx, type XlsxReadResult } from '../../src/adapters/xlsx-read.js';
 import { tempDir } from './helpers.js';
 

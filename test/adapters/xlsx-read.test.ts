@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { NO_CACHED_VALUE, type Cell } from '../../src/core/grid.js';
+import { NO_CACHED_VALUE, type Cell } from '../../src/core/values/grid.js';
 import {
   isDateFormatCode,
   readXlsx,

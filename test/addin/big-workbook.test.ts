@@ -4,7 +4,7 @@ import { jsonBytes, readWorkbookGrid, writeResultSheets } from '../../src/adapte
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
 import { LiveCheck } from '../../src/addin/live-check.js';
 import { checkEdit, checkWorkbook } from '../../src/addin/pane.js';
-import type { Row, WorkbookGrid } from '../../src/core/grid.js';
+import type { Row, WorkbookGrid } from '../../src/core/values/grid.js';
 import { PROGRESS_LOG } from '../../src/core/schema/master.js';
 import { fakeWorkbook, trimmed } from '../helpers/office.js';
 import { repoPath } from '../helpers/paths.js';

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbookGrid } from '../../src/adapters/office/excel.js';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
 import { progressChartPaper } from '../../src/addin/pane.js';
-import type { WorkbookGrid } from '../../src/core/grid.js';
+import type { WorkbookGrid } from '../../src/core/values/grid.js';
 import { runKpd } from '../helpers/cli.js';
 import { fakeWorkbook, trimmed } from '../helpers/office.js';
 import { repoPath } from '../helpers/paths.js';

@@ -20,7 +20,7 @@ import {
   type WorkbookDelivery,
 } from '../../src/addin/pane.js';
 import { LiveCheck } from '../../src/addin/live-check.js';
-import type { WorkbookGrid } from '../../src/core/grid.js';
+import type { WorkbookGrid } from '../../src/core/values/grid.js';
 import { runKpd } from '../helpers/cli.js';
 import { exampleMaster, type ScoreJson } from '../helpers/merge-results.js';
 import { fakeWorkbook, trimmed } from '../helpers/office.js';

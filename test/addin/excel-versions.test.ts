@@ -15,7 +15,7 @@ import {
   type PaneResult,
   type PickedFile,
 } from '../../src/addin/pane.js';
-import type { WorkbookGrid } from '../../src/core/grid.js';
+import type { WorkbookGrid } from '../../src/core/values/grid.js';
 import { EXCEL_API_LEVELS, fakeWorkbook, trimmed } from '../helpers/office.js';
 import { repoPath } from '../helpers/paths.js';
 import type { FakeWorkbook } from './fake-office.js';

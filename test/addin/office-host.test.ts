@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OfficeHost } from '../../src/adapters/office/host.js';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
-import type { WorkbookGrid } from '../../src/core/grid.js';
+import type { WorkbookGrid } from '../../src/core/values/grid.js';
 import { fakeWorkbook, trimmed } from '../helpers/office.js';
 import { repoPath } from '../helpers/paths.js';
 

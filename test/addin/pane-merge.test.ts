@@ -5,7 +5,7 @@ import { beforeAll, expect } from 'vitest';
 import { readWorkbookGrid } from '../../src/adapters/office/excel.js';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
 import { computeRanking, importLedger, type PickedFile } from '../../src/addin/pane.js';
-import type { WorkbookGrid } from '../../src/core/grid.js';
+import type { WorkbookGrid } from '../../src/core/values/grid.js';
 import { annotateWithOpenpyxl } from '../corpus/annotated.js';
 import { runKpd } from '../helpers/cli.js';
 import { exampleMaster } from '../helpers/merge-results.js';

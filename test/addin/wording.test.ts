@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PANE_WORDING, paneText } from '../../src/addin/wording.js';
 import { ADDIN_MESSAGES } from '../../src/addin/messages.js';
-import { MESSAGES, type IssueCode } from '../../src/core/validate/codes.js';
+import { MESSAGES, type IssueCode } from '../../src/core/issues/codes.js';
 import { repoPath } from '../helpers/paths.js';
 
 /**

@@ -5,7 +5,7 @@ import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
 import { writeTemplate } from '../../src/adapters/exceljs/write-template.js';
 import { readMaster } from '../../src/core/master/read.js';
 import { TOPICS } from '../../src/core/schema/topics.js';
-import type { WorkbookGrid } from '../../src/core/grid.js';
+import type { WorkbookGrid } from '../../src/core/values/grid.js';
 import { runKpd, type CliRun } from '../helpers/cli.js';
 import { exampleMaster, records } from '../helpers/merge-results.js';
 import { fingerprint } from '../helpers/merge-world.js';

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays, isoWeekday } from '../../src/core/calendar/dates.js';
+import { addDays, isoWeekday } from '../../src/core/values/dates.js';
 import { DEFAULT_RULES } from '../../src/core/rules/ruleset.js';
 import { ruleSetToRows } from '../../src/core/rules/sheet.js';
 import { HOLIDAYS, MASTER } from '../../src/core/schema/master.js';

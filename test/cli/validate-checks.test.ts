@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isoDateToSerial } from '../../src/core/calendar/dates.js';
-import type { Cell } from '../../src/core/grid.js';
+import { isoDateToSerial } from '../../src/core/values/dates.js';
+import type { Cell } from '../../src/core/values/grid.js';
 import type { SheetSpec } from '../../src/core/schema/types.js';
 import { AGENTS, APPROVALS, MASTER, MILESTONES, PROJECTS, SURVEYS } from '../../src/core/schema/master.js';
 import { PROGRESS, REPORT, SITE_VISITS } from '../../src/core/schema/report.js';

@@ -10,7 +10,7 @@ import { writeTemplate } from '../../src/adapters/exceljs/write-template.js';
 import { TOPICS } from '../../src/core/schema/topics.js';
 import { mailBytes } from '../helpers/merge-mail.js';
 import { MASTER } from '../../src/core/schema/master.js';
-import { INPUT_MESSAGES } from '../../src/core/validate/messages-input.js';
+import { INPUT_MESSAGES } from '../../src/core/issues/messages-input.js';
 import { PERIOD_LABEL } from '../helpers/merge-world.js';
 import {
   rawEntries,

@@ -3,7 +3,7 @@ import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import { beforeAll, expect } from 'vitest';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
-import { isDateCell, type Cell, type WorkbookGrid } from '../../src/core/grid.js';
+import { isDateCell, type Cell, type WorkbookGrid } from '../../src/core/values/grid.js';
 import { runKpd } from '../helpers/cli.js';
 import { convertWithLibreOffice, LIBREOFFICE_TIMEOUT_MS } from '../helpers/libreoffice.js';
 import { fingerprint } from '../helpers/merge-world.js';

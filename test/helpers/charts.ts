@@ -1,5 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
-import { columnIndex, type SheetGrid } from '../../src/core/grid.js';
+import { columnIndex, type SheetGrid } from '../../src/core/values/grid.js';
 
 /** A native chart read back from a workbook: its title, and each series' cells and cached values. */
 export interface ChartRead {

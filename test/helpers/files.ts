@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeTemplate, type TemplateFill } from '../../src/adapters/exceljs/write-template.js';
-import { a1 } from '../../src/core/grid.js';
+import { a1 } from '../../src/core/values/grid.js';
 import type { SheetSpec, TemplateSpec } from '../../src/core/schema/types.js';
 import { layoutSheet } from '../../src/core/template/layout.js';
 

@@ -1,4 +1,4 @@
-import { a1, type Cell, type SheetGrid } from '../../src/core/grid.js';
+import { a1, type Cell, type SheetGrid } from '../../src/core/values/grid.js';
 import type { SheetSpec } from '../../src/core/schema/types.js';
 
 export type Values = Readonly<Record<string, Cell | undefined>>;

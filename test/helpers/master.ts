@@ -1,4 +1,4 @@
-import type { WorkbookGrid } from '../../src/core/grid.js';
+import type { WorkbookGrid } from '../../src/core/values/grid.js';
 import { MASTER } from '../../src/core/schema/master.js';
 import { MASTER_SAMPLES } from '../../src/core/template/samples.js';
 import { META_SHEET } from '../../src/core/workbook/identify.js';

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
-import { serialToIsoDateTime } from '../../src/core/calendar/dates.js';
-import { isDateCell, type Cell, type SheetGrid, type WorkbookGrid } from '../../src/core/grid.js';
+import { serialToIsoDateTime } from '../../src/core/values/dates.js';
+import { isDateCell, type Cell, type SheetGrid, type WorkbookGrid } from '../../src/core/values/grid.js';
 
 /** Reading a written bulletin back: with our own reader, as a clerk's next program would. */
 

@@ -1,7 +1,7 @@
 import { copyFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
-import type { Cell, WorkbookGrid } from '../../src/core/grid.js';
+import type { Cell, WorkbookGrid } from '../../src/core/values/grid.js';
 import { runKpd, type CliRun } from './cli.js';
 import { jsonCell } from './merge-bulletin.js';
 import { repoPath } from './paths.js';

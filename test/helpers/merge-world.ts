@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { writeTemplate, type TemplateFill } from '../../src/adapters/exceljs/write-template.js';
-import type { Cell } from '../../src/core/grid.js';
+import type { Cell } from '../../src/core/values/grid.js';
 import { MASTER } from '../../src/core/schema/master.js';
 import { REPORT } from '../../src/core/schema/report.js';
 import type { RowValues } from '../../src/core/template/samples.js';

@@ -1,5 +1,5 @@
 import { deflateSync, strToU8, zipSync, type Zippable } from 'fflate';
-import { columnLetters, isDateCell, type Cell } from '../../src/core/grid.js';
+import { columnLetters, isDateCell, type Cell } from '../../src/core/values/grid.js';
 
 /**
  * 半月进展报表 written by hand as SpreadsheetML, for what the template writer will not make:

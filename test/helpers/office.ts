@@ -1,4 +1,4 @@
-import { isDateCell, isErrorCell, type WorkbookGrid } from '../../src/core/grid.js';
+import { isDateCell, isErrorCell, type WorkbookGrid } from '../../src/core/values/grid.js';
 import '../addin/fake-office.js';
 import type { FakeWorkbook, FakeWorkbookData } from '../addin/fake-office.js';
 import { installedExcelApiSets } from '../addin/api-sets.js';

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { fromDayNumber, dayNumber } from '../../src/core/calendar/dates.js';
+import { fromDayNumber, dayNumber } from '../../src/core/values/dates.js';
 import {
   rankPeriodId,
   rankPeriodLabel,
   reportPeriodId,
   reportPeriodLabel,
 } from '../../src/core/calendar/periods.js';
-import type { Cell } from '../../src/core/grid.js';
+import type { Cell } from '../../src/core/values/grid.js';
 import type { ColumnSpec, SheetSpec } from '../../src/core/schema/types.js';
 import { matchKey } from '../../src/core/values/text.js';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { Cell } from '../../src/core/grid.js';
+import type { Cell } from '../../src/core/values/grid.js';
 import { RULE_PARAMS, type RuleParam } from '../../src/core/rules/sheet.js';
 import { FRACTION_MODES, WEEKDAYS } from '../../src/core/rules/schedule.js';
 

@@ -1,4 +1,4 @@
-import { isDateCell, isErrorCell, type WorkbookGrid } from '../../src/core/grid.js';
+import { isDateCell, isErrorCell, type WorkbookGrid } from '../../src/core/values/grid.js';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
 import '../wps/fake-wps.js';
 import type { FakeBookData, FakeWps } from '../wps/fake-wps.js';

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
-import { findSheet, type SheetGrid, type WorkbookGrid } from '../../src/core/grid.js';
+import { findSheet, type SheetGrid, type WorkbookGrid } from '../../src/core/values/grid.js';
 
 /** Our own reader's picture of a workbook. */
 export const gridOf = (bytes: Uint8Array): WorkbookGrid => readXlsx(bytes).workbook;

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
 import { shiftFormula } from '../../src/core/table/formula.js';
 import { findHeaderRow } from '../../src/core/table/header.js';
-import { isBlank, type WorkbookGrid } from '../../src/core/grid.js';
+import { isBlank, type WorkbookGrid } from '../../src/core/values/grid.js';
 import {
   PROGRESS_LOG,
   RANKING_HISTORY,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
 import { writeSheetsInto } from '../../src/adapters/results.js';
-import type { WorkbookGrid } from '../../src/core/grid.js';
+import type { WorkbookGrid } from '../../src/core/values/grid.js';
 import { SITE_WORK_WEEKS } from '../../src/core/schema/master.js';
 import { runKpd } from '../helpers/cli.js';
 import { exampleMaster, LEDGER_SHEETS, records, score, sheetValues } from '../helpers/merge-results.js';

@@ -1,8 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { dateCell } from '../../src/core/grid.js';
-import { isoDateToSerial } from '../../src/core/calendar/dates.js';
+import { dateCell } from '../../src/core/values/grid.js';
+import { isoDateToSerial } from '../../src/core/values/dates.js';
 import {
   cellHolding,
   progressById,

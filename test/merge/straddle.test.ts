@@ -2,7 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
-import type { WorkbookGrid } from '../../src/core/grid.js';
+import type { WorkbookGrid } from '../../src/core/values/grid.js';
 import { runKpd } from '../helpers/cli.js';
 import { readBulletin, tableRows, gridSheet, type Bulletin } from '../helpers/merge-bulletin.js';
 import { records, type ScoreJson } from '../helpers/merge-results.js';

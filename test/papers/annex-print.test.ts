@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { BULLETIN_ANNEX, PROBLEMS, SOURCES } from '../../src/core/schema/bulletin.js';
-import { MESSAGES } from '../../src/core/validate/codes.js';
+import { MESSAGES } from '../../src/core/issues/codes.js';
 import { runKpd } from '../helpers/cli.js';
 import { convertWithLibreOffice, LIBREOFFICE_TIMEOUT_MS, LIBREOFFICE_TOOLS } from '../helpers/libreoffice.js';
 import { PDF_TOOLS, readPdfPages, type PdfPage } from '../helpers/pdf.js';

@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildTemplates } from '../../src/cli/commands/templates.js';
-import { columnLetters, type SheetGrid, type WorkbookGrid } from '../../src/core/grid.js';
+import { columnLetters, type SheetGrid, type WorkbookGrid } from '../../src/core/values/grid.js';
 import { TEMPLATES } from '../../src/core/schema/templates.js';
 import type { SheetSpec, TemplateSpec } from '../../src/core/schema/types.js';
 import { displayWidth, layoutSheet, numberFormat } from '../../src/core/template/layout.js';

@@ -6,7 +6,7 @@ import { readMaster } from '../../src/core/master/read.js';
 import { DEFAULT_RULES, ruleSetId } from '../../src/core/rules/ruleset.js';
 import { RULE_PARAMS, RULE_SHEET_HEADERS, ruleSetToRows } from '../../src/core/rules/sheet.js';
 import { MASTER, PROJECTS, RULES } from '../../src/core/schema/master.js';
-import type { Cell } from '../../src/core/grid.js';
+import type { Cell } from '../../src/core/values/grid.js';
 import { validRuleCellsArb, type RuleCell } from '../helpers/rules.js';
 import { fixtureXlsx, gridOf } from '../helpers/xlsx.js';
 

@@ -14,8 +14,8 @@ import { useTempDir } from '../helpers/tmp.js';
 import { requireTool } from '../helpers/tools.js';
 import { gridOf } from '../helpers/xlsx.js';
 import { records } from '../helpers/merge-results.js';
-import { isDateCell, type Cell } from '../../src/core/grid.js';
-import { serialToIsoDate } from '../../src/core/calendar/dates.js';
+import { isDateCell, type Cell } from '../../src/core/values/grid.js';
+import { serialToIsoDate } from '../../src/core/values/dates.js';
 
 /**
  * 代办员周报: the agents' Thursday report (代办员制度 八、2) — a template like the others, checked

@@ -7,7 +7,7 @@ import { extname, join, normalize } from 'node:path';
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { readXlsx } from '../../src/adapters/xlsx-read/index.js';
-import type { WorkbookGrid } from '../../src/core/grid.js';
+import type { WorkbookGrid } from '../../src/core/values/grid.js';
 import { AGENDA_DECISIONS } from '../../src/core/schema/agenda.js';
 import { trimmed } from '../helpers/office.js';
 import { repoPath } from '../helpers/paths.js';

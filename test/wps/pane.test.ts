@@ -18,7 +18,7 @@ import {
   progressChartPaper,
   type PickedFile,
 } from '../../src/addin/pane.js';
-import type { WorkbookGrid } from '../../src/core/grid.js';
+import type { WorkbookGrid } from '../../src/core/values/grid.js';
 import { PROGRESS_LOG } from '../../src/core/schema/master.js';
 import { runKpd } from '../helpers/cli.js';
 import { exampleMaster, LEDGER_SHEETS, RESULT_SHEETS } from '../helpers/merge-results.js';

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { columnLetters } from '../../core/grid.js';
+import { columnLetters } from '../../core/values/grid.js';
 import type { Ink, Paint, PaperBook, PaperSheet, PaperStyle } from '../../core/paper/types.js';
 import { META_LABELS, META_SHEET, TEMPLATE_NAME } from '../../core/workbook/identify.js';
 

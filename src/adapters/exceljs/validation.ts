@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { columnLetters } from '../../core/grid.js';
+import { columnLetters } from '../../core/values/grid.js';
 import type { ColumnSpec, SheetSpec } from '../../core/schema/types.js';
 import { layoutSheet } from '../../core/template/layout.js';
 

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { reproducible } from '../zip-writer.js';
-import type { Cell } from '../../core/grid.js';
-import { isDateCell } from '../../core/grid.js';
-import { isoDateToSerial, isoDateTimeToSerial } from '../../core/calendar/dates.js';
-import { columnLetters } from '../../core/grid.js';
+import type { Cell } from '../../core/values/grid.js';
+import { isDateCell } from '../../core/values/grid.js';
+import { isoDateToSerial, isoDateTimeToSerial } from '../../core/values/dates.js';
+import { columnLetters } from '../../core/values/grid.js';
 import type { ColumnSpec, SheetSpec, TemplateSpec } from '../../core/schema/types.js';
 import {
   displayWidth,

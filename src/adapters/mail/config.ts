@@ -8,8 +8,8 @@ import { dirname, resolve } from 'node:path';
 import { parse, TomlError } from 'smol-toml';
 import { DEFAULT_OFFICE } from '../../core/jobs/remind.js';
 import { DEFAULT_STEP_TIMES, type StepTimes } from '../../core/jobs/schedule.js';
-import type { IssueCode } from '../../core/validate/codes.js';
-import { formatMessage, issue, type Issue, type Locale } from '../../core/validate/issue.js';
+import type { IssueCode } from '../../core/issues/codes.js';
+import { formatMessage, issue, type Issue, type Locale } from '../../core/issues/issue.js';
 import { decodeText } from '../files.js';
 
 export interface ServerSettings {

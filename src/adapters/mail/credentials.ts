@@ -5,7 +5,7 @@
  * Windows, a generic credential of the Credential Manager read through PowerShell.
  */
 import { execFile } from 'node:child_process';
-import { issue } from '../../core/validate/issue.js';
+import { issue } from '../../core/issues/issue.js';
 import type { ServerSettings } from './config.js';
 import { MailError } from './errors.js';
 

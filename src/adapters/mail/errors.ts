@@ -1,4 +1,4 @@
-import { message, type Issue, type Locale } from '../../core/validate/issue.js';
+import { message, type Issue, type Locale } from '../../core/issues/issue.js';
 
 /** A mailbox or mail server problem the clerk can act on: a coded issue, said in their language. */
 export class MailError extends Error {

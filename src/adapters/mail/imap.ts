@@ -6,10 +6,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ImapFlow, type FetchMessageObject, type MessageStructureObject } from 'imapflow';
-import { instantToCst, type IsoDateTime } from '../../core/calendar/dates.js';
+import { instantToCst, type IsoDateTime } from '../../core/values/dates.js';
 import { routeMessage, type IntakeWant } from '../../core/jobs/intake.js';
-import type { IssueCode } from '../../core/validate/codes.js';
-import { issue } from '../../core/validate/issue.js';
+import type { IssueCode } from '../../core/issues/codes.js';
+import { issue } from '../../core/issues/issue.js';
 import { classifyMessage } from './classify.js';
 import type { ImapSettings } from './config.js';
 import { MailError } from './errors.js';

@@ -1,5 +1,5 @@
 /** One mailbox intake: settings checked, password found, the window worked out, the fetch run. */
-import type { IsoDate, IsoDateTime } from '../../core/calendar/dates.js';
+import type { IsoDate, IsoDateTime } from '../../core/values/dates.js';
 import type { WorkCalendar } from '../../core/calendar/workdays.js';
 import { intakeSince, type IntakeWant } from '../../core/jobs/intake.js';
 import type { RuleSet } from '../../core/rules/ruleset.js';

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport } from 'nodemailer';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { issue } from '../../core/validate/issue.js';
+import { issue } from '../../core/issues/issue.js';
 import { writeAtomic } from '../files.js';
 import type { SmtpSettings } from './config.js';
 import { MailError } from './errors.js';

@@ -5,9 +5,9 @@ import {
   type Cell,
   type Row,
   type WorkbookGrid,
-} from '../../core/grid.js';
+} from '../../core/values/grid.js';
 import type { ColumnSpec, SheetSpec } from '../../core/schema/types.js';
-import { isoDateTimeToSerial, isoDateToSerial } from '../../core/calendar/dates.js';
+import { isoDateTimeToSerial, isoDateToSerial } from '../../core/values/dates.js';
 import { shiftFormula } from '../../core/table/formula.js';
 import type { TablePlan, TableWrite } from '../../core/table/merge.js';
 import { layoutSheet, numberFormat } from '../../core/template/layout.js';

@@ -1,5 +1,11 @@
-import type { SheetGrid, WorkbookGrid } from '../../core/grid.js';
-import type { Delivery, HostCapabilities, HostSheet, WorkbookHost, WriteOptions } from '../../core/host.js';
+import type { SheetGrid, WorkbookGrid } from '../../core/values/grid.js';
+import type {
+  Delivery,
+  HostCapabilities,
+  HostSheet,
+  WorkbookHost,
+  WriteOptions,
+} from '../../core/table/host.js';
 import type { TableWrite } from '../../core/table/merge.js';
 import { listSheets, readBoxes, readSheetRows, writeResultSheets, writeTables } from './excel.js';
 import { has, type ExcelHost } from './requirements.js';

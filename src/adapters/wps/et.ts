@@ -1,6 +1,12 @@
-import type { SheetGrid, WorkbookGrid } from '../../core/grid.js';
+import type { SheetGrid, WorkbookGrid } from '../../core/values/grid.js';
 import type { TableWrite } from '../../core/table/merge.js';
-import type { Delivery, HostCapabilities, HostSheet, WorkbookHost, WriteOptions } from '../../core/host.js';
+import type {
+  Delivery,
+  HostCapabilities,
+  HostSheet,
+  WorkbookHost,
+  WriteOptions,
+} from '../../core/table/host.js';
 import { latin1StringPlain } from '../binary.js';
 import type { EtApplication, EtRange, EtWorksheet } from './et-api.js';
 import { findWorksheet, readSheetRows, readWorkbookGrid } from './read.js';

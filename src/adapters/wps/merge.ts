@@ -1,4 +1,4 @@
-import { columnLetters, isDateCell, type Cell } from '../../core/grid.js';
+import { columnLetters, isDateCell, type Cell } from '../../core/values/grid.js';
 import type { ColumnSpec } from '../../core/schema/types.js';
 import { shiftFormula } from '../../core/table/formula.js';
 import type { TablePlan, TableWrite } from '../../core/table/merge.js';

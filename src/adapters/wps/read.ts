@@ -5,7 +5,7 @@ import {
   type Row,
   type SheetGrid,
   type WorkbookGrid,
-} from '../../core/grid.js';
+} from '../../core/values/grid.js';
 import { isDateFormatCode } from '../xlsx-read/styles.js';
 import {
   XL_SHEET_VISIBLE,

@@ -1,6 +1,6 @@
-import { columnLetters, isDateCell, type Cell } from '../../core/grid.js';
-import { isoDateTimeToSerial, isoDateToSerial } from '../../core/calendar/dates.js';
-import type { HostSheet } from '../../core/host.js';
+import { columnLetters, isDateCell, type Cell } from '../../core/values/grid.js';
+import { isoDateTimeToSerial, isoDateToSerial } from '../../core/values/dates.js';
+import type { HostSheet } from '../../core/table/host.js';
 import type { ColumnSpec } from '../../core/schema/types.js';
 import { layoutSheet, numberFormat, type SheetLayout } from '../../core/template/layout.js';
 import type { RowValues } from '../../core/template/samples.js';

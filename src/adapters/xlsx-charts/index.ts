@@ -1,5 +1,5 @@
 import { strFromU8, strToU8 } from 'fflate';
-import { columnLetters, isBlank, type Cell, type SheetGrid } from '../../core/grid.js';
+import { columnLetters, isBlank, type Cell, type SheetGrid } from '../../core/values/grid.js';
 import type { ChartSpec } from '../../core/document/chart.js';
 import { findHeaderRow } from '../../core/table/header.js';
 import { cellText } from '../../core/values/parse.js';

@@ -1,4 +1,4 @@
-import { columnIndex, columnLetters, type Cell } from '../../core/grid.js';
+import { columnIndex, columnLetters, type Cell } from '../../core/values/grid.js';
 import type { ColumnSpec } from '../../core/schema/types.js';
 import {
   mapFormulaRefs,

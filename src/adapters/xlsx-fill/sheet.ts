@@ -1,4 +1,4 @@
-import { columnIndex, columnLetters } from '../../core/grid.js';
+import { columnIndex, columnLetters } from '../../core/values/grid.js';
 import type { SheetSpec } from '../../core/schema/types.js';
 import { matchKey } from '../../core/values/text.js';
 import type { RowValues } from '../../core/template/samples.js';

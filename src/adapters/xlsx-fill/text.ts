@@ -1,5 +1,5 @@
-import { isDateCell, type Cell } from '../../core/grid.js';
-import { isoDateTimeToSerial, isoDateToSerial } from '../../core/calendar/dates.js';
+import { isDateCell, type Cell } from '../../core/values/grid.js';
+import { isoDateTimeToSerial, isoDateToSerial } from '../../core/values/dates.js';
 import type { ColumnSpec } from '../../core/schema/types.js';
 
 /** Writing values into SpreadsheetML safely. */

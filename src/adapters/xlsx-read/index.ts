@@ -6,7 +6,7 @@
  * are consulted only to tell dates from numbers.
  */
 import { unzipSync } from 'fflate';
-import type { Cell, SheetGrid, WorkbookGrid } from '../../core/grid.js';
+import type { Cell, SheetGrid, WorkbookGrid } from '../../core/values/grid.js';
 import type { ByteBudget } from '../budget.js';
 import { UnusableFileError } from '../errors.js';
 import { looksLikeZip, openZip, type ZipArchive, type ZipLimits } from '../zip.js';

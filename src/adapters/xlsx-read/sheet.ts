@@ -3,7 +3,7 @@
  * A hand-written scanner straight over the inflated UTF-8 bytes (markup is ASCII; only value
  * text is decoded); no per-cell regex, no DOM.
  */
-import { columnLetters, NO_CACHED_VALUE, type Cell } from '../../core/grid.js';
+import { columnLetters, NO_CACHED_VALUE, type Cell } from '../../core/values/grid.js';
 import {
   assertNoDtdBytes,
   battr,

@@ -3,7 +3,7 @@ import { agendaJob } from '../../core/jobs/agenda.js';
 import { AGENDA_PROBLEMS } from '../../core/schema/agenda.js';
 import type { RowValues } from '../../core/template/samples.js';
 import { parseDate } from '../../core/values/parse.js';
-import { message, type Locale } from '../../core/validate/issue.js';
+import { message, type Locale } from '../../core/issues/issue.js';
 import { addinText } from '../messages.js';
 import {
   hostOf,

@@ -1,6 +1,6 @@
 import { type WorkbookDelivery } from '../../adapters/office/host.js';
 import { parseDate } from '../../core/values/parse.js';
-import { formatMessage, message, type Locale } from '../../core/validate/issue.js';
+import { formatMessage, message, type Locale } from '../../core/issues/issue.js';
 import { isIssue } from '../../core/workbook/identify.js';
 import { progressChart } from '../../core/jobs/chart.js';
 import { CHART_TEXT } from '../../core/schema/chart.js';

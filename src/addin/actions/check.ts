@@ -1,11 +1,11 @@
 import type { ExcelHost } from '../../adapters/office/requirements.js';
-import type { WorkbookHost } from '../../core/host.js';
+import type { WorkbookHost } from '../../core/table/host.js';
 import { formOfSheet, rowsOfAddress, sheetsChecked, type LiveCheck, type SheetEdit } from '../live-check.js';
-import { type WorkbookGrid } from '../../core/grid.js';
+import { type WorkbookGrid } from '../../core/values/grid.js';
 import { MASTER } from '../../core/schema/master.js';
 import { REPORT } from '../../core/schema/report.js';
 import type { TemplateSpec } from '../../core/schema/types.js';
-import type { Issue, Locale } from '../../core/validate/issue.js';
+import type { Issue, Locale } from '../../core/issues/issue.js';
 import { META_SHEET } from '../../core/workbook/identify.js';
 import { formOf as formOfWorkbook } from '../../core/jobs/validate.js';
 import { addinText } from '../messages.js';

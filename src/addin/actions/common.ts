@@ -1,12 +1,12 @@
 import type { ExcelHost, ExcelRun } from '../../adapters/office/requirements.js';
 import { OfficeHost, type WorkbookDelivery } from '../../adapters/office/host.js';
-import type { Delivery, WorkbookHost } from '../../core/host.js';
+import type { Delivery, WorkbookHost } from '../../core/table/host.js';
 import { addinText, type AddinCode } from '../messages.js';
 import { expandFilesInOrder, type IgnoredInput, type InputItem } from '../../adapters/expand.js';
 import { WorkCalendar } from '../../core/calendar/workdays.js';
-import type { WorkbookGrid } from '../../core/grid.js';
+import type { WorkbookGrid } from '../../core/values/grid.js';
 import { readMaster, type MasterRead } from '../../core/master/read.js';
-import { cellRef, type Issue, type Locale } from '../../core/validate/issue.js';
+import { cellRef, type Issue, type Locale } from '../../core/issues/issue.js';
 import { notMasterIssue } from '../../core/workbook/master-kind.js';
 import { paneMessage } from '../findings.js';
 

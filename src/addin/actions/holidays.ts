@@ -1,6 +1,6 @@
 import { planTables } from '../../core/table/merge.js';
-import { message, type Locale } from '../../core/validate/issue.js';
-import type { IssueCode } from '../../core/validate/codes.js';
+import { message, type Locale } from '../../core/issues/issue.js';
+import type { IssueCode } from '../../core/issues/codes.js';
 import { importHolidays } from '../../core/jobs/holidays.js';
 import { paneMessage } from '../findings.js';
 import { paneText } from '../wording.js';

@@ -4,7 +4,7 @@ import { planTables } from '../../core/table/merge.js';
 import { DECISIONS } from '../../core/schema/master.js';
 import { DECISION_FORM } from '../../core/schema/decisions.js';
 import { importDecisions } from '../../core/ledger/decisions.js';
-import { formatMessage, message, type Locale } from '../../core/validate/issue.js';
+import { formatMessage, message, type Locale } from '../../core/issues/issue.js';
 import { identifyTemplate, isIssue } from '../../core/workbook/identify.js';
 import { paneMessage } from '../findings.js';
 import { importedLine } from '../../core/jobs/ledger-import.js';

@@ -1,7 +1,7 @@
 import { parseRankPeriod, rankPeriodId, rankPeriodLabel } from '../../core/calendar/periods.js';
 import { planTables } from '../../core/table/merge.js';
 import { isRefused, rankingSummary, scoreJob } from '../../core/jobs/score.js';
-import { formatMessage, message, type Locale } from '../../core/validate/issue.js';
+import { formatMessage, message, type Locale } from '../../core/issues/issue.js';
 import { addinText } from '../messages.js';
 import {
   hostOf,

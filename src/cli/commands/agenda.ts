@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseCommandArgs } from '../args.js';
 import { finishAgenda, readTopicFile, startAgenda, type TopicFileRead } from '../../core/jobs/agenda.js';
 import { parseDate } from '../../core/values/parse.js';
-import { formatMessage, message } from '../../core/validate/issue.js';
+import { formatMessage, message } from '../../core/issues/issue.js';
 import { AGENDA } from '../../core/schema/agenda.js';
 import { outputTemplate } from '../../adapters/bundled.js';
 import { walkInputs } from '../../adapters/inputs.js';

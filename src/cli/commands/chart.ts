@@ -1,9 +1,9 @@
 import { dirname, resolve } from 'node:path';
 import { parseCommandArgs } from '../args.js';
-import { instantToCst } from '../../core/calendar/dates.js';
+import { instantToCst } from '../../core/values/dates.js';
 import { progressChart } from '../../core/jobs/chart.js';
 import { parseDate } from '../../core/values/parse.js';
-import { formatMessage, message, type Locale } from '../../core/validate/issue.js';
+import { formatMessage, message, type Locale } from '../../core/issues/issue.js';
 import { isIssue } from '../../core/workbook/identify.js';
 import { writePaper } from '../../adapters/exceljs/write-paper.js';
 import { sameFile, writeAtomic } from '../../adapters/files.js';

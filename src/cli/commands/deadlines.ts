@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { parseCommandArgs } from '../args.js';
-import { isoWeekday } from '../../core/calendar/dates.js';
+import { isoWeekday } from '../../core/values/dates.js';
 import { deadlinesJob } from '../../core/jobs/deadlines.js';
 import { HOLIDAYS } from '../../core/schema/master.js';
-import { formatMessage, message } from '../../core/validate/issue.js';
+import { formatMessage, message } from '../../core/issues/issue.js';
 import { calendarContext, loadMaster } from '../context.js';
 export { DEADLINES_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';

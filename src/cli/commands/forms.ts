@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseCommandArgs } from '../args.js';
 import { caseForms } from '../../core/jobs/forms.js';
-import { formatMessage, message } from '../../core/validate/issue.js';
+import { formatMessage, message } from '../../core/issues/issue.js';
 import { isIssue } from '../../core/workbook/identify.js';
 import { writePaper } from '../../adapters/exceljs/write-paper.js';
 import { writeAtomic } from '../../adapters/files.js';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { parseCommandArgs } from '../args.js';
 import { importHolidays } from '../../core/jobs/holidays.js';
-import { message, SEVERITY_LABEL, type Issue, type Locale } from '../../core/validate/issue.js';
+import { message, SEVERITY_LABEL, type Issue, type Locale } from '../../core/issues/issue.js';
 import { decodeText, sameFile, writeAtomic } from '../../adapters/files.js';
 import { writeTablesInto } from '../../adapters/results.js';
 import { planTables } from '../../core/table/merge.js';

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { WorkCalendar } from '../../core/calendar/workdays.js';
 import { importWeeklyReports, isWeeklyReport, type WeeklyFile } from '../../core/ledger/weekly.js';
 import { WEEKLY_LOG } from '../../core/schema/weekly.js';
-import { formatMessage, location, message, type Locale } from '../../core/validate/issue.js';
+import { formatMessage, location, message, type Locale } from '../../core/issues/issue.js';
 import { loadWorkbook, sameFile, writeAtomic } from '../../adapters/files.js';
 import { writeTablesInto } from '../../adapters/results.js';
 import { planTables } from '../../core/table/merge.js';

@@ -7,7 +7,7 @@ import { jsonText, visible } from '../../core/values/visible.js';
 import { guardOutput, reportPeriodOption, requireExisting, usageError } from '../guard.js';
 import { importedLine } from '../../core/jobs/ledger-import.js';
 import { identifyTemplate, isIssue } from '../../core/workbook/identify.js';
-import { formatMessage, message, SEVERITY_LABEL } from '../../core/validate/issue.js';
+import { formatMessage, message, SEVERITY_LABEL } from '../../core/issues/issue.js';
 import { loadWorkbook, writeAtomic } from '../../adapters/files.js';
 import { writeSheetsInto, writeTablesInto } from '../../adapters/results.js';
 import { tablesJson } from '../format.js';

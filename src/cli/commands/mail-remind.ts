@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseCommandArgs } from '../args.js';
 import { parseReportPeriod } from '../../core/calendar/periods.js';
 import { DEFAULT_OFFICE } from '../../core/jobs/remind.js';
-import { formatMessage, message, type Locale } from '../../core/validate/issue.js';
+import { formatMessage, message, type Locale } from '../../core/issues/issue.js';
 import { isIssue } from '../../core/workbook/identify.js';
 import { needSection } from '../../adapters/mail/config.js';
 import { serverPassword } from '../../adapters/mail/credentials.js';

@@ -6,7 +6,7 @@ import { heldMeetingsOf } from '../../core/jobs/schedule.js';
 import { weekSchedule } from '../../core/calendar/schedule.js';
 import { DEFAULT_RULES } from '../../core/rules/ruleset.js';
 import { parseDate } from '../../core/values/parse.js';
-import { formatMessage, message } from '../../core/validate/issue.js';
+import { formatMessage, message } from '../../core/issues/issue.js';
 import { MailError } from '../../adapters/mail/errors.js';
 import { runIntake } from '../../adapters/mail/intake.js';
 import { calendarContext, loadMaster, yearWarnings } from '../context.js';

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { parseCommandArgs } from '../args.js';
-import { instantToCst } from '../../core/calendar/dates.js';
+import { instantToCst } from '../../core/values/dates.js';
 import { mergeBulletin, mergeContext } from '../../core/jobs/merge.js';
 import { bulletinDocument } from '../../core/jobs/bulletin-document.js';
-import { formatMessage, issue, message, type Issue } from '../../core/validate/issue.js';
+import { formatMessage, issue, message, type Issue } from '../../core/issues/issue.js';
 import { jsonText } from '../../core/values/visible.js';
 import { writeAtomic } from '../../adapters/files.js';
 import { zipEntries } from '../../adapters/xlsx-fill/index.js';

@@ -3,7 +3,7 @@ import { parseCommandArgs } from '../args.js';
 import { buildAgenda, meetingDayProblem } from '../../core/agenda/index.js';
 import { draftMinutes, meetingNumber } from '../../core/jobs/minutes.js';
 import { DECISION_FORM } from '../../core/schema/decisions.js';
-import { formatMessage, message, type Locale } from '../../core/validate/issue.js';
+import { formatMessage, message, type Locale } from '../../core/issues/issue.js';
 import { parseDate } from '../../core/values/parse.js';
 import { officialDocx } from '../../adapters/docx/index.js';
 import { writeTemplate } from '../../adapters/exceljs/write-template.js';

@@ -1,9 +1,9 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { parseCommandArgs } from '../args.js';
-import { instantToCst } from '../../core/calendar/dates.js';
-import type { IssueCode } from '../../core/validate/codes.js';
-import { formatMessage, message, type IssueParams } from '../../core/validate/issue.js';
+import { instantToCst } from '../../core/values/dates.js';
+import type { IssueCode } from '../../core/issues/codes.js';
+import { formatMessage, message, type IssueParams } from '../../core/issues/issue.js';
 import { isIssue } from '../../core/workbook/identify.js';
 import { needSection } from '../../adapters/mail/config.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';

@@ -1,7 +1,7 @@
 import { parseCommandArgs } from '../args.js';
 import { resolve, sep } from 'node:path';
 import { validateJob } from '../../core/jobs/validate.js';
-import { hasErrors, issue, type Issue, type Locale } from '../../core/validate/issue.js';
+import { hasErrors, issue, type Issue, type Locale } from '../../core/issues/issue.js';
 import { loadWorkbookBytes } from '../../adapters/files.js';
 import { SEP, UNREADABLE, walkInputs } from '../../adapters/inputs.js';
 import { jsonText } from '../../core/values/visible.js';

@@ -1,4 +1,4 @@
-import { addDays, dayNumber, type IsoDate, type IsoDateTime } from '../calendar/dates.js';
+import { addDays, dayNumber, type IsoDate, type IsoDateTime } from '../values/dates.js';
 import { behindPlan, scheduleFraction, type ScheduleFraction } from '../calendar/fraction.js';
 import { parseReportPeriod, reportPeriodRange, type ReportPeriod } from '../calendar/periods.js';
 import { periodSchedule } from '../calendar/schedule.js';
@@ -11,7 +11,7 @@ import type { Decision, MasterData, Project } from '../master/types.js';
 import { matchHq, registerIndex } from '../report/read.js';
 import { TOPICS } from '../schema/topics.js';
 import { readTopics, type TopicArrival } from '../topics/read.js';
-import { formatMessage, issue, message, type Issue, type Locale } from '../validate/issue.js';
+import { formatMessage, issue, message, type Issue, type Locale } from '../issues/issue.js';
 import { matchKey } from '../values/text.js';
 import { identifyTemplate, isIssue } from '../workbook/identify.js';
 

@@ -1,8 +1,8 @@
-import { isoWeekday } from '../calendar/dates.js';
+import { isoWeekday } from '../values/dates.js';
 import { withinExcelLimits, type BulletinSheets } from '../bulletin/render.js';
 import { AGENDA_DECISIONS, AGENDA_ITEMS, AGENDA_PROBLEMS, AGENDA_TOPICS } from '../schema/agenda.js';
 import type { RowValues } from '../template/samples.js';
-import { message, SEVERITY_LABEL } from '../validate/issue.js';
+import { message, SEVERITY_LABEL } from '../issues/issue.js';
 import { reasonsText } from '../bulletin/model.js';
 import type { Agenda } from './build.js';
 

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../calendar/dates.js';
+import type { IsoDate } from '../values/dates.js';
 import type { Milestone } from '../master/types.js';
 import { matchKey } from '../values/text.js';
 import type { BehindProject, BehindReason, ProjectProgress } from './model.js';

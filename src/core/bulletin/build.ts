@@ -1,4 +1,4 @@
-import { addDays, weekStart, type IsoDate, type IsoDateTime } from '../calendar/dates.js';
+import { addDays, weekStart, type IsoDate, type IsoDateTime } from '../values/dates.js';
 import {
   parseReportPeriod,
   previousReportPeriod,
@@ -13,10 +13,10 @@ import type { Located, MasterData, Project, SiteWorkRow } from '../master/types.
 import type { RuleSet } from '../rules/ruleset.js';
 import { readReport, registerIndex, type RegisterContext, type ReportRead } from '../report/read.js';
 import { PROGRESS, REPORT } from '../schema/report.js';
-import { findSheet } from '../grid.js';
-import { PROJECT_CATEGORIES, type TimeSource } from '../schema/vocab.js';
+import { findSheet } from '../values/grid.js';
+import { PROJECT_CATEGORIES, type TimeSource } from '../rules/vocab.js';
 import { identifyTemplate, isIssue } from '../workbook/identify.js';
-import { issue, message, type Issue, type Locale } from '../validate/issue.js';
+import { issue, message, type Issue, type Locale } from '../issues/issue.js';
 import { matchKey } from '../values/text.js';
 import { fileName } from '../values/file-name.js';
 import {

@@ -1,5 +1,5 @@
-import { formatMessage, type Locale } from '../validate/issue.js';
-import type { IssueCode } from '../validate/codes.js';
+import { formatMessage, type Locale } from '../issues/issue.js';
+import type { IssueCode } from '../issues/codes.js';
 import { fileName } from '../values/file-name.js';
 import type { RejectedRow } from './model.js';
 

@@ -1,5 +1,5 @@
-import type { Cell, WorkbookGrid } from '../grid.js';
-import type { IsoDate, IsoDateTime } from '../calendar/dates.js';
+import type { Cell, WorkbookGrid } from '../values/grid.js';
+import type { IsoDate, IsoDateTime } from '../values/dates.js';
 import {
   cellRef,
   formatMessage,
@@ -7,8 +7,8 @@ import {
   type Issue,
   type IssueParams,
   type Locale,
-} from '../validate/issue.js';
-import type { TimeSource } from '../schema/vocab.js';
+} from '../issues/issue.js';
+import type { TimeSource } from '../rules/vocab.js';
 import type { ProgressStatus } from './status.js';
 
 /** One file as received: its workbook (or why it has none) and every time we know for it. */

@@ -10,8 +10,8 @@ import {
   SUMMARY,
 } from '../schema/bulletin.js';
 import type { SheetSpec } from '../schema/types.js';
-import { addDays } from '../calendar/dates.js';
-import { formatMessage, message, SEVERITY_LABEL, type Locale } from '../validate/issue.js';
+import { addDays } from '../values/dates.js';
+import { formatMessage, message, SEVERITY_LABEL, type Locale } from '../issues/issue.js';
 import { fileName } from '../values/file-name.js';
 import { groupFindings } from './findings.js';
 import { reasonsText, type Bulletin, type ProjectProgress } from './model.js';

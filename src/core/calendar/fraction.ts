@@ -1,4 +1,4 @@
-import { dayNumber, isoDate, type IsoDate } from './dates.js';
+import { dayNumber, isoDate, type IsoDate } from '../values/dates.js';
 import type { RuleSet } from '../rules/ruleset.js';
 
 /**

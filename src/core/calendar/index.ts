@@ -1,4 +1,4 @@
-export * from './dates.js';
+export * from '../values/dates.js';
 export * from './periods.js';
 export * from './workdays.js';
 export * from './schedule.js';

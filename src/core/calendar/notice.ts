@@ -1,6 +1,6 @@
-import { addDays, dayNumber, isoDate, isoWeekday, isValidYmd, type IsoDate } from './dates.js';
+import { addDays, dayNumber, isoDate, isoWeekday, isValidYmd, type IsoDate } from '../values/dates.js';
 import type { DayOverride } from './workdays.js';
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, type Issue } from '../issues/issue.js';
 
 /**
  * Reads the State Council's yearly holiday notice (国务院办公厅关于YYYY年部分节假日安排的通知) as

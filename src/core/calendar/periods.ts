@@ -1,4 +1,4 @@
-import { daysInMonth, isoDate, weekStart, type IsoDate } from './dates.js';
+import { daysInMonth, isoDate, weekStart, type IsoDate } from '../values/dates.js';
 import { normalizeText } from '../values/text.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { RuleSet } from '../rules/ruleset.js';
 import { WEEKDAYS } from '../rules/schedule.js';
-import { addDays, dateTime, isoDate, weekStart, type IsoDate, type IsoDateTime } from './dates.js';
+import { addDays, dateTime, isoDate, weekStart, type IsoDate, type IsoDateTime } from '../values/dates.js';
 import {
   bulletinNumber,
   previousReportPeriod,

@@ -1,4 +1,4 @@
-import { issue, message, type Issue } from '../validate/issue.js';
+import { issue, message, type Issue } from '../issues/issue.js';
 import type { WorkCalendar } from './workdays.js';
 
 /**

@@ -1,5 +1,5 @@
 import { BUILTIN_HOLIDAYS, type HolidayData } from './builtin.js';
-import { addDays, isoWeekday, yearOf, type IsoDate } from './dates.js';
+import { addDays, isoWeekday, yearOf, type IsoDate } from '../values/dates.js';
 
 /** One line of a 节假日 sheet or --holidays file: 休 = a day off, 班 = a working day. */
 export interface DayOverride {

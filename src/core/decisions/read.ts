@@ -1,9 +1,9 @@
-import { findSheet, type WorkbookGrid } from '../grid.js';
-import type { IsoDate } from '../calendar/dates.js';
+import { findSheet, type WorkbookGrid } from '../values/grid.js';
+import type { IsoDate } from '../values/dates.js';
 import { DECISION_LIST } from '../schema/decisions.js';
 import type { RecordOf } from '../schema/types.js';
 import { readTable } from '../table/read.js';
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, type Issue } from '../issues/issue.js';
 
 export type DecisionItem = RecordOf<typeof DECISION_LIST>;
 

@@ -1,5 +1,5 @@
-import type { IssueCode } from '../validate/codes.js';
-import { formatMessage, type IssueParams, type Locale } from '../validate/issue.js';
+import type { IssueCode } from '../issues/codes.js';
+import { formatMessage, type IssueParams, type Locale } from '../issues/issue.js';
 
 /**
  * The words of a document, from the message table (messages-documents.ts), with the number

@@ -10,11 +10,11 @@ import {
 } from '../agenda/index.js';
 import type { ReceivedFile } from '../bulletin/model.js';
 import type { BulletinSheets } from '../bulletin/render.js';
-import type { IsoDate } from '../calendar/dates.js';
+import type { IsoDate } from '../values/dates.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import type { MasterData } from '../master/types.js';
 import { AGENDA_PROBLEMS } from '../schema/agenda.js';
-import type { Issue, Locale } from '../validate/issue.js';
+import type { Issue, Locale } from '../issues/issue.js';
 
 /**
  * 周例会议程 (DOMAIN §5), one use case for every shell: `kpd agenda` (files read one at a time,

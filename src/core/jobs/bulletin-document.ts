@@ -1,11 +1,11 @@
-import { addDays } from '../calendar/dates.js';
+import { addDays } from '../values/dates.js';
 import { bulletinCharts } from '../bulletin/charts.js';
 import type { Bulletin, SummaryLine } from '../bulletin/model.js';
 import type { ChartSpec } from '../document/chart.js';
 import type { DocBlock, OfficialDocument, TableColumn } from '../document/model.js';
 import { docText, type DocText } from '../document/text.js';
 import type { RuleSet } from '../rules/ruleset.js';
-import type { Issue, Locale } from '../validate/issue.js';
+import type { Issue, Locale } from '../issues/issue.js';
 
 /**
  * 重点项目情况通报 as a 公文 (GB/T 9704-2012, in the 简报/通报 form): masthead, title, 主送, the

@@ -1,7 +1,7 @@
-import { dayNumber, fromDayNumber, weekStart, ymd, type IsoDate } from '../calendar/dates.js';
+import { dayNumber, fromDayNumber, weekStart, ymd, type IsoDate } from '../values/dates.js';
 import type { Located, Milestone } from '../master/types.js';
 import type { MilestoneState } from '../schema/chart.js';
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, type Issue } from '../issues/issue.js';
 
 /**
  * The pieces of 挂图作战 that are not layout: each milestone's state on the day, the order of a

@@ -1,11 +1,11 @@
-import type { IsoDate } from '../calendar/dates.js';
+import type { IsoDate } from '../values/dates.js';
 import type { Located, MasterData, Milestone, Project } from '../master/types.js';
 import { fitsOneLine, PaperGrid, lineHeight, wrappedLines } from '../paper/builder.js';
 import { blockBreaks, PT_PER_WIDTH_UNIT, printableArea, scaleToFit, sheetName } from '../paper/geometry.js';
 import { fillText, zhDate } from '../paper/text.js';
 import type { Margins, PaperBook, PaperSheet, PaperStyle } from '../paper/types.js';
 import { CHART_ID, CHART_TEXT, CHART_VERSION, DEFAULT_OFFICE, type MilestoneState } from '../schema/chart.js';
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, type Issue } from '../issues/issue.js';
 import { matchKey } from '../values/text.js';
 import {
   chooseAxis,

@@ -5,7 +5,7 @@ import type { WorkCalendar } from '../calendar/workdays.js';
 import { masterMeetings } from '../master/meetings.js';
 import type { MasterData } from '../master/types.js';
 import type { RuleSet } from '../rules/ruleset.js';
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, type Issue } from '../issues/issue.js';
 
 /** The years a schedule can be made for. */
 export const DEADLINE_YEARS = { from: 2000, to: 2100 } as const;

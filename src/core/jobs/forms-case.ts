@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from '../calendar/dates.js';
+import { addDays, type IsoDate } from '../values/dates.js';
 import { WorkCalendar } from '../calendar/workdays.js';
 import type { MasterData, Project, Survey } from '../master/types.js';
 import { dueDates } from '../scoring/due.js';

@@ -9,7 +9,7 @@ import {
   SURVEY_FORM,
   type FormKind,
 } from '../schema/forms.js';
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, type Issue } from '../issues/issue.js';
 import { agentCase, BLANK_CASE, type AgentCase } from './forms-case.js';
 import { acceptanceSheet, handoverSheet, recordSheet, surveySheet } from './forms-layout.js';
 

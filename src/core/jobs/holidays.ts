@@ -1,11 +1,11 @@
 import { readHolidayNotice, type NoticeItem } from '../calendar/notice.js';
-import { yearOf } from '../calendar/dates.js';
+import { yearOf } from '../values/dates.js';
 import type { DayOverride } from '../calendar/workdays.js';
 import { HOLIDAYS } from '../schema/master.js';
 import type { TableJob } from '../table/merge.js';
 import type { RowValues } from '../template/samples.js';
 import { formatCsv } from '../values/csv.js';
-import { issue, type Issue, type Locale } from '../validate/issue.js';
+import { issue, type Issue, type Locale } from '../issues/issue.js';
 
 /**
  * 导入放假通知 (DOMAIN §3): the State Council's holiday notice, pasted or saved as text, into the

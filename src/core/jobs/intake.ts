@@ -1,11 +1,11 @@
-import { addDays, type IsoDate, type IsoDateTime } from '../calendar/dates.js';
+import { addDays, type IsoDate, type IsoDateTime } from '../values/dates.js';
 import { previousReportPeriod, reportPeriodId, type ReportPeriod } from '../calendar/periods.js';
 import { periodSchedule, weekSchedule } from '../calendar/schedule.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { REPORT } from '../schema/report.js';
 import { TOPICS } from '../schema/topics.js';
-import type { IssueCode } from '../validate/codes.js';
+import type { IssueCode } from '../issues/codes.js';
 import { previousHeldMeeting } from './schedule.js';
 
 /**

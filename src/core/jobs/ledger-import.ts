@@ -1,4 +1,4 @@
-import { formatMessage, type Locale } from '../validate/issue.js';
+import { formatMessage, type Locale } from '../issues/issue.js';
 
 /**
  * 导入通报 (kpd ledger import, the pane's 导入通报): the job is core/ledger/import.ts

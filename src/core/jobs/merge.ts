@@ -7,13 +7,13 @@ import {
 } from '../bulletin/index.js';
 import { bulletinCharts } from '../bulletin/charts.js';
 import { bulletinSheets, type BulletinSheets } from '../bulletin/render.js';
-import type { IsoDateTime } from '../calendar/dates.js';
+import type { IsoDateTime } from '../values/dates.js';
 import { parseReportPeriod, type ReportPeriod } from '../calendar/periods.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import type { ChartSpec } from '../document/chart.js';
 import { docText } from '../document/text.js';
 import type { MasterData } from '../master/types.js';
-import { issue, type Issue, type Locale } from '../validate/issue.js';
+import { issue, type Issue, type Locale } from '../issues/issue.js';
 import { byFile } from '../values/order.js';
 
 /**

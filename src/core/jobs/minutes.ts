@@ -1,5 +1,5 @@
 import type { Agenda } from '../agenda/build.js';
-import { isoWeekday, type IsoDate } from '../calendar/dates.js';
+import { isoWeekday, type IsoDate } from '../values/dates.js';
 import type { DecidedItem } from '../decisions/read.js';
 import type { DocBlock, OfficialDocument, TableColumn } from '../document/model.js';
 import { docText, type DocText } from '../document/text.js';
@@ -8,7 +8,7 @@ import type { RuleSet } from '../rules/ruleset.js';
 import { weeksOfYear } from '../calendar/schedule.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import type { RowValues } from '../template/samples.js';
-import type { Issue, Locale } from '../validate/issue.js';
+import type { Issue, Locale } from '../issues/issue.js';
 
 /**
  * The weekly meeting's 会议纪要, drafted from its agenda in the 公文 style (GB/T 9704 10.3, 纪要格式):

@@ -1,10 +1,10 @@
-import type { IsoDate, IsoDateTime } from '../calendar/dates.js';
+import type { IsoDate, IsoDateTime } from '../values/dates.js';
 import type { PeriodSchedule } from '../calendar/schedule.js';
 import type { Bulletin } from '../bulletin/model.js';
 import type { Located, Project } from '../master/types.js';
 import { PROJECTS } from '../schema/master.js';
-import { formatMessage, issue, type Issue, type Locale } from '../validate/issue.js';
-import type { IssueCode } from '../validate/codes.js';
+import { formatMessage, issue, type Issue, type Locale } from '../issues/issue.js';
+import type { IssueCode } from '../issues/codes.js';
 
 /**
  * Reminders and 催报 (issue #17): before the due date a short message to every HQ's contact

@@ -6,7 +6,7 @@ import {
   yearOf,
   type IsoDate,
   type IsoDateTime,
-} from '../calendar/dates.js';
+} from '../values/dates.js';
 import { reportPeriodId, type ReportPeriod } from '../calendar/periods.js';
 import { dueDeadline, periodSchedule, weekSchedule } from '../calendar/schedule.js';
 import { calendarWarnings } from '../calendar/warnings.js';
@@ -14,7 +14,7 @@ import type { WorkCalendar } from '../calendar/workdays.js';
 import { WEEKDAYS } from '../rules/schedule.js';
 import type { MasterData } from '../master/types.js';
 import type { RuleSet } from '../rules/ruleset.js';
-import type { Issue } from '../validate/issue.js';
+import type { Issue } from '../issues/issue.js';
 
 /**
  * The clerk's fortnight as a plan (issue #17): given the time, the calendar in force, the rule

@@ -1,5 +1,5 @@
 import type { RankPeriod } from '../calendar/periods.js';
-import { isRefused, scoreMaster, type ScoreOutcome, type ScoreRefused } from '../score/run.js';
+import { isRefused, scoreMaster, type ScoreOutcome, type ScoreRefused } from './score-master.js';
 import type { UnitAction } from '../scoring/types.js';
 
 /**

@@ -1,11 +1,11 @@
-import type { WorkbookGrid } from '../grid.js';
+import type { WorkbookGrid } from '../values/grid.js';
 import { readMaster } from '../master/read.js';
 import { MASTER } from '../schema/master.js';
 import { REPORT } from '../schema/report.js';
 import { OUTPUTS, TEMPLATES } from '../schema/templates.js';
 import { TOPICS } from '../schema/topics.js';
 import type { TemplateSpec } from '../schema/types.js';
-import { sortIssues, type Issue } from '../validate/issue.js';
+import { sortIssues, type Issue } from '../issues/issue.js';
 import { validateWorkbook, type ValidationContext } from '../validate/workbook.js';
 import { identifyTemplate, isIssue } from '../workbook/identify.js';
 import { notMasterIssue } from '../workbook/master-kind.js';

@@ -1,9 +1,9 @@
-import type { WorkbookGrid } from '../grid.js';
+import type { WorkbookGrid } from '../values/grid.js';
 import { readDecisionForm } from '../decisions/read.js';
 import type { Decision, MasterData } from '../master/types.js';
 import { DECISION_LIST } from '../schema/decisions.js';
 import type { RowValues } from '../template/samples.js';
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, type Issue } from '../issues/issue.js';
 import { matchKey } from '../values/text.js';
 
 /**

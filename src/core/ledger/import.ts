@@ -1,4 +1,4 @@
-import { findSheet, type WorkbookGrid } from '../grid.js';
+import { findSheet, type WorkbookGrid } from '../values/grid.js';
 import { BULLETIN, PROJECT_PROGRESS, SITE_VISIT_DETAIL, SITE_WORK, SUBMISSIONS } from '../schema/bulletin.js';
 import { PROGRESS_LOG, SITE_WORK_LOG, SITE_WORK_WEEKS, SUBMISSION_LOG } from '../schema/master.js';
 import { ownedRows, type TableJob } from '../table/merge.js';
@@ -8,7 +8,7 @@ import { readTable } from '../table/read.js';
 import { cellText, parseDate } from '../values/parse.js';
 import { parseReportPeriod, reportPeriodId } from '../calendar/periods.js';
 import { META_SHEET, identifyTemplate, isIssue } from '../workbook/identify.js';
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, type Issue } from '../issues/issue.js';
 import type { Located, MasterData } from '../master/types.js';
 import { pushAll } from '../values/lists.js';
 

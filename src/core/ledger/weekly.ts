@@ -1,12 +1,12 @@
-import { weekStart } from '../calendar/dates.js';
+import { weekStart } from '../values/dates.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import { cellText } from '../values/parse.js';
-import { findSheet, type WorkbookGrid } from '../grid.js';
+import { findSheet, type WorkbookGrid } from '../values/grid.js';
 import type { MasterData } from '../master/types.js';
 import { WEEKLY_LOG, AGENT_WEEKLY } from '../schema/weekly.js';
 import { readTable } from '../table/read.js';
 import type { RowValues } from '../template/samples.js';
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, type Issue } from '../issues/issue.js';
 import { identifyTemplate, isIssue } from '../workbook/identify.js';
 import { matchKey } from '../values/text.js';
 import { readWeekly } from '../weekly/read.js';

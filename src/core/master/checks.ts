@@ -1,8 +1,8 @@
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, type Issue } from '../issues/issue.js';
 import { UNIT_CRITERIA, CRITERION_KEYS } from '../rules/unit.js';
 import { AGENTS, APPROVALS, DECISIONS, MILESTONES, PROJECTS, SURVEYS } from '../schema/master.js';
 import type { ColumnSpec } from '../schema/types.js';
-import { SURVEY_ITEMS } from '../schema/vocab.js';
+import { SURVEY_ITEMS } from '../rules/vocab.js';
 import { matchKey } from '../values/text.js';
 import { ruleIncident } from './incident.js';
 import type { Located, MasterData } from './types.js';

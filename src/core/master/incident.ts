@@ -7,7 +7,7 @@ import {
   type RuleSource,
 } from '../rules/agent.js';
 import { APPROVALS, SURVEYS } from '../schema/master.js';
-import type { IssueCode } from '../validate/codes.js';
+import type { IssueCode } from '../issues/codes.js';
 import type { Incident } from './types.js';
 
 /**

@@ -1,4 +1,4 @@
-import { findSheet, isBlank, type Cell, type SheetGrid, type WorkbookGrid } from '../grid.js';
+import { findSheet, isBlank, type Cell, type SheetGrid, type WorkbookGrid } from '../values/grid.js';
 import {
   AGENTS,
   APPROVALS,
@@ -21,7 +21,7 @@ import { WEEKLY_LOG } from '../schema/weekly.js';
 import { findHeaderRow } from '../table/header.js';
 import type { RecordOf, SheetSpec } from '../schema/types.js';
 import { readTable, type TableRead, type TableRecord } from '../table/read.js';
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, type Issue } from '../issues/issue.js';
 import { DEFAULT_RULES, ruleSetLabel, ruleSetFromRows } from '../rules/index.js';
 import { BUILTIN_HOLIDAYS } from '../calendar/builtin.js';
 import type { DayOverride } from '../calendar/workdays.js';

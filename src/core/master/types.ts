@@ -16,7 +16,7 @@ import type {
   UNIT_SCORES,
 } from '../schema/master.js';
 import type { DayOverride } from '../calendar/workdays.js';
-import type { Cell } from '../grid.js';
+import type { Cell } from '../values/grid.js';
 import type { RuleSet } from '../rules/ruleset.js';
 
 /** A record with the sheet and 1-based row it came from, so every figure can be traced. */

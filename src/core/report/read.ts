@@ -1,9 +1,9 @@
-import type { SheetGrid, WorkbookGrid } from '../grid.js';
+import type { SheetGrid, WorkbookGrid } from '../values/grid.js';
 import { PROGRESS, REPORT, SITE_VISITS } from '../schema/report.js';
 import type { ColumnSpec, FieldsOf, RecordOf, SheetSpec } from '../schema/types.js';
 import { readTable, type TableRead, type TableRecord } from '../table/read.js';
 import { filledRows, locateSheet } from '../table/locate.js';
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, type Issue } from '../issues/issue.js';
 import { parseReportPeriod, siteVisitWindow } from '../calendar/periods.js';
 import { DEFAULT_RULES, type RuleSet } from '../rules/ruleset.js';
 import { matchKey } from '../values/text.js';

@@ -22,7 +22,7 @@ import {
   type CriterionKey,
   type RankingParam,
 } from './unit.js';
-import type { ProjectCategory } from '../schema/vocab.js';
+import type { ProjectCategory } from './vocab.js';
 import { DOCUMENT_PARAMS, type DocumentParam } from './documents.js';
 
 type ScheduleValue<K extends ScheduleParam> = (typeof SCHEDULE_PARAMS)[K]['kind'] extends 'integer'

@@ -1,14 +1,14 @@
-import { isDateCell, type Cell } from '../grid.js';
+import { isDateCell, type Cell } from '../values/grid.js';
 import { parseNumber, cellText } from '../values/parse.js';
 import { matchKey } from '../values/text.js';
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, type Issue } from '../issues/issue.js';
 import { AGENT_CATEGORIES, AGENT_RULES, APPRAISAL_PARAMS, POINT_RULE_CODES, CATEGORY_KEYS } from './agent.js';
 import { LEVEL_VALUE, SATISFACTION_LEVELS } from './satisfaction.js';
 import { BOUND_PARAMS, FRACTION_MODES, SCHEDULE_PARAMS, WEEKDAYS } from './schedule.js';
 import { CRITERION_KEYS, RANKED_CATEGORIES_PARAM, RANKING_PARAMS, UNIT_CRITERIA } from './unit.js';
 import { DOCUMENT_PARAMS } from './documents.js';
 import { DEFAULT_RULES, ruleSetLabel, type RuleSet } from './ruleset.js';
-import type { ProjectCategory } from '../schema/vocab.js';
+import type { ProjectCategory } from './vocab.js';
 
 /**
  * The 规则 sheet: one row per value of the rule set (分组, 编号, 名称, 值, 说明). The row list is

@@ -1,4 +1,4 @@
-import { PROJECT_CATEGORIES, type ProjectCategory } from '../schema/vocab.js';
+import { PROJECT_CATEGORIES, type ProjectCategory } from './vocab.js';
 
 /**
  * 五、考核问责: the criteria of the unit ranking (our Decision: the notice names none) and the

@@ -3,7 +3,7 @@
  * 手续代办移交表 and the 满意度测评表 of 附件3. Every word printed on them is here; the layouts are
  * in core/jobs/forms-layout.ts, the 工作守则 of 附件2 in rules/conduct.ts.
  */
-import { SURVEY_ITEMS } from './vocab.js';
+import { SURVEY_ITEMS } from '../rules/vocab.js';
 
 export const FORMS_VERSION = 1;
 

@@ -1,6 +1,6 @@
 export * from './types.js';
 export * from './define.js';
-export * from './vocab.js';
+export * from '../rules/vocab.js';
 export * from './master.js';
 export * from './report.js';
 export * from './topics.js';

@@ -13,7 +13,7 @@ import {
   SUBMISSION_STATUSES,
   SURVEY_ITEMS,
   TIME_SOURCES,
-} from './vocab.js';
+} from '../rules/vocab.js';
 import { CRITERION_KEYS, UNIT_CRITERIA } from '../rules/unit.js';
 import { WEEKLY_LOG } from './weekly.js';
 

@@ -1,5 +1,5 @@
 import { defineSheet, defineTemplate, PROJECT_ID_NOTE } from './define.js';
-import { SITE_ROLES } from './vocab.js';
+import { SITE_ROLES } from '../rules/vocab.js';
 import { SCHEDULE_PARAMS } from '../rules/schedule.js';
 import { zhCount } from '../values/zh-number.js';
 

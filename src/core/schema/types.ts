@@ -1,5 +1,5 @@
-import type { Cell } from '../grid.js';
-import type { IssueCode } from '../validate/codes.js';
+import type { Cell } from '../values/grid.js';
+import type { IssueCode } from '../issues/codes.js';
 
 /**
  * One description per sheet. The template writer, the Excel data validation, the readers, the

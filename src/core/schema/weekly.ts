@@ -1,5 +1,5 @@
 import { defineSheet, defineTemplate, PROJECT_ID_NOTE } from './define.js';
-import { APPROVAL_DEPARTMENTS, APPROVAL_ITEMS } from './vocab.js';
+import { APPROVAL_DEPARTMENTS, APPROVAL_ITEMS } from '../rules/vocab.js';
 
 /**
  * 代办员周报: each agent's Thursday report to the 重点办 (代办员制度 八、2: 每周四下午 … 包括代办项目审批

@@ -8,10 +8,10 @@ import {
   type RuleSource,
 } from '../rules/agent.js';
 import type { RuleSet } from '../rules/ruleset.js';
-import type { IsoDate } from '../calendar/dates.js';
+import type { IsoDate } from '../values/dates.js';
 import type { Agent, Approval, Incident, Located, Project, Survey } from '../master/types.js';
 import { ruleCodeKey, ruleIncident } from '../master/incident.js';
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, type Issue } from '../issues/issue.js';
 import { AGENT_SCALE, signed, toUnits } from './points.js';
 import { surveyLevel } from './survey.js';
 

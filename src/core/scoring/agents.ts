@@ -1,10 +1,10 @@
 import { AGENT_RULES, AGENT_RULE_CODES, CATEGORY_KEYS, type CategoryKey } from '../rules/agent.js';
 import type { SatisfactionLevel } from '../rules/satisfaction.js';
 import { previousRankPeriod, rankPeriodId, rankPeriodRange, type RankPeriod } from '../calendar/periods.js';
-import type { IsoDate } from '../calendar/dates.js';
+import type { IsoDate } from '../values/dates.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import type { Agent, Located, MasterData } from '../master/types.js';
-import type { Issue } from '../validate/issue.js';
+import type { Issue } from '../issues/issue.js';
 import {
   approvalLines,
   incidentLines,

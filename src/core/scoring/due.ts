@@ -1,7 +1,7 @@
-import { dayNumber, fromDayNumber, type IsoDate } from '../calendar/dates.js';
+import { dayNumber, fromDayNumber, type IsoDate } from '../values/dates.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import type { Approval, Located } from '../master/types.js';
-import type { Issue } from '../validate/issue.js';
+import type { Issue } from '../issues/issue.js';
 import { calendarWarnings } from '../calendar/warnings.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Issue, IssueParams } from '../validate/issue.js';
+import type { Issue, IssueParams } from '../issues/issue.js';
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

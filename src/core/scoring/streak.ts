@@ -1,6 +1,6 @@
 import { parseRankPeriod, previousRankPeriod, rankPeriodId, type RankPeriod } from '../calendar/periods.js';
 import type { Located, RankingRow } from '../master/types.js';
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, type Issue } from '../issues/issue.js';
 
 /**
  * Consecutive last places (倒数第一) read from 排名历史, for one cadence (a quarter's previous

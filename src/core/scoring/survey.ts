@@ -1,5 +1,5 @@
 import { LEVEL_VALUE, levelOfMean, type SatisfactionLevel } from '../rules/satisfaction.js';
-import { SURVEY_ITEMS } from '../schema/vocab.js';
+import { SURVEY_ITEMS } from '../rules/vocab.js';
 import type { Survey } from '../master/types.js';
 
 /** A survey's overall level: the mean of its answered items, rounded (DOMAIN §7, scales). */

@@ -1,7 +1,7 @@
 import type { AgentRuleCode, CategoryKey } from '../rules/agent.js';
 import type { SatisfactionLevel } from '../rules/satisfaction.js';
 import type { CriterionKey } from '../rules/unit.js';
-import type { Issue } from '../validate/issue.js';
+import type { Issue } from '../issues/issue.js';
 
 // ---- 附件1 agent assessment ------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
 import { scheduleFraction } from '../calendar/fraction.js';
-import type { IsoDate } from '../calendar/dates.js';
-import { weekStart } from '../calendar/dates.js';
+import type { IsoDate } from '../values/dates.js';
+import { weekStart } from '../values/dates.js';
 import { reportPeriodId, reportPeriodsIn, type RankPeriod } from '../calendar/periods.js';
 import { assessedWeeks } from '../calendar/schedule.js';
 import type { WorkCalendar } from '../calendar/workdays.js';

@@ -9,7 +9,7 @@ import {
 import type { WorkCalendar } from '../calendar/workdays.js';
 import type { Located, MasterData, UnitScore } from '../master/types.js';
 import { CRITERION_KEYS, UNIT_CRITERIA, type CriterionKey } from '../rules/unit.js';
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, type Issue } from '../issues/issue.js';
 import { dueDates } from './due.js';
 import { finishIssues } from './issues.js';
 import { keyMemo } from './keys.js';

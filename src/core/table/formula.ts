@@ -1,4 +1,4 @@
-import { columnIndex, columnLetters } from '../grid.js';
+import { columnIndex, columnLetters } from '../values/grid.js';
 
 /** Excel's last column (XFD, 0-based) and row. */
 const MAX_COL = 16_383;

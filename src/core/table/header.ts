@@ -1,4 +1,4 @@
-import { isBlank, type Row, type SheetGrid } from '../grid.js';
+import { isBlank, type Row, type SheetGrid } from '../values/grid.js';
 import { matchKey } from '../values/text.js';
 import type { ColumnSpec, SheetSpec } from '../schema/types.js';
 

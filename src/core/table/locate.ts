@@ -1,4 +1,4 @@
-import { findSheet, isBlank, type SheetGrid, type WorkbookGrid } from '../grid.js';
+import { findSheet, isBlank, type SheetGrid, type WorkbookGrid } from '../values/grid.js';
 import type { SheetSpec } from '../schema/types.js';
 import { matchKey } from '../values/text.js';
 import { findHeaderRow } from './header.js';

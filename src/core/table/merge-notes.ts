@@ -1,4 +1,4 @@
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, type Issue } from '../issues/issue.js';
 import type { TablePlan } from './merge.js';
 
 const MAX_LABELS = 10;

@@ -1,10 +1,10 @@
-import { findSheet, isBlank, type Cell, type SheetGrid, type WorkbookGrid } from '../grid.js';
+import { findSheet, isBlank, type Cell, type SheetGrid, type WorkbookGrid } from '../values/grid.js';
 import type { ColumnSpec, SheetSpec } from '../schema/types.js';
 import type { RowValues } from '../template/samples.js';
 import { capTable, type TableOverflow } from '../template/limits.js';
 import { cellText } from '../values/parse.js';
 import { matchKey } from '../values/text.js';
-import type { Issue } from '../validate/issue.js';
+import type { Issue } from '../issues/issue.js';
 import { tableNotes } from './merge-notes.js';
 import { findHeaderRow } from './header.js';
 import { readTable } from './read.js';

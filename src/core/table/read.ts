@@ -1,7 +1,7 @@
-import { isBlank, type Cell, type SheetGrid } from '../grid.js';
+import { isBlank, type Cell, type SheetGrid } from '../values/grid.js';
 import { cellText } from '../values/parse.js';
 import { matchKey } from '../values/text.js';
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, type Issue } from '../issues/issue.js';
 import type { ColumnSpec, FieldSpec, RecordOf, SheetSpec } from '../schema/types.js';
 import { findHeaderRow } from './header.js';
 import { minOf } from '../values/lists.js';

@@ -1,7 +1,7 @@
-import { isErrorCell, NO_CACHED_VALUE, type Cell } from '../grid.js';
+import { isErrorCell, NO_CACHED_VALUE, type Cell } from '../values/grid.js';
 import { parseReportPeriod, reportPeriodId, parseRankPeriod, rankPeriodId } from '../calendar/periods.js';
 import { cellText, parseDate, parseDateTime, parseNumber, type Parsed } from '../values/parse.js';
-import type { IssueCode } from '../validate/codes.js';
+import type { IssueCode } from '../issues/codes.js';
 import type { ColumnSpec, ColumnType, FieldType } from '../schema/types.js';
 import { matchKey } from '../values/text.js';
 import { hasHidden } from '../values/visible.js';

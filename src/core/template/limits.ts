@@ -1,6 +1,6 @@
-import type { Cell } from '../grid.js';
+import type { Cell } from '../values/grid.js';
 import type { SheetSpec } from '../schema/types.js';
-import { formatMessage } from '../validate/issue.js';
+import { formatMessage } from '../issues/issue.js';
 import type { RowValues } from './samples.js';
 
 /** Excel's limits for one sheet (and one cell): a file beyond them is one Excel cannot open. */

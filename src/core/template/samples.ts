@@ -1,4 +1,4 @@
-import type { Cell } from '../grid.js';
+import type { Cell } from '../values/grid.js';
 import { ruleSetToRows, RULE_SHEET_HEADERS } from '../rules/sheet.js';
 import { DEFAULT_RULES } from '../rules/ruleset.js';
 

@@ -1,9 +1,9 @@
-import type { WorkbookGrid } from '../grid.js';
+import type { WorkbookGrid } from '../values/grid.js';
 import { TOPIC_LIST } from '../schema/topics.js';
 import type { RecordOf } from '../schema/types.js';
 import { readTable } from '../table/read.js';
 import { locateSheet } from '../table/locate.js';
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, type Issue } from '../issues/issue.js';
 import { meetingForTopic } from '../calendar/schedule.js';
 import { Meetings } from '../calendar/meetings.js';
 import type { RuleSet } from '../rules/ruleset.js';

@@ -1,4 +1,4 @@
-import type { WorkbookGrid } from '../grid.js';
+import type { WorkbookGrid } from '../values/grid.js';
 import { MASTER } from '../schema/master.js';
 import { REPORT } from '../schema/report.js';
 import { TOPICS } from '../schema/topics.js';
@@ -12,7 +12,7 @@ import { readMaster } from '../master/read.js';
 import { readReport, type RegisterContext } from '../report/read.js';
 import { readTopics } from '../topics/read.js';
 import { DEFAULT_RULES, type RuleSet } from '../rules/ruleset.js';
-import { sortIssues, type Issue } from './issue.js';
+import { sortIssues, type Issue } from '../issues/issue.js';
 
 export interface ValidationContext {
   /** The register, to check reports' projects against (kpd validate --master). */

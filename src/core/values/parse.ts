@@ -1,4 +1,4 @@
-import { isDateCell, isErrorCell, type Cell } from '../grid.js';
+import { isDateCell, isErrorCell, type Cell } from './grid.js';
 import {
   isValidYmd,
   isoDate,
@@ -6,7 +6,7 @@ import {
   serialToIsoDateTime,
   type IsoDate,
   type IsoDateTime,
-} from '../calendar/dates.js';
+} from './dates.js';
 import { normalizeText } from './text.js';
 
 /**

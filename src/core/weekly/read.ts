@@ -1,5 +1,5 @@
-import { findSheet, type WorkbookGrid } from '../grid.js';
-import type { IsoDate } from '../calendar/dates.js';
+import { findSheet, type WorkbookGrid } from '../values/grid.js';
+import type { IsoDate } from '../values/dates.js';
 import { weekSchedule } from '../calendar/schedule.js';
 import { WorkCalendar } from '../calendar/workdays.js';
 import type { Located } from '../master/types.js';
@@ -7,7 +7,7 @@ import type { RuleSet } from '../rules/ruleset.js';
 import type { RecordOf } from '../schema/types.js';
 import { DONE_PROGRESS, WEEKLY_REPORT } from '../schema/weekly.js';
 import { readTable } from '../table/read.js';
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, type Issue } from '../issues/issue.js';
 
 export type WeeklyRecord = RecordOf<typeof WEEKLY_REPORT>;
 

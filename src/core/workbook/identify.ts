@@ -1,8 +1,8 @@
 import { cellText } from '../values/parse.js';
-import { findSheet, type WorkbookGrid } from '../grid.js';
+import { findSheet, type WorkbookGrid } from '../values/grid.js';
 import { OUTPUTS, PAPERS, TEMPLATES } from '../schema/templates.js';
 import type { TemplateSpec } from '../schema/types.js';
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, type Issue } from '../issues/issue.js';
 import { headerScore } from '../table/header.js';
 
 /** Where every template records what it is: a defined name and a hidden sheet. */

@@ -1,7 +1,7 @@
-import { findSheet, type WorkbookGrid } from '../grid.js';
+import { findSheet, type WorkbookGrid } from '../values/grid.js';
 import { MASTER, PROJECTS } from '../schema/master.js';
 import { OUTPUTS, TEMPLATES } from '../schema/templates.js';
-import { issue, type Issue } from '../validate/issue.js';
+import { issue, type Issue } from '../issues/issue.js';
 import { identifyTemplate, isIssue } from './identify.js';
 
 /**

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkMailConfig, loadMailConfig } from '../../../src/adapters/mail/config.js';
-import { message } from '../../../src/core/validate/issue.js';
+import { message } from '../../../src/core/issues/issue.js';
 import { runKpd } from '../../helpers/cli.js';
 import { useTempDir } from '../../helpers/tmp.js';
 import { REPO_ROOT } from '../../helpers/paths.js';

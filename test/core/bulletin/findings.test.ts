@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupFindings } from '../../../src/core/bulletin/findings.js';
 import { rejectedRow, type RejectedRow } from '../../../src/core/bulletin/model.js';
-import { issue } from '../../../src/core/validate/issue.js';
+import { issue } from '../../../src/core/issues/issue.js';
 import { fileName } from '../../../src/core/values/file-name.js';
 
 const FIRST = 'D:/收件/2026-11-1/新能源汽车零部件指挥部-进展.xlsx';

@@ -8,7 +8,7 @@ import {
   isoDate,
   isoWeekday,
   type IsoDate,
-} from '../../../src/core/calendar/dates.js';
+} from '../../../src/core/values/dates.js';
 import { periodSchedule } from '../../../src/core/calendar/schedule.js';
 import { WorkCalendar, type DayOverride } from '../../../src/core/calendar/workdays.js';
 import { DEFAULT_RULES } from '../../../src/core/rules/ruleset.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { readHolidayNotice } from '../../../src/core/calendar/notice.js';
-import { message } from '../../../src/core/validate/issue.js';
+import { message } from '../../../src/core/issues/issue.js';
 import { repoPath } from '../../helpers/paths.js';
 
 /** The published notices (test/fixtures/holiday-notices) read into 节假日 rows, against chinese-days. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import data from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { BUILTIN_HOLIDAYS } from '../../../src/core/calendar/builtin.js';
-import { holidaySheet, readDayOverrides } from '../../../src/core/calendar/overrides.js';
+import { holidaySheet, readDayOverrides } from '../../../src/core/master/holidays.js';
 import { WorkCalendar } from '../../../src/core/calendar/workdays.js';
 import { HOLIDAYS } from '../../../src/core/schema/master.js';
 import { tableGrid } from '../../helpers/grids.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { WorkCalendar } from '../../../src/core/calendar/workdays.js';
 import { deadlinesJob } from '../../../src/core/jobs/deadlines.js';
 import { DEFAULT_RULES } from '../../../src/core/rules/ruleset.js';
-import { issue } from '../../../src/core/validate/issue.js';
+import { issue } from '../../../src/core/issues/issue.js';
 
 describe('deadlinesJob (core/jobs/deadlines.ts)', () => {
   const calendar = new WorkCalendar([]);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { readXlsx } from '../../../src/adapters/xlsx-read/index.js';
 import { WorkCalendar } from '../../../src/core/calendar/workdays.js';
-import type { WorkbookGrid } from '../../../src/core/grid.js';
+import type { WorkbookGrid } from '../../../src/core/values/grid.js';
 import { readMaster, type MasterRead } from '../../../src/core/master/read.js';
 import { repoPath } from '../../helpers/paths.js';
 

@@ -11,7 +11,7 @@ import type { PaperSheet } from '../../../src/core/paper/types.js';
 import { CONDUCT_CODE } from '../../../src/core/rules/conduct.js';
 import { SATISFACTION_LEVELS } from '../../../src/core/rules/satisfaction.js';
 import { SURVEY_FORM } from '../../../src/core/schema/forms.js';
-import { SURVEY_ITEMS } from '../../../src/core/schema/vocab.js';
+import { SURVEY_ITEMS } from '../../../src/core/rules/vocab.js';
 import { isIssue } from '../../../src/core/workbook/identify.js';
 import { caseMasterRows } from '../../helpers/case-master.js';
 import { masterWorkbook } from '../../helpers/master.js';

@@ -7,7 +7,7 @@ import { fillBulletin } from '../../../src/adapters/bulletin-file.js';
 import { readPrepared } from '../../../src/cli/merge-read.js';
 import type { SubmissionRead } from '../../../src/core/bulletin/index.js';
 import { WorkCalendar } from '../../../src/core/calendar/workdays.js';
-import type { WorkbookGrid } from '../../../src/core/grid.js';
+import type { WorkbookGrid } from '../../../src/core/values/grid.js';
 import {
   mergeBulletin,
   mergeContext,
@@ -17,7 +17,7 @@ import {
 } from '../../../src/core/jobs/merge.js';
 import { readMaster } from '../../../src/core/master/read.js';
 import type { MasterData } from '../../../src/core/master/types.js';
-import { message } from '../../../src/core/validate/issue.js';
+import { message } from '../../../src/core/issues/issue.js';
 import { notMasterIssue } from '../../../src/core/workbook/master-kind.js';
 import { repoPath } from '../../helpers/paths.js';
 

@@ -5,7 +5,7 @@ import type { Bulletin } from '../../../src/core/bulletin/model.js';
 import { composeReminders, hqContacts, splitAddresses } from '../../../src/core/jobs/remind.js';
 import type { Located, Project } from '../../../src/core/master/types.js';
 import { DEFAULT_RULES } from '../../../src/core/rules/ruleset.js';
-import { message } from '../../../src/core/validate/issue.js';
+import { message } from '../../../src/core/issues/issue.js';
 
 const schedule = periodSchedule({ year: 2026, month: 11, half: 1 }, new WorkCalendar(), DEFAULT_RULES);
 

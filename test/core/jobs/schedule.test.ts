@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../../src/core/calendar/dates.js';
+import { addDays } from '../../../src/core/values/dates.js';
 import { WorkCalendar } from '../../../src/core/calendar/workdays.js';
 import {
   planSchedule,

@@ -3,7 +3,7 @@ import { formOf, validateJob } from '../../../src/core/jobs/validate.js';
 import { MASTER } from '../../../src/core/schema/master.js';
 import { REPORT } from '../../../src/core/schema/report.js';
 import { TOPICS } from '../../../src/core/schema/topics.js';
-import { issue } from '../../../src/core/validate/issue.js';
+import { issue } from '../../../src/core/issues/issue.js';
 import { exampleGrid } from './example.js';
 
 const REPORT_FILE = ['reports', '2026-11-1', '智慧城市建设指挥部-2026年11月上半月进展.xlsx'];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { a1 } from '../../../src/core/grid.js';
+import { a1 } from '../../../src/core/values/grid.js';
 import { readMaster } from '../../../src/core/master/read.js';
 import { DEFAULT_RULES } from '../../../src/core/rules/ruleset.js';
-import type { Issue } from '../../../src/core/validate/issue.js';
+import type { Issue } from '../../../src/core/issues/issue.js';
 import { masterWorkbook } from '../../helpers/master.js';
 import type { Values } from '../../helpers/grids.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { a1 } from '../../../src/core/grid.js';
+import { a1 } from '../../../src/core/values/grid.js';
 import { readMaster } from '../../../src/core/master/read.js';
-import type { Issue } from '../../../src/core/validate/issue.js';
+import type { Issue } from '../../../src/core/issues/issue.js';
 import { BASE, masterWorkbook } from '../../helpers/master.js';
 
 const [P1, P2] = BASE.projects;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { a1 } from '../../../src/core/grid.js';
+import { a1 } from '../../../src/core/values/grid.js';
 import type { Located, Project } from '../../../src/core/master/types.js';
 import { readReport, type RegisterContext } from '../../../src/core/report/read.js';
 import { PROGRESS, SITE_VISITS } from '../../../src/core/schema/report.js';
-import type { Issue } from '../../../src/core/validate/issue.js';
+import type { Issue } from '../../../src/core/issues/issue.js';
 import { tableGrid, type TableOptions, type Values } from '../../helpers/grids.js';
 import { BASE } from '../../helpers/master.js';
 

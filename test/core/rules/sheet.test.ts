@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dateCell } from '../../../src/core/grid.js';
+import { dateCell } from '../../../src/core/values/grid.js';
 import {
   DEFAULT_RULE_SET_ID,
   DEFAULT_RULES,

@@ -18,7 +18,7 @@ import type {
 } from '../../../src/core/master/types.js';
 import { DEFAULT_RULES, type RuleSet } from '../../../src/core/rules/ruleset.js';
 import type { SatisfactionLevel } from '../../../src/core/rules/satisfaction.js';
-import type { ProjectCategory } from '../../../src/core/schema/vocab.js';
+import type { ProjectCategory } from '../../../src/core/rules/vocab.js';
 
 /**
  * A small builder of MasterData for the scoring tests: each add* call appends a record with

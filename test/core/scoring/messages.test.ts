@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { SCORING_MESSAGES } from '../../../src/core/validate/messages-scoring.js';
-import { MESSAGES } from '../../../src/core/validate/codes.js';
-import { formatMessage } from '../../../src/core/validate/issue.js';
+import { SCORING_MESSAGES } from '../../../src/core/issues/messages-scoring.js';
+import { MESSAGES } from '../../../src/core/issues/codes.js';
+import { formatMessage } from '../../../src/core/issues/issue.js';
 
 const placeholders = (s: string): string[] => [...s.matchAll(/\{(\w+)\}/gu)].map((m) => m[1] ?? '').sort();
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays } from '../../../src/core/calendar/dates.js';
+import { addDays } from '../../../src/core/values/dates.js';
 import { WorkCalendar } from '../../../src/core/calendar/workdays.js';
 import { AGENT_RULES, CATEGORY_KEYS, type AgentRuleDef } from '../../../src/core/rules/agent.js';
 import { SATISFACTION_LEVELS } from '../../../src/core/rules/satisfaction.js';
-import { PROJECT_CATEGORIES } from '../../../src/core/schema/vocab.js';
+import { PROJECT_CATEGORIES } from '../../../src/core/rules/vocab.js';
 import type { MasterData } from '../../../src/core/master/types.js';
 import { rankUnits, scoreAgents } from '../../../src/core/scoring/index.js';
 import { dueDates } from '../../../src/core/scoring/due.js';

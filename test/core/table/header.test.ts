@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Cell, SheetGrid } from '../../../src/core/grid.js';
+import type { Cell, SheetGrid } from '../../../src/core/values/grid.js';
 import { PROGRESS, SITE_VISITS, REPORT } from '../../../src/core/schema/report.js';
 import { findHeaderRow } from '../../../src/core/table/header.js';
 import { locateSheet } from '../../../src/core/table/locate.js';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Cell, SheetGrid } from '../../../src/core/grid.js';
+import type { Cell, SheetGrid } from '../../../src/core/values/grid.js';
 import { PROGRESS_LOG, RANKING_HISTORY, SITE_WORK_WEEKS } from '../../../src/core/schema/master.js';
 import { UNIT_RANKING } from '../../../src/core/schema/results.js';
 import { shiftFormula } from '../../../src/core/table/formula.js';
 import { planTable, planTables } from '../../../src/core/table/merge.js';
 import { tableNotes } from '../../../src/core/table/merge-notes.js';
-import { message } from '../../../src/core/validate/issue.js';
+import { message } from '../../../src/core/issues/issue.js';
 
 /** Merging a run's rows into a table a person worked in: the plan, before any file is touched. */
 const sheet = (name: string, rows: Cell[][]): SheetGrid => ({ name, rows });

@@ -1,6 +1,6 @@
 import { BULLETIN, TEMPLATES } from '../../../src/core/schema/index.js';
 import { describe, expect, it } from 'vitest';
-import { a1, NO_CACHED_VALUE, type Cell, type SheetGrid } from '../../../src/core/grid.js';
+import { a1, NO_CACHED_VALUE, type Cell, type SheetGrid } from '../../../src/core/values/grid.js';
 import { PROJECTS, APPROVALS } from '../../../src/core/schema/master.js';
 import { PROGRESS } from '../../../src/core/schema/report.js';
 import { readTable } from '../../../src/core/table/read.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isoDateTimeToSerial } from '../../../src/core/calendar/dates.js';
-import { dateCell } from '../../../src/core/grid.js';
+import { isoDateTimeToSerial } from '../../../src/core/values/dates.js';
+import { dateCell } from '../../../src/core/values/grid.js';
 import { DEFAULT_RULES, type RuleSet } from '../../../src/core/rules/ruleset.js';
 import { TOPIC_LIST } from '../../../src/core/schema/topics.js';
 import { readTopics } from '../../../src/core/topics/read.js';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { WorkbookGrid } from '../../../src/core/grid.js';
+import type { WorkbookGrid } from '../../../src/core/values/grid.js';
 import { MASTER, PROJECTS } from '../../../src/core/schema/master.js';
 import { PROGRESS, REPORT, SITE_VISITS } from '../../../src/core/schema/report.js';
 import { TOPIC_LIST } from '../../../src/core/schema/topics.js';
 import { validateWorkbook } from '../../../src/core/validate/workbook.js';
-import { message, type Issue } from '../../../src/core/validate/issue.js';
+import { message, type Issue } from '../../../src/core/issues/issue.js';
 import { identifyTemplate, isIssue, META_SHEET, TEMPLATE_NAME } from '../../../src/core/workbook/identify.js';
 import { tableGrid } from '../../helpers/grids.js';
 

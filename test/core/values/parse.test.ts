@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isoDateToSerial } from '../../../src/core/calendar/dates.js';
-import { dateCell } from '../../../src/core/grid.js';
+import { isoDateToSerial } from '../../../src/core/values/dates.js';
+import { dateCell } from '../../../src/core/values/grid.js';
 import {
   cellText,
   hasTime,

@@ -1,8 +1,8 @@
 import { AGENT_CATEGORIES, CATEGORY_KEYS } from '../rules/agent.js';
 import { CRITERION_KEYS, UNIT_CRITERIA } from '../rules/unit.js';
-import type { AgentAssessment, UnitRanking } from '../scoring/types.js';
-import { ACTION_LABEL, OUTCOME_LABEL } from '../scoring/labels.js';
-import { cellRef, message, type Issue, type Locale } from '../validate/issue.js';
+import type { AgentAssessment, UnitRanking } from './types.js';
+import { ACTION_LABEL, OUTCOME_LABEL } from './labels.js';
+import { cellRef, message, type Issue, type Locale } from '../issues/issue.js';
 import type { RowValues } from '../template/samples.js';
 
 /** The rows of the result sheets, by column key: what the writer puts into the workbook. */

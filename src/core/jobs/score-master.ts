@@ -15,7 +15,7 @@ import {
 import { rankingHasData, rankUnits, scoreAgents } from '../scoring/index.js';
 import type { AgentAssessment, UnitRanking } from '../scoring/types.js';
 import type { TableJob } from '../table/merge.js';
-import { issue, message, sortIssues, type Issue, type Locale } from '../validate/issue.js';
+import { issue, message, sortIssues, type Issue, type Locale } from '../issues/issue.js';
 import { zhCount } from '../values/zh-number.js';
 import {
   agentResultRows,
@@ -24,7 +24,7 @@ import {
   scoreLineRows,
   unitRankingNoteRows,
   unitRankingRows,
-} from './render.js';
+} from '../scoring/render.js';
 
 export interface ScoreOutcome {
   /** A quarter's agent assessment; a half-year ranks units only. */

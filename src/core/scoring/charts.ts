@@ -1,7 +1,7 @@
 import { CHART_COLORS, type ChartSpec } from '../document/chart.js';
 import type { DocText } from '../document/text.js';
 import { UNIT_RANKING } from '../schema/results.js';
-import type { UnitRanking } from '../scoring/types.js';
+import type { UnitRanking } from './types.js';
 
 /**
  * 单位考评排名 as a chart: each unit's total in rank order, the praised in green and the

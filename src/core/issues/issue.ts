@@ -1,6 +1,6 @@
-import { a1 } from '../grid.js';
+import { a1 } from '../values/grid.js';
 import { visibleText } from '../values/visible.js';
-import { addDays } from '../calendar/dates.js';
+import { addDays } from '../values/dates.js';
 import { MESSAGES, severityOf, type IssueCode, type Severity } from './codes.js';
 
 export type Locale = 'zh' | 'en';

@@ -1,7 +1,7 @@
-import type { SheetGrid, WorkbookGrid } from './grid.js';
-import type { SheetSpec } from './schema/types.js';
-import type { TableWrite } from './table/merge.js';
-import type { RowValues } from './template/samples.js';
+import type { SheetGrid, WorkbookGrid } from '../values/grid.js';
+import type { SheetSpec } from '../schema/types.js';
+import type { TableWrite } from './merge.js';
+import type { RowValues } from '../template/samples.js';
 
 /**
  * The spreadsheet program the task pane runs in, declared once; one implementation per host

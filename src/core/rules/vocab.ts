@@ -1,5 +1,5 @@
 /** Closed vocabularies shared by several sheets (the drop-down lists). */
-import { LEVEL_INPUTS, SATISFACTION_LEVELS } from '../rules/satisfaction.js';
+import { LEVEL_INPUTS, SATISFACTION_LEVELS } from './satisfaction.js';
 
 export const PROJECT_CATEGORIES = ['省重点', '市重点', '招商引资', '棚户区改造', '基础设施', '其他'] as const;
 export type ProjectCategory = (typeof PROJECT_CATEGORIES)[number];

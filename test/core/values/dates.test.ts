@@ -15,7 +15,7 @@ import {
   serialToIsoDate,
   serialToIsoDateTime,
   weekStart,
-} from '../../../src/core/calendar/dates.js';
+} from '../../../src/core/values/dates.js';
 
 describe('calendar dates', () => {
   it('knows month lengths and leap years', () => {

@@ -1,8 +1,8 @@
-import { findSheet, type SheetGrid, type WorkbookGrid } from '../grid.js';
+import { findSheet, type SheetGrid, type WorkbookGrid } from '../values/grid.js';
 import { HOLIDAYS } from '../schema/master.js';
 import { readTable } from '../table/read.js';
-import type { Issue } from '../validate/issue.js';
-import type { DayOverride } from './workdays.js';
+import type { Issue } from '../issues/issue.js';
+import type { DayOverride } from '../calendar/workdays.js';
 
 /**
  * The office's own holiday entries from a 节假日 sheet, a holiday workbook, or a CSV turned

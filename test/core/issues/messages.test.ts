@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGES, severityOf, type IssueCode, type MessageDef } from '../../../src/core/validate/codes.js';
-import { formatMessage, issue, location, message, sortIssues } from '../../../src/core/validate/issue.js';
+import { MESSAGES, severityOf, type IssueCode, type MessageDef } from '../../../src/core/issues/codes.js';
+import { formatMessage, issue, location, message, sortIssues } from '../../../src/core/issues/issue.js';
 import { TEMPLATES } from '../../../src/core/schema/templates.js';
 
 const placeholders = (s: string): string[] =>
