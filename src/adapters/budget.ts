@@ -46,6 +46,3 @@ export function byteBudget(limit: number = RUN_BUDGET_BYTES): ByteBudget {
     },
   };
 }
-
-/** A budget that never refuses: for callers that hold the bytes anyway (tests, one known file). */
-export const unlimitedBudget = (): ByteBudget => byteBudget(Number.POSITIVE_INFINITY);

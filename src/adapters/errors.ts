@@ -33,5 +33,3 @@ export class UnusableFileError extends Error {
     this.detail = detail;
   }
 }
-
-export const isUnusableFileError = (e: unknown): e is UnusableFileError => e instanceof UnusableFileError;

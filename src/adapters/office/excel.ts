@@ -8,6 +8,7 @@ import {
 } from '../../core/values/grid.js';
 import type { ColumnSpec, SheetSpec } from '../../core/schema/types.js';
 import { isoDateTimeToSerial, isoDateToSerial } from '../../core/values/dates.js';
+import { looksLikeFormula } from '../../core/values/text.js';
 import { shiftFormula } from '../../core/table/formula.js';
 import type { TablePlan, TableWrite } from '../../core/table/merge.js';
 import { layoutSheet, numberFormat } from '../../core/template/layout.js';
@@ -212,7 +213,7 @@ function excelValue(v: Cell | undefined, c: ColumnSpec): string | number | boole
   if (typeof v === 'string' && c.type === 'date' && /^\d{4}-\d{2}-\d{2}$/u.test(v)) return isoDateToSerial(v);
   if (typeof v === 'string' && c.type === 'datetime' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/u.test(v))
     return isoDateTimeToSerial(v);
-  if (typeof v === 'string' && /^[=+\-@]/u.test(v)) return `'${v}`;
+  if (typeof v === 'string' && looksLikeFormula(v)) return `'${v}`;
   return v;
 }
 

@@ -106,24 +106,6 @@ export function firstChild(parent: Element, local: string, ns?: string | null): 
   return childElements(parent, local, ns)[0];
 }
 
-/** Every descendant element named `local` in namespace `ns`, in document order. */
-export function descendants(parent: Element | Document, local: string, ns: string): Element[] {
-  const list = parent.getElementsByTagNameNS(ns, local);
-  const out: Element[] = [];
-  for (let i = 0; i < list.length; i++) {
-    const e = list.item(i);
-    if (e) out.push(e);
-  }
-  return out;
-}
-
-/** A prefix bound to `ns` on `el` or one of its ancestors ('' for the default namespace). */
-export function prefixFor(el: Element, ns: string): string | undefined {
-  const p = el.lookupPrefix(ns);
-  if (p !== null && p !== undefined) return p;
-  return el.isDefaultNamespace(ns) ? '' : undefined;
-}
-
 /**
  * A new element in the root's namespace, written with the root's prefix, so that a prefixed
  * part (`<x:sheets>`) gains `<x:sheet>` and an unprefixed one `<sheet>`.

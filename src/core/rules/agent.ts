@@ -148,10 +148,6 @@ export function isAgentRuleCode(s: string): s is AgentRuleCode {
   return Object.hasOwn(AGENT_RULES, s);
 }
 
-export function agentRule(code: AgentRuleCode): AgentRuleDef {
-  return AGENT_RULES[code];
-}
-
 /**
  * 第六条 (民主评议): what a quarter rated 非常不满意 brings, and after how many such quarters in a
  * row the heavier outcome applies. Words and count are values of the rule table.
@@ -176,5 +172,3 @@ export const APPRAISAL_PARAMS = {
     { value: string; kind: 'text' } | { value: number; kind: 'integer'; min: number; max: number }
   )
 >;
-
-export type AppraisalParam = keyof typeof APPRAISAL_PARAMS;

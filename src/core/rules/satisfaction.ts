@@ -29,13 +29,6 @@ const ALIASES: ReadonlyMap<string, SatisfactionLevel> = new Map([
   ['较满意', '一般'],
 ]);
 
-/** The canonical level for a typed word, or undefined when it is not one of the scale. */
-export function toLevel(text: string): SatisfactionLevel | undefined {
-  const t = text.replace(/\s+/gu, '');
-  if ((SATISFACTION_LEVELS as readonly string[]).includes(t)) return t as SatisfactionLevel;
-  return ALIASES.get(t);
-}
-
 export const LEVEL_INPUTS: readonly string[] = [...SATISFACTION_LEVELS, ...ALIASES.keys()];
 
 /**

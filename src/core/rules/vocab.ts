@@ -1,5 +1,5 @@
 /** Closed vocabularies shared by several sheets (the drop-down lists). */
-import { LEVEL_INPUTS, SATISFACTION_LEVELS } from './satisfaction.js';
+import { SATISFACTION_LEVELS } from './satisfaction.js';
 
 export const PROJECT_CATEGORIES = ['省重点', '市重点', '招商引资', '棚户区改造', '基础设施', '其他'] as const;
 export type ProjectCategory = (typeof PROJECT_CATEGORIES)[number];
@@ -27,7 +27,6 @@ export const APPROVAL_DEPARTMENTS = ['发改', '国土', '住建', '环保', '�
 export { SATISFACTION_LEVELS };
 /** 比较满意 / 基本满意 are accepted and read as 一般. */
 export const LEVEL_ALIASES = { 比较满意: '一般', 基本满意: '一般', 较满意: '一般' } as const;
-export const LEVEL_INPUT_WORDS = LEVEL_INPUTS;
 
 /**
  * The seven items of 附件3: the column headers of 满意度测评 (generated from this list), the words

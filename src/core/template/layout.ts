@@ -31,9 +31,6 @@ export interface SheetLayout {
   readonly columns: ReadonlyMap<string, number>;
 }
 
-/** Columns a sheet writes, in order. */
-export const sheetColumns = (spec: SheetSpec): readonly ColumnSpec[] => spec.columns;
-
 export function layoutSheet(spec: SheetSpec, dataRows: number): SheetLayout {
   const lastCol = spec.columns.length;
   const fields = spec.fields ?? [];
