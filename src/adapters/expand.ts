@@ -11,7 +11,8 @@
 import { formatMessage, type Locale } from '../core/issues/issue.js';
 import type { IssueCode } from '../core/issues/codes.js';
 import { visible } from '../core/values/visible.js';
-import { byFile, codeUnitOrder } from '../core/values/order.js';
+import { byFile } from '../core/values/order.js';
+import { compareCodePoints } from '../core/values/collate.js';
 import { byteBudget, type ByteBudget } from './budget.js';
 import { parseEml, type EmlLimits } from './eml.js';
 import { UnusableFileError } from './errors.js';
@@ -300,7 +301,7 @@ function* expandZip(
   const entries = zip.entries
     .filter((e) => !e.isDirectory)
     .map((e) => ({ e, name: e.name.replace(/\\/g, '/') }))
-    .sort((a, b) => codeUnitOrder(a.name, b.name));
+    .sort((a, b) => compareCodePoints(a.name, b.name));
   if (entries.length === 0) {
     yield ignored(opts, display, 'input.zipEmpty');
     return;

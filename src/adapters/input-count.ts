@@ -1,4 +1,5 @@
 import { opendir, stat } from 'node:fs/promises';
+import { compareCodePoints } from '../core/values/collate.js';
 import path from 'node:path';
 import { expandOptions, type CollectOptions } from './expand.js';
 import { SIDECAR_SUFFIX, STATE_FILE } from './mail/store.js';
@@ -38,7 +39,7 @@ export async function countInputFiles(
     }
     const present = new Set(names);
     let n = 0;
-    for (const name of names.sort()) {
+    for (const name of names.sort(compareCodePoints)) {
       const bookkeeping =
         name === STATE_FILE ||
         (name.endsWith(SIDECAR_SUFFIX) && present.has(name.slice(0, -SIDECAR_SUFFIX.length)));

@@ -28,7 +28,7 @@ import { opendir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { readSidecar, SIDECAR_SUFFIX, STATE_FILE } from './mail/store.js';
 import { visible } from '../core/values/visible.js';
-import { codeUnitOrder } from '../core/values/order.js';
+import { compareCodePoints } from '../core/values/collate.js';
 import {
   classify,
   expandBytes,
@@ -120,7 +120,7 @@ async function* visitPath(
         code: (e as NodeJS.ErrnoException).code ?? '?',
       });
     }
-    names.sort(codeUnitOrder);
+    names.sort(compareCodePoints);
     const present = new Set(names);
     const bookkeeping = (n: string): boolean =>
       n === STATE_FILE || (n.endsWith(SIDECAR_SUFFIX) && present.has(n.slice(0, -SIDECAR_SUFFIX.length)));

@@ -1,4 +1,5 @@
 /** What kpd mail and kpd schedule share: the settings file, the clock, the intake's lines, reminders. */
+import { compareCodePoints } from '../core/values/collate.js';
 import { resolve } from 'node:path';
 import { instantToCst, type IsoDateTime } from '../core/values/dates.js';
 import type { ReportPeriod } from '../core/calendar/periods.js';
@@ -101,8 +102,7 @@ export async function reportStatus(
   locale: Locale,
 ): Promise<Bulletin> {
   const collected = await collectInputs(inputs.map((p) => resolve(cwd, p)));
-  const byPath = <T extends { file: string }>(a: T, b: T): number =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+  const byPath = <T extends { file: string }>(a: T, b: T): number => compareCodePoints(a.file, b.file);
   const ctx = bulletinContext({ period, master: master.data, calendar, locale });
   const reads = collected.items.sort(byPath).map((item) =>
     readPrepared(

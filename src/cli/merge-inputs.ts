@@ -7,7 +7,7 @@ import { formatMessage, issue, type Issue, type Locale } from '../core/issues/is
 import { decodeText } from '../adapters/files.js';
 import { UsageError, type Io } from './io.js';
 import type { BulletinContext, SubmissionRead } from '../core/bulletin/index.js';
-import { codeUnitOrder } from '../core/values/order.js';
+import { compareCodePoints } from '../core/values/collate.js';
 import type { ByteBudget } from '../adapters/budget.js';
 import { walkInputs } from '../adapters/inputs.js';
 import { readPrepared, type PreparedItem } from './merge-read.js';
@@ -82,7 +82,7 @@ export async function readReports(
     readonly quiet: boolean | undefined;
   },
 ): Promise<{ reads: SubmissionRead[]; ignored: { file: string; reason: string }[]; received: Set<string> }> {
-  const sorted = [...paths].sort(codeUnitOrder);
+  const sorted = [...paths].sort(compareCodePoints);
   const bar = await inputProgress(o.io, 'merge', o.locale, o.quiet, sorted);
   const reads: SubmissionRead[] = [];
   const ignored: { file: string; reason: string }[] = [];

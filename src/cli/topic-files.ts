@@ -4,6 +4,7 @@ import { collectInputs } from '../adapters/inputs.js';
 import { displayPath } from './format.js';
 import { loadPrepared } from './merge-read.js';
 import type { Io } from './io.js';
+import { compareCodePoints } from '../core/values/collate.js';
 
 /**
  * The 议题申报表 named on the command line (files, folders, .eml, .zip), read as kpd agenda reads
@@ -13,8 +14,7 @@ export async function topicFiles(
   paths: readonly string[],
   io: Io,
 ): Promise<{ files: ReceivedFile[]; ignored: { file: string; reason: string }[] }> {
-  const byPath = <T extends { file: string }>(a: T, b: T): number =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+  const byPath = <T extends { file: string }>(a: T, b: T): number => compareCodePoints(a.file, b.file);
   const collected = await collectInputs(paths.map((p) => resolve(io.cwd, p)));
   const files = collected.items.sort(byPath).map((item) =>
     loadPrepared({

@@ -10,6 +10,7 @@
  * .eml without its sidecar is fetched again under the same name (the same bytes).
  */
 import { createHash } from 'node:crypto';
+import { compareCodePoints } from '../../core/values/collate.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeAtomic } from '../files.js';
@@ -77,7 +78,7 @@ export class IntakeStore {
     } catch {
       // a new folder
     }
-    for (const n of names.filter((x) => x.endsWith('.eml')).sort()) {
+    for (const n of names.filter((x) => x.endsWith('.eml')).sort(compareCodePoints)) {
       const s = await readSidecar(join(dir, n));
       if (s) sidecars.push(s);
     }

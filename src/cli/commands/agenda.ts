@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { compareCodePoints } from '../../core/values/collate.js';
+import { byFile } from '../../core/values/order.js';
 import { parseCommandArgs } from '../args.js';
 import { finishAgenda, readTopicFile, startAgenda, type TopicFileRead } from '../../core/jobs/agenda.js';
 import { parseDate } from '../../core/values/parse.js';
@@ -60,14 +62,12 @@ export async function agendaCommand(argv: readonly string[], io: Io): Promise<Ex
   if ('refused' in started) throw new UsageError(message(started.refused, locale));
 
   const rel = (f: string): string => displayPath(io.cwd, f);
-  const byPath = <T extends { file: string }>(a: T, b: T): number =>
-    a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
   // One file at a time: its topics kept, its workbook dropped before the next is read.
   const reads: { file: string; read: TopicFileRead }[] = [];
   const ignored: { file: string; reason: string }[] = [];
   const bar = progressCounter(io, 'agenda', locale, values.json);
   try {
-    for await (const found of walkInputs(positionals.map((p) => resolve(io.cwd, p)).sort(), {
+    for await (const found of walkInputs(positionals.map((p) => resolve(io.cwd, p)).sort(compareCodePoints), {
       budget,
       locale,
     })) {
@@ -95,8 +95,8 @@ export async function agendaCommand(argv: readonly string[], io: Io): Promise<Ex
   } finally {
     bar.done();
   }
-  reads.sort(byPath);
-  ignored.sort(byPath);
+  reads.sort(byFile);
+  ignored.sort(byFile);
   const job = finishAgenda(
     started.context,
     reads.map((r) => r.read),

@@ -6,6 +6,7 @@ import { loadWorkbookBytes } from '../../adapters/files.js';
 import { SEP, UNREADABLE, walkInputs } from '../../adapters/inputs.js';
 import { jsonText } from '../../core/values/visible.js';
 import { loadMaster, runBudget } from '../context.js';
+import { compareCodePoints } from '../../core/values/collate.js';
 export { VALIDATE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf } from '../lang.js';
@@ -94,7 +95,7 @@ export async function validateFiles(
   const origin = (f: string): number =>
     order.findIndex((p) => f === p || f.startsWith(p + sep) || f.startsWith(p + SEP));
   const keyed = results.map((r, i) => ({ r, o: origin(sources[i] ?? ''), f: sources[i] ?? '' }));
-  keyed.sort((a, b) => a.o - b.o || (a.f < b.f ? -1 : a.f > b.f ? 1 : 0));
+  keyed.sort((a, b) => a.o - b.o || compareCodePoints(a.f, b.f));
   return keyed.map((k) => k.r);
 }
 

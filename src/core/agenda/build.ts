@@ -14,6 +14,7 @@ import { readTopics, type TopicArrival } from '../topics/read.js';
 import { formatMessage, issue, message, type Issue, type Locale } from '../issues/issue.js';
 import { matchKey } from '../values/text.js';
 import { identifyTemplate, isIssue } from '../workbook/identify.js';
+import { compareText } from '../values/collate.js';
 
 /**
  * The weekly meeting's agenda (DOMAIN §5): (1) the decisions being tracked, each with its state
@@ -138,8 +139,8 @@ export function trackedDecisions(
     (a, b) =>
       STATE_ORDER[a.state] - STATE_ORDER[b.state] ||
       (b.overdueDays ?? 0) - (a.overdueDays ?? 0) ||
-      (a.meetingDate < b.meetingDate ? -1 : a.meetingDate > b.meetingDate ? 1 : 0) ||
-      (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : 0),
+      compareText(a.meetingDate, b.meetingDate) ||
+      compareText(a.itemId, b.itemId),
   );
 }
 

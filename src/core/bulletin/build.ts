@@ -1,4 +1,5 @@
 import { addDays, weekStart, type IsoDate, type IsoDateTime } from '../values/dates.js';
+import { compareCodePoints, compareText } from '../values/collate.js';
 import {
   parseReportPeriod,
   previousReportPeriod,
@@ -308,7 +309,7 @@ export function assembleBulletin(
     fraction: round(fraction),
     rulesLabel: master.rulesLabel,
     submissions: submissions.sort(
-      (a, b) => rankOf(a.hq) - rankOf(b.hq) || (a.receivedAt ?? '').localeCompare(b.receivedAt ?? ''),
+      (a, b) => rankOf(a.hq) - rankOf(b.hq) || compareText(a.receivedAt ?? '', b.receivedAt ?? ''),
     ),
     missing: hqOrder.filter((h) => h !== '' && !taken.has(h)),
     setAside: files.setAside.filter((x) => !taken.has(x.hq)),
@@ -407,9 +408,9 @@ function latestReports(
     // saved, then by file name, so the same inputs always give the same bulletin.
     const sorted = [...list].sort(
       (a, b) =>
-        (a.at ?? '').localeCompare(b.at ?? '') ||
-        (a.mtime ?? '').localeCompare(b.mtime ?? '') ||
-        a.file.localeCompare(b.file),
+        compareText(a.at ?? '', b.at ?? '') ||
+        compareText(a.mtime ?? '', b.mtime ?? '') ||
+        compareCodePoints(a.file, b.file),
     );
     const winner = sorted[sorted.length - 1] as Candidate;
     taken.set(hq, winner);

@@ -1,6 +1,7 @@
 import { addDays, dayNumber, isoDate, isoWeekday, isValidYmd, type IsoDate } from '../values/dates.js';
 import type { DayOverride } from './workdays.js';
 import { issue, type Issue } from '../issues/issue.js';
+import { compareText } from '../values/collate.js';
 
 /**
  * Reads the State Council's yearly holiday notice (国务院办公厅关于YYYY年部分节假日安排的通知) as
@@ -135,7 +136,7 @@ export function readHolidayNotice(text: string, opts: { readonly year?: number }
     : [
         ...[...rest].map(([date, it]) => ({ date, type: '休' as const, note: it.name })),
         ...[...work].map(([date, it]) => ({ date, type: '班' as const, note: it.name })),
-      ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+      ].sort((a, b) => compareText(a.date, b.date));
   return { year, items, days, issues };
 }
 

@@ -1,5 +1,6 @@
 import { daysInMonth, isoDate, weekStart, type IsoDate } from '../values/dates.js';
 import { normalizeText } from '../values/text.js';
+import { compareText } from '../values/collate.js';
 
 /**
  * Period ids used by every tool: half-month reports `2026-11-1` (上半月, due the 12th) and
@@ -152,7 +153,7 @@ export function quarterOf(date: IsoDate): RankPeriod {
 }
 
 export function compareRankPeriods(a: RankPeriod, b: RankPeriod): number {
-  return a.year - b.year || a.kind.localeCompare(b.kind) || a.index - b.index;
+  return a.year - b.year || compareText(a.kind, b.kind) || a.index - b.index;
 }
 
 /** The report periods whose dates fall in a ranking period. */

@@ -2,6 +2,7 @@ import { a1 } from '../values/grid.js';
 import { visibleText } from '../values/visible.js';
 import { addDays } from '../values/dates.js';
 import { MESSAGES, severityOf, type IssueCode, type Severity } from './codes.js';
+import { compareText } from '../values/collate.js';
 
 export type Locale = 'zh' | 'en';
 export type IssueParams = Readonly<Record<string, string | number>>;
@@ -104,9 +105,9 @@ export function sortIssues(issues: readonly Issue[], sheetOrder: readonly string
   return [...issues].sort(
     (a, b) =>
       rank(a.sheet) - rank(b.sheet) ||
-      (a.sheet ?? '').localeCompare(b.sheet ?? '') ||
+      compareText(a.sheet ?? '', b.sheet ?? '') ||
       (a.row ?? 0) - (b.row ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0) ||
-      a.code.localeCompare(b.code),
+      compareText(a.code, b.code),
   );
 }

@@ -2,6 +2,7 @@ import { dayNumber, fromDayNumber, weekStart, ymd, type IsoDate } from '../value
 import type { Located, Milestone } from '../master/types.js';
 import type { MilestoneState } from '../schema/chart.js';
 import { issue, type Issue } from '../issues/issue.js';
+import { compareText } from '../values/collate.js';
 
 /**
  * The pieces of 挂图作战 that are not layout: each milestone's state on the day, the order of a
@@ -35,7 +36,7 @@ export function orderMilestones(
     list.map((m) => [m, predecessorSeqs(m.record.predecessors).filter((s) => bySeq.has(s))]),
   );
   const before = (a: Located<Milestone>, b: Located<Milestone>): number =>
-    a.record.plannedDate.localeCompare(b.record.plannedDate) || a.record.seq - b.record.seq;
+    compareText(a.record.plannedDate, b.record.plannedDate) || a.record.seq - b.record.seq;
   for (const m of list) {
     for (const s of preds.get(m) ?? []) {
       const p = bySeq.get(s);
@@ -82,7 +83,7 @@ export function spanStart(
 ): IsoDate {
   const seqs = predecessorSeqs(m.predecessors);
   const dates = all.filter((x) => seqs.includes(x.record.seq)).map((x) => x.record.plannedDate);
-  const from = dates.length > 0 ? dates.sort().at(-1) : projectStart;
+  const from = dates.length > 0 ? dates.sort(compareText).at(-1) : projectStart;
   return from !== undefined && from < m.plannedDate ? from : m.plannedDate;
 }
 

@@ -16,6 +16,7 @@ import {
   type AxisSlot,
   type AxisUnit,
 } from './chart-model.js';
+import { compareText } from '../values/collate.js';
 
 /**
  * `kpd chart` (挂图作战): each HQ's projects as a printable progress chart on A3 landscape — one
@@ -197,7 +198,7 @@ function hqSheet(
   const dates = [opts.on];
   for (const { rows } of plans)
     for (const r of rows) dates.push(r.m.plannedDate, ...(r.m.actualDate ? [r.m.actualDate] : []));
-  dates.sort();
+  dates.sort(compareText);
   const { unit, slots } = chooseAxis(dates[0] ?? opts.on, dates.at(-1) ?? opts.on, opts.on, (u) =>
     Math.floor(AXIS_UNITS / SLOT_WIDTH[u].min),
   );

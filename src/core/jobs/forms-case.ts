@@ -3,6 +3,7 @@ import { WorkCalendar } from '../calendar/workdays.js';
 import type { MasterData, Project, Survey } from '../master/types.js';
 import { dueDates } from '../scoring/due.js';
 import { matchKey } from '../values/text.js';
+import { compareText } from '../values/collate.js';
 
 /** A case (代办档案) as its forms print it: the project, the enterprise, the agent and the approvals. */
 export interface CaseApproval {
@@ -52,7 +53,7 @@ export function agentCase(master: MasterData, caseId: string): AgentCase | undef
   const calendar = new WorkCalendar(master.holidays);
   const due = dueDates(calendar, rows);
   const sorted = [...rows].sort(
-    (a, b) => a.record.startDate.localeCompare(b.record.startDate) || a.row - b.row,
+    (a, b) => compareText(a.record.startDate, b.record.startDate) || a.row - b.row,
   );
   const approvals = sorted.map((a): CaseApproval => {
     const r = a.record;
@@ -83,7 +84,7 @@ export function agentCase(master: MasterData, caseId: string): AgentCase | undef
         company !== '' &&
         matchKey(s.company ?? '') === matchKey(company),
     )
-    .sort((a, b) => a.date.localeCompare(b.date));
+    .sort((a, b) => compareText(a.date, b.date));
   const survey = surveys.at(-1);
   return {
     caseId: first.caseId,

@@ -12,6 +12,7 @@ import { FORM_STYLE as S, FormGrid, formSheet } from '../paper/form.js';
 import { fillText, zhDate } from '../paper/text.js';
 import type { PaperSheet } from '../paper/types.js';
 import type { AgentCase } from './forms-case.js';
+import { compareText } from '../values/collate.js';
 
 /**
  * The four forms of a case laid out on A4, each on one page, in the look of the paper forms:
@@ -188,7 +189,7 @@ export function handoverSheet(c: AgentCase): PaperSheet {
   const allDone = c.approvals.length > 0 && c.approvals.every((a) => a.done !== undefined);
   const last = c.approvals
     .map((a) => a.done ?? '')
-    .sort()
+    .sort(compareText)
     .at(-1);
   g.line(
     [

@@ -1,4 +1,5 @@
 import { readHolidayNotice, type NoticeItem } from '../calendar/notice.js';
+import { compareText } from '../values/collate.js';
 import { yearOf } from '../values/dates.js';
 import type { DayOverride } from '../calendar/workdays.js';
 import { HOLIDAYS } from '../schema/master.js';
@@ -118,7 +119,7 @@ export function importHolidays(input: HolidayImportInput): HolidayImport {
         { year, count: keptOfYear.length, dates: keptOfYear.map((d) => `${d.date}${d.type}`).join(j.list) },
       ),
     );
-  const rows = [...read.days].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map(row);
+  const rows = [...read.days].sort((a, b) => compareText(a.date, b.date)).map(row);
   return {
     ok: true,
     year,

@@ -15,6 +15,7 @@ import { WEEKDAYS } from '../rules/schedule.js';
 import type { MasterData } from '../master/types.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import type { Issue } from '../issues/issue.js';
+import { compareText } from '../values/collate.js';
 
 /**
  * The clerk's fortnight as a plan (issue #17): given the time, the calendar in force, the rule
@@ -239,7 +240,7 @@ export function planSchedule(input: PlanInput): Plan {
     else if (!rec || minutesBetween(rec.at, now) >= retry) due.push(s);
   }
   const order = (a: PlannedStep, b: PlannedStep): number =>
-    a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    compareText(a.at, b.at) || compareText(a.id, b.id);
   return {
     due: due.sort(order),
     missed: missed.sort(order),
@@ -277,5 +278,5 @@ export function recordStep(
 
 /** The meetings the master shows as held: those whose decisions 督办事项 records (DOMAIN §5). */
 export function heldMeetingsOf(master: Pick<MasterData, 'decisions'>): IsoDate[] {
-  return [...new Set(master.decisions.map((d) => d.record.meetingDate))].sort();
+  return [...new Set(master.decisions.map((d) => d.record.meetingDate))].sort(compareText);
 }

@@ -24,6 +24,7 @@ import {
 } from './unit.js';
 import type { ProjectCategory } from './vocab.js';
 import { DOCUMENT_PARAMS, type DocumentParam } from './documents.js';
+import { compareCodePoints } from '../values/collate.js';
 
 type ScheduleValue<K extends ScheduleParam> = (typeof SCHEDULE_PARAMS)[K]['kind'] extends 'integer'
   ? number
@@ -85,7 +86,7 @@ export const DEFAULT_RULES: RuleSet = Object.freeze({
 export function ruleSetId(rules: RuleSet): string {
   const canonical = JSON.stringify(rules, (_k, v: unknown) =>
     v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as object).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(Object.entries(v as object).sort(([a], [b]) => compareCodePoints(a, b)))
       : v,
   );
   // FNV-1a, 32 bits: a label, not a security measure.

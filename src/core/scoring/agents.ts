@@ -1,3 +1,4 @@
+import { compareText } from '../values/collate.js';
 import { AGENT_RULES, AGENT_RULE_CODES, CATEGORY_KEYS, type CategoryKey } from '../rules/agent.js';
 import type { SatisfactionLevel } from '../rules/satisfaction.js';
 import { previousRankPeriod, rankPeriodId, rankPeriodRange, type RankPeriod } from '../calendar/periods.js';
@@ -219,16 +220,13 @@ function toLine(agent: string, d: LineDraft): ScoreLine {
   };
 }
 
-// Sheet names and details only need a fixed order, not a collation people read: code points.
-const codePointOrder = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 /** Within one agent: category, rule code (table order), sheet, row; the detail settles the rest. */
 function compareLines(a: ScoreLine, b: ScoreLine): number {
   return (
     (CATEGORY_ORDER.get(a.category) ?? 0) - (CATEGORY_ORDER.get(b.category) ?? 0) ||
     (CODE_ORDER.get(a.code) ?? 0) - (CODE_ORDER.get(b.code) ?? 0) ||
-    codePointOrder(a.sheet, b.sheet) ||
+    compareText(a.sheet, b.sheet) ||
     a.row - b.row ||
-    codePointOrder(a.detail, b.detail)
+    compareText(a.detail, b.detail)
   );
 }

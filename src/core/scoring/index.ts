@@ -6,7 +6,7 @@ export { scoreAgents, type AgentInput } from './agents.js';
 export { rankUnits, rankingHasData, MANUAL_NOTE, type UnitInput } from './units.js';
 export { NOTHING_TO_COUNT } from './unit-ledgers.js';
 export { surveyLevel, ratingOf, type SurveyLevel } from './survey.js';
-export { competitionRanks, compareNames, type Ranked } from './rank.js';
+export { competitionRanks, type Ranked } from './rank.js';
 export { OUTCOME_LABEL, ACTION_LABEL } from './labels.js';
 export {
   type AgentAction,

@@ -1,6 +1,7 @@
+import { compareText } from '../values/collate.js';
 import type { Issue, IssueParams } from '../issues/issue.js';
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const cmp = compareText;
 
 function paramsKey(p: IssueParams): string {
   let s = '';

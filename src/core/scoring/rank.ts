@@ -1,15 +1,11 @@
+import { compareText } from '../values/collate.js';
 /**
  * Competition ranking (1, 2, 2, 4) with a stable order among equals.
  */
 
-// Ties are ordered by name in Chinese collation (pinyin), the order a clerk expects in a list
-// of names; it also makes the output independent of the order of the input rows. Code-point
-// order breaks the rare tie of two spellings the collation treats as equal.
-const COLLATOR = new Intl.Collator('zh-CN');
-
-export function compareNames(a: string, b: string): number {
-  return COLLATOR.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0);
-}
+// Ties are ordered by name as text is ordered everywhere (values/collate.ts: pinyin, then code
+// points), the order a clerk expects in a list of names; it also makes the output independent of
+// the order of the input rows.
 
 export interface Ranked<T> {
   readonly item: T;
@@ -29,7 +25,7 @@ export function competitionRanks<T>(
   score: (t: T) => number,
   name: (t: T) => string,
 ): Ranked<T>[] {
-  const sorted = [...items].sort((a, b) => score(b) - score(a) || compareNames(name(a), name(b)));
+  const sorted = [...items].sort((a, b) => score(b) - score(a) || compareText(name(a), name(b)));
   const out: Ranked<T>[] = [];
   let rank = 0;
   let prev: number | undefined;

@@ -2,6 +2,7 @@ import type { Cell } from '../values/grid.js';
 import type { SheetSpec } from '../schema/types.js';
 import { formatMessage } from '../issues/issue.js';
 import type { RowValues } from './samples.js';
+import { compareText } from '../values/collate.js';
 
 /** Excel's limits for one sheet (and one cell): a file beyond them is one Excel cannot open. */
 export const EXCEL_LIMITS = { maxRows: 1_048_576, maxCols: 16_384, maxCellChars: 32_767 } as const;
@@ -78,7 +79,7 @@ export function capTable(
       counts.set(code, (counts.get(code) ?? 0) + 1);
     }
     const list = [...counts]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
       .map(([code, n]) => `${code} ${n.toLocaleString('en-US')}`)
       .join('、');
     detail = formatMessage('output.rowsOmittedByCode', { counts: list }, 'zh');
