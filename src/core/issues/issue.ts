@@ -68,8 +68,8 @@ export function formatMessage(code: IssueCode, params: IssueParams, locale: Loca
 const weekSpans = (mondays: string, locale: Locale): string =>
   mondays
     .split(',')
-    .map((m) => (locale === 'en' ? `${m} to ${addDays(m, 6)}` : `${m} 至 ${addDays(m, 6)}`))
-    .join(locale === 'en' ? ', ' : '、');
+    .map((m) => formatMessage('values.weekSpan', { from: m, to: addDays(m, 6) }, locale))
+    .join(MESSAGES['values.listSeparator'][locale]);
 
 const isMessageCode = (s: string): s is IssueCode => Object.hasOwn(MESSAGES, s);
 

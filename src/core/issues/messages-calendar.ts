@@ -205,6 +205,8 @@ export const CALENDAR_MESSAGES = {
     zh: '「一线工作记录」是旧版按周汇总的格式（周、次数）：仍按每人每周的次数参加单位排名。下次导入通报时，这些行原样移到「一线工作记录（按周）」表，本表改为每次现场办公一行。',
     en: '一线工作记录 is in the older weekly layout (周, 次数): its counts still count in the ranking. The next import moves these rows to 一线工作记录（按周） and keeps one row per visit here.',
   },
+  'values.weekSpan': { severity: 'info', zh: '{from} 至 {to}', en: '{from} to {to}' },
+  'values.listSeparator': { severity: 'info', zh: '、', en: ', ' },
   'siteWork.earlierNotImported': {
     severity: 'warning',
     zh: '上期（{period}）的通报尚未导入总台账：跨两期的 {week:weeks} 这一周只计入本期报表所记的现场办公。请先导入上期通报（「导入台账」或 kpd ledger import），再重新汇总本期。',
