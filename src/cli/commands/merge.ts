@@ -3,14 +3,13 @@ import { parseCommandArgs } from '../args.js';
 import { instantToCst } from '../../core/values/dates.js';
 import { mergeBulletin, mergeContext } from '../../core/jobs/merge.js';
 import { bulletinDocument } from '../../core/jobs/bulletin-document.js';
-import { formatMessage, issue, message, type Issue } from '../../core/issues/issue.js';
-import { jsonText } from '../../core/values/visible.js';
+import { issue, message } from '../../core/issues/issue.js';
 import { writeAtomic } from '../../adapters/files.js';
 import { zipEntries } from '../../adapters/xlsx-fill/index.js';
 import { fillBulletin } from '../../adapters/bulletin-file.js';
 import { bulletinTemplate } from '../../adapters/bundled.js';
 import { officialDocx } from '../../adapters/docx/index.js';
-import { annexApart, ANNEX_SHEET_NAMES } from '../../adapters/bulletin-annex.js';
+import { annexApart } from '../../adapters/bulletin-annex.js';
 import {
   calendarContext,
   documentPath,
@@ -24,7 +23,7 @@ export { MERGE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf } from '../lang.js';
 import { clerkTimes, clerkUnused, phaseClock, readReports } from '../merge-inputs.js';
-import { formatMerge, mergeJson } from '../merge-render.js';
+import { sayMerge } from '../merge-say.js';
 
 /** `kpd merge`: gathers the inputs, calls the merge job (core/jobs/merge.ts), writes, says. */
 export async function mergeCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
@@ -63,10 +62,8 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
   await guardOutput(io.cwd, values.out, named, locale, '通报.xlsx');
   outputPath(io.cwd, values.out, locale);
   // --annex: 数据问题 and 来源 in a workbook of their own, beside the 通报 (never over it or an input).
-  if (values.annex !== undefined) {
-    outputPath(io.cwd, values.annex, locale);
+  if (values.annex !== undefined && outputPath(io.cwd, values.annex, locale))
     await guardOutput(io.cwd, values.annex, [...named, values.out], locale, '通报附件.xlsx');
-  }
   const masterFile = at(values.master);
   const budget = runBudget(io.env);
   const docOut =
@@ -133,31 +130,20 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
     const office = values.office !== undefined ? { office: values.office } : {};
     await writeAtomic(docOut, await officialDocx(bulletinDocument({ bulletin, rules, ...office }).result));
   }
-  const warnings: Issue[] = [
-    ...bulletin.warnings,
-    ...calendarIssues.filter((i) => i.severity !== 'info'),
-    ...merged.issues.slice(bulletin.warnings.length),
-    ...filled.issues.filter((i) => i.code === 'chart.notPlaced'),
-    ...clerk.problems,
-    ...filled.issues.filter((i) => i.code !== 'chart.notPlaced'),
-    ...(apart?.leftInTemplate ?? []).map((sheet) => issue('annex.leftInTemplate', {}, { sheet })),
-  ];
-  for (const w of warnings) io.err(`${formatMessage('run.warning', { text: message(w, locale) }, locale)}\n`);
-  if (values.json)
-    io.out(
-      jsonText({
-        ...mergeJson(bulletin, locale),
-        ...(values.doc !== undefined && { document: values.doc }),
-        ...(values.annex !== undefined && { annex: values.annex }),
-      }) + '\n',
-    );
-  else {
-    io.out(formatMerge(bulletin, values.out, locale, values.annex));
-    if (values.doc !== undefined) io.out(`${formatMessage('doc.written', { path: values.doc }, locale)}\n`);
-    if (values.annex !== undefined)
-      io.out(
-        `${formatMessage('annex.written', { path: values.annex, sheets: ANNEX_SHEET_NAMES }, locale)}\n`,
-      );
-  }
+  sayMerge(io, bulletin, locale, {
+    warnings: [
+      ...bulletin.warnings,
+      ...calendarIssues.filter((i) => i.severity !== 'info'),
+      ...merged.issues.slice(bulletin.warnings.length),
+      ...filled.issues.filter((i) => i.code === 'chart.notPlaced'),
+      ...clerk.problems,
+      ...filled.issues.filter((i) => i.code !== 'chart.notPlaced'),
+      ...(apart?.leftInTemplate ?? []).map((sheet) => issue('annex.leftInTemplate', {}, { sheet })),
+    ],
+    json: values.json === true,
+    out: values.out,
+    ...(values.doc !== undefined && { doc: values.doc }),
+    ...(values.annex !== undefined && { annex: values.annex }),
+  });
   return EXIT.ok;
 }
