@@ -67,17 +67,17 @@ const zhDate = (d: string): string =>
   `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 const weekLabel = (monday: string): string => `${monday} 至 ${addDays(monday, 6)}`;
 
-export function bulletinSheets(
-  b: Bulletin,
-  opts: {
-    office?: string;
-    siteVisitsPerWeek: number;
-    warningBand: number;
-    locale?: Locale;
-    /** The annex is a workbook of its own (`--annex`): the printed leads say so. */
-    annexApart?: boolean;
-  },
-): BulletinSheets {
+/** How the bulletin's sheets are written: the office, the rule values its leads quote, the language. */
+export interface BulletinSheetOptions {
+  office?: string;
+  siteVisitsPerWeek: number;
+  warningBand: number;
+  locale?: Locale;
+  /** The annex is a workbook of its own (`--annex`): the printed leads say so. */
+  annexApart?: boolean;
+}
+
+export function bulletinSheets(b: Bulletin, opts: BulletinSheetOptions): BulletinSheets {
   const progress = progressTable(b);
   return withinExcelLimits({
     placeholders: bulletinPlaceholders(b, opts),
@@ -95,16 +95,7 @@ export function bulletinSheets(
 }
 
 /** The {{placeholders}} of the bulletin's titles and lead lines. */
-function bulletinPlaceholders(
-  b: Bulletin,
-  opts: {
-    office?: string;
-    siteVisitsPerWeek: number;
-    warningBand: number;
-    locale?: Locale;
-    annexApart?: boolean;
-  },
-): Map<string, string> {
+function bulletinPlaceholders(b: Bulletin, opts: BulletinSheetOptions): Map<string, string> {
   const taken = b.submissions.filter((s) => s.replacedBy === undefined);
   const all = b.summary[0];
   const placeholders = new Map<string, string>([
