@@ -127,23 +127,25 @@ const SOURCE_NOTE: Readonly<Record<string, string>> = {
   lateApproval: '由「代办事项」自动计算：逾期办结或逾期未办结，扣二级代办员一次',
 };
 
-function buildParams(): RuleParam[] {
-  const params: RuleParam[] = [];
-  for (const k of CATEGORY_KEYS) {
-    const c = AGENT_CATEGORIES[k];
-    params.push({
-      group: '代办员考核类别满分',
-      code: c.code,
-      name: c.name,
-      note: '六类合计 100 分',
-      kind: numberKind(0, 100),
-      get: (r) => r.categories[k],
-      set: (r, v) => void (r.categories[k] = v as number),
-    });
-  }
-  for (const code of POINT_RULE_CODES) {
+/** A parameter table's entries, keys typed. */
+const entriesOf = <T extends object>(o: T): [keyof T, T[keyof T]][] =>
+  Object.entries(o) as [keyof T, T[keyof T]][];
+
+const categoryParams = (): RuleParam[] =>
+  CATEGORY_KEYS.map((k) => ({
+    group: '代办员考核类别满分',
+    code: AGENT_CATEGORIES[k].code,
+    name: AGENT_CATEGORIES[k].name,
+    note: '六类合计 100 分',
+    kind: numberKind(0, 100),
+    get: (r) => r.categories[k],
+    set: (r, v) => void (r.categories[k] = v as number),
+  }));
+
+const pointParams = (): RuleParam[] =>
+  POINT_RULE_CODES.map((code) => {
     const def = AGENT_RULES[code];
-    params.push({
+    return {
       group: `代办员考核规则（${AGENT_CATEGORIES[def.category].name}）`,
       code,
       name: def.text,
@@ -151,46 +153,42 @@ function buildParams(): RuleParam[] {
       kind: numberKind(-100, 100),
       get: (r) => r.agentPoints[code],
       set: (r, v) => void (r.agentPoints[code] = v as number),
-    });
-  }
-  for (const level of SATISFACTION_LEVELS) {
-    params.push({
-      group: '满意度等次分值（4.1 现场打分、4.2 季度评议）',
-      code: level,
-      name: `${level}（等次值 ${LEVEL_VALUE[level]}）`,
-      note: level === '一般' ? '“比较满意”“基本满意”按“一般”计' : '',
-      kind: numberKind(-100, 100),
-      get: (r) => r.levelPoints[level],
-      set: (r, v) => void (r.levelPoints[level] = v as number),
-    });
-  }
-  for (const k of CRITERION_KEYS) {
-    const c = UNIT_CRITERIA[k];
-    params.push({
-      group: '责任单位考评权重',
-      code: c.name,
-      name: c.what,
-      note: '六项合计 100 分',
-      kind: numberKind(0, 100),
-      get: (r) => r.unitWeights[k],
-      set: (r, v) => void (r.unitWeights[k] = v as number),
-    });
-  }
-  for (const [k, p] of Object.entries(RANKING_PARAMS) as [
-    keyof typeof RANKING_PARAMS,
-    (typeof RANKING_PARAMS)[keyof typeof RANKING_PARAMS],
-  ][]) {
-    params.push({
-      group: '考核问责',
-      code: p.name,
-      name: p.name,
-      note: '',
-      kind: numberKind(1, 20, true),
-      get: (r) => r.ranking[k],
-      set: (r, v) => void (r.ranking[k] = v as number),
-    });
-  }
-  params.push({
+    };
+  });
+
+const levelParams = (): RuleParam[] =>
+  SATISFACTION_LEVELS.map((level) => ({
+    group: '满意度等次分值（4.1 现场打分、4.2 季度评议）',
+    code: level,
+    name: `${level}（等次值 ${LEVEL_VALUE[level]}）`,
+    note: level === '一般' ? '“比较满意”“基本满意”按“一般”计' : '',
+    kind: numberKind(-100, 100),
+    get: (r) => r.levelPoints[level],
+    set: (r, v) => void (r.levelPoints[level] = v as number),
+  }));
+
+const weightParams = (): RuleParam[] =>
+  CRITERION_KEYS.map((k) => ({
+    group: '责任单位考评权重',
+    code: UNIT_CRITERIA[k].name,
+    name: UNIT_CRITERIA[k].what,
+    note: '六项合计 100 分',
+    kind: numberKind(0, 100),
+    get: (r) => r.unitWeights[k],
+    set: (r, v) => void (r.unitWeights[k] = v as number),
+  }));
+
+const rankingParams = (): RuleParam[] => [
+  ...entriesOf(RANKING_PARAMS).map(([k, p]): RuleParam => ({
+    group: '考核问责',
+    code: p.name,
+    name: p.name,
+    note: '',
+    kind: numberKind(1, 20, true),
+    get: (r) => r.ranking[k],
+    set: (r, v) => void (r.ranking[k] = v as number),
+  })),
+  {
     group: '考核问责',
     code: RANKED_CATEGORIES_PARAM.name,
     name: RANKED_CATEGORIES_PARAM.name,
@@ -198,73 +196,73 @@ function buildParams(): RuleParam[] {
     kind: listOfKind(RANKED_CATEGORIES_PARAM.allowed),
     get: (r) => r.rankedCategories,
     set: (r, v) => void (r.rankedCategories = [...(v as readonly ProjectCategory[])]),
-  });
-  for (const [k, p] of Object.entries(APPRAISAL_PARAMS) as [
-    keyof typeof APPRAISAL_PARAMS,
-    (typeof APPRAISAL_PARAMS)[keyof typeof APPRAISAL_PARAMS],
-  ][]) {
-    params.push({
-      group: '代办员民主评议（第六条）',
-      code: p.name,
-      name: p.name,
-      note: '',
-      kind: p.kind === 'integer' ? numberKind(p.min, p.max, true) : textKind,
-      get: (r) => r.appraisal[k],
-      set: (r, v) => void ((r.appraisal as Record<string, Value>)[k] = v),
-    });
-  }
-  for (const [k, p] of Object.entries(SCHEDULE_PARAMS) as [
-    keyof typeof SCHEDULE_PARAMS,
-    (typeof SCHEDULE_PARAMS)[keyof typeof SCHEDULE_PARAMS],
-  ][]) {
-    const kind =
-      p.kind === 'integer'
-        ? numberKind(p.min, p.max, true)
-        : p.kind === 'weekday'
-          ? listKind(WEEKDAYS)
-          : p.kind === 'fraction'
-            ? listKind(FRACTION_MODES)
-            : timeKind;
-    params.push({
-      group: '时限与参数',
-      code: p.name,
-      name: p.name,
-      note: p.kind === 'fraction' ? '按月：年度计划×月数/12；按日：年度计划×已过天数/全年天数' : '',
-      kind,
-      get: (r) => r.schedule[k],
-      set: (r, v) => void ((r.schedule as Record<string, Value>)[k] = v),
-    });
-  }
-  for (const [k, p] of Object.entries(BOUND_PARAMS) as [
-    keyof typeof BOUND_PARAMS,
-    (typeof BOUND_PARAMS)[keyof typeof BOUND_PARAMS],
-  ][]) {
-    params.push({
-      group: '计分界限',
-      code: p.name,
-      name: p.name,
-      note: '',
-      kind: booleanKind,
-      get: (r) => r.bounds[k],
-      set: (r, v) => void (r.bounds[k] = v as boolean),
-    });
-  }
-  for (const [k, p] of Object.entries(DOCUMENT_PARAMS) as [
-    keyof typeof DOCUMENT_PARAMS,
-    (typeof DOCUMENT_PARAMS)[keyof typeof DOCUMENT_PARAMS],
-  ][]) {
-    params.push({
-      group: '公文',
-      code: p.name,
-      name: p.name,
-      note: 'note' in p ? p.note : '',
-      kind: lineKind,
-      get: (r) => r.documents[k],
-      set: (r, v) => void (r.documents[k] = v as string),
-    });
-  }
-  return params;
+  },
+];
+
+const appraisalParams = (): RuleParam[] =>
+  entriesOf(APPRAISAL_PARAMS).map(([k, p]) => ({
+    group: '代办员民主评议（第六条）',
+    code: p.name,
+    name: p.name,
+    note: '',
+    kind: p.kind === 'integer' ? numberKind(p.min, p.max, true) : textKind,
+    get: (r) => r.appraisal[k],
+    set: (r, v) => void ((r.appraisal as Record<string, Value>)[k] = v),
+  }));
+
+/** The kind of value a 时限与参数 row takes. */
+function scheduleKind(p: (typeof SCHEDULE_PARAMS)[keyof typeof SCHEDULE_PARAMS]): ValueKind {
+  if (p.kind === 'integer') return numberKind(p.min, p.max, true);
+  if (p.kind === 'weekday') return listKind(WEEKDAYS);
+  if (p.kind === 'fraction') return listKind(FRACTION_MODES);
+  return timeKind;
 }
+
+const scheduleParams = (): RuleParam[] =>
+  entriesOf(SCHEDULE_PARAMS).map(([k, p]) => ({
+    group: '时限与参数',
+    code: p.name,
+    name: p.name,
+    note: p.kind === 'fraction' ? '按月：年度计划×月数/12；按日：年度计划×已过天数/全年天数' : '',
+    kind: scheduleKind(p),
+    get: (r) => r.schedule[k],
+    set: (r, v) => void ((r.schedule as Record<string, Value>)[k] = v),
+  }));
+
+const boundParams = (): RuleParam[] =>
+  entriesOf(BOUND_PARAMS).map(([k, p]) => ({
+    group: '计分界限',
+    code: p.name,
+    name: p.name,
+    note: '',
+    kind: booleanKind,
+    get: (r) => r.bounds[k],
+    set: (r, v) => void (r.bounds[k] = v as boolean),
+  }));
+
+const documentParams = (): RuleParam[] =>
+  entriesOf(DOCUMENT_PARAMS).map(([k, p]) => ({
+    group: '公文',
+    code: p.name,
+    name: p.name,
+    note: 'note' in p ? p.note : '',
+    kind: lineKind,
+    get: (r) => r.documents[k],
+    set: (r, v) => void (r.documents[k] = v as string),
+  }));
+
+/** The 规则 sheet's rows in their order: group by group. */
+const buildParams = (): RuleParam[] => [
+  ...categoryParams(),
+  ...pointParams(),
+  ...levelParams(),
+  ...weightParams(),
+  ...rankingParams(),
+  ...appraisalParams(),
+  ...scheduleParams(),
+  ...boundParams(),
+  ...documentParams(),
+];
 
 export const RULE_PARAMS: readonly RuleParam[] = buildParams();
 
