@@ -11,17 +11,18 @@ import {
   planSchedule,
   recordStep,
   startState,
+  type PlannedStep,
   type ScheduleState,
 } from '../core/jobs/schedule.js';
 import type { MasterRead } from '../core/master/read.js';
 import type { IssueCode } from '../core/issues/codes.js';
-import { formatMessage, message, type IssueParams, type Locale } from '../core/issues/issue.js';
+import { formatMessage, message, type Issue, type IssueParams, type Locale } from '../core/issues/issue.js';
 import { writeAtomic } from '../adapters/files.js';
 import type { MailConfig } from '../adapters/mail/config.js';
 import { MailError } from '../adapters/mail/errors.js';
 import { calendarContext, loadMaster } from './context.js';
 import type { Io } from './io.js';
-import { describeStep, runStep, StepError } from './schedule-steps.js';
+import { describeStep, runStep, StepError, type StepContext } from './schedule-steps.js';
 
 /** The clock and the wait of a long-running schedule: injected, so a test can run a fortnight. */
 export interface ScheduleClock {
@@ -70,131 +71,148 @@ export interface ScheduleRun {
 }
 
 export async function scheduleRun(o: ScheduleOptions): Promise<ScheduleRun> {
-  const { config, masterPath, io, locale, dry } = o;
-  const s = config.schedule;
-  const say = (code: IssueCode, params: IssueParams = {}): string => formatMessage(code, params, locale);
-  let state: Saved = await readFile(s.state, 'utf8').then(
+  const state = await readFile(o.config.schedule.state, 'utf8').then(
     (t) => JSON.parse(t) as Saved,
     () => ({ steps: {} }),
   );
-  let failed = false;
-  // The master is read again only when the clerk changed it (a big one takes a second to read).
-  let cached: { stamp: string; master: MasterRead } | undefined;
-  const currentMaster = async (): Promise<MasterRead> => {
-    const st = await stat(masterPath).catch(() => undefined);
+  const run = new Schedule(o, state);
+  return { tick: (instant) => run.tick(instant), failed: () => run.failed };
+}
+
+type Plan = ReturnType<typeof planSchedule>;
+
+/** One schedule's memory between looks at the clock: its state file, the master last read, what was said. */
+class Schedule {
+  failed = false;
+  /** The master is read again only when the clerk changed it (a big one takes a second to read). */
+  private cached: { stamp: string; master: MasterRead } | undefined;
+  private written: string;
+  private idleFor: string | undefined;
+
+  constructor(
+    private readonly o: ScheduleOptions,
+    private state: Saved,
+  ) {
+    this.written = JSON.stringify(state);
+  }
+
+  private say(code: IssueCode, params: IssueParams = {}): string {
+    return formatMessage(code, params, this.o.locale);
+  }
+
+  private name(k: { kind: string; key: string }): string {
+    return this.say(`schedule.step.${k.kind}` as IssueCode, { key: k.key });
+  }
+
+  private async currentMaster(): Promise<MasterRead> {
+    const st = await stat(this.o.masterPath).catch(() => undefined);
     const stamp = st ? `${st.mtimeMs}:${st.size}` : '';
-    if (!cached || cached.stamp !== stamp || !st)
-      cached = { stamp, master: (await loadMaster(masterPath, locale)).master };
-    return cached.master;
-  };
-  let written = JSON.stringify(state);
-  const save = async (): Promise<void> => {
-    const now = JSON.stringify(state);
-    if (dry || now === written) return;
-    await writeAtomic(s.state, JSON.stringify(state, null, 2) + '\n');
-    written = now;
-  };
-  let idleFor: string | undefined;
+    if (!this.cached || this.cached.stamp !== stamp || !st)
+      this.cached = { stamp, master: (await loadMaster(this.o.masterPath, this.o.locale)).master };
+    return this.cached.master;
+  }
+
+  private async save(): Promise<void> {
+    const now = JSON.stringify(this.state);
+    if (this.o.dry || now === this.written) return;
+    await writeAtomic(this.o.config.schedule.state, JSON.stringify(this.state, null, 2) + '\n');
+    this.written = now;
+  }
 
   /** One look at the clock: the steps due run, the missed ones are said; false to stop for good. */
-  const tick = async (instant: Date): Promise<{ go: boolean; next?: Date }> => {
+  async tick(instant: Date): Promise<{ go: boolean; next?: Date }> {
+    const { o } = this;
+    const s = o.config.schedule;
     const at = { cst: instantToCst(instant), instant };
     const log = async (line: string): Promise<void> => {
-      io.out(`${at.cst.slice(0, 16)} ${line}\n`);
-      if (dry) return;
+      o.io.out(`${at.cst.slice(0, 16)} ${line}\n`);
+      if (o.dry) return;
       await mkdir(dirname(s.log), { recursive: true });
       await appendFile(s.log, `${at.cst} ${line}\n`);
     };
-    const master = await currentMaster();
-    const ctx = await calendarContext({ master, holidays: s.holidays }, locale);
-    if (!state.since && !dry) state = { ...state, ...startState(at.cst) };
+    const master = await this.currentMaster();
+    const ctx = await calendarContext({ master, holidays: s.holidays }, o.locale);
+    if (!this.state.since && !o.dry) this.state = { ...this.state, ...startState(at.cst) };
     const plan = planSchedule({
       now: at.cst,
       calendar: ctx.calendar,
       rules: master.data.rules,
-      state,
+      state: this.state,
       times: s.times,
       heldMeetings: heldMeetingsOf(master.data),
       retryMinutes: s.retryMinutes,
     });
     if (plan.stop) {
-      await log(say('schedule.stopped', { reason: message(plan.stop, locale) }));
+      await log(this.say('schedule.stopped', { reason: message(plan.stop, o.locale) }));
       return { go: false };
     }
-    if (!dry && state.warnedOn !== at.cst.slice(0, 10))
-      for (const w of [...plan.warnings, ...ctx.issues.filter((i) => i.severity !== 'info')]) {
-        await log(say('schedule.warning', { reason: message(w, locale) }));
-        state = { ...state, warnedOn: at.cst.slice(0, 10) };
-      }
-    const stepCtx = {
-      config,
-      masterPath,
-      master,
-      calendar: ctx.calendar,
-      send: o.send,
-      io,
-      locale,
-      at,
-      log,
+    const c: StepContext = {
+      ...{ config: o.config, masterPath: o.masterPath, master, calendar: ctx.calendar },
+      ...{ send: o.send, io: o.io, locale: o.locale, at, log },
     };
-    const name = (k: { kind: string; key: string }): string =>
-      say(`schedule.step.${k.kind}` as IssueCode, { key: k.key });
-    for (const m of plan.missed) {
-      await log(
-        say('schedule.missed', { step: name(m), at: m.at.slice(0, 16), until: m.until.slice(0, 16) }),
-      );
-      if (!dry) state = recordStep(state, m, 'missed', at.cst);
-    }
-    if (dry && plan.due.length === 0) io.out(say('schedule.dryNothing', { now: at.cst.slice(0, 16) }) + '\n');
-    for (const step of plan.due) {
-      if (dry) {
-        io.out(
-          [say('schedule.dryRun', { step: name(step) }), ...describeStep(step, stepCtx)].join('\n  ') + '\n',
-        );
-        continue;
-      }
-      await log(say('schedule.begin', { step: name(step), at: step.at.slice(0, 16) }));
-      try {
-        await runStep(step, stepCtx);
-        state = recordStep(state, step, 'done', at.cst);
-        await log(say('schedule.done', { step: name(step) }));
-      } catch (e) {
-        if (!(
-          e instanceof MailError ||
-          e instanceof StepError ||
-          (e instanceof Error && e.name === 'OutputError')
-        ))
-          throw e;
-        failed = true;
-        state = recordStep(state, step, 'failed', at.cst);
-        const reason = e instanceof MailError ? e.text(locale) : e.message;
-        await log(
-          say('schedule.failed', {
-            step: name(step),
-            reason,
-            retry: s.retryMinutes,
-            until: step.until.slice(0, 16),
-          }),
-        );
-      }
-      await save();
-    }
-    await save();
-    // Said once per next step, not at every wake-up.
-    if (plan.due.length === 0 && plan.next && !dry && !o.once && idleFor !== plan.next.id) {
-      idleFor = plan.next.id;
-      await log(
-        say('schedule.idle', {
-          step: name(plan.next),
-          at: plan.next.at.slice(0, 16),
-        }),
-      );
-    }
+    await this.warnOncePerDay([...plan.warnings, ...ctx.issues.filter((i) => i.severity !== 'info')], c);
+    await this.sayMissed(plan, c);
+    if (o.dry && plan.due.length === 0)
+      o.io.out(this.say('schedule.dryNothing', { now: at.cst.slice(0, 16) }) + '\n');
+    for (const step of plan.due) await this.runDue(step, c);
+    await this.save();
+    await this.sayIdle(plan, log);
     return { go: true, ...(plan.next && { next: new Date(`${plan.next.at.replace(' ', 'T')}+08:00`) }) };
-  };
+  }
 
-  return { tick, failed: () => failed };
+  private async warnOncePerDay(warnings: readonly Issue[], c: StepContext): Promise<void> {
+    const day = c.at.cst.slice(0, 10);
+    if (this.o.dry || this.state.warnedOn === day) return;
+    for (const w of warnings) {
+      await c.log(this.say('schedule.warning', { reason: message(w, this.o.locale) }));
+      this.state = { ...this.state, warnedOn: day };
+    }
+  }
+
+  private async sayMissed(plan: Plan, c: StepContext): Promise<void> {
+    for (const m of plan.missed) {
+      const span = { at: m.at.slice(0, 16), until: m.until.slice(0, 16) };
+      await c.log(this.say('schedule.missed', { step: this.name(m), ...span }));
+      if (!this.o.dry) this.state = recordStep(this.state, m, 'missed', c.at.cst);
+    }
+  }
+
+  /** A step due: said (dry run) or run, its outcome logged and kept. */
+  private async runDue(step: PlannedStep, c: StepContext): Promise<void> {
+    const name = this.name(step);
+    if (this.o.dry) {
+      const lines = [this.say('schedule.dryRun', { step: name }), ...describeStep(step, c)];
+      this.o.io.out(lines.join('\n  ') + '\n');
+      return;
+    }
+    await c.log(this.say('schedule.begin', { step: name, at: step.at.slice(0, 16) }));
+    try {
+      await runStep(step, c);
+      this.state = recordStep(this.state, step, 'done', c.at.cst);
+      await c.log(this.say('schedule.done', { step: name }));
+    } catch (e) {
+      if (!isStepFailure(e)) throw e;
+      this.failed = true;
+      this.state = recordStep(this.state, step, 'failed', c.at.cst);
+      const reason = e instanceof MailError ? e.text(this.o.locale) : e.message;
+      const retry = this.o.config.schedule.retryMinutes;
+      await c.log(this.say('schedule.failed', { step: name, reason, retry, until: step.until.slice(0, 16) }));
+    }
+    await this.save();
+  }
+
+  /** Said once per next step, not at every wake-up. */
+  private async sayIdle(plan: Plan, log: (line: string) => Promise<void>): Promise<void> {
+    const next = plan.next;
+    if (plan.due.length > 0 || !next || this.o.dry || this.o.once || this.idleFor === next.id) return;
+    this.idleFor = next.id;
+    await log(this.say('schedule.idle', { step: this.name(next), at: next.at.slice(0, 16) }));
+  }
 }
+
+/** What a step may fail with and the schedule live on (mail, a step's own refusal, an output). */
+const isStepFailure = (e: unknown): e is Error =>
+  e instanceof MailError || e instanceof StepError || (e instanceof Error && e.name === 'OutputError');
 
 /**
  * Runs until asked to stop (true) or until the schedule must stop (false): wakes for the next
