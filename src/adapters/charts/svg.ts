@@ -94,6 +94,21 @@ function legend(spec: ChartSpec, y: number, width: number): { svg: string; heigh
   return { svg: parts.join(''), height: TEXT * 1.8 };
 }
 
+/** What every kind of chart draws in: the picture's size, the plot's top, the value axis. */
+interface Plot {
+  readonly spec: ChartSpec;
+  readonly W: number;
+  readonly H: number;
+  /** Below the title and legend. */
+  readonly top: number;
+  readonly axis: readonly number[];
+  /** The axis' last tick: the value at the plot's far edge. */
+  readonly top0: number;
+  readonly bars: ChartSpec['series'];
+  readonly lines: ChartSpec['series'];
+  readonly label: (v: number) => string;
+}
+
 /**
  * The SVG of a chart: title, legend, value axis with grid lines, bars (side by side, stacked or
  * horizontal) with their values written on them, and a line series across the bars.
@@ -108,10 +123,18 @@ export function chartSvg(spec: ChartSpec, widthMm = 156, heightMm = 86): SvgChar
   );
   const lg = legend(spec, TITLE * 1.2 + TEXT * 1.5, W);
   out.push(lg.svg);
-  const top = TITLE * 1.2 + TEXT * 1.5 + lg.height;
+  const plot = plotOf(spec, W, H, TITLE * 1.2 + TEXT * 1.5 + lg.height);
+  out.push(...(spec.kind === 'bar' ? horizontalBars(plot) : columns(plot)));
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${widthMm}mm" height="${heightMm}mm" viewBox="0 0 ${W} ${H}" ` +
+    `font-family="${FONT}" font-size="${n1(TEXT)}" fill="#${INK}">${out.join('')}</svg>`;
+  return { svg, widthMm, heightMm };
+}
+
+/** The value axis: up to the largest bar (or stack) or line value, with a little room above. */
+function plotOf(spec: ChartSpec, W: number, H: number, top: number): Plot {
   const bars = spec.series.filter((s) => s.as !== 'line');
   const lines = spec.series.filter((s) => s.as === 'line');
-  const n = spec.categories.length;
   const stackTotals = spec.categories.map((_, i) =>
     bars.reduce((a, s) => a + Math.max(0, s.values[i] ?? 0), 0),
   );
@@ -122,122 +145,149 @@ export function chartSvg(spec: ChartSpec, widthMm = 156, heightMm = 86): SvgChar
   );
   const axis = ticks(max * 1.08, spec.format);
   const top0 = axis[axis.length - 1] ?? 1;
-  const valueLabel = (v: number): string => formatValue(v, spec.format);
+  return { spec, W, H, top, axis, top0, bars, lines, label: (v) => formatValue(v, spec.format) };
+}
 
-  if (spec.kind === 'bar') {
-    // Horizontal bars: categories down the left, values across.
-    const labelW = Math.min(W * 0.3, Math.max(...spec.categories.map((c) => textWidth(c, TEXT))) + TEXT);
-    const x0 = labelW + TEXT * 0.5;
-    const x1 = W - TEXT * 4;
-    const y1 = H - TEXT * 2;
-    const band = (y1 - top) / Math.max(1, n);
-    const sx = (v: number): number => x0 + ((x1 - x0) * v) / top0;
-    for (const t of axis) {
-      out.push(
-        `<line x1="${n1(sx(t))}" y1="${n1(top)}" x2="${n1(sx(t))}" y2="${n1(y1)}" stroke="#${GRID}" stroke-width="2"/>`,
-      );
-      out.push(
-        `<text x="${n1(sx(t))}" y="${n1(y1 + TEXT * 1.2)}" text-anchor="middle">${esc(valueLabel(t))}</text>`,
-      );
-    }
-    const s = bars[0];
-    spec.categories.forEach((c, i) => {
-      const y = top + band * i;
-      out.push(
-        `<text x="${n1(labelW)}" y="${n1(y + band / 2 + TEXT * 0.35)}" text-anchor="end">${esc(c)}</text>`,
-      );
-      const v = s?.values[i];
-      if (v === null || v === undefined) return;
-      const color = spec.pointColors?.[i] ?? s?.color ?? '000000';
-      out.push(
-        `<rect x="${n1(x0)}" y="${n1(y + band * 0.15)}" width="${n1(sx(v) - x0)}" height="${n1(band * 0.7)}" fill="#${color}"/>`,
-      );
-      out.push(
-        `<text x="${n1(sx(v) + TEXT * 0.3)}" y="${n1(y + band / 2 + TEXT * 0.35)}">${esc(valueLabel(v))}</text>`,
-      );
-    });
+/** Horizontal bars: categories down the left, values across. */
+function horizontalBars(p: Plot): string[] {
+  const { spec, W, H, top, top0 } = p;
+  const out: string[] = [];
+  const labelW = Math.min(W * 0.3, Math.max(...spec.categories.map((c) => textWidth(c, TEXT))) + TEXT);
+  const x0 = labelW + TEXT * 0.5;
+  const x1 = W - TEXT * 4;
+  const y1 = H - TEXT * 2;
+  const band = (y1 - top) / Math.max(1, spec.categories.length);
+  const sx = (v: number): number => x0 + ((x1 - x0) * v) / top0;
+  for (const t of p.axis) {
     out.push(
-      `<line x1="${n1(x0)}" y1="${n1(top)}" x2="${n1(x0)}" y2="${n1(y1)}" stroke="#${INK}" stroke-width="2"/>`,
+      `<line x1="${n1(sx(t))}" y1="${n1(top)}" x2="${n1(sx(t))}" y2="${n1(y1)}" stroke="#${GRID}" stroke-width="2"/>`,
     );
-  } else {
-    const labelLines = 3;
-    const x0 = TEXT * 5;
-    const x1 = W - TEXT;
-    const y1 = H - TEXT * (labelLines * 1.2 + 1);
-    const slot = (x1 - x0) / Math.max(1, n);
-    const sy = (v: number): number => y1 - ((y1 - top) * v) / top0;
-    for (const t of axis) {
-      out.push(
-        `<line x1="${n1(x0)}" y1="${n1(sy(t))}" x2="${n1(x1)}" y2="${n1(sy(t))}" stroke="#${GRID}" stroke-width="2"/>`,
-      );
-      out.push(
-        `<text x="${n1(x0 - TEXT * 0.4)}" y="${n1(sy(t) + TEXT * 0.35)}" text-anchor="end">${esc(valueLabel(t))}</text>`,
-      );
-    }
-    const per = Math.max(2, Math.floor((slot * 0.95) / TEXT));
-    spec.categories.forEach((c, i) => {
-      const cx = x0 + slot * (i + 0.5);
-      wrap(c, per, labelLines).forEach((line, k) =>
-        out.push(
-          `<text x="${n1(cx)}" y="${n1(y1 + TEXT * (1.2 + k * 1.2))}" text-anchor="middle">${esc(line)}</text>`,
-        ),
-      );
-      if (spec.kind === 'stacked') {
-        let base = 0;
-        const w = slot * 0.5;
-        for (const s of bars) {
-          const v = Math.max(0, s.values[i] ?? 0);
-          if (v === 0) continue;
-          const yTop = sy(base + v);
-          out.push(
-            `<rect x="${n1(cx - w / 2)}" y="${n1(yTop)}" width="${n1(w)}" height="${n1(sy(base) - yTop)}" fill="#${s.color}"/>`,
-          );
-          if (sy(base) - yTop >= TEXT * 1.1)
-            out.push(
-              `<text x="${n1(cx)}" y="${n1((yTop + sy(base)) / 2 + TEXT * 0.35)}" text-anchor="middle" fill="#FFFFFF">${esc(valueLabel(v))}</text>`,
-            );
-          base += v;
-        }
-        if (base > 0)
-          out.push(
-            `<text x="${n1(cx)}" y="${n1(sy(base) - TEXT * 0.3)}" text-anchor="middle">${esc(valueLabel(base))}</text>`,
-          );
-      } else {
-        const w = (slot * 0.7) / Math.max(1, bars.length);
-        bars.forEach((s, k) => {
-          const v = s.values[i];
-          if (v === null || v === undefined) return;
-          const x = cx - (w * bars.length) / 2 + w * k;
-          out.push(
-            `<rect x="${n1(x)}" y="${n1(sy(v))}" width="${n1(w * 0.92)}" height="${n1(y1 - sy(v))}" fill="#${s.color}"/>`,
-          );
-          out.push(
-            `<text x="${n1(x + w * 0.46)}" y="${n1(sy(v) - TEXT * 0.3)}" text-anchor="middle">${esc(valueLabel(v))}</text>`,
-          );
-        });
-      }
-    });
-    for (const s of lines) {
-      const points = spec.categories
-        .map((_, i) => [x0 + slot * (i + 0.5), s.values[i]] as const)
-        .filter((p): p is readonly [number, number] => p[1] !== null && p[1] !== undefined);
-      if (points.length === 0) continue;
-      // Drawn from edge to edge: a reference line (序时进度) reads as a level, not as dots.
-      const first = points[0] as readonly [number, number];
-      const last = points[points.length - 1] as readonly [number, number];
-      const path = [[x0, first[1]] as const, ...points, [x1, last[1]] as const]
-        .map(([x, v]) => `${n1(x)},${n1(sy(v))}`)
-        .join(' ');
-      out.push(
-        `<polyline points="${path}" fill="none" stroke="#${s.color}" stroke-width="${n1(PT * 0.8)}" stroke-dasharray="${n1(PT * 3)},${n1(PT * 1.5)}"/>`,
-      );
-    }
     out.push(
-      `<line x1="${n1(x0)}" y1="${n1(y1)}" x2="${n1(x1)}" y2="${n1(y1)}" stroke="#${INK}" stroke-width="2"/>`,
+      `<text x="${n1(sx(t))}" y="${n1(y1 + TEXT * 1.2)}" text-anchor="middle">${esc(p.label(t))}</text>`,
     );
   }
-  const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${widthMm}mm" height="${heightMm}mm" viewBox="0 0 ${W} ${H}" ` +
-    `font-family="${FONT}" font-size="${n1(TEXT)}" fill="#${INK}">${out.join('')}</svg>`;
-  return { svg, widthMm, heightMm };
+  const s = p.bars[0];
+  spec.categories.forEach((c, i) => {
+    const y = top + band * i;
+    out.push(
+      `<text x="${n1(labelW)}" y="${n1(y + band / 2 + TEXT * 0.35)}" text-anchor="end">${esc(c)}</text>`,
+    );
+    const v = s?.values[i];
+    if (v === null || v === undefined) return;
+    const color = spec.pointColors?.[i] ?? s?.color ?? '000000';
+    out.push(
+      `<rect x="${n1(x0)}" y="${n1(y + band * 0.15)}" width="${n1(sx(v) - x0)}" height="${n1(band * 0.7)}" fill="#${color}"/>`,
+    );
+    out.push(
+      `<text x="${n1(sx(v) + TEXT * 0.3)}" y="${n1(y + band / 2 + TEXT * 0.35)}">${esc(p.label(v))}</text>`,
+    );
+  });
+  out.push(
+    `<line x1="${n1(x0)}" y1="${n1(top)}" x2="${n1(x0)}" y2="${n1(y1)}" stroke="#${INK}" stroke-width="2"/>`,
+  );
+  return out;
+}
+
+/** Where the columns are drawn: the plot's edges, each category's slot, value to height. */
+interface ColumnFrame {
+  readonly x0: number;
+  readonly x1: number;
+  readonly y1: number;
+  readonly slot: number;
+  readonly sy: (v: number) => number;
+}
+
+const LABEL_LINES = 3;
+
+/** Columns (side by side or stacked) with the categories' names under them, and line series. */
+function columns(p: Plot): string[] {
+  const { spec, W, H, top, top0 } = p;
+  const out: string[] = [];
+  const x0 = TEXT * 5;
+  const x1 = W - TEXT;
+  const y1 = H - TEXT * (LABEL_LINES * 1.2 + 1);
+  const slot = (x1 - x0) / Math.max(1, spec.categories.length);
+  const f: ColumnFrame = { x0, x1, y1, slot, sy: (v) => y1 - ((y1 - top) * v) / top0 };
+  for (const t of p.axis) {
+    out.push(
+      `<line x1="${n1(x0)}" y1="${n1(f.sy(t))}" x2="${n1(x1)}" y2="${n1(f.sy(t))}" stroke="#${GRID}" stroke-width="2"/>`,
+    );
+    out.push(
+      `<text x="${n1(x0 - TEXT * 0.4)}" y="${n1(f.sy(t) + TEXT * 0.35)}" text-anchor="end">${esc(p.label(t))}</text>`,
+    );
+  }
+  const per = Math.max(2, Math.floor((slot * 0.95) / TEXT));
+  spec.categories.forEach((c, i) => {
+    const cx = x0 + slot * (i + 0.5);
+    wrap(c, per, LABEL_LINES).forEach((line, k) =>
+      out.push(
+        `<text x="${n1(cx)}" y="${n1(y1 + TEXT * (1.2 + k * 1.2))}" text-anchor="middle">${esc(line)}</text>`,
+      ),
+    );
+    out.push(...(spec.kind === 'stacked' ? stackedColumn(p, f, i, cx) : sideBySide(p, f, i, cx)));
+  });
+  for (const s of p.lines) out.push(...lineSeries(spec, s, f));
+  out.push(
+    `<line x1="${n1(x0)}" y1="${n1(y1)}" x2="${n1(x1)}" y2="${n1(y1)}" stroke="#${INK}" stroke-width="2"/>`,
+  );
+  return out;
+}
+
+/** One category's stack: each part with its value inside when it fits, the total on top. */
+function stackedColumn(p: Plot, f: ColumnFrame, i: number, cx: number): string[] {
+  const out: string[] = [];
+  let base = 0;
+  const w = f.slot * 0.5;
+  for (const s of p.bars) {
+    const v = Math.max(0, s.values[i] ?? 0);
+    if (v === 0) continue;
+    const yTop = f.sy(base + v);
+    out.push(
+      `<rect x="${n1(cx - w / 2)}" y="${n1(yTop)}" width="${n1(w)}" height="${n1(f.sy(base) - yTop)}" fill="#${s.color}"/>`,
+    );
+    if (f.sy(base) - yTop >= TEXT * 1.1)
+      out.push(
+        `<text x="${n1(cx)}" y="${n1((yTop + f.sy(base)) / 2 + TEXT * 0.35)}" text-anchor="middle" fill="#FFFFFF">${esc(p.label(v))}</text>`,
+      );
+    base += v;
+  }
+  if (base > 0)
+    out.push(
+      `<text x="${n1(cx)}" y="${n1(f.sy(base) - TEXT * 0.3)}" text-anchor="middle">${esc(p.label(base))}</text>`,
+    );
+  return out;
+}
+
+/** One category's columns side by side, each with its value above. */
+function sideBySide(p: Plot, f: ColumnFrame, i: number, cx: number): string[] {
+  const out: string[] = [];
+  const w = (f.slot * 0.7) / Math.max(1, p.bars.length);
+  p.bars.forEach((s, k) => {
+    const v = s.values[i];
+    if (v === null || v === undefined) return;
+    const x = cx - (w * p.bars.length) / 2 + w * k;
+    out.push(
+      `<rect x="${n1(x)}" y="${n1(f.sy(v))}" width="${n1(w * 0.92)}" height="${n1(f.y1 - f.sy(v))}" fill="#${s.color}"/>`,
+    );
+    out.push(
+      `<text x="${n1(x + w * 0.46)}" y="${n1(f.sy(v) - TEXT * 0.3)}" text-anchor="middle">${esc(p.label(v))}</text>`,
+    );
+  });
+  return out;
+}
+
+/** A line across the columns, drawn from edge to edge: a reference line (序时进度) reads as a level, not as dots. */
+function lineSeries(spec: ChartSpec, s: ChartSpec['series'][number], f: ColumnFrame): string[] {
+  const points = spec.categories
+    .map((_, i) => [f.x0 + f.slot * (i + 0.5), s.values[i]] as const)
+    .filter((q): q is readonly [number, number] => q[1] !== null && q[1] !== undefined);
+  if (points.length === 0) return [];
+  const first = points[0] as readonly [number, number];
+  const last = points[points.length - 1] as readonly [number, number];
+  const path = [[f.x0, first[1]] as const, ...points, [f.x1, last[1]] as const]
+    .map(([x, v]) => `${n1(x)},${n1(f.sy(v))}`)
+    .join(' ');
+  return [
+    `<polyline points="${path}" fill="none" stroke="#${s.color}" stroke-width="${n1(PT * 0.8)}" stroke-dasharray="${n1(PT * 3)},${n1(PT * 1.5)}"/>`,
+  ];
 }
