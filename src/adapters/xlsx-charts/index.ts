@@ -209,43 +209,69 @@ export function addCharts(filled: FilledParts, charts: readonly ChartSpec[]): Ch
 
 function placeCharts(filled: FilledParts, charts: readonly ChartSpec[]): ChartsAdded {
   if (charts.length === 0) return { parts: filled, placed: [], skipped: [] };
-  const parts = new Map<string, Entry[1]>(filled.entries);
-  const text = (name: string): string | undefined => {
-    const c = parts.get(name);
-    return c === undefined ? undefined : materialise(c);
-  };
-  const wbPart = 'xl/workbook.xml';
-  const wb = parseWorkbook(text(wbPart) ?? '', wbPart);
-  const wbRels = parseRels(text(relsPathFor(wbPart)) ?? '', wbPart);
-  const sstRel = wbRels.find((r) => relTypeIs(r, 'sharedStrings'));
-  const sst = sstRel ? parseSharedStrings(text(sstRel.target) ?? '') : [];
-  let contentTypes = text('[Content_Types].xml') ?? '';
-  const taken = (dir: string): number =>
-    Math.max(
-      0,
-      ...[...parts.keys()].map((n) =>
-        Number(new RegExp(`^xl/${dir}/\\w+?(\\d+)\\.xml$`, 'u').exec(n)?.[1] ?? 0),
-      ),
-    );
-  let chartNo = taken('charts');
-  let drawingNo = taken('drawings');
+  const pkg = new ChartPackage(filled);
   const placed: string[] = [];
   const skipped: { id: string; sheet: string }[] = [];
-
   const bySheet = new Map<string, ChartSpec[]>();
   for (const c of charts) bySheet.set(c.source.sheet.name, [...(bySheet.get(c.source.sheet.name) ?? []), c]);
   for (const [sheetName, specs] of bySheet) {
-    const entry = wb.sheets.find((s) => s.name === sheetName);
-    const target = entry && wbRels.find((r) => r.id === entry.relId)?.target;
-    let sheetXml = target ? text(target) : undefined;
-    if (!target || sheetXml === undefined) {
-      skipped.push(...specs.map((s) => ({ id: s.id, sheet: sheetName })));
-      continue;
-    }
+    const r = pkg.placeOnSheet(sheetName, specs);
+    placed.push(...r.placed);
+    skipped.push(...r.skipped.map((id) => ({ id, sheet: sheetName })));
+  }
+  return { parts: pkg.result(), placed, skipped };
+}
+
+/** A filled package being given charts: its parts, its content types and the numbers taken. */
+class ChartPackage {
+  private readonly parts: Map<string, Entry[1]>;
+  private readonly wb: ReturnType<typeof parseWorkbook>;
+  private readonly wbRels: ReturnType<typeof parseRels>;
+  private readonly sst: readonly string[];
+  private contentTypes: string;
+  private chartNo: number;
+  private drawingNo: number;
+
+  constructor(private readonly filled: FilledParts) {
+    this.parts = new Map<string, Entry[1]>(filled.entries);
+    const wbPart = 'xl/workbook.xml';
+    this.wb = parseWorkbook(this.text(wbPart) ?? '', wbPart);
+    this.wbRels = parseRels(this.text(relsPathFor(wbPart)) ?? '', wbPart);
+    const sstRel = this.wbRels.find((r) => relTypeIs(r, 'sharedStrings'));
+    this.sst = sstRel ? parseSharedStrings(this.text(sstRel.target) ?? '') : [];
+    this.contentTypes = this.text('[Content_Types].xml') ?? '';
+    this.chartNo = this.taken('charts');
+    this.drawingNo = this.taken('drawings');
+  }
+
+  private text(name: string): string | undefined {
+    const c = this.parts.get(name);
+    return c === undefined ? undefined : materialise(c);
+  }
+
+  /** The highest number a part of xl/<dir>/ already has. */
+  private taken(dir: string): number {
+    const pattern = new RegExp(`^xl/${dir}/\\w+?(\\d+)\\.xml$`, 'u');
+    return Math.max(0, ...[...this.parts.keys()].map((n) => Number(pattern.exec(n)?.[1] ?? 0)));
+  }
+
+  private override(path: string, contentType: string): void {
+    this.contentTypes = this.contentTypes.replace(
+      '</Types>',
+      `<Override PartName="/${path}" ContentType="${contentType}"/></Types>`,
+    );
+  }
+
+  /** The charts of one sheet, under everything on it; ids of those whose table is not there skipped. */
+  placeOnSheet(sheetName: string, specs: readonly ChartSpec[]): { placed: string[]; skipped: string[] } {
+    const entry = this.wb.sheets.find((s) => s.name === sheetName);
+    const target = entry && this.wbRels.find((r) => r.id === entry.relId)?.target;
+    const sheetXml = target ? this.text(target) : undefined;
+    if (!target || sheetXml === undefined) return { placed: [], skipped: specs.map((s) => s.id) };
     // Read once (a filled sheet's XML is made as it is read): kept as bytes from here on.
-    parts.set(target, strToU8(sheetXml));
+    this.parts.set(target, strToU8(sheetXml));
     const parsed = parseSheet(strToU8(sheetXml), target, {
-      sharedStrings: sst,
+      sharedStrings: this.sst,
       dateStyles: new Uint8Array(0),
       dateOffset: 0,
       maxRows: 100_000,
@@ -254,92 +280,105 @@ function placeCharts(filled: FilledParts, charts: readonly ChartSpec[]): ChartsA
     });
     const grid: SheetGrid = { name: sheetName, rows: parsed.rows };
     const bound = specs.map((s) => ({ s, b: bind(s, grid) }));
-    for (const x of bound) if (!x.b) skipped.push({ id: x.s.id, sheet: sheetName });
+    const skipped = bound.flatMap((x) => (x.b ? [] : [x.s.id]));
     const toPlace = bound.flatMap((x) => (x.b ? [x.b] : []));
-    if (toPlace.length === 0) continue;
+    if (toPlace.length === 0) return { placed: [], skipped };
+    const d = this.drawingOf(target, sheetXml);
+    const placed = this.drawCharts(d, toPlace, grid.rows.length + 1);
+    this.parts.set(d.path, strToU8(d.xml));
+    this.parts.set(d.relsPath, strToU8(d.rels));
+    this.parts.set(d.sheetRelsPath, strToU8(d.sheetRels));
+    this.parts.set(target, strToU8(insertPageBreak(d.sheetXml, grid.rows.length)));
+    return { placed, skipped };
+  }
 
-    // The sheet's drawing: its own if it has one (an office's logo), else a new one.
+  /** The sheet's drawing: its own if it has one (an office's logo), else a new one. */
+  private drawingOf(target: string, sheetXml: string): SheetDrawing {
     const sheetRelsPath = relsPathFor(target);
-    let sheetRels = text(sheetRelsPath) ?? emptyRels;
+    const sheetRels = this.text(sheetRelsPath) ?? emptyRels;
     const existing = /<drawing\b[^>]*\bid="([^"]+)"/u.exec(sheetXml)?.[1];
     const existingTarget =
       existing !== undefined
         ? parseRels(sheetRels, target).find((r) => r.id === existing)?.target
         : undefined;
-    let drawingPath: string;
-    let drawingXml: string;
-    if (existingTarget !== undefined && text(existingTarget) !== undefined) {
-      drawingPath = existingTarget;
-      drawingXml = text(existingTarget) ?? '';
-    } else {
-      drawingPath = `xl/drawings/drawing${++drawingNo}.xml`;
-      drawingXml =
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-        `<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}"></xdr:wsDr>`;
-      const id = `rId${nextRelId(sheetRels)}`;
-      sheetRels = sheetRels.replace(
-        '</Relationships>',
-        `${relXml(id, REL.drawing, `../drawings/${drawingPath.slice('xl/drawings/'.length)}`)}</Relationships>`,
-      );
-      sheetXml = insertDrawing(sheetXml, id);
-      contentTypes = contentTypes.replace(
-        '</Types>',
-        `<Override PartName="/${drawingPath}" ContentType="${CT.drawing}"/></Types>`,
-      );
-    }
-    const drawingRelsPath = relsPathFor(drawingPath);
-    let drawingRels = text(drawingRelsPath) ?? emptyRels;
+    const own = existingTarget !== undefined ? this.text(existingTarget) : undefined;
+    const base = { sheetXml, sheetRels, sheetRelsPath };
+    if (existingTarget !== undefined && own !== undefined)
+      return this.withRels({ ...base, path: existingTarget, xml: own });
+    const path = `xl/drawings/drawing${++this.drawingNo}.xml`;
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      `<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}"></xdr:wsDr>`;
+    const id = `rId${nextRelId(sheetRels)}`;
+    const rels = sheetRels.replace(
+      '</Relationships>',
+      `${relXml(id, REL.drawing, `../drawings/${path.slice('xl/drawings/'.length)}`)}</Relationships>`,
+    );
+    this.override(path, CT.drawing);
+    return this.withRels({ ...base, sheetXml: insertDrawing(sheetXml, id), sheetRels: rels, path, xml });
+  }
+
+  private withRels(d: Omit<SheetDrawing, 'rels' | 'relsPath'>): SheetDrawing {
+    const relsPath = relsPathFor(d.path);
+    return { ...d, relsPath, rels: this.text(relsPath) ?? emptyRels };
+  }
+
+  /** Each chart into the drawing, one below the other from `row`; the ids placed. */
+  private drawCharts(d: SheetDrawing, toPlace: readonly BoundChart[], firstRow: number): string[] {
+    const placed: string[] = [];
     let shapeId = Math.max(
       1,
-      ...[...drawingXml.matchAll(/<xdr:cNvPr\b[^>]*\bid="(\d+)"/gu)].map((m) => Number(m[1])),
+      ...[...d.xml.matchAll(/<xdr:cNvPr\b[^>]*\bid="(\d+)"/gu)].map((m) => Number(m[1])),
     );
-    // Under everything on the sheet, one chart below the other.
-    let row = grid.rows.length + 1;
+    let row = firstRow;
     let anchors = '';
     for (const b of toPlace) {
+      placed.push(b.spec.id);
       // Placed by an earlier run (kpd score again): the chart is redrawn where it is, where the
       // person may have moved it; never a second one.
-      const before = placedBefore(drawingXml, b.spec.id);
+      const before = placedBefore(d.xml, b.spec.id);
       const beforeTarget =
-        before !== undefined
-          ? parseRels(drawingRels, drawingPath).find((r) => r.id === before)?.target
-          : undefined;
-      if (beforeTarget !== undefined && parts.has(beforeTarget)) {
-        parts.set(beforeTarget, strToU8(chartPartXml(b)));
-        placed.push(b.spec.id);
+        before !== undefined ? parseRels(d.rels, d.path).find((r) => r.id === before)?.target : undefined;
+      if (beforeTarget !== undefined && this.parts.has(beforeTarget)) {
+        this.parts.set(beforeTarget, strToU8(chartPartXml(b)));
         continue;
       }
-      const chartPath = `xl/charts/chart${++chartNo}.xml`;
-      parts.set(chartPath, strToU8(chartPartXml(b)));
-      contentTypes = contentTypes.replace(
-        '</Types>',
-        `<Override PartName="/${chartPath}" ContentType="${CT.chart}"/></Types>`,
-      );
-      const relId = `rId${nextRelId(drawingRels)}`;
-      drawingRels = drawingRels.replace(
+      const chartPath = `xl/charts/chart${++this.chartNo}.xml`;
+      this.parts.set(chartPath, strToU8(chartPartXml(b)));
+      this.override(chartPath, CT.chart);
+      const relId = `rId${nextRelId(d.rels)}`;
+      d.rels = d.rels.replace(
         '</Relationships>',
-        `${relXml(relId, REL.chart, `../charts/chart${chartNo}.xml`)}</Relationships>`,
+        `${relXml(relId, REL.chart, `../charts/chart${this.chartNo}.xml`)}</Relationships>`,
       );
       anchors += anchorXml(++shapeId, relId, b.spec.id, b.spec.title, row, CHART_COLS);
       row += CHART_ROWS + 1;
-      placed.push(b.spec.id);
     }
-    drawingXml = drawingXml.replace('</xdr:wsDr>', `${anchors}</xdr:wsDr>`);
-    sheetXml = insertPageBreak(sheetXml, grid.rows.length);
-    parts.set(drawingPath, strToU8(drawingXml));
-    parts.set(drawingRelsPath, strToU8(drawingRels));
-    parts.set(sheetRelsPath, strToU8(sheetRels));
-    parts.set(target, strToU8(sheetXml));
+    d.xml = d.xml.replace('</xdr:wsDr>', `${anchors}</xdr:wsDr>`);
+    return placed;
   }
-  parts.set('[Content_Types].xml', strToU8(contentTypes));
-  // The original order first (Content_Types leads), new parts after.
-  const order = [
-    ...filled.entries.map(([n]) => n),
-    ...[...parts.keys()].filter((n) => !filled.entries.some(([e]) => e === n)),
-  ];
-  return {
-    parts: { entries: order.map((n) => [n, parts.get(n) as Entry[1]] as const), missing: filled.missing },
-    placed,
-    skipped,
-  };
+
+  /** The parts in the original order (Content_Types leads), new parts after. */
+  result(): FilledParts {
+    this.parts.set('[Content_Types].xml', strToU8(this.contentTypes));
+    const order = [
+      ...this.filled.entries.map(([n]) => n),
+      ...[...this.parts.keys()].filter((n) => !this.filled.entries.some(([e]) => e === n)),
+    ];
+    return {
+      entries: order.map((n) => [n, this.parts.get(n) as Entry[1]] as const),
+      missing: this.filled.missing,
+    };
+  }
+}
+
+/** A sheet's drawing while charts are added: its XML and relationships, and the sheet's. */
+interface SheetDrawing {
+  sheetXml: string;
+  sheetRels: string;
+  readonly sheetRelsPath: string;
+  readonly path: string;
+  xml: string;
+  readonly relsPath: string;
+  rels: string;
 }
