@@ -65,18 +65,9 @@ function normalize(line: string): string {
 }
 
 export function readHolidayNotice(text: string, opts: { readonly year?: number } = {}): NoticeRead {
-  const issues: Issue[] = [];
   const lines = text.replace(/^\uFEFF/u, '').split(/\r\n|\r|\n/u);
-
   // The year: the one given, checked against the text's; else the text's; else nothing is read.
-  let textYear: number | undefined;
-  for (const l of lines) {
-    const m = YEAR_IN_TITLE.exec(normalize(l));
-    if (m) {
-      textYear = Number(m[1]);
-      break;
-    }
-  }
+  const textYear = yearInTitle(lines);
   if (opts.year !== undefined && textYear !== undefined && opts.year !== textYear) {
     return {
       items: [],
@@ -87,6 +78,38 @@ export function readHolidayNotice(text: string, opts: { readonly year?: number }
   const year = opts.year ?? textYear;
   if (year === undefined) return { items: [], days: [], issues: [issue('notice.noYear', {})] };
 
+  const issues: Issue[] = [];
+  const { items, numbered } = readItems(lines, year, issues);
+  if (numbered === 0) {
+    issues.push(issue('notice.noItems', {}, { year }));
+    return { year, items, days: [], issues };
+  }
+  const { rest, work } = daysOf(items, issues);
+  const hasErrors = issues.some((x) => x.severity === 'error');
+  const days: DayOverride[] = hasErrors
+    ? []
+    : [
+        ...[...rest].map(([date, it]) => ({ date, type: '休' as const, note: it.name })),
+        ...[...work].map(([date, it]) => ({ date, type: '班' as const, note: it.name })),
+      ].sort((a, b) => compareText(a.date, b.date));
+  return { year, items, days, issues };
+}
+
+/** The year of the notice's title (关于2027年部分节假日安排的通知). */
+function yearInTitle(lines: readonly string[]): number | undefined {
+  for (const l of lines) {
+    const m = YEAR_IN_TITLE.exec(normalize(l));
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
+
+/** The numbered items (一、元旦：…), each read; a line that reads like an item without a number is said. */
+function readItems(
+  lines: readonly string[],
+  year: number,
+  issues: Issue[],
+): { items: NoticeItem[]; numbered: number } {
   const items: NoticeItem[] = [];
   let numbered = 0;
   lines.forEach((raw, i) => {
@@ -103,41 +126,27 @@ export function readHolidayNotice(text: string, opts: { readonly year?: number }
     const item = readItem(m[2] ?? '', m[3] ?? '', line, year, issues);
     if (item) items.push(item);
   });
-  if (numbered === 0) {
-    issues.push(issue('notice.noItems', {}, { year }));
-    return { year, items, days: [], issues };
-  }
+  return { items, numbered };
+}
 
-  // Across items: a day said twice, a 上班 day inside a rest span.
+/** Every day the items name, rest and work; across items a day said twice (a 上班 day inside a rest span) is said. */
+function daysOf(
+  items: readonly NoticeItem[],
+  issues: Issue[],
+): { rest: Map<IsoDate, NoticeItem>; work: Map<IsoDate, NoticeItem> } {
   const rest = new Map<IsoDate, NoticeItem>();
   const work = new Map<IsoDate, NoticeItem>();
+  const take = (it: NoticeItem, d: IsoDate, into: Map<IsoDate, NoticeItem>): void => {
+    const first = rest.get(d) ?? work.get(d);
+    if (first)
+      issues.push(issue('notice.dayTwice', { row: it.line }, { line: it.line, date: d, first: first.name }));
+    else into.set(d, it);
+  };
   for (const it of items) {
-    for (const span of it.rest)
-      for (let d = span.from; d <= span.to; d = addDays(d, 1)) {
-        const first = rest.get(d) ?? work.get(d);
-        if (first)
-          issues.push(
-            issue('notice.dayTwice', { row: it.line }, { line: it.line, date: d, first: first.name }),
-          );
-        else rest.set(d, it);
-      }
-    for (const d of it.workdays) {
-      const first = rest.get(d) ?? work.get(d);
-      if (first)
-        issues.push(
-          issue('notice.dayTwice', { row: it.line }, { line: it.line, date: d, first: first.name }),
-        );
-      else work.set(d, it);
-    }
+    for (const span of it.rest) for (let d = span.from; d <= span.to; d = addDays(d, 1)) take(it, d, rest);
+    for (const d of it.workdays) take(it, d, work);
   }
-  const hasErrors = issues.some((x) => x.severity === 'error');
-  const days: DayOverride[] = hasErrors
-    ? []
-    : [
-        ...[...rest].map(([date, it]) => ({ date, type: '休' as const, note: it.name })),
-        ...[...work].map(([date, it]) => ({ date, type: '班' as const, note: it.name })),
-      ].sort((a, b) => compareText(a.date, b.date));
-  return { year, items, days, issues };
+  return { rest, work };
 }
 
 interface DateToken {
@@ -187,6 +196,8 @@ function dateOf(
   return { date, text };
 }
 
+type RestSpan = { from: IsoDate; to: IsoDate; days: number };
+
 function readItem(
   name: string,
   body: string,
@@ -194,80 +205,94 @@ function readItem(
   year: number,
   issues: Issue[],
 ): NoticeItem | undefined {
-  const rest: { from: IsoDate; to: IsoDate; days: number }[] = [];
+  const rest: RestSpan[] = [];
   const workdays: IsoDate[] = [];
   const before = issues.length;
   const sentences = body.split('。').filter((s) => s !== '');
   for (const sentence of sentences) {
-    const at = { line, sentence };
+    const at = { line, sentence, name, year };
     const restAt = sentence.indexOf('放假');
     // One sentence that both gives a rest span and names 上班 days is not the notice's shape.
-    if (restAt >= 0 && sentence.includes('上班')) {
+    if (restAt >= 0 && sentence.includes('上班'))
       issues.push(issue('notice.unreadable', { row: line }, { line, text: sentence }));
-      continue;
-    }
-    if (restAt >= 0) {
-      const head = sentence.slice(0, restAt).replace(/[,，]$/u, '');
-      const m = SPAN.exec(head);
-      if (!m) {
-        issues.push(issue('notice.unreadable', { row: line }, { line, text: sentence }));
-        continue;
-      }
-      const from = dateOf({ y: m[1], m: m[2], d: m[3], note: m[4] }, { year }, at, issues, year);
-      const hasEnd = m[7] !== undefined;
-      const to = hasEnd
-        ? dateOf(
-            { y: m[5], m: m[6], d: m[7], note: m[8] },
-            { year: m[5] !== undefined ? Number(m[5]) : Number(m[1] ?? year), month: Number(m[2]) },
-            at,
-            issues,
-            year,
-          )
-        : from;
-      if (from.date === undefined || to.date === undefined) continue;
-      if (to.date < from.date) {
-        issues.push(issue('notice.backwards', { row: line }, { line, from: from.date, to: to.text }));
-        continue;
-      }
-      const days = dayNumber(to.date) - dayNumber(from.date) + 1;
-      const stated = /共(\d+)天/u.exec(sentence) ?? /放假(\d+)天/u.exec(sentence);
-      if (stated && Number(stated[1]) !== days) {
-        issues.push(
-          issue(
-            'notice.countMismatch',
-            { row: line },
-            { line, name, from: from.date, to: to.date, days, stated: Number(stated[1]) },
-          ),
-        );
-        continue;
-      }
-      rest.push({ from: from.date, to: to.date, days });
-      // "1月1日放假，1月2日（星期一）补休": the day off in lieu is a rest day too.
-      for (const m of sentence.slice(restAt).matchAll(MAKE_UP)) {
-        const t = dateOf({ y: m[1], m: m[2], d: m[3], note: m[4] }, { year }, at, issues, year);
-        if (t.date !== undefined) rest.push({ from: t.date, to: t.date, days: 1 });
-      }
-    } else if (sentence.endsWith('上班')) {
-      let month: number | undefined;
-      for (const m of sentence.matchAll(ANY_DATE)) {
-        const t = dateOf(
-          { y: m[1], m: m[2], d: m[3], note: m[4] },
-          { year: m[1] !== undefined ? Number(m[1]) : year, ...(month !== undefined && { month }) },
-          { line, sentence },
-          issues,
-          year,
-        );
-        if (m[2] !== undefined) month = Number(m[2]);
-        if (t.date === undefined) continue;
-        if (isoWeekday(t.date) < 6) {
-          issues.push(issue('notice.workdayNotWeekend', { row: line }, { line, date: t.date }));
-          continue;
-        }
-        workdays.push(t.date);
-      }
-    } else issues.push(issue('notice.sentenceIgnored', { row: line }, { line, text: sentence }));
+    else if (restAt >= 0) rest.push(...restSentence(sentence, restAt, at, issues));
+    else if (sentence.endsWith('上班')) workdays.push(...workSentence(sentence, at, issues));
+    else issues.push(issue('notice.sentenceIgnored', { row: line }, { line, text: sentence }));
   }
   const errors = issues.slice(before).some((x) => x.severity === 'error');
   if (rest.length === 0 && !errors) issues.push(issue('notice.noRest', { row: line }, { line, name }));
   return rest.length === 0 ? undefined : { line, name, rest, workdays };
+}
+
+interface SentenceAt {
+  readonly line: number;
+  readonly sentence: string;
+  /** The item's name (元旦). */
+  readonly name: string;
+  readonly year: number;
+}
+
+/** "1月1日（星期四）至3日（星期六）放假调休，共3天。1月4日补休": the rest span, and days off in lieu. */
+function restSentence(sentence: string, restAt: number, at: SentenceAt, issues: Issue[]): RestSpan[] {
+  const { line, name, year } = at;
+  const head = sentence.slice(0, restAt).replace(/[,，]$/u, '');
+  const m = SPAN.exec(head);
+  if (!m) {
+    issues.push(issue('notice.unreadable', { row: line }, { line, text: sentence }));
+    return [];
+  }
+  const from = dateOf({ y: m[1], m: m[2], d: m[3], note: m[4] }, { year }, at, issues, year);
+  const to =
+    m[7] !== undefined
+      ? dateOf(
+          { y: m[5], m: m[6], d: m[7], note: m[8] },
+          { year: m[5] !== undefined ? Number(m[5]) : Number(m[1] ?? year), month: Number(m[2]) },
+          at,
+          issues,
+          year,
+        )
+      : from;
+  if (from.date === undefined || to.date === undefined) return [];
+  if (to.date < from.date) {
+    issues.push(issue('notice.backwards', { row: line }, { line, from: from.date, to: to.text }));
+    return [];
+  }
+  const days = dayNumber(to.date) - dayNumber(from.date) + 1;
+  const stated = /共(\d+)天/u.exec(sentence) ?? /放假(\d+)天/u.exec(sentence);
+  if (stated && Number(stated[1]) !== days) {
+    const params = { line, name, from: from.date, to: to.date, days, stated: Number(stated[1]) };
+    issues.push(issue('notice.countMismatch', { row: line }, params));
+    return [];
+  }
+  const spans: RestSpan[] = [{ from: from.date, to: to.date, days }];
+  // "1月1日放假，1月2日（星期一）补休": the day off in lieu is a rest day too.
+  for (const mu of sentence.slice(restAt).matchAll(MAKE_UP)) {
+    const t = dateOf({ y: mu[1], m: mu[2], d: mu[3], note: mu[4] }, { year }, at, issues, year);
+    if (t.date !== undefined) spans.push({ from: t.date, to: t.date, days: 1 });
+  }
+  return spans;
+}
+
+/** "1月4日（星期日）、2月28日（星期六）上班": weekend days worked; a weekday named is said. */
+function workSentence(sentence: string, at: SentenceAt, issues: Issue[]): IsoDate[] {
+  const { line, year } = at;
+  const workdays: IsoDate[] = [];
+  let month: number | undefined;
+  for (const m of sentence.matchAll(ANY_DATE)) {
+    const t = dateOf(
+      { y: m[1], m: m[2], d: m[3], note: m[4] },
+      { year: m[1] !== undefined ? Number(m[1]) : year, ...(month !== undefined && { month }) },
+      { line, sentence },
+      issues,
+      year,
+    );
+    if (m[2] !== undefined) month = Number(m[2]);
+    if (t.date === undefined) continue;
+    if (isoWeekday(t.date) < 6) {
+      issues.push(issue('notice.workdayNotWeekend', { row: line }, { line, date: t.date }));
+      continue;
+    }
+    workdays.push(t.date);
+  }
+  return workdays;
 }
