@@ -115,86 +115,16 @@ export async function fetchMail(o: FetchOptions): Promise<FetchReport> {
     await imap.connect();
     connected = true;
     const box = await imap.mailboxOpen(s.folder, { readOnly: !(s.markSeen || s.moveTo) });
-    const store = await IntakeStore.open(o.into, `${s.user}@${s.host}`, s.folder, String(box.uidValidity));
-    // SEARCH SINCE compares dates in the server's zone: a day earlier, then the exact time here.
-    const sinceDay = new Date(`${o.since.slice(0, 10)}T00:00:00+08:00`);
-    sinceDay.setUTCDate(sinceDay.getUTCDate() - 1);
-    const uids = ((await imap.search({ since: sinceDay }, { uid: true })) || []).sort((a, b) => a - b);
-    const metas: FetchMessageObject[] = [];
-    if (uids.length > 0)
-      for await (const m of imap.fetch(
-        uids,
-        { uid: true, internalDate: true, size: true, bodyStructure: true, envelope: true },
-        { uid: true },
-      ))
-        metas.push(m);
-    metas.sort((a, b) => a.uid - b.uid);
+    const uidValidity = String(box.uidValidity);
+    const store = await IntakeStore.open(o.into, `${s.user}@${s.host}`, s.folder, uidValidity);
     let known = 0;
     let total = 0;
-    for (const m of metas) {
+    for (const m of await messagesSince(imap, o.since)) {
       const at = instantToCst(dateOf(m.internalDate));
       if (at < o.since) continue;
       total++;
-      if (store.known(m.uid)) {
-        known++;
-        continue;
-      }
-      const base = {
-        uid: m.uid,
-        from:
-          m.envelope?.from
-            ?.map((a) => (a.name ? `${a.name} <${a.address ?? ''}>` : (a.address ?? '')))
-            .join(', ') ?? '',
-        subject: m.envelope?.subject ?? '',
-        at,
-      };
-      const skip = async (code: IssueCode, params: Record<string, string | number> = {}): Promise<void> => {
-        await store.remember(m.uid, { saved: false, code, params });
-        lines.push({ ...base, saved: false, code, params });
-      };
-      // Without a BODYSTRUCTURE (a server that gave none) the message is downloaded and looked at.
-      if (m.bodyStructure && !hasAttachment(m.bodyStructure)) {
-        await skip('mail.route.noAttachment');
-        continue;
-      }
-      const size = m.size ?? 0;
-      if (size > s.maxMessageMb * 1024 * 1024) {
-        await skip('mail.route.tooBig', { size: Math.round(size / 1048576), max: s.maxMessageMb });
-        continue;
-      }
-      const one = await imap.fetchOne(String(m.uid), { source: true }, { uid: true });
-      const source = one ? one.source : undefined;
-      if (!source) throw new Error(`UID ${m.uid}: no source`);
-      const bytes = new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
-      const { mail, forms } = classifyMessage(bytes);
-      const route = routeMessage(forms, o.want);
-      const subject = mail?.subject ?? base.subject;
-      const from = mail?.from ?? base.from;
-      if (!route.save) {
-        await skip(route.code, route.params);
-        continue;
-      }
-      const same = store.sameMessage(mail?.messageId, sha256(bytes));
-      if (same) {
-        await skip('mail.route.duplicate', { file: same.file });
-        continue;
-      }
-      const file = messageFileName(at, subject, m.uid);
-      await store.save(file, bytes, {
-        account: `${s.user}@${s.host}`,
-        folder: s.folder,
-        uidValidity: String(box.uidValidity),
-        uid: m.uid,
-        internalDate: dateOf(m.internalDate).toISOString(),
-        ...(mail?.messageId !== undefined && { messageId: mail.messageId }),
-        ...(from && { from }),
-        ...(subject && { subject }),
-      });
-      await store.remember(m.uid, { saved: true, file, code: route.code });
-      lines.push({ ...base, from, subject, saved: true, file, code: route.code, params: route.params });
-      // Only what the office configured changes anything on the server.
-      if (s.markSeen) await imap.messageFlagsAdd(String(m.uid), ['\\Seen'], { uid: true });
-      if (s.moveTo) await imap.messageMove(String(m.uid), s.moveTo, { uid: true });
+      if (store.known(m.uid)) known++;
+      else await takeMessage({ o, imap, store, uidValidity, lines }, m, at);
     }
     return { total, known, lines };
   } catch (e) {
@@ -203,4 +133,80 @@ export async function fetchMail(o: FetchOptions): Promise<FetchReport> {
   } finally {
     await imap.logout().catch(() => imap.close());
   }
+}
+
+/** The messages since the day before `since` (SEARCH SINCE compares dates in the server's zone), by UID. */
+async function messagesSince(imap: ImapFlow, since: IsoDateTime): Promise<FetchMessageObject[]> {
+  const sinceDay = new Date(`${since.slice(0, 10)}T00:00:00+08:00`);
+  sinceDay.setUTCDate(sinceDay.getUTCDate() - 1);
+  const uids = ((await imap.search({ since: sinceDay }, { uid: true })) || []).sort((a, b) => a - b);
+  const metas: FetchMessageObject[] = [];
+  if (uids.length > 0)
+    for await (const m of imap.fetch(
+      uids,
+      { uid: true, internalDate: true, size: true, bodyStructure: true, envelope: true },
+      { uid: true },
+    ))
+      metas.push(m);
+  return metas.sort((a, b) => a.uid - b.uid);
+}
+
+interface Mailbox {
+  readonly o: FetchOptions;
+  readonly imap: ImapFlow;
+  readonly store: IntakeStore;
+  readonly uidValidity: string;
+  /** What was done with each message, said as it is done (a failure later still counts the saved). */
+  readonly lines: FetchedLine[];
+}
+
+/** One new message: saved into the intake folder, or remembered as skipped with its reason. */
+async function takeMessage(box: Mailbox, m: FetchMessageObject, at: IsoDateTime): Promise<void> {
+  const { o, imap, store } = box;
+  const s = o.settings;
+  const base = {
+    uid: m.uid,
+    from:
+      m.envelope?.from
+        ?.map((a) => (a.name ? `${a.name} <${a.address ?? ''}>` : (a.address ?? '')))
+        .join(', ') ?? '',
+    subject: m.envelope?.subject ?? '',
+    at,
+  };
+  const skip = async (code: IssueCode, params: Record<string, string | number> = {}): Promise<void> => {
+    await store.remember(m.uid, { saved: false, code, params });
+    box.lines.push({ ...base, saved: false, code, params });
+  };
+  // Without a BODYSTRUCTURE (a server that gave none) the message is downloaded and looked at.
+  if (m.bodyStructure && !hasAttachment(m.bodyStructure)) return skip('mail.route.noAttachment');
+  const size = m.size ?? 0;
+  if (size > s.maxMessageMb * 1024 * 1024)
+    return skip('mail.route.tooBig', { size: Math.round(size / 1048576), max: s.maxMessageMb });
+  const one = await imap.fetchOne(String(m.uid), { source: true }, { uid: true });
+  const source = one ? one.source : undefined;
+  if (!source) throw new Error(`UID ${m.uid}: no source`);
+  const bytes = new Uint8Array(source.buffer, source.byteOffset, source.byteLength);
+  const { mail, forms } = classifyMessage(bytes);
+  const route = routeMessage(forms, o.want);
+  const subject = mail?.subject ?? base.subject;
+  const from = mail?.from ?? base.from;
+  if (!route.save) return skip(route.code, route.params);
+  const same = store.sameMessage(mail?.messageId, sha256(bytes));
+  if (same) return skip('mail.route.duplicate', { file: same.file });
+  const file = messageFileName(at, subject, m.uid);
+  await store.save(file, bytes, {
+    account: `${s.user}@${s.host}`,
+    folder: s.folder,
+    uidValidity: box.uidValidity,
+    uid: m.uid,
+    internalDate: dateOf(m.internalDate).toISOString(),
+    ...(mail?.messageId !== undefined && { messageId: mail.messageId }),
+    ...(from && { from }),
+    ...(subject && { subject }),
+  });
+  await store.remember(m.uid, { saved: true, file, code: route.code });
+  box.lines.push({ ...base, from, subject, saved: true, file, code: route.code, params: route.params });
+  // Only what the office configured changes anything on the server.
+  if (s.markSeen) await imap.messageFlagsAdd(String(m.uid), ['\\Seen'], { uid: true });
+  if (s.moveTo) await imap.messageMove(String(m.uid), s.moveTo, { uid: true });
 }
