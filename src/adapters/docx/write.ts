@@ -20,6 +20,8 @@ import {
   TextRun,
   WidthType,
   type IBorderOptions,
+  type ISectionPropertiesOptions,
+  type IStylesOptions,
 } from 'docx';
 import type { OfficialDocument } from '../../core/document/model.js';
 import { bodyBlocks } from './body.js';
@@ -101,48 +103,11 @@ function titleAndAddressee(doc: OfficialDocument): Paragraph[] {
  * text flow, right under the last paragraph, which reads the same.
  */
 function record(doc: OfficialDocument): (Table | Paragraph)[] {
-  const side = SIZE_PT.四号 * 20;
-  const rule = (size: number): IBorderOptions => ({ style: BorderStyle.SINGLE, size, color: '000000' });
   const none: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
   const lines = [...doc.record.lines.map((l) => [l]), [doc.record.printedBy, doc.record.printedOn]];
-  const rows = lines.map(
-    (parts, i) =>
-      new TableRow({
-        cantSplit: true,
-        children: [
-          new TableCell({
-            width: { size: TEXT_WIDTH, type: WidthType.DXA },
-            margins: { top: 40, bottom: 40, left: 0, right: 0 },
-            borders: {
-              top: rule(i === 0 ? RECORD_RULE.thick : RECORD_RULE.thin),
-              bottom: rule(i === lines.length - 1 ? RECORD_RULE.thick : RECORD_RULE.thin),
-              left: none,
-              right: none,
-            },
-            children: [
-              new Paragraph({
-                // 抄送 and 分送 wrap under the first name after the colon (GB/T 9704 7.4.2).
-                indent:
-                  parts[1] === undefined
-                    ? { left: side + side * 3, hanging: side * 3, right: side }
-                    : { left: side, right: side },
-                tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - side }],
-                spacing: exactly(mm(7.5)),
-                children: [
-                  run(parts[0] ?? '', FONTS.body, SIZE_PT.四号),
-                  ...(parts[1] !== undefined
-                    ? [new TextRun({ children: [new Tab()] }), run(parts[1], FONTS.body, SIZE_PT.四号)]
-                    : []),
-                ],
-              }),
-            ],
-          }),
-        ],
-      }),
-  );
   return [
     new Table({
-      rows,
+      rows: lines.map((parts, i) => recordRow(parts, i === 0, i === lines.length - 1)),
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
       columnWidths: [TEXT_WIDTH],
       layout: TableLayoutType.FIXED,
@@ -170,6 +135,44 @@ function record(doc: OfficialDocument): (Table | Paragraph)[] {
   ];
 }
 
+/** One line of the 版记 (抄送：…, or 印发机关 and 印发日期 at either end), between its rules. */
+function recordRow(parts: readonly (string | undefined)[], first: boolean, last: boolean): TableRow {
+  const side = SIZE_PT.四号 * 20;
+  const rule = (size: number): IBorderOptions => ({ style: BorderStyle.SINGLE, size, color: '000000' });
+  const none: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const paragraph = new Paragraph({
+    // 抄送 and 分送 wrap under the first name after the colon (GB/T 9704 7.4.2).
+    indent:
+      parts[1] === undefined
+        ? { left: side + side * 3, hanging: side * 3, right: side }
+        : { left: side, right: side },
+    tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - side }],
+    spacing: exactly(mm(7.5)),
+    children: [
+      run(parts[0] ?? '', FONTS.body, SIZE_PT.四号),
+      ...(parts[1] !== undefined
+        ? [new TextRun({ children: [new Tab()] }), run(parts[1], FONTS.body, SIZE_PT.四号)]
+        : []),
+    ],
+  });
+  return new TableRow({
+    cantSplit: true,
+    children: [
+      new TableCell({
+        width: { size: TEXT_WIDTH, type: WidthType.DXA },
+        margins: { top: 40, bottom: 40, left: 0, right: 0 },
+        borders: {
+          top: rule(first ? RECORD_RULE.thick : RECORD_RULE.thin),
+          bottom: rule(last ? RECORD_RULE.thick : RECORD_RULE.thin),
+          left: none,
+          right: none,
+        },
+        children: [paragraph],
+      }),
+    ],
+  });
+}
+
 /** "— 1 —" in 4号 宋体, right with one character of space on odd pages, left on even ones. */
 function pageNumber(odd: boolean): Footer {
   const face = FONTS.pageNumber;
@@ -192,6 +195,52 @@ function pageNumber(odd: boolean): Footer {
   });
 }
 
+/** 3号仿宋 on lines of the standard's pitch: the defaults, and Normal says it too. */
+const BODY_STYLES: IStylesOptions = {
+  default: {
+    document: {
+      run: {
+        font: fontOf(FONTS.body),
+        size: halfPoints(SIZE_PT.三号),
+        characterSpacing: CHARACTER_SPACING,
+      },
+      paragraph: { spacing: exactly(LINE_PITCH) },
+    },
+  },
+  // Normal says it too: programs that read a style's look but not the defaults see 3号仿宋.
+  paragraphStyles: [
+    {
+      id: 'Normal',
+      name: 'Normal',
+      run: {
+        font: fontOf(FONTS.body),
+        size: halfPoints(SIZE_PT.三号),
+        characterSpacing: CHARACTER_SPACING,
+      },
+      paragraph: { spacing: exactly(LINE_PITCH) },
+    },
+  ],
+};
+
+/** A4 with the standard's margins (版心 156 × 225 mm). */
+const PAGE_PROPERTIES: ISectionPropertiesOptions = {
+  page: {
+    size: { width: mm(PAGE.widthMm), height: mm(PAGE.heightMm) },
+    margin: {
+      top: mm(MARGIN_MM.top),
+      bottom: mm(MARGIN_MM.bottom),
+      left: mm(MARGIN_MM.left),
+      right: mm(MARGIN_MM.right),
+      header: mm(15),
+      footer: mm(FOOTER_MM),
+      gutter: 0,
+    },
+  },
+  // No document grid: lines are laid by their exact spacing (22 to the 版心 in body text), so
+  // LibreOffice does not snap tables, captions and titles to body lines.
+  grid: { type: DocumentGridType.DEFAULT, linePitch: LINE_PITCH },
+};
+
 /**
  * A 公文 as a .docx in the layout of GB/T 9704-2012 (A4, 版心 156 × 225 mm, 22 lines of 28
  * characters, the standard's fonts and sizes, "— 1 —" page numbers). Written with the `docx`
@@ -208,50 +257,10 @@ export async function writeOfficialDocument(
     creator: doc.masthead.office,
     lastModifiedBy: doc.masthead.office,
     evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: {
-          run: {
-            font: fontOf(FONTS.body),
-            size: halfPoints(SIZE_PT.三号),
-            characterSpacing: CHARACTER_SPACING,
-          },
-          paragraph: { spacing: exactly(LINE_PITCH) },
-        },
-      },
-      // Normal says it too: programs that read a style's look but not the defaults see 3号仿宋.
-      paragraphStyles: [
-        {
-          id: 'Normal',
-          name: 'Normal',
-          run: {
-            font: fontOf(FONTS.body),
-            size: halfPoints(SIZE_PT.三号),
-            characterSpacing: CHARACTER_SPACING,
-          },
-          paragraph: { spacing: exactly(LINE_PITCH) },
-        },
-      ],
-    },
+    styles: BODY_STYLES,
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: mm(PAGE.widthMm), height: mm(PAGE.heightMm) },
-            margin: {
-              top: mm(MARGIN_MM.top),
-              bottom: mm(MARGIN_MM.bottom),
-              left: mm(MARGIN_MM.left),
-              right: mm(MARGIN_MM.right),
-              header: mm(15),
-              footer: mm(FOOTER_MM),
-              gutter: 0,
-            },
-          },
-          // No document grid: lines are laid by their exact spacing (22 to the 版心 in body text), so
-          // LibreOffice does not snap tables, captions and titles to body lines.
-          grid: { type: DocumentGridType.DEFAULT, linePitch: LINE_PITCH },
-        },
+        properties: PAGE_PROPERTIES,
         footers: { default: pageNumber(true), even: pageNumber(false) },
         children: [...masthead(doc), ...titleAndAddressee(doc), ...bodyBlocks(doc, pictures), ...record(doc)],
       },
