@@ -402,6 +402,18 @@ interface Params {
 
 /** Parse `value; a=b; c="d"; name*0*=gbk''%C4%E3; name*1*=%BA%C3` style headers. */
 export function parseParams(header: string): Params {
+  const pieces = splitParams(header);
+  const value = pieces[0]!.trim();
+  const { simple, segments } = collectParams(pieces.slice(1));
+  const params = new Map<string, string>();
+  for (const [k, v] of simple) params.set(k, decodeWords(v));
+  // RFC 2231 wins over a plain parameter of the same name.
+  for (const [base, segs] of segments) params.set(base, decodeWords(joinSegments(segs)));
+  return { value, params };
+}
+
+/** The header cut at each `;` outside quotes. */
+function splitParams(header: string): string[] {
   const pieces: string[] = [];
   let cur = '';
   let quoted = false;
@@ -426,12 +438,19 @@ export function parseParams(header: string): Params {
     }
   }
   pieces.push(cur);
+  return pieces;
+}
 
-  const value = pieces[0]!.trim();
+type Segments = Map<number, { ext: boolean; raw: string }>;
+
+/** Plain parameters (the first of a name wins) and RFC 2231 ones by base name → index → segment. */
+function collectParams(pieces: readonly string[]): {
+  simple: Map<string, string>;
+  segments: Map<string, Segments>;
+} {
   const simple = new Map<string, string>();
-  // base name → index → { extended, raw }
-  const segments = new Map<string, Map<number, { ext: boolean; raw: string }>>();
-  for (const piece of pieces.slice(1)) {
+  const segments = new Map<string, Segments>();
+  for (const piece of pieces) {
     const eq = piece.indexOf('=');
     if (eq < 0) continue;
     const key = piece.slice(0, eq).trim().toLowerCase();
@@ -449,35 +468,34 @@ export function parseParams(header: string): Params {
       simple.set(key, raw);
     }
   }
+  return { simple, segments };
+}
 
-  const params = new Map<string, string>();
-  for (const [k, v] of simple) params.set(k, decodeWords(v));
-  for (const [base, segs] of segments) {
-    const ordered = [...segs.entries()].sort((a, b) => a[0] - b[0]);
-    let charset = 'utf-8';
-    let out = '';
-    let bytes: number[] = [];
-    ordered.forEach(([, seg], i) => {
-      let raw = seg.raw;
-      if (seg.ext && i === 0) {
-        const m = /^([^']*)'[^']*'(.*)$/s.exec(raw);
-        if (m) {
-          charset = m[1] || 'utf-8';
-          raw = m[2]!;
-        }
+/** An RFC 2231 parameter's segments in order: percent-encoded ones decoded in the first one's charset. */
+function joinSegments(segs: Segments): string {
+  const ordered = [...segs.entries()].sort((a, b) => a[0] - b[0]);
+  let charset = 'utf-8';
+  let out = '';
+  let bytes: number[] = [];
+  ordered.forEach(([, seg], i) => {
+    let raw = seg.raw;
+    if (seg.ext && i === 0) {
+      const m = /^([^']*)'[^']*'(.*)$/s.exec(raw);
+      if (m) {
+        charset = m[1] || 'utf-8';
+        raw = m[2]!;
       }
-      if (seg.ext) {
-        for (const b of percentDecode(raw)) bytes.push(b);
-      } else {
-        if (bytes.length) out += decodeCharset(Uint8Array.from(bytes), charset);
-        bytes = [];
-        out += raw;
-      }
-    });
-    if (bytes.length) out += decodeCharset(Uint8Array.from(bytes), charset);
-    params.set(base, decodeWords(out)); // RFC 2231 wins over a plain parameter of the same name
-  }
-  return { value, params };
+    }
+    if (seg.ext) {
+      for (const b of percentDecode(raw)) bytes.push(b);
+    } else {
+      if (bytes.length) out += decodeCharset(Uint8Array.from(bytes), charset);
+      bytes = [];
+      out += raw;
+    }
+  });
+  if (bytes.length) out += decodeCharset(Uint8Array.from(bytes), charset);
+  return out;
 }
 
 const utf8Encoder = new TextEncoder();
