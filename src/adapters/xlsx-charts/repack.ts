@@ -86,62 +86,16 @@ export function patchArchive(
   let offset = 0;
   const encoder = new TextEncoder();
   for (const name of order) {
+    const stored = storedEntry(bytes, changed.get(name), byName.get(name));
+    if (!stored) continue;
     const nameBytes = encoder.encode(name);
-    const fresh = changed.get(name);
-    const old = byName.get(name);
-    let crc: number;
-    let size: number;
-    let method: number;
-    let data: Uint8Array;
-    if (fresh === undefined && old) {
-      ({ crc, size, method } = old);
-      data = bytes.subarray(old.data, old.data + old.compressed);
-    } else if (fresh !== undefined) {
-      crc = crc32(fresh);
-      size = fresh.length;
-      method = 8;
-      data = deflateRawSync(fresh, { level: 6 });
-    } else continue;
-    const header = new Uint8Array(30 + nameBytes.length);
-    const h = new DataView(header.buffer);
-    h.setUint32(0, 0x04034b50, true);
-    h.setUint16(4, 20, true);
-    h.setUint16(6, 0x0800, true);
-    h.setUint16(8, method, true);
-    h.setUint16(10, DOS_TIME, true);
-    h.setUint16(12, DOS_DATE, true);
-    h.setUint32(14, crc >>> 0, true);
-    h.setUint32(18, data.length, true);
-    h.setUint32(22, size, true);
-    h.setUint16(26, nameBytes.length, true);
-    header.set(nameBytes, 30);
-    const c = new Uint8Array(46 + nameBytes.length);
-    const d = new DataView(c.buffer);
-    d.setUint32(0, 0x02014b50, true);
-    d.setUint16(4, 20, true);
-    d.setUint16(6, 20, true);
-    d.setUint16(8, 0x0800, true);
-    d.setUint16(10, method, true);
-    d.setUint16(12, DOS_TIME, true);
-    d.setUint16(14, DOS_DATE, true);
-    d.setUint32(16, crc >>> 0, true);
-    d.setUint32(20, data.length, true);
-    d.setUint32(24, size, true);
-    d.setUint16(28, nameBytes.length, true);
-    d.setUint32(42, offset, true);
-    c.set(nameBytes, 46);
-    chunks.push(header, data);
-    central.push(c);
-    offset += header.length + data.length;
+    const header = localHeader(nameBytes, stored);
+    chunks.push(header, stored.data);
+    central.push(centralHeader(nameBytes, stored, offset));
+    offset += header.length + stored.data.length;
   }
   const centralSize = central.reduce((a, c) => a + c.length, 0);
-  const end = new Uint8Array(22);
-  const e = new DataView(end.buffer);
-  e.setUint32(0, 0x06054b50, true);
-  e.setUint16(8, central.length, true);
-  e.setUint16(10, central.length, true);
-  e.setUint32(12, centralSize, true);
-  e.setUint32(16, offset, true);
+  const end = endRecord(central.length, centralSize, offset);
   const out = new Uint8Array(offset + centralSize + end.length);
   let at = 0;
   for (const part of [...chunks, ...central, end]) {
@@ -149,4 +103,76 @@ export function patchArchive(
     at += part.length;
   }
   return out;
+}
+
+/** An entry as stored: its compressed bytes and what the headers say of them. */
+interface Stored {
+  readonly crc: number;
+  readonly size: number;
+  readonly method: number;
+  readonly data: Uint8Array;
+}
+
+/** The old entry copied as it is, or the fresh content deflated; undefined when neither exists. */
+function storedEntry(
+  bytes: Uint8Array,
+  fresh: Uint8Array | undefined,
+  old: CentralEntry | undefined,
+): Stored | undefined {
+  if (fresh === undefined && old) {
+    const { crc, size, method } = old;
+    return { crc, size, method, data: bytes.subarray(old.data, old.data + old.compressed) };
+  }
+  if (fresh !== undefined)
+    return { crc: crc32(fresh), size: fresh.length, method: 8, data: deflateRawSync(fresh, { level: 6 }) };
+  return undefined;
+}
+
+/** The local file header (UTF-8 names, the writers' fixed date). */
+function localHeader(nameBytes: Uint8Array, s: Stored): Uint8Array {
+  const header = new Uint8Array(30 + nameBytes.length);
+  const h = new DataView(header.buffer);
+  h.setUint32(0, 0x04034b50, true);
+  h.setUint16(4, 20, true);
+  h.setUint16(6, 0x0800, true);
+  h.setUint16(8, s.method, true);
+  h.setUint16(10, DOS_TIME, true);
+  h.setUint16(12, DOS_DATE, true);
+  h.setUint32(14, s.crc >>> 0, true);
+  h.setUint32(18, s.data.length, true);
+  h.setUint32(22, s.size, true);
+  h.setUint16(26, nameBytes.length, true);
+  header.set(nameBytes, 30);
+  return header;
+}
+
+/** The central directory's record of an entry whose local header is at `offset`. */
+function centralHeader(nameBytes: Uint8Array, s: Stored, offset: number): Uint8Array {
+  const c = new Uint8Array(46 + nameBytes.length);
+  const d = new DataView(c.buffer);
+  d.setUint32(0, 0x02014b50, true);
+  d.setUint16(4, 20, true);
+  d.setUint16(6, 20, true);
+  d.setUint16(8, 0x0800, true);
+  d.setUint16(10, s.method, true);
+  d.setUint16(12, DOS_TIME, true);
+  d.setUint16(14, DOS_DATE, true);
+  d.setUint32(16, s.crc >>> 0, true);
+  d.setUint32(20, s.data.length, true);
+  d.setUint32(24, s.size, true);
+  d.setUint16(28, nameBytes.length, true);
+  d.setUint32(42, offset, true);
+  c.set(nameBytes, 46);
+  return c;
+}
+
+function endRecord(count: number, centralSize: number, centralAt: number): Uint8Array {
+  const end = new Uint8Array(22);
+  const e = new DataView(end.buffer);
+  e.setUint32(0, 0x06054b50, true);
+  e.setUint16(8, count, true);
+  e.setUint16(10, count, true);
+  e.setUint32(12, centralSize, true);
+  e.setUint32(16, centralAt, true);
+  return end;
 }
