@@ -107,37 +107,17 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     io.out(`kpd ${(await import('./version.js')).version()}\n`);
     return EXIT.ok;
   }
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    // `kpd help merge`: that command's usage only.
-    const topic = name === 'help' ? rest.find((a) => !a.startsWith('-') && a !== langOf(argv)) : undefined;
-    if (topic !== undefined && topic !== 'help') {
-      const cmd = commandNamed(topic, locale);
-      if (typeof cmd === 'string') {
-        io.err(`${cmd}\n`);
-        return EXIT.unusable;
-      }
-      io.out(cmd.usage + '\n');
-      return EXIT.ok;
-    }
-    io.out(usage(locale));
-    return name === undefined ? EXIT.unusable : EXIT.ok;
-  }
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h')
+    return help(name, rest, argv, io, locale);
   const cmd = commandNamed(name, locale);
   if (typeof cmd === 'string') {
     io.err(`${cmd}\n`);
     return EXIT.unusable;
   }
-  // `kpd ledger imprt …`: the subcommand meant, in one line (an unknown one with no near name is
-  // left to the command, which says what it takes).
-  const sub = rest[0];
-  if (cmd.subcommands && sub !== undefined && !sub.startsWith('-') && !cmd.subcommands.includes(sub)) {
-    const guess = closestName(sub, cmd.subcommands);
-    if (guess !== undefined) {
-      io.err(
-        `${formatMessage('cli.unknownSubcommand', { command: name, name: sub, suggestion: guess }, locale)}\n`,
-      );
-      return EXIT.unusable;
-    }
+  const wrongSub = subcommandGuess(name, cmd, rest[0], locale);
+  if (wrongSub !== undefined) {
+    io.err(`${wrongSub}\n`);
+    return EXIT.unusable;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(cmd.usage + '\n');
@@ -146,24 +126,63 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   try {
     return await cmd.run(rest, io);
   } catch (e) {
-    if (e instanceof PromptMistake) {
-      const said = formatMessage(e.code, { ...e.params, command: name }, locale);
-      io.err(e.showUsage ? `${said}\n\n${cmd.usage}\n` : `${said}\n`);
-      return EXIT.unusable;
-    }
-    if (e instanceof UsageError) {
-      io.err(`${e.message}\n\n${cmd.usage}\n`);
-      return EXIT.unusable;
-    }
-    if (e instanceof Error && e.name === 'OutputError') {
-      io.err(`${e.message}\n`);
-      return EXIT.unusable;
-    }
-    // A command that still calls parseArgs itself: the option is said by Node (English).
-    if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {
-      io.err(`${formatMessage('cli.argsInvalid', { detail: e.message }, locale)}\n\n${cmd.usage}\n`);
-      return EXIT.unusable;
-    }
-    throw e;
+    const said = mistakeSaid(e, name, cmd.usage, locale);
+    if (said === undefined) throw e;
+    io.err(said);
+    return EXIT.unusable;
   }
+}
+
+/** `kpd`, `kpd help`, `kpd --help`: the usage of all; `kpd help merge`: that command's only. */
+function help(
+  name: string | undefined,
+  rest: readonly string[],
+  argv: readonly string[],
+  io: Io,
+  locale: Locale,
+): ExitCode {
+  const topic = name === 'help' ? rest.find((a) => !a.startsWith('-') && a !== langOf(argv)) : undefined;
+  if (topic !== undefined && topic !== 'help') {
+    const cmd = commandNamed(topic, locale);
+    if (typeof cmd === 'string') {
+      io.err(`${cmd}\n`);
+      return EXIT.unusable;
+    }
+    io.out(cmd.usage + '\n');
+    return EXIT.ok;
+  }
+  io.out(usage(locale));
+  return name === undefined ? EXIT.unusable : EXIT.ok;
+}
+
+/**
+ * `kpd ledger imprt …`: the subcommand meant, in one line (an unknown one with no near name is
+ * left to the command, which says what it takes).
+ */
+function subcommandGuess(
+  name: string,
+  cmd: Command,
+  sub: string | undefined,
+  locale: Locale,
+): string | undefined {
+  if (!cmd.subcommands || sub === undefined || sub.startsWith('-') || cmd.subcommands.includes(sub))
+    return undefined;
+  const guess = closestName(sub, cmd.subcommands);
+  return guess === undefined
+    ? undefined
+    : formatMessage('cli.unknownSubcommand', { command: name, name: sub, suggestion: guess }, locale);
+}
+
+/** A mistake at the prompt said with the command's usage where it helps; undefined for our own bugs. */
+function mistakeSaid(e: unknown, name: string, usageText: string, locale: Locale): string | undefined {
+  if (e instanceof PromptMistake) {
+    const said = formatMessage(e.code, { ...e.params, command: name }, locale);
+    return e.showUsage ? `${said}\n\n${usageText}\n` : `${said}\n`;
+  }
+  if (e instanceof UsageError) return `${e.message}\n\n${usageText}\n`;
+  if (e instanceof Error && e.name === 'OutputError') return `${e.message}\n`;
+  // A command that still calls parseArgs itself: the option is said by Node (English).
+  if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))
+    return `${formatMessage('cli.argsInvalid', { detail: e.message }, locale)}\n\n${usageText}\n`;
+  return undefined;
 }
