@@ -66,72 +66,86 @@ export interface StyleOffsets {
   readonly dxf: number;
 }
 
+const sectionOf = (root: Element, tag: string): Element | undefined =>
+  firstChild(root, tag, root.namespaceURI);
+
 /** Appends the source style sheet's fonts, fills, borders, number and cell formats to the target's. */
 export function appendStyles(target: Element, source: Element): StyleOffsets {
-  const sNs = source.namespaceURI;
-  const sec = (root: Element, tag: string): Element | undefined => firstChild(root, tag, root.namespaceURI);
   const counts = {
-    fonts: items(sec(target, 'fonts'), 'font').length,
-    fills: items(sec(target, 'fills'), 'fill').length,
-    borders: items(sec(target, 'borders'), 'border').length,
-    xfs: items(sec(target, 'cellXfs'), 'xf').length,
-    dxfs: items(sec(target, 'dxfs'), 'dxf').length,
+    fonts: items(sectionOf(target, 'fonts'), 'font').length,
+    fills: items(sectionOf(target, 'fills'), 'fill').length,
+    borders: items(sectionOf(target, 'borders'), 'border').length,
+    hasStyleXfs: items(sectionOf(target, 'cellStyleXfs'), 'xf').length > 0,
   };
-  const hasStyleXfs = items(sec(target, 'cellStyleXfs'), 'xf').length > 0;
-
-  // Custom number formats get fresh ids above the target's.
-  const numMap = new Map<string, string>();
-  const sNums = items(sec(source, 'numFmts'), 'numFmt');
-  if (sNums.length > 0) {
-    const tNums = section(target, 'numFmts');
-    const used = items(tNums, 'numFmt').map((n) => Number(n.getAttribute('numFmtId')));
-    let next = Math.max(163, ...used.filter(Number.isFinite)) + 1;
-    for (const n of sNums) {
-      const copy = adopt(n, target, sNs);
-      numMap.set(n.getAttribute('numFmtId') ?? '', String(next));
-      copy.setAttribute('numFmtId', String(next++));
-      tNums.appendChild(copy);
-    }
-    setCount(tNums, 'numFmt');
-  }
+  const offsets = {
+    xf: items(sectionOf(target, 'cellXfs'), 'xf').length,
+    dxf: items(sectionOf(target, 'dxfs'), 'dxf').length,
+  };
+  const numMap = appendNumFmts(target, source);
   for (const [tag, child] of [
     ['fonts', 'font'],
     ['fills', 'fill'],
     ['borders', 'border'],
-  ] as const) {
-    const from = items(sec(source, tag), child);
-    if (from.length === 0) continue;
-    const into = section(target, tag);
-    for (const el of from) into.appendChild(adopt(el, target, sNs));
-    setCount(into, child);
+  ] as const)
+    appendAll(target, source, tag, child);
+  appendCellXfs(target, source, counts, numMap);
+  appendAll(target, source, 'dxfs', 'dxf');
+  return offsets;
+}
+
+/** Custom number formats get fresh ids above the target's: source id → target id. */
+function appendNumFmts(target: Element, source: Element): Map<string, string> {
+  const numMap = new Map<string, string>();
+  const sNums = items(sectionOf(source, 'numFmts'), 'numFmt');
+  if (sNums.length === 0) return numMap;
+  const tNums = section(target, 'numFmts');
+  const used = items(tNums, 'numFmt').map((n) => Number(n.getAttribute('numFmtId')));
+  let next = Math.max(163, ...used.filter(Number.isFinite)) + 1;
+  for (const n of sNums) {
+    const copy = adopt(n, target, source.namespaceURI);
+    numMap.set(n.getAttribute('numFmtId') ?? '', String(next));
+    copy.setAttribute('numFmtId', String(next++));
+    tNums.appendChild(copy);
   }
-  const xfs = items(sec(source, 'cellXfs'), 'xf');
-  if (xfs.length > 0) {
-    const into = section(target, 'cellXfs');
-    for (const xf of xfs) {
-      const copy = adopt(xf, target, sNs);
-      const shift = (attr: string, by: number): void => {
-        const v = copy.getAttribute(attr);
-        if (v !== null && v !== '') copy.setAttribute(attr, String(Number(v) + by));
-      };
-      shift('fontId', counts.fonts);
-      shift('fillId', counts.fills);
-      shift('borderId', counts.borders);
-      const num = copy.getAttribute('numFmtId');
-      if (num !== null && numMap.has(num)) copy.setAttribute('numFmtId', numMap.get(num) ?? num);
-      if (hasStyleXfs) copy.setAttribute('xfId', '0');
-      else copy.removeAttribute('xfId');
-      into.appendChild(copy);
-    }
-    setCount(into, 'xf');
+  setCount(tNums, 'numFmt');
+  return numMap;
+}
+
+/** Every `child` of the source's `tag` section appended to the target's, as it is. */
+function appendAll(target: Element, source: Element, tag: string, child: string): void {
+  const from = items(sectionOf(source, tag), child);
+  if (from.length === 0) return;
+  const into = section(target, tag);
+  for (const el of from) into.appendChild(adopt(el, target, source.namespaceURI));
+  setCount(into, child);
+}
+
+/** The cell formats, pointing at the fonts, fills, borders and number formats as appended. */
+function appendCellXfs(
+  target: Element,
+  source: Element,
+  counts: { fonts: number; fills: number; borders: number; hasStyleXfs: boolean },
+  numMap: ReadonlyMap<string, string>,
+): void {
+  const xfs = items(sectionOf(source, 'cellXfs'), 'xf');
+  if (xfs.length === 0) return;
+  const into = section(target, 'cellXfs');
+  for (const xf of xfs) {
+    const copy = adopt(xf, target, source.namespaceURI);
+    const shift = (attr: string, by: number): void => {
+      const v = copy.getAttribute(attr);
+      if (v !== null && v !== '') copy.setAttribute(attr, String(Number(v) + by));
+    };
+    shift('fontId', counts.fonts);
+    shift('fillId', counts.fills);
+    shift('borderId', counts.borders);
+    const num = copy.getAttribute('numFmtId');
+    if (num !== null && numMap.has(num)) copy.setAttribute('numFmtId', numMap.get(num) ?? num);
+    if (counts.hasStyleXfs) copy.setAttribute('xfId', '0');
+    else copy.removeAttribute('xfId');
+    into.appendChild(copy);
   }
-  const dxfs = items(sec(source, 'dxfs'), 'dxf');
-  if (dxfs.length > 0) {
-    const into = section(target, 'dxfs');
-    for (const d of dxfs) into.appendChild(adopt(d, target, sNs));
-    setCount(into, 'dxf');
-  }
-  return { xf: counts.xfs, dxf: counts.dxfs };
+  setCount(into, 'xf');
 }
 
 /** The number format code of each cell format (cellXfs index → code or built-in id). */
