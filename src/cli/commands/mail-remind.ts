@@ -20,24 +20,23 @@ import {
   type PreparedReminders,
 } from '../mail-common.js';
 
+const OPTIONS = {
+  master: { type: 'string' },
+  period: { type: 'string' },
+  reports: { type: 'string', multiple: true },
+  config: { type: 'string' },
+  send: { type: 'boolean' },
+  outbox: { type: 'string' },
+  at: { type: 'string' },
+  office: { type: 'string' },
+  holidays: { type: 'string' },
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+} as const;
+
 /** kpd mail remind: reminders before the due date, 催报 after it; shown, written or sent. */
 export async function remindCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const { values } = parseCommandArgs({
-    args: [...argv],
-    options: {
-      master: { type: 'string' },
-      period: { type: 'string' },
-      reports: { type: 'string', multiple: true },
-      config: { type: 'string' },
-      send: { type: 'boolean' },
-      outbox: { type: 'string' },
-      at: { type: 'string' },
-      office: { type: 'string' },
-      holidays: { type: 'string' },
-      json: { type: 'boolean' },
-      lang: { type: 'string' },
-    },
-  });
+  const { values } = parseCommandArgs({ args: [...argv], options: OPTIONS });
   const locale = localeOf(values.lang, io.env);
   const say = (code: Parameters<typeof formatMessage>[0], params = {}): string =>
     formatMessage(code, params, locale);
