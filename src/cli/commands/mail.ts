@@ -24,20 +24,19 @@ export async function mailCommand(argv: readonly string[], io: Io): Promise<Exit
   throw new UsageError(formatMessage('mail.usage.sub', {}, localeOf(lang, io.env)));
 }
 
+const FETCH_OPTIONS = {
+  config: { type: 'string' },
+  period: { type: 'string' },
+  meeting: { type: 'string' },
+  into: { type: 'string' },
+  master: { type: 'string' },
+  holidays: { type: 'string' },
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+} as const;
+
 async function fetchCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
-  const { values } = parseCommandArgs({
-    args: [...argv],
-    options: {
-      config: { type: 'string' },
-      period: { type: 'string' },
-      meeting: { type: 'string' },
-      into: { type: 'string' },
-      master: { type: 'string' },
-      holidays: { type: 'string' },
-      json: { type: 'boolean' },
-      lang: { type: 'string' },
-    },
-  });
+  const { values } = parseCommandArgs({ args: [...argv], options: FETCH_OPTIONS });
   const locale = localeOf(values.lang, io.env);
   const say = (code: Parameters<typeof formatMessage>[0], params = {}): string =>
     formatMessage(code, params, locale);
