@@ -157,179 +157,240 @@ function normalizeName(name: string): string {
  */
 export function openZip(bytes: Uint8Array, limits?: Partial<ZipLimits>, budget?: ByteBudget): ZipArchive {
   const lim: ZipLimits = { ...DEFAULT_ZIP_LIMITS, ...limits };
-  const len = bytes.length;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const u16 = (o: number) => view.getUint16(o, true);
-  const u32 = (o: number) => view.getUint32(o, true);
-  /** 64-bit little-endian as a Number; Infinity when it cannot be represented exactly. */
-  const u64 = (o: number) => {
-    const hi = u32(o + 4);
-    return hi >= 0x200000 ? Infinity : hi * 0x1_0000_0000 + u32(o);
+  const le = new LittleEndian(bytes);
+  const dir = centralDirectory(le, endOfCentralDirectory(le), lim);
+  const { entries, exact, loose, duplicates } = readEntries(le, dir, lim);
+  const find = (name: string): Entry | undefined => exact.get(name) ?? loose.get(normalizeName(name));
+  const read = entryReader(le, lim, budget, find);
+  return {
+    entries,
+    hasDuplicateNames: duplicates,
+    find,
+    has: (name) => find(name) !== undefined,
+    read: (which) => read(which),
+    readTransient: (which) => read(which),
   };
+}
 
+/** Little-endian numbers of an archive's bytes. */
+class LittleEndian {
+  readonly view: DataView;
+  readonly len: number;
+  constructor(readonly bytes: Uint8Array) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    this.len = bytes.length;
+  }
+  u16(o: number): number {
+    return this.view.getUint16(o, true);
+  }
+  u32(o: number): number {
+    return this.view.getUint32(o, true);
+  }
+  /** 64-bit little-endian as a Number; Infinity when it cannot be represented exactly. */
+  u64(o: number): number {
+    const hi = this.u32(o + 4);
+    return hi >= 0x200000 ? Infinity : hi * 0x1_0000_0000 + this.u32(o);
+  }
+}
+
+/** The end of central directory record: the last signature within the final 22 + 65535 bytes. */
+function endOfCentralDirectory(le: LittleEndian): number {
+  const { bytes, len } = le;
   if (len < 22)
     throw looksLikeZip(bytes)
       ? corrupt('archive too short')
       : new UnusableFileError('file.notZip', 'too short to be a ZIP archive');
-
-  // End of central directory: the last signature within the final 22 + 65535 bytes.
-  let eocd = -1;
   for (let i = len - 22, stop = Math.max(0, len - 22 - 0xffff); i >= stop; i--) {
-    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && u32(i) === SIG_EOCD) {
-      eocd = i;
-      break;
-    }
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && le.u32(i) === SIG_EOCD) return i;
   }
-  if (eocd < 0) {
-    throw looksLikeZip(bytes)
-      ? corrupt('no end-of-central-directory record (truncated archive?)')
-      : new UnusableFileError('file.notZip', 'no ZIP signature');
-  }
+  throw looksLikeZip(bytes)
+    ? corrupt('no end-of-central-directory record (truncated archive?)')
+    : new UnusableFileError('file.notZip', 'no ZIP signature');
+}
 
-  let diskNo = u16(eocd + 4);
-  let cdDisk = u16(eocd + 6);
-  let count = u16(eocd + 10);
-  let cdSize = u32(eocd + 12);
-  let cdOffset = u32(eocd + 16);
+interface Directory {
+  readonly count: number;
+  readonly cdSize: number;
+  readonly cdOffset: number;
+  /** Bytes prepended to the archive (self-extractors, mail gateways): added to every offset. */
+  readonly shift: number;
+}
+
+/** Where the central directory is and how many entries it lists (ZIP64 end record included), checked. */
+function centralDirectory(le: LittleEndian, eocd: number, lim: ZipLimits): Directory {
+  let diskNo = le.u16(eocd + 4);
+  let cdDisk = le.u16(eocd + 6);
+  let count = le.u16(eocd + 10);
+  let cdSize = le.u32(eocd + 12);
+  let cdOffset = le.u32(eocd + 16);
   let zip64 = false;
-  if (eocd >= 20 && u32(eocd - 20) === SIG_Z64_LOCATOR) {
-    const z = u64(eocd - 20 + 8);
-    if (!(z + 56 <= eocd) || u32(z) !== SIG_Z64_EOCD)
+  if (eocd >= 20 && le.u32(eocd - 20) === SIG_Z64_LOCATOR) {
+    const z = le.u64(eocd - 20 + 8);
+    if (!(z + 56 <= eocd) || le.u32(z) !== SIG_Z64_EOCD)
       throw corrupt('bad ZIP64 end-of-central-directory record');
     zip64 = true;
-    diskNo = u32(z + 16);
-    cdDisk = u32(z + 20);
-    count = u64(z + 32);
-    cdSize = u64(z + 40);
-    cdOffset = u64(z + 48);
+    diskNo = le.u32(z + 16);
+    cdDisk = le.u32(z + 20);
+    count = le.u64(z + 32);
+    cdSize = le.u64(z + 40);
+    cdOffset = le.u64(z + 48);
   } else if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
     throw corrupt('ZIP64 markers without a ZIP64 end record');
   }
   if (diskNo !== 0 || cdDisk !== 0) throw corrupt('multi-volume archives are not supported');
   if (count > lim.maxEntries) throw bomb(`${count} entries (limit ${lim.maxEntries})`);
-  if (!Number.isFinite(cdSize) || !Number.isFinite(cdOffset) || cdSize < count * 46 || cdSize > len) {
+  if (!Number.isFinite(cdSize) || !Number.isFinite(cdOffset) || cdSize < count * 46 || cdSize > le.len) {
     throw corrupt('central directory size out of range');
   }
-
   // Data prepended to the archive (self-extractors, mail gateways) shifts every offset.
   let shift = 0;
   const cdEnd = zip64 ? eocd - 20 - 56 : eocd; // the usual place the central directory ends
-  if (!(cdOffset + 4 <= len && u32(cdOffset) === SIG_CENTRAL) && count > 0) {
+  if (!(cdOffset + 4 <= le.len && le.u32(cdOffset) === SIG_CENTRAL) && count > 0) {
     const guess = cdEnd - cdSize;
-    if (guess >= 0 && guess + 4 <= len && u32(guess) === SIG_CENTRAL) shift = guess - cdOffset;
+    if (guess >= 0 && guess + 4 <= le.len && le.u32(guess) === SIG_CENTRAL) shift = guess - cdOffset;
     else throw corrupt('central directory not found at its declared offset');
   }
+  return { count, cdSize, cdOffset, shift };
+}
 
+/** Every entry of the central directory, checked against the limits, by exact and by loose name. */
+function readEntries(le: LittleEndian, dir: Directory, lim: ZipLimits) {
   const entries: Entry[] = [];
   const exact = new Map<string, Entry>();
   const loose = new Map<string, Entry>();
   let duplicates = false;
   let declaredTotal = 0;
-  let p = cdOffset + shift;
-  const cdLimit = Math.min(len, p + cdSize);
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > cdLimit || u32(p) !== SIG_CENTRAL) throw corrupt(`central directory entry ${i} damaged`);
-    const flags = u16(p + 8);
-    const method = u16(p + 10);
-    const dosTime = u16(p + 12);
-    const dosDate = u16(p + 14);
-    let csize = u32(p + 20);
-    let usize = u32(p + 24);
-    const nameLen = u16(p + 28);
-    const extraLen = u16(p + 30);
-    const commentLen = u16(p + 32);
-    let local = u32(p + 42);
-    const nameStart = p + 46;
-    const extraStart = nameStart + nameLen;
-    const next = extraStart + extraLen + commentLen;
-    if (next > cdLimit) throw corrupt(`central directory entry ${i} runs past the directory`);
-
-    let name: string | undefined;
-    let unixTime = 0;
-    // Extra fields: ZIP64 sizes (0x0001), Info-ZIP Unicode path (0x7075), extended timestamp (0x5455).
-    for (let x = extraStart; x + 4 <= extraStart + extraLen;) {
-      const id = u16(x);
-      const size = u16(x + 2);
-      const body = x + 4;
-      if (body + size > extraStart + extraLen) break;
-      if (id === 0x0001) {
-        let q = body;
-        const take = () => {
-          if (q + 8 > body + size) throw corrupt('short ZIP64 extra field');
-          const v = u64(q);
-          q += 8;
-          return v;
-        };
-        if (usize === 0xffffffff) usize = take();
-        if (csize === 0xffffffff) csize = take();
-        if (local === 0xffffffff) local = take();
-      } else if (id === 0x7075 && size > 5 && bytes[body] === 1) {
-        name = utf8.decode(bytes.subarray(body + 5, body + size));
-      } else if (id === 0x5455 && size >= 5 && (bytes[body]! & 1) === 1) {
-        unixTime = u32(body + 1);
-      }
-      x = body + size;
-    }
-    name ??= decodeName(bytes.subarray(nameStart, extraStart), (flags & 0x800) !== 0);
-
-    const isDirectory = name.endsWith('/') || name.endsWith('\\');
-    if (!Number.isFinite(usize) || !Number.isFinite(csize) || !Number.isFinite(local)) {
-      throw bomb(`entry ${JSON.stringify(name)} declares a size beyond 2^53`);
-    }
-    // (directories too: one that declares a size can still be read)
-    if (usize > lim.maxEntryBytes)
-      throw bomb(`entry ${JSON.stringify(name)} declares ${usize} bytes (limit ${lim.maxEntryBytes})`);
-    declaredTotal += usize;
-    if (declaredTotal > lim.maxTotalBytes)
-      throw bomb(`entries declare more than ${lim.maxTotalBytes} bytes in total`);
-    if (usize > lim.ratioThresholdBytes && usize > csize * lim.maxRatio) {
-      throw bomb(`entry ${JSON.stringify(name)} declares a compression ratio above ${lim.maxRatio}:1`);
-    }
-    const entry = new Entry(
-      name,
-      usize,
-      csize,
-      method,
-      isDirectory,
-      (flags & 0x41) !== 0,
-      local + shift,
-      dosDate,
-      dosTime,
-      unixTime,
-    );
+  let p = dir.cdOffset + dir.shift;
+  const cdLimit = Math.min(le.len, p + dir.cdSize);
+  for (let i = 0; i < dir.count; i++) {
+    const entry = readEntry(le, p, i, cdLimit, dir.shift);
+    declaredTotal += entry.size;
+    checkDeclared(entry, declaredTotal, lim);
     entries.push(entry);
-    if (!exact.has(name)) exact.set(name, entry);
-    const key = normalizeName(name);
+    if (!exact.has(entry.name)) exact.set(entry.name, entry);
+    const key = normalizeName(entry.name);
     if (loose.has(key)) duplicates = true;
     else loose.set(key, entry);
-    p = next;
+    p = entryEnd.at;
   }
-  if (declaredTotal > lim.ratioThresholdBytes && declaredTotal > len * lim.maxRatio)
+  if (declaredTotal > lim.ratioThresholdBytes && declaredTotal > le.len * lim.maxRatio)
     throw bomb(
-      `entries declare ${declaredTotal} bytes from a ${len}-byte archive (ratio above ${lim.maxRatio}:1)`,
+      `entries declare ${declaredTotal} bytes from a ${le.len}-byte archive (ratio above ${lim.maxRatio}:1)`,
     );
+  return { entries, exact, loose, duplicates };
+}
 
+/** Filled by readEntry: where the next central directory entry starts. */
+const entryEnd = { at: 0 };
+
+/** The central directory entry `i` at `p`, its extra fields read (ZIP64 sizes, Unicode name, timestamp). */
+function readEntry(le: LittleEndian, p: number, i: number, cdLimit: number, shift: number): Entry {
+  const { bytes } = le;
+  if (p + 46 > cdLimit || le.u32(p) !== SIG_CENTRAL) throw corrupt(`central directory entry ${i} damaged`);
+  const flags = le.u16(p + 8);
+  const sizes = { csize: le.u32(p + 20), usize: le.u32(p + 24), local: le.u32(p + 42) };
+  const nameLen = le.u16(p + 28);
+  const extraLen = le.u16(p + 30);
+  const nameStart = p + 46;
+  const extraStart = nameStart + nameLen;
+  const next = extraStart + extraLen + le.u16(p + 32);
+  if (next > cdLimit) throw corrupt(`central directory entry ${i} runs past the directory`);
+  const extra = readExtraFields(le, extraStart, extraStart + extraLen, sizes);
+  const name = extra.name ?? decodeName(bytes.subarray(nameStart, extraStart), (flags & 0x800) !== 0);
+  entryEnd.at = next;
+  return new Entry(
+    name,
+    sizes.usize,
+    sizes.csize,
+    le.u16(p + 10),
+    name.endsWith('/') || name.endsWith('\\'),
+    (flags & 0x41) !== 0,
+    sizes.local + shift,
+    le.u16(p + 14),
+    le.u16(p + 12),
+    extra.unixTime,
+  );
+}
+
+/**
+ * Extra fields in [from, end): ZIP64 sizes (0x0001, written into `sizes`), Info-ZIP Unicode path
+ * (0x7075), extended timestamp (0x5455).
+ */
+function readExtraFields(
+  le: LittleEndian,
+  from: number,
+  end: number,
+  sizes: { csize: number; usize: number; local: number },
+): { name: string | undefined; unixTime: number } {
+  const { bytes } = le;
+  let name: string | undefined;
+  let unixTime = 0;
+  for (let x = from; x + 4 <= end;) {
+    const id = le.u16(x);
+    const size = le.u16(x + 2);
+    const body = x + 4;
+    if (body + size > end) break;
+    if (id === 0x0001) {
+      let q = body;
+      const take = () => {
+        if (q + 8 > body + size) throw corrupt('short ZIP64 extra field');
+        const v = le.u64(q);
+        q += 8;
+        return v;
+      };
+      if (sizes.usize === 0xffffffff) sizes.usize = take();
+      if (sizes.csize === 0xffffffff) sizes.csize = take();
+      if (sizes.local === 0xffffffff) sizes.local = take();
+    } else if (id === 0x7075 && size > 5 && bytes[body] === 1) {
+      name = utf8.decode(bytes.subarray(body + 5, body + size));
+    } else if (id === 0x5455 && size >= 5 && (bytes[body]! & 1) === 1) {
+      unixTime = le.u32(body + 1);
+    }
+    x = body + size;
+  }
+  return { name, unixTime };
+}
+
+/** An entry's declared sizes against the limits, before anything is inflated. */
+function checkDeclared(e: Entry, declaredTotal: number, lim: ZipLimits): void {
+  const name = JSON.stringify(e.name);
+  if (!Number.isFinite(e.size) || !Number.isFinite(e.compressedSize) || !Number.isFinite(e.localOffset)) {
+    throw bomb(`entry ${name} declares a size beyond 2^53`);
+  }
+  // (directories too: one that declares a size can still be read)
+  if (e.size > lim.maxEntryBytes)
+    throw bomb(`entry ${name} declares ${e.size} bytes (limit ${lim.maxEntryBytes})`);
+  if (declaredTotal > lim.maxTotalBytes)
+    throw bomb(`entries declare more than ${lim.maxTotalBytes} bytes in total`);
+  if (e.size > lim.ratioThresholdBytes && e.size > e.compressedSize * lim.maxRatio) {
+    throw bomb(`entry ${name} declares a compression ratio above ${lim.maxRatio}:1`);
+  }
+}
+
+/** Reads an entry's data, counting what is inflated against the limits and the run's budget. */
+function entryReader(
+  le: LittleEndian,
+  lim: ZipLimits,
+  budget: ByteBudget | undefined,
+  find: (name: string) => Entry | undefined,
+): (which: string | ZipEntryInfo) => Uint8Array {
   let inflatedTotal = 0;
-
-  const find = (name: string): Entry | undefined => exact.get(name) ?? loose.get(normalizeName(name));
-
-  const read = (which: string | ZipEntryInfo): Uint8Array => {
+  return (which) => {
     const e = typeof which === 'string' ? find(which) : which;
     if (!(e instanceof Entry))
       throw corrupt(`no entry named ${JSON.stringify(typeof which === 'string' ? which : which.name)}`);
     if (e.encrypted)
       throw new UnusableFileError('file.encrypted', `entry ${JSON.stringify(e.name)} is encrypted`);
     const lo = e.localOffset;
-    if (lo < 0 || lo + 30 > len || u32(lo) !== SIG_LOCAL)
+    if (lo < 0 || lo + 30 > le.len || le.u32(lo) !== SIG_LOCAL)
       throw corrupt(`local header of ${JSON.stringify(e.name)} not found`);
-    const start = lo + 30 + u16(lo + 26) + u16(lo + 28);
+    const start = lo + 30 + le.u16(lo + 26) + le.u16(lo + 28);
     const end = start + e.compressedSize;
-    if (end > len) throw corrupt(`data of ${JSON.stringify(e.name)} runs past the end of the archive`);
-    const data = bytes.subarray(start, end);
+    if (end > le.len) throw corrupt(`data of ${JSON.stringify(e.name)} runs past the end of the archive`);
+    const data = le.bytes.subarray(start, end);
     if (inflatedTotal + e.size > lim.maxTotalBytes)
       throw bomb(`more than ${lim.maxTotalBytes} bytes inflated in total`);
     budget?.take(e.size, e.name);
-
     if (e.method === 0) {
       if (e.compressedSize !== e.size)
         throw corrupt(`stored entry ${JSON.stringify(e.name)} has inconsistent sizes`);
@@ -341,15 +402,6 @@ export function openZip(bytes: Uint8Array, limits?: Partial<ZipLimits>, budget?:
     const out = inflateBounded(data, e.size, e.name);
     inflatedTotal += out.length;
     return out;
-  };
-
-  return {
-    entries,
-    hasDuplicateNames: duplicates,
-    find,
-    has: (name) => find(name) !== undefined,
-    read: (which) => read(which),
-    readTransient: (which) => read(which),
   };
 }
 

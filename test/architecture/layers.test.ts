@@ -7,8 +7,8 @@ import { REPO_ROOT } from '../helpers/paths.js';
 /**
  * The layers of src/core (ARCHITECTURE.md, "Layers of the core"): a folder imports only folders
  * of lower layers, so the folders never import one another in a circle. Type-only imports count:
- * a folder that needs another's types knows about it. `core/index.ts`, the public barrel, is the
- * one file above every layer and the only file outside a folder.
+ * a folder that needs another's types knows about it. No file lies outside a folder (there is no
+ * public barrel: every importer names the module it uses).
  */
 const CORE = join(REPO_ROOT, 'src', 'core');
 const files = (await readdir(CORE, { recursive: true, withFileTypes: true }))
@@ -23,7 +23,6 @@ const rel = (file: string): string => relative(join(REPO_ROOT, 'src'), file).spl
 const edges = new Map<string, Map<string, string>>();
 for (const f of files) {
   const from = folderOf(f);
-  if (from === 'index.ts') continue;
   const { importedFiles } = ts.preProcessFile(await readFile(f, 'utf8'), true, true);
   for (const { fileName } of importedFiles) {
     if (!fileName.startsWith('.')) continue;
@@ -83,7 +82,7 @@ describe('the layers of src/core', () => {
 
   it('imports only downwards, in the order ARCHITECTURE.md gives', async () => {
     const rank = await layers();
-    const folders = [...new Set(files.map(folderOf))].filter((n) => n !== 'index.ts').sort();
+    const folders = [...new Set(files.map(folderOf))].sort();
     const unplaced = folders.filter((n) => !rank.has(n));
     expect(unplaced, 'folders of src/core missing from ARCHITECTURE.md\'s "core-layers" block').toEqual([]);
     expect(
@@ -98,7 +97,7 @@ describe('the layers of src/core', () => {
     expect(upwards.sort(), 'imports of a folder at the same or a higher layer').toEqual([]);
   });
 
-  it('keeps only the public barrel at the root of src/core', () => {
-    expect(files.filter((f) => dirname(f) === CORE).map(rel)).toEqual(['core/index.ts']);
+  it('keeps no file at the root of src/core', () => {
+    expect(files.filter((f) => dirname(f) === CORE).map(rel)).toEqual([]);
   });
 });

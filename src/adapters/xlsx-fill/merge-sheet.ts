@@ -1,5 +1,4 @@
 import { columnIndex, columnLetters, type Cell } from '../../core/values/grid.js';
-import type { ColumnSpec } from '../../core/schema/types.js';
 import {
   mapFormulaRefs,
   shiftFormula,
@@ -134,29 +133,63 @@ export interface MergeContext {
   readonly sheetName: string;
 }
 
-export function mergeSheetXml(xml: string, plan: TablePlan, ctx: MergeContext): MergedSheet {
+/** Where `<sheetData>` is: its start, the end of its start tag, its end tag (a `<sheetData/>` has no body). */
+function sheetDataBounds(xml: string): {
+  open: number;
+  bodyStart: number;
+  close: number;
+  selfClosing: boolean;
+} {
   const open = xml.indexOf('<sheetData');
   const selfClosing = open >= 0 && /^<sheetData\b[^>]*\/>/u.test(xml.slice(open));
   const bodyStart = open < 0 ? -1 : xml.indexOf('>', open) + 1;
   const close = selfClosing ? bodyStart : xml.indexOf('</sheetData>');
   if (open < 0 || close < 0) throw new Error('worksheet without sheetData');
-  let rows = parseRows(xml.slice(bodyStart, close));
+  return { open, bodyStart, close, selfClosing };
+}
 
+export function mergeSheetXml(xml: string, plan: TablePlan, ctx: MergeContext): MergedSheet {
+  const { open, bodyStart, close, selfClosing } = sheetDataBounds(xml);
+  let rows = parseRows(xml.slice(bodyStart, close));
+  const { rowOf, moveRange, moves } = rowMoves(plan);
+  if (moves) rows = expandSharedFormulas(rows);
+  const byRow = new Map(rows.map((r) => [r.r, r]));
+  const w = rowWriters(plan, ctx, moves, moveRange);
+  const out = [
+    ...aboveTable(rows, byRow, plan, w),
+    ...tableRows(byRow, plan, w),
+    ...belowTable(rows, plan, w),
+  ];
+
+  const head = xml.slice(0, open) + (selfClosing ? '<sheetData>' : xml.slice(open, bodyStart));
+  const tail = (selfClosing ? '</sheetData>' : '') + xml.slice(selfClosing ? bodyStart : close);
+  // Loops, not Math.max(...list): a sheet of 100,000 rows would overflow the call stack.
+  let maxCol = 0;
+  for (const c of plan.columns.values()) maxCol = Math.max(maxCol, c - 1);
+  let lastUsed = Math.max(plan.lastRow, plan.headerRow + plan.rows.length);
+  for (const r of rows) {
+    lastUsed = Math.max(lastUsed, rowOf(r.r) ?? 0);
+    for (const c of r.cells) maxCol = Math.max(maxCol, c.col);
+  }
+  const fixedHead = head.replace(
+    /<dimension\s+ref="[^"]*"\s*\/>/u,
+    `<dimension ref="A1:${columnLetters(maxCol)}${lastUsed}"/>`,
+  );
+  return { xml: fixedHead + out.join('') + adjustAnchors(tail, moveRange, rowOf), rowOf, moveRange };
+}
+
+/** Where the plan moves each row (rowOf) and each range (moveRange); `moves` when any row moves at all. */
+function rowMoves(plan: TablePlan): { rowOf: RowMove; moveRange: MergedSheet['moveRange']; moves: boolean } {
   const h = plan.headerRow;
   const first = h + 1;
-  const n = plan.rows.length;
-  const newEnd = h + n;
+  const newEnd = h + plan.rows.length;
   const { lastRow, room, shift } = plan;
-  const tableEnd = Math.max(lastRow, newEnd);
   // Where each carried row goes.
   const carried = new Map<number, number>();
   plan.rows.forEach((p, i) => {
     if (p.from !== undefined) carried.set(p.from, first + i);
   });
   const moves = [...carried].some(([a, b]) => a !== b) || shift > 0;
-  if (moves) rows = expandSharedFormulas(rows);
-  const byRow = new Map(rows.map((r) => [r.r, r]));
-
   const rowOf: RowMove = (r) => {
     if (r <= h) return r;
     if (r <= lastRow) return carried.get(r);
@@ -174,6 +207,11 @@ export function mergeSheetXml(xml: string, plan: TablePlan, ctx: MergeContext): 
     if (r1 <= first && r2 >= lastRow && r2 >= first && r2 <= room) b = Math.max(b, newEnd);
     return [a, b];
   };
+  return { rowOf, moveRange, moves };
+}
+
+/** How rows and cells are written back: kept, with formulas following moved rows, or rebuilt. */
+function rowWriters(plan: TablePlan, ctx: MergeContext, moves: boolean, moveRange: MergedSheet['moveRange']) {
   const moveRef = refMover(moveRange);
   // Formulas that stay where they are follow the rows they point to (Excel's "insert rows").
   const followRows = (cellXml: string): string =>
@@ -195,16 +233,15 @@ export function mergeSheetXml(xml: string, plan: TablePlan, ctx: MergeContext): 
     col: number,
     row: number,
     style: string | undefined,
+    key: string,
     v: Cell | undefined,
-    spec: ColumnSpec,
-  ): string => {
+  ) => {
+    const spec = specOf.get(key);
+    if (!spec) return undefined;
     const format = spec.type === 'date' || spec.type === 'datetime' ? numberFormat(spec) : undefined;
     const s = format && v !== null && v !== undefined ? ctx.dateStyle(style, format) : style;
     return valueCellXml(`${columnLetters(col)}${row}`, s, v, spec);
   };
-
-  const out: string[] = [];
-  const startTag = (r: number, attrs: string): string => `<row r="${r}"${attrs}>`;
   const rowXml = (r: number, attrs: string, cells: Map<number, string>): string => {
     const body = [...cells]
       .sort((a, b) => a[0] - b[0])
@@ -214,20 +251,32 @@ export function mergeSheetXml(xml: string, plan: TablePlan, ctx: MergeContext): 
       ? ''
       : body === ''
         ? `<row r="${r}"${attrs}/>`
-        : `${startTag(r, attrs)}${body}</row>`;
+        : `<row r="${r}"${attrs}>${body}</row>`;
   };
+  return { followRows, keep, writeValue, rowXml };
+}
 
-  // Rows above the table: as they were, but for titles of this run and the header's new columns.
+type RowWriters = ReturnType<typeof rowWriters>;
+
+/** Rows above the table: as they were, but for titles of this run and the header's new columns. */
+function aboveTable(
+  rows: readonly RawRow[],
+  byRow: ReadonlyMap<number, RawRow>,
+  plan: TablePlan,
+  w: RowWriters,
+): string[] {
+  const out: string[] = [];
+  const h = plan.headerRow;
   const titleAt = new Map(plan.titles.map((t) => [`${t.row}:${t.col}`, t.text]));
   const headerStyle = byRow.get(h)?.cells.find((c) => [...plan.columns.values()].includes(c.col + 1))?.style;
   const aboveRows = new Set([...plan.titles.map((t) => t.row), ...(plan.headerCells.length > 0 ? [h] : [])]);
   for (const r of rows) {
     if (r.r > h) break;
     if (!aboveRows.has(r.r)) {
-      out.push(keep(r));
+      out.push(w.keep(r));
       continue;
     }
-    const cells = new Map(r.cells.map((c) => [c.col, followRows(c.xml)]));
+    const cells = new Map(r.cells.map((c) => [c.col, w.followRows(c.xml)]));
     for (const c of r.cells) {
       const t = titleAt.get(`${r.r}:${c.col + 1}`);
       if (t !== undefined) cells.set(c.col, inlineStringCell(`${columnLetters(c.col)}${r.r}`, c.style, t));
@@ -235,7 +284,7 @@ export function mergeSheetXml(xml: string, plan: TablePlan, ctx: MergeContext): 
     if (r.r === h)
       for (const hc of plan.headerCells)
         cells.set(hc.col - 1, inlineStringCell(`${columnLetters(hc.col - 1)}${h}`, headerStyle, hc.text));
-    out.push(rowXml(r.r, r.attrs, cells));
+    out.push(w.rowXml(r.r, r.attrs, cells));
   }
   if (plan.headerCells.length > 0 && !byRow.has(h)) {
     const cells = new Map(
@@ -244,91 +293,104 @@ export function mergeSheetXml(xml: string, plan: TablePlan, ctx: MergeContext): 
         inlineStringCell(`${columnLetters(hc.col - 1)}${h}`, undefined, hc.text),
       ]),
     );
-    out.push(rowXml(h, '', cells));
+    out.push(w.rowXml(h, '', cells));
   }
+  return out;
+}
 
-  // The table: carried rows with the tool's cells written in, new rows, cleared rows.
-  // A new row looks like the row at its place before (a prepared blank row), else like the
-  // table row above it: followed along the loop, so a long table costs no look-back per row.
+/**
+ * The table: carried rows with the tool's cells written in, new rows, cleared rows. A new row
+ * looks like the row at its place before (a prepared blank row), else like the table row above
+ * it: followed along the loop, so a long table costs no look-back per row.
+ */
+function tableRows(byRow: ReadonlyMap<number, RawRow>, plan: TablePlan, w: RowWriters): string[] {
+  const out: string[] = [];
+  const h = plan.headerRow;
+  const first = h + 1;
+  const n = plan.rows.length;
+  const tableEnd = Math.max(plan.lastRow, h + n);
   let above: RawRow | undefined;
-  const styleRowFor = (p: number): RawRow | undefined => {
-    const own = byRow.get(p);
-    return own && own.r > h ? own : above;
-  };
   for (let p = first; p <= tableEnd; p++) {
-    const i = p - first;
-    const planned = i < n ? plan.rows[i] : undefined;
+    const planned = p - first < n ? plan.rows[p - first] : undefined;
     if (!planned) {
       // A row the table no longer needs: its cells emptied, its look kept.
       const old = byRow.get(p);
-      if (old && p <= lastRow)
-        out.push(rowXml(p, old.attrs, new Map(old.cells.map((c) => [c.col, clearCell(c, p)]))));
+      if (old && p <= plan.lastRow)
+        out.push(w.rowXml(p, old.attrs, new Map(old.cells.map((c) => [c.col, clearCell(c, p)]))));
       continue;
     }
     const src = planned.from !== undefined ? byRow.get(planned.from) : undefined;
-    const template = src ?? styleRowFor(p);
+    const own = byRow.get(p);
+    const template = src ?? (own && own.r > h ? own : above);
     if (template) above = template;
     const keys = Object.keys(planned.values);
     if (src && planned.from === p && keys.length === 0) {
-      out.push(keep(src));
+      out.push(w.keep(src));
       continue;
     }
-    const cells = new Map<number, string>();
-    const styles = new Map<number, string | undefined>();
-    let attrs = '';
-    if (planned.from !== undefined) {
-      attrs = src?.attrs ?? '';
-      for (const c of src?.cells ?? []) {
-        cells.set(c.col, moveCell(c.xml, p, p - (planned.from ?? p), c.col));
-        styles.set(c.col, c.style);
-      }
-    } else {
-      const tpl = template;
-      attrs = tpl?.attrs ?? '';
-      for (const c of tpl?.cells ?? []) {
-        styles.set(c.col, c.style);
-        const empty = clearCell(c, p);
-        if (empty !== '') cells.set(c.col, empty);
-      }
-    }
-    for (const key of keys) {
-      const spec = specOf.get(key);
-      const col = (plan.columns.get(key) ?? 0) - 1;
-      if (!spec || col < 0) continue;
-      const xmlOf = writeValue(col, p, styles.get(col), planned.values[key], spec);
-      if (xmlOf === '') cells.delete(col);
-      else cells.set(col, xmlOf);
-    }
-    out.push(rowXml(p, attrs, cells));
+    out.push(plannedRow(p, planned, src, template, keys, plan, w));
   }
+  return out;
+}
 
-  // Below the table: blank rows it did not grow into stay; the rest moves down if it had to.
+/** One planned row at `p`: the carried row's cells moved (or the template's emptied), the tool's values written in. */
+function plannedRow(
+  p: number,
+  planned: TablePlan['rows'][number],
+  src: RawRow | undefined,
+  template: RawRow | undefined,
+  keys: readonly string[],
+  plan: TablePlan,
+  w: RowWriters,
+): string {
+  const cells = new Map<number, string>();
+  const styles = new Map<number, string | undefined>();
+  let attrs = '';
+  if (planned.from !== undefined) {
+    attrs = src?.attrs ?? '';
+    for (const c of src?.cells ?? []) {
+      cells.set(c.col, moveCell(c.xml, p, p - (planned.from ?? p), c.col));
+      styles.set(c.col, c.style);
+    }
+  } else {
+    attrs = template?.attrs ?? '';
+    for (const c of template?.cells ?? []) {
+      styles.set(c.col, c.style);
+      const empty = clearCell(c, p);
+      if (empty !== '') cells.set(c.col, empty);
+    }
+  }
+  for (const key of keys) {
+    const col = (plan.columns.get(key) ?? 0) - 1;
+    if (col < 0) continue;
+    const xmlOf = w.writeValue(col, p, styles.get(col), key, planned.values[key]);
+    if (xmlOf === undefined) continue;
+    if (xmlOf === '') cells.delete(col);
+    else cells.set(col, xmlOf);
+  }
+  return w.rowXml(p, attrs, cells);
+}
+
+/** Below the table: blank rows it did not grow into stay; the rest moves down if it had to. */
+function belowTable(rows: readonly RawRow[], plan: TablePlan, w: RowWriters): string[] {
+  const out: string[] = [];
+  const { lastRow, room, shift } = plan;
+  const newEnd = plan.headerRow + plan.rows.length;
   for (const r of rows) {
     if (r.r <= lastRow || (r.r <= room && r.r <= newEnd)) continue;
-    if (r.r <= room || shift === 0) out.push(keep(r));
+    if (r.r <= room || shift === 0) out.push(w.keep(r));
     else {
       const to = r.r + shift;
       out.push(
-        rowXml(to, r.attrs, new Map(r.cells.map((c) => [c.col, followRows(moveCell(c.xml, to, 0, c.col))]))),
+        w.rowXml(
+          to,
+          r.attrs,
+          new Map(r.cells.map((c) => [c.col, w.followRows(moveCell(c.xml, to, 0, c.col))])),
+        ),
       );
     }
   }
-
-  const head = xml.slice(0, open) + (selfClosing ? '<sheetData>' : xml.slice(open, bodyStart));
-  const tail = (selfClosing ? '</sheetData>' : '') + xml.slice(selfClosing ? bodyStart : close);
-  // Loops, not Math.max(...list): a sheet of 100,000 rows would overflow the call stack.
-  let maxCol = 0;
-  for (const c of plan.columns.values()) maxCol = Math.max(maxCol, c - 1);
-  let lastUsed = tableEnd;
-  for (const r of rows) {
-    lastUsed = Math.max(lastUsed, rowOf(r.r) ?? 0);
-    for (const c of r.cells) maxCol = Math.max(maxCol, c.col);
-  }
-  const fixedHead = head.replace(
-    /<dimension\s+ref="[^"]*"\s*\/>/u,
-    `<dimension ref="A1:${columnLetters(maxCol)}${lastUsed}"/>`,
-  );
-  return { xml: fixedHead + out.join('') + adjustAnchors(tail, moveRange, rowOf), rowOf, moveRange };
+  return out;
 }
 
 /** A formula reference moved as the rows it covers moved (a range over the table grows with it). */

@@ -140,6 +140,16 @@ function columnWidths(xml: string): Map<number, number> {
 
 const LINE_HEIGHT = 15;
 
+/** The sheet as it was: no table of this spec found in it. */
+const notFound = (xml: string): FilledSheet => ({
+  pieces: [xml],
+  firstDataRow: 0,
+  lastRow: 0,
+  shift: { from: 0, by: 0 },
+  area: { first: 0, last: 0 },
+  found: false,
+});
+
 export function fillSheet(
   xml: string,
   sst: readonly string[],
@@ -148,37 +158,21 @@ export function fillSheet(
   /** The format to write a date with, given the template cell's (one showing dates). */
   dateStyle?: (style: string | undefined, formatCode: string) => string,
 ): FilledSheet {
-  const notFound: FilledSheet = {
-    pieces: [xml],
-    firstDataRow: 0,
-    lastRow: 0,
-    shift: { from: 0, by: 0 },
-    area: { first: 0, last: 0 },
-    found: false,
-  };
   const open = xml.indexOf('<sheetData');
   const close = xml.indexOf('</sheetData>');
-  if (open < 0 || close < 0) return notFound;
+  if (open < 0 || close < 0) return notFound(xml);
   const bodyStart = xml.indexOf('>', open) + 1;
   const rows = parseRows(xml.slice(bodyStart, close), sst);
   const header = findHeader(rows, fill.sheet);
-  if (!header) return notFound;
+  if (!header) return notFound(xml);
 
   const h = header.row.r;
   const { styleRow, lastAreaRow, rest, totalRow } = dataArea(rows, header.row);
   const n = fill.rows.length;
   const first = h + 1;
   const delta = n - (lastAreaRow - h);
-  const cols = columnPlans({
-    fill,
-    header,
-    styleRow,
-    totalRow,
-    widths: columnWidths(xml.slice(0, open)),
-    wrapStyles,
-    dateStyle,
-  });
-  const writeRow = rowWriter(cols.plan, styleRow?.attrs ?? '');
+  const widths = columnWidths(xml.slice(0, open));
+  const cols = columnPlans({ fill, header, styleRow, totalRow, widths, wrapStyles, dateStyle });
   const tailRows = rest.map((r) =>
     r === totalRow && fill.totals
       ? totalRowXml(r, r.r + delta, fill.totals, header.columns, cols)
@@ -197,30 +191,38 @@ export function fillSheet(
       .map((r) => r.xml)
       .join('');
   const tail = tailRows.join('') + adjustRanges(xml.slice(close), span);
-
-  function* pieces(): Generator<string | Uint8Array> {
-    yield head;
-    const sink = new ByteSink(PIECE);
-    for (let k = 0; k < n; k++) {
-      writeRow(
-        sink,
-        fill.rows.at(k) ?? {},
-        first + k,
-        fill.subtotal?.(k) === true ? cols.subtotalPlan : cols.plan,
-      );
-      if (sink.length >= PIECE) yield sink.take();
-    }
-    if (sink.length > 0) yield sink.take();
-    yield tail;
-  }
   return {
-    pieces: pieces(),
+    pieces: filledPieces(head, tail, fill, first, cols, rowWriter(cols.plan, styleRow?.attrs ?? '')),
     firstDataRow: first,
     lastRow,
     shift: { from: lastAreaRow + 1, by: delta },
     area: { first, last: lastAreaRow },
     found: true,
   };
+}
+
+/** The filled sheet's XML: its head, the table's rows as UTF-8 chunks of about PIECE bytes, its tail. */
+function* filledPieces(
+  head: string,
+  tail: string,
+  fill: TableFill,
+  first: number,
+  cols: ColumnPlans,
+  writeRow: ReturnType<typeof rowWriter>,
+): Generator<string | Uint8Array> {
+  yield head;
+  const sink = new ByteSink(PIECE);
+  for (let k = 0; k < fill.rows.length; k++) {
+    writeRow(
+      sink,
+      fill.rows.at(k) ?? {},
+      first + k,
+      fill.subtotal?.(k) === true ? cols.subtotalPlan : cols.plan,
+    );
+    if (sink.length >= PIECE) yield sink.take();
+  }
+  if (sink.length > 0) yield sink.take();
+  yield tail;
 }
 
 /**

@@ -81,93 +81,81 @@ const isWs = (c: number | undefined) => c === 32 || c === 9 || c === 10 || c ===
  * else outside `<sheetData>` is ignored. A `<!DOCTYPE`/`<!ENTITY` anywhere refuses the part
  * (`file.doctype`): the bytes outside `<sheetData>` are searched, and inside it the scanner meets
  * every `<!` itself, so the whole part is never scanned twice.
+ *
+ * The phases: find `<sheetData>` (sheetDataStart), read its cells (readSheetData, the hot loop),
+ * drop trailing empty rows.
  */
 export function parseSheet(b: Uint8Array, part: string, ctx: SheetContext): ParsedSheet {
   const rows: Cell[][] = [];
   const result: ParsedSheet = { rows, droppedRows: false, droppedCols: false, droppedFar: undefined };
-  const n = b.length;
-  const { maxRows, maxCols, dateStyles, dateOffset, sharedStrings, budget } = ctx;
+  const start = sheetDataStart(b, part);
+  if (start < 0) return result;
+  const end = readSheetData(b, start, part, ctx, result);
+  assertNoDtdBytes(b.subarray(end), part);
+  // Trailing empty rows (styled but valueless) are not kept.
+  let last = rows.length - 1;
+  while (last >= 0 && rows[last]!.length === 0) last--;
+  rows.length = last + 1;
+  return result;
+}
 
-  let p = findStartTagB(b, 'sheetData');
+/**
+ * The position just after `<sheetData>`'s start tag, or -1 when the part has no cells (no
+ * `<sheetData>`, or an empty `<sheetData/>`). Refuses a DTD outside `<sheetData>`.
+ */
+function sheetDataStart(b: Uint8Array, part: string): number {
+  const p = findStartTagB(b, 'sheetData');
   if (p < 0) {
     assertNoDtdBytes(b, part);
-    return result;
+    return -1;
   }
   assertNoDtdBytes(b.subarray(0, p), part);
-  {
-    const gt = tagEndB(b, p, n);
-    if (gt < 0) throw corrupt(`${part}: unterminated <sheetData>`);
-    if (b[gt - 1] === 47) {
-      assertNoDtdBytes(b.subarray(gt), part);
-      return result;
-    }
-    p = gt + 1;
+  const gt = tagEndB(b, p, b.length);
+  if (gt < 0) throw corrupt(`${part}: unterminated <sheetData>`);
+  if (b[gt - 1] === 47) {
+    assertNoDtdBytes(b.subarray(gt), part);
+    return -1;
   }
+  return gt + 1;
+}
 
+/**
+ * Every tag of `<sheetData>` from `p`: each cell's value stored in `result`; returns where it
+ * stopped. The reader's hot loop, kept whole so a cell's place, type and value stay in locals
+ * (split into a function per phase it measured 10–20% slower): a cell's start tag — the usual
+ * r="B3" s="1" t="s" first, then any attribute —, its plain `<v>`/`<is>` children and the value
+ * straight from the bytes. Rows and other tags (readTag), unusual children (readChild), decoded
+ * values (decodedValue) and storing (storeCell) are functions of their own.
+ */
+function readSheetData(
+  b: Uint8Array,
+  p: number,
+  part: string,
+  ctx: SheetContext,
+  result: ParsedSheet,
+): number {
+  const n = b.length;
+  const { dateStyles, dateOffset, sharedStrings } = ctx;
   let curRow = -1;
   let nextCol = 0;
-
   while (p < n) {
     const lt = b[p] === 60 ? p : b.indexOf(60, p);
     if (lt < 0) break;
-    const c1 = b[lt + 1];
-    // Position just after the element name of a cell start tag, or -1 when this tag is not a cell.
-    let cellNameEnd = -1;
-    if (c1 === 99 /* c */ && isNameEnd(b[lt + 2])) {
-      cellNameEnd = lt + 2; // the common, unprefixed <c ...>
-    } else if (c1 === 47) {
-      // end tag: stop at </sheetData>
-      let ls = lt + 2;
-      let ne = ls;
-      for (; ne < n; ne++) {
-        const c = b[ne];
-        if (c === 58) ls = ne + 1;
-        else if (isNameEnd(c)) break;
+    // Position just after the element name of a cell start tag.
+    let cellNameEnd = lt + 2; // the common, unprefixed <c ...>
+    if (b[lt + 1] !== 99 /* c */ || !isNameEnd(b[lt + 2])) {
+      readTag(b, lt, part);
+      const kind = tag.kind;
+      if (kind === TAG_STOP) break;
+      if (kind === TAG_ROW) {
+        curRow = tag.row > 0 ? tag.row - 1 : curRow + 1;
+        nextCol = 0;
       }
-      if (ne - ls === 9 && bytesAre(b, ls, 'sheetData')) break;
-      const gt = b.indexOf(62, ne);
-      if (gt < 0) break;
-      p = gt + 1;
-      continue;
-    } else if (c1 === 33 || c1 === 63) {
-      p = skipSpecialB(b, lt);
-      continue;
-    } else {
-      let ls = lt + 1;
-      let ne = ls;
-      for (; ne < n; ne++) {
-        const c = b[ne];
-        if (isNameEnd(c)) break;
-        if (c === 58) ls = ne + 1;
-      }
-      const len = ne - ls;
-      if (len === 1 && b[ls] === 99) {
-        cellNameEnd = ne; // a prefixed <x:c>
-      } else {
-        const gt = tagEndB(b, ne, n);
-        if (gt < 0) throw corrupt(`${part}: unterminated tag`);
-        if (len === 3 && bytesAre(b, ls, 'row')) {
-          const attrEnd = b[gt - 1] === 47 ? gt - 1 : gt;
-          let rn = 0;
-          for (let a = nextAttrB(b, ne, attrEnd); a >= 0; a = nextAttrB(b, a, attrEnd)) {
-            if (battr.nameEnd - battr.nameStart === 1 && b[battr.nameStart] === 114) {
-              for (let i = battr.valueStart; i < battr.valueEnd && rn < 1e9; i++) {
-                const c = b[i]!;
-                if (c < 48 || c > 57) {
-                  rn = 0;
-                  break;
-                }
-                rn = rn * 10 + (c - 48);
-              }
-              break;
-            }
-          }
-          curRow = rn > 0 ? rn - 1 : curRow + 1;
-          nextCol = 0;
-        }
-        p = gt + 1;
+      if (kind !== TAG_CELL) {
+        p = tag.at;
         continue;
       }
+      cellNameEnd = tag.at; // a prefixed <x:c>
     }
 
     // ---- a cell: attributes r, t, s, parsed in the same pass that finds the end of the tag ----
@@ -225,13 +213,10 @@ export function parseSheet(b: Uint8Array, part: string, ctx: SheetContext): Pars
             q = i + 1;
             continue;
           }
-        } else if (c === 116 /* t */) {
-          const t0 = b[i];
-          if (b[i + 1] === 34) {
-            type = t0 === 115 ? T_S : t0 === 98 ? T_B : t0 === 101 ? T_E : t0 === 100 ? T_D : T_N;
-            q = i + 2;
-            continue;
-          }
+        } else if (c === 116 /* t */ && b[i + 1] === 34) {
+          type = oneLetterType(b[i]);
+          q = i + 2;
+          continue;
         }
       }
       // General attribute: any name, either quote, spaces around '='.
@@ -249,51 +234,18 @@ export function parseSheet(b: Uint8Array, part: string, ctx: SheetContext): Pars
       q = ve + 1;
       if (anLen !== 1) continue; // only unprefixed r, t, s matter
       const a0 = b[an];
-      if (a0 === 114 /* r */) {
-        // "B3" (or "b3", "$B$3"): letters then digits
-        let i = vs;
-        if (b[i] === 36) i++;
-        let cn = 0;
-        for (; i < ve && i - vs < 5; i++) {
-          const ch = b[i]! | 0x20;
-          if (ch < 97 || ch > 122) break;
-          cn = cn * 26 + (ch - 96);
-        }
-        if (b[i] === 36) i++;
-        const ds = i;
-        let rn = 0;
-        for (; i < ve && i - ds < 12; i++) {
-          const ch = b[i]!;
-          if (ch < 48 || ch > 57) break;
-          rn = rn * 10 + (ch - 48);
-        }
-        if (i === ve) {
-          if (cn > 0) col = cn - 1;
-          if (rn > 0) row = rn - 1;
-        }
-      } else if (a0 === 116 /* t */) {
-        const tl = ve - vs;
-        const t0 = b[vs];
-        if (tl === 1) type = t0 === 115 ? T_S : t0 === 98 ? T_B : t0 === 101 ? T_E : t0 === 100 ? T_D : T_N;
-        else if (tl === 3 && bytesAre(b, vs, 'str')) type = T_STR;
-        else if (tl === 9 && bytesAre(b, vs, 'inlineStr')) type = T_INLINE;
-        else type = T_N;
-      } else if (a0 === 115 /* s */) {
-        let v = 0;
-        for (let i = vs; i < ve && v < 1e9; i++) {
-          const ch = b[i]!;
-          if (ch < 48 || ch > 57) break;
-          v = v * 10 + (ch - 48);
-        }
-        style = v;
-      }
+      if (a0 === 114 /* r */ && cellReference(b, vs, ve)) {
+        if (ref.col > 0) col = ref.col - 1;
+        if (ref.row > 0) row = ref.row - 1;
+      } else if (a0 === 116 /* t */) type = typeOf(b, vs, ve);
+      else if (a0 === 115 /* s */) style = digitsAt(b, vs, ve);
     }
     curRow = row;
     nextCol = col + 1;
     p = gt + 1;
     if (selfClosing) continue; // a styled empty cell
 
-    // ---- children: <v> (raw byte range kept when simple), <is>, <f> (ignored), others skipped ----
+    // ---- children: the plain <v>text</v>, <is><t>text</t></is> and </c> here, others in readChild ----
     let vs = -1;
     let ve = -1;
     let v: string | undefined;
@@ -304,7 +256,6 @@ export function parseSheet(b: Uint8Array, part: string, ctx: SheetContext): Pars
       if (lt2 < 0) throw corrupt(`${part}: unterminated <c>`);
       const d1 = b[lt2 + 1];
       if (d1 === 118 /* v */ && b[lt2 + 2] === 62) {
-        // <v>text</v>
         let e = lt2 + 3;
         while (e < n && b[e] !== 60) e++;
         if (b[e + 1] === 47) {
@@ -312,90 +263,30 @@ export function parseSheet(b: Uint8Array, part: string, ctx: SheetContext): Pars
           ve = e;
           v = undefined;
           p = b[e + 2] === 118 && b[e + 3] === 62 ? e + 4 : e;
-        } else {
-          // comments or CDATA inside <v>: decode through the end tag and use the string reader
-          const endLt = findEndTagB(b, lt2 + 3, 'v');
-          const endGt = endLt < 0 ? -1 : b.indexOf(62, endLt);
-          if (endGt < 0) throw corrupt(`${part}: unterminated <v>`);
-          v = readText(text(b, lt2 + 3, endGt + 1), 0);
-          vs = -1;
-          p = endGt + 1;
+          continue;
         }
-        continue;
-      }
-      if (d1 === 47) {
-        if (b[lt2 + 2] === 99 && b[lt2 + 3] === 62) {
-          p = lt2 + 4; // </c>
-          break;
-        }
-        let l2 = lt2 + 2;
-        let e2 = l2;
-        for (; e2 < n; e2++) {
-          const c = b[e2];
-          if (c === 58) l2 = e2 + 1;
-          else if (isNameEnd(c)) break;
-        }
-        const gt2 = b.indexOf(62, e2);
-        if (gt2 < 0) throw corrupt(`${part}: unterminated tag`);
-        p = gt2 + 1;
-        if (e2 - l2 === 1 && b[l2] === 99) break; // </x:c>
-        continue;
-      }
-      if (d1 === 33 || d1 === 63) {
-        p = skipSpecialB(b, lt2);
-        continue;
-      }
-      let l2 = lt2 + 1;
-      let e2 = l2;
-      for (; e2 < n; e2++) {
-        const c = b[e2];
-        if (isNameEnd(c)) break;
-        if (c === 58) l2 = e2 + 1;
-      }
-      const gt2 = tagEndB(b, e2, n);
-      if (gt2 < 0) throw corrupt(`${part}: unterminated tag`);
-      const sc2 = b[gt2 - 1] === 47;
-      const len2 = e2 - l2;
-      const k = b[l2];
-      if (len2 === 1 && k === 102) formula = true; // <f>: only its cached <v> is ever read
-      if (sc2) {
-        if (len2 === 1 && k === 118) {
-          vs = -1;
-          v = '';
-        } else if (len2 === 2 && k === 105 && b[l2 + 1] === 115) {
-          inline = '';
-        }
-        p = gt2 + 1;
-      } else if (len2 === 2 && k === 105 && b[l2 + 1] === 115 && plainInline(b, gt2 + 1)) {
+      } else if (d1 === 47 && b[lt2 + 2] === 99 && b[lt2 + 3] === 62) {
+        p = lt2 + 4; // </c>
+        break;
+      } else if (d1 === 105 && b[lt2 + 2] === 115 && b[lt2 + 3] === 62 && plainInline(b, lt2 + 4)) {
         // <is><t>text</t></is> (or <t xml:space="preserve">): the usual inline string, read
-        // straight from the bytes; runs, phonetics and comments take the general path below.
+        // straight from the bytes; runs, phonetics and comments take readChild.
         inline = decodeEntities(text(b, inlineText.start, inlineText.end));
         p = inlineText.after;
-      } else if (
-        (len2 === 1 && k === 118) /* <x:v> or <v attr> */ ||
-        (len2 === 2 && k === 105 && b[l2 + 1] === 115) /* is */
-      ) {
-        const local = len2 === 1 ? 'v' : 'is';
-        const endLt = findEndTagB(b, gt2 + 1, local);
-        const endGt = endLt < 0 ? -1 : b.indexOf(62, endLt);
-        if (endGt < 0) throw corrupt(`${part}: unterminated <${local}>`);
-        const inner = text(b, gt2 + 1, endGt + 1);
-        if (local === 'v') {
-          vs = -1;
-          v = readText(inner, 0);
-        } else {
-          inline = readRichText(inner, 0, 'is');
-        }
-        p = endGt + 1;
-      } else {
-        p = gt2 + 1; // <f>, <extLst> and the like: their text is skipped by the scan
+        continue;
       }
+      child.vs = vs;
+      child.v = v;
+      child.inline = inline;
+      child.formula = formula;
+      p = readChild(b, lt2, part);
+      ({ vs, v, inline, formula } = child);
+      if (child.closed) break; // </x:c>
     }
 
-    // ---- value ----
+    // ---- value: fast paths straight from the bytes, else from the decoded text ----
     let val: Cell = null;
     if (vs >= 0) {
-      // Fast paths straight from the bytes.
       if (type === T_N) {
         const num = numberAt(b, vs, ve);
         if (num === num) val = dateStyles[style] === 1 ? { kind: 'date', serial: num + dateOffset } : num;
@@ -406,82 +297,312 @@ export function parseSheet(b: Uint8Array, part: string, ctx: SheetContext): Pars
         v = decodeEntities(text(b, vs, ve));
       }
     }
-    if (val === null) {
-      switch (type) {
-        case T_N:
-          if (v !== undefined) {
-            const num = numberOf(v);
-            if (num === num) val = dateStyles[style] === 1 ? { kind: 'date', serial: num + dateOffset } : num;
-            else if (v !== '') val = v; // not a number after all: keep the text
-          } else if (inline !== undefined) {
-            val = decodeXstring(inline);
-          }
-          break;
-        case T_S:
-          if (v !== undefined && vs < 0) val = sharedStringOf(v, sharedStrings, part);
-          break;
-        case T_INLINE:
-          val = inline !== undefined ? decodeXstring(inline) : v !== undefined ? decodeXstring(v) : null;
-          break;
-        case T_STR:
-          val = v !== undefined ? decodeXstring(v) : inline !== undefined ? decodeXstring(inline) : null;
-          break;
-        case T_B:
-          if (v !== undefined) {
-            const t = v.trim();
-            val = t === '1' || t === 'true' ? true : t === '0' || t === 'false' ? false : null;
-          }
-          break;
-        case T_E:
-          if (v !== undefined && v.trim() !== '') val = { kind: 'error', code: v.trim() };
-          break;
-        case T_D:
-          if (v !== undefined && v.trim() !== '') {
-            const serial = isoToSerial(v.trim());
-            val = serial === undefined ? v : { kind: 'date', serial };
-          }
-          break;
-      }
-    }
+    if (val === null) val = decodedValue(type, style, v, inline, vs, part, ctx);
     // A formula the writing program never calculated (no cached value at all): not an empty
     // cell — the person would be told to fill in what they did fill in.
     if (val === null && formula && vs < 0 && v === undefined && inline === undefined)
       val = { kind: 'error', code: NO_CACHED_VALUE };
-    if (val === null) continue;
-    if (row >= maxRows) {
-      result.droppedRows = true;
-      continue;
+    if (val !== null) storeCell(result, row, col, val, ctx);
+  }
+  return p;
+}
+
+// What readTag found at a '<' inside <sheetData>.
+/** A cell's start tag: `tag.at` is just after its element name. */
+const TAG_CELL = 0;
+/** A `<row>`: `tag.at` is after it, `tag.row` its 1-based `r` (0 when absent or not a number). */
+const TAG_ROW = 1;
+/** Any other tag, comment or processing instruction: `tag.at` is after it. */
+const TAG_OTHER = 2;
+/** `</sheetData>`, or an end tag never closed: the scan ends. */
+const TAG_STOP = 3;
+const tag = { kind: TAG_OTHER, at: 0, row: 0 };
+
+/** Classifies the markup at `b[lt] === '<'` (not an unprefixed `<c`) into `tag`. */
+function readTag(b: Uint8Array, lt: number, part: string): void {
+  const c1 = b[lt + 1];
+  if (c1 === 47) {
+    readEndTag(b, lt);
+  } else if (c1 === 33 || c1 === 63) {
+    tag.kind = TAG_OTHER;
+    tag.at = skipSpecialB(b, lt);
+  } else {
+    readStartTag(b, lt, part);
+  }
+}
+
+/** An end tag inside `<sheetData>`: stop at `</sheetData>`. */
+function readEndTag(b: Uint8Array, lt: number): void {
+  const n = b.length;
+  let ls = lt + 2;
+  let ne = ls;
+  for (; ne < n; ne++) {
+    const c = b[ne];
+    if (c === 58) ls = ne + 1;
+    else if (isNameEnd(c)) break;
+  }
+  const gt = ne - ls === 9 && bytesAre(b, ls, 'sheetData') ? -1 : b.indexOf(62, ne);
+  tag.kind = gt < 0 ? TAG_STOP : TAG_OTHER;
+  tag.at = gt + 1;
+}
+
+/** A start tag other than the unprefixed `<c`: a prefixed `<x:c>`, a `<row>`, or one skipped. */
+function readStartTag(b: Uint8Array, lt: number, part: string): void {
+  const n = b.length;
+  let ls = lt + 1;
+  let ne = ls;
+  for (; ne < n; ne++) {
+    const c = b[ne];
+    if (isNameEnd(c)) break;
+    if (c === 58) ls = ne + 1;
+  }
+  const len = ne - ls;
+  if (len === 1 && b[ls] === 99) {
+    tag.kind = TAG_CELL; // a prefixed <x:c>
+    tag.at = ne;
+    return;
+  }
+  const gt = tagEndB(b, ne, n);
+  if (gt < 0) throw corrupt(`${part}: unterminated tag`);
+  tag.at = gt + 1;
+  if (len === 3 && bytesAre(b, ls, 'row')) {
+    tag.kind = TAG_ROW;
+    tag.row = rowNumber(b, ne, b[gt - 1] === 47 ? gt - 1 : gt);
+  } else {
+    tag.kind = TAG_OTHER;
+  }
+}
+
+/** The `r` of a `<row>` whose attributes lie in b[from, end): 0 when absent or not digits. */
+function rowNumber(b: Uint8Array, from: number, end: number): number {
+  for (let a = nextAttrB(b, from, end); a >= 0; a = nextAttrB(b, a, end)) {
+    if (battr.nameEnd - battr.nameStart !== 1 || b[battr.nameStart] !== 114) continue;
+    let rn = 0;
+    for (let i = battr.valueStart; i < battr.valueEnd && rn < 1e9; i++) {
+      const c = b[i]!;
+      if (c < 48 || c > 57) return 0;
+      rn = rn * 10 + (c - 48);
     }
-    if (col >= maxCols) {
-      result.droppedCols = true;
-      continue;
+    return rn;
+  }
+  return 0;
+}
+
+const oneLetterType = (t0: number | undefined): number =>
+  t0 === 115 ? T_S : t0 === 98 ? T_B : t0 === 101 ? T_E : t0 === 100 ? T_D : T_N;
+
+/** The leading digits of b[vs, ve) as a number (0 when none; stops past 1e9). */
+function digitsAt(b: Uint8Array, vs: number, ve: number): number {
+  let v = 0;
+  for (let i = vs; i < ve && v < 1e9; i++) {
+    const ch = b[i]!;
+    if (ch < 48 || ch > 57) break;
+    v = v * 10 + (ch - 48);
+  }
+  return v;
+}
+
+/** Filled by cellReference: the 1-based column and row of a reference (0 when absent). */
+const ref = { col: 0, row: 0 };
+
+/** Is b[vs, ve) a cell reference — "B3" (or "b3", "$B$3"): letters then digits? Fills `ref` when so. */
+function cellReference(b: Uint8Array, vs: number, ve: number): boolean {
+  let i = vs;
+  if (b[i] === 36) i++;
+  let cn = 0;
+  for (; i < ve && i - vs < 5; i++) {
+    const ch = b[i]! | 0x20;
+    if (ch < 97 || ch > 122) break;
+    cn = cn * 26 + (ch - 96);
+  }
+  if (b[i] === 36) i++;
+  const ds = i;
+  let rn = 0;
+  for (; i < ve && i - ds < 12; i++) {
+    const ch = b[i]!;
+    if (ch < 48 || ch > 57) break;
+    rn = rn * 10 + (ch - 48);
+  }
+  ref.col = cn;
+  ref.row = rn;
+  return i === ve;
+}
+
+/** The cell type named by the `t` value in b[vs, ve). */
+function typeOf(b: Uint8Array, vs: number, ve: number): number {
+  const tl = ve - vs;
+  if (tl === 1) return oneLetterType(b[vs]);
+  if (tl === 3 && bytesAre(b, vs, 'str')) return T_STR;
+  if (tl === 9 && bytesAre(b, vs, 'inlineStr')) return T_INLINE;
+  return T_N;
+}
+
+/**
+ * What readChild read of a cell's children; the scan hands in what it had and takes it back:
+ * `<v>` as a raw byte range (vs ≥ 0) or decoded (`v`), the inline string, whether a formula was
+ * seen, and whether the tag read was the cell's own end tag (`closed`).
+ */
+const child = {
+  vs: -1,
+  v: undefined as string | undefined,
+  inline: undefined as string | undefined,
+  formula: false,
+  closed: false,
+};
+
+/** Any child markup at b[lt] but the plain `<v>text</v>` and `</c>`: the position after it. */
+function readChild(b: Uint8Array, lt: number, part: string): number {
+  child.closed = false;
+  const d1 = b[lt + 1];
+  if (d1 === 118 && b[lt + 2] === 62) {
+    // comments or CDATA inside <v>: decode through the end tag and use the string reader
+    const endLt = findEndTagB(b, lt + 3, 'v');
+    const endGt = endLt < 0 ? -1 : b.indexOf(62, endLt);
+    if (endGt < 0) throw corrupt(`${part}: unterminated <v>`);
+    child.v = readText(text(b, lt + 3, endGt + 1), 0);
+    child.vs = -1;
+    return endGt + 1;
+  }
+  if (d1 === 47) return readChildEnd(b, lt, part);
+  if (d1 === 33 || d1 === 63) return skipSpecialB(b, lt);
+  return readChildStart(b, lt, part);
+}
+
+/** An end tag among a cell's children: the position after it; `child.closed` when it is `</x:c>`. */
+function readChildEnd(b: Uint8Array, lt: number, part: string): number {
+  const n = b.length;
+  let l2 = lt + 2;
+  let e2 = l2;
+  for (; e2 < n; e2++) {
+    const c = b[e2];
+    if (c === 58) l2 = e2 + 1;
+    else if (isNameEnd(c)) break;
+  }
+  const gt2 = b.indexOf(62, e2);
+  if (gt2 < 0) throw corrupt(`${part}: unterminated tag`);
+  child.closed = e2 - l2 === 1 && b[l2] === 99;
+  return gt2 + 1;
+}
+
+/** A child's start tag at b[lt] (not the plain `<v>`): `<v attr>`, `<x:v>`, `<is>`, `<f>` or one skipped. */
+function readChildStart(b: Uint8Array, lt: number, part: string): number {
+  const n = b.length;
+  let l2 = lt + 1;
+  let e2 = l2;
+  for (; e2 < n; e2++) {
+    const c = b[e2];
+    if (isNameEnd(c)) break;
+    if (c === 58) l2 = e2 + 1;
+  }
+  const gt2 = tagEndB(b, e2, n);
+  if (gt2 < 0) throw corrupt(`${part}: unterminated tag`);
+  const len2 = e2 - l2;
+  const k = b[l2];
+  const isV = len2 === 1 && k === 118;
+  const isIs = len2 === 2 && k === 105 && b[l2 + 1] === 115;
+  if (len2 === 1 && k === 102) child.formula = true; // <f>: only its cached <v> is ever read
+  if (b[gt2 - 1] === 47) {
+    if (isV) {
+      child.vs = -1;
+      child.v = '';
+    } else if (isIs) {
+      child.inline = '';
     }
-    let r = rows[row];
-    const cost =
-      (row < rows.length ? 0 : row + 1 - rows.length) +
-      (r && col < r.length ? 0 : col + 1 - (r?.length ?? 0));
-    if (cost > 1 && budget.slots + cost > budget.allowance + budget.perCell * (budget.cells + 1)) {
-      result.droppedFar ??= `${columnLetters(col)}${row + 1}`;
-      continue;
+    return gt2 + 1;
+  }
+  if (isIs && plainInline(b, gt2 + 1)) {
+    // <is><t>text</t></is> (or <t xml:space="preserve">): the usual inline string, read
+    // straight from the bytes; runs, phonetics and comments take the general path below.
+    child.inline = decodeEntities(text(b, inlineText.start, inlineText.end));
+    return inlineText.after;
+  }
+  if (!isV && !isIs) return gt2 + 1; // <f>, <extLst> and the like: their text is skipped by the scan
+  const local = isV ? 'v' : 'is';
+  const endLt = findEndTagB(b, gt2 + 1, local);
+  const endGt = endLt < 0 ? -1 : b.indexOf(62, endLt);
+  if (endGt < 0) throw corrupt(`${part}: unterminated <${local}>`);
+  const inner = text(b, gt2 + 1, endGt + 1);
+  if (isV) {
+    child.vs = -1;
+    child.v = readText(inner, 0);
+  } else {
+    child.inline = readRichText(inner, 0, 'is');
+  }
+  return endGt + 1;
+}
+
+/**
+ * A cell's value from its decoded `<v>` text or inline string, by its type; `vs` ≥ 0 when its
+ * `<v>` was a raw byte range (a shared string index already looked up).
+ */
+function decodedValue(
+  type: number,
+  style: number,
+  v: string | undefined,
+  inline: string | undefined,
+  vs: number,
+  part: string,
+  ctx: SheetContext,
+): Cell {
+  switch (type) {
+    case T_N:
+      if (v !== undefined) {
+        const num = numberOf(v);
+        if (num === num)
+          return ctx.dateStyles[style] === 1 ? { kind: 'date', serial: num + ctx.dateOffset } : num;
+        return v !== '' ? v : null; // not a number after all: keep the text
+      }
+      return inline !== undefined ? decodeXstring(inline) : null;
+    case T_S:
+      return v !== undefined && vs < 0 ? sharedStringOf(v, ctx.sharedStrings, part) : null;
+    case T_INLINE:
+      return inline !== undefined ? decodeXstring(inline) : v !== undefined ? decodeXstring(v) : null;
+    case T_STR:
+      return v !== undefined ? decodeXstring(v) : inline !== undefined ? decodeXstring(inline) : null;
+    case T_B: {
+      if (v === undefined) return null;
+      const t = v.trim();
+      return t === '1' || t === 'true' ? true : t === '0' || t === 'false' ? false : null;
     }
-    budget.slots += cost;
-    budget.cells++;
-    while (rows.length <= row) rows.push(EMPTY_ROW);
-    if (r === undefined || r === EMPTY_ROW) r = rows[row] = [];
-    if (col < r.length) r[col] = val;
-    else {
-      while (r.length < col) r.push(null);
-      r.push(val);
+    case T_E:
+      return v !== undefined && v.trim() !== '' ? { kind: 'error', code: v.trim() } : null;
+    case T_D: {
+      if (v === undefined || v.trim() === '') return null;
+      const serial = isoToSerial(v.trim());
+      return serial === undefined ? v : { kind: 'date', serial };
     }
   }
+  return null;
+}
 
-  assertNoDtdBytes(b.subarray(p), part);
-
-  // Trailing empty rows (styled but valueless) are not kept.
-  let last = rows.length - 1;
-  while (last >= 0 && rows[last]!.length === 0) last--;
-  rows.length = last + 1;
-  return result;
+/** Puts a value at (row, col) of the grid, unless beyond the limits or the budget (then says so). */
+function storeCell(result: ParsedSheet, row: number, col: number, val: Cell, ctx: SheetContext): void {
+  const { rows } = result;
+  const { budget } = ctx;
+  if (row >= ctx.maxRows) {
+    result.droppedRows = true;
+    return;
+  }
+  if (col >= ctx.maxCols) {
+    result.droppedCols = true;
+    return;
+  }
+  let r = rows[row];
+  const cost =
+    (row < rows.length ? 0 : row + 1 - rows.length) + (r && col < r.length ? 0 : col + 1 - (r?.length ?? 0));
+  if (cost > 1 && budget.slots + cost > budget.allowance + budget.perCell * (budget.cells + 1)) {
+    result.droppedFar ??= `${columnLetters(col)}${row + 1}`;
+    return;
+  }
+  budget.slots += cost;
+  budget.cells++;
+  while (rows.length <= row) rows.push(EMPTY_ROW);
+  if (r === undefined || r === EMPTY_ROW) r = rows[row] = [];
+  if (col < r.length) r[col] = val;
+  else {
+    while (r.length < col) r.push(null);
+    r.push(val);
+  }
 }
 
 /** Filled by `plainInline`: the text's byte range and the position after `</is>`. */
