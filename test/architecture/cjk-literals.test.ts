@@ -31,6 +31,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'core/template/layout.ts': 'Excel number formats (yyyy"年"m"月"d"日"), read by Excel, not by people',
   'adapters/docx/gbt9704.ts': 'font names of GB/T 9704 (方正小标宋简体, 仿宋_GB2312 …)',
   'adapters/exceljs/style.ts': 'font name 宋体',
+  'adapters/exceljs/paper.ts': 'font names 宋体 and 黑体 of the laid-out papers (read by Excel)',
   'adapters/xlsx-charts/chart-xml.ts': 'font name 黑体 in DrawingML',
   'addin/polyfills.ts': 'the GBK decoder checked on 中',
   'cli/say.ts': "each language's brackets and colon: the one table of them the CLI's lines are joined with",
@@ -43,16 +44,8 @@ const ALLOWED: Readonly<Record<string, string>> = {
  * fall — a file gaining one fails — and the entry goes when its file holds none.
  */
 const NOT_YET: Readonly<Record<string, number>> = {
-  'adapters/bulletin-annex.ts': 1,
-  'adapters/exceljs/paper.ts': 4,
-  'adapters/exceljs/validation.ts': 28,
-  'adapters/exceljs/write-template.ts': 7,
   'adapters/files.ts': 15,
   'adapters/mail/config.ts': 14,
-  'adapters/office/excel.ts': 2,
-  'adapters/results.ts': 1,
-  'adapters/wps/merge.ts': 2,
-  'adapters/wps/write.ts': 1,
   'addin/actions/agenda.ts': 6,
   'addin/actions/check.ts': 2,
   'addin/actions/common.ts': 1,
@@ -60,8 +53,6 @@ const NOT_YET: Readonly<Record<string, number>> = {
   'addin/actions/merge.ts': 1,
   'addin/actions/ranking.ts': 4,
   'addin/findings.ts': 2,
-  'addin/taskpane.ts': 24,
-  'addin/wording.ts': 10,
   'cli/commands/agenda.ts': 3,
   'cli/commands/chart.ts': 2,
   'cli/commands/forms.ts': 2,
@@ -120,7 +111,6 @@ const NOT_YET: Readonly<Record<string, number>> = {
   'core/topics/read.ts': 7,
   'core/values/parse.ts': 1,
   'core/workbook/identify.ts': 5,
-  'wps/page.ts': 1,
 };
 
 async function cjkLiterals(file: string): Promise<string[]> {

@@ -15,6 +15,9 @@ import {
 } from '../../core/template/layout.js';
 import type { RowValues } from '../../core/template/samples.js';
 import { META_LABELS, META_SHEET, TEMPLATE_NAME, templateMark } from '../../core/workbook/identify.js';
+import { GENERATOR, MARK_LABEL } from '../../core/schema/workbook-meta.js';
+import { LABEL_COLON } from '../../core/schema/punctuation.js';
+import { formatMessage } from '../../core/issues/issue.js';
 import {
   A3,
   A4,
@@ -45,7 +48,6 @@ export interface TemplateFill {
 
 /** Rows with validation beyond the prepared ones, so a ledger can grow and stay checked. */
 const LEDGER_VALIDATION_ROWS = 2000;
-const GENERATOR = '重点项目推进助手 kpd';
 export const FIXED_TIME = new Date(Date.UTC(2026, 0, 1));
 
 /** ISO strings become Excel dates for date columns; everything else is written as given. */
@@ -87,7 +89,7 @@ function writeSheet(
         activeCell: `A${layout.firstDataRow}`,
       },
     ],
-    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
+    headerFooter: { oddFooter: formatMessage('template.pageFooter', {}) },
   });
   spec.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width ?? 12));
   // A field label must fit its column: widen the column rather than cut the label.
@@ -136,7 +138,7 @@ function writeSheet(
   if (layout.unit) {
     ws.mergeCells(layout.unit.row, layout.unit.from, layout.unit.row, layout.unit.to);
     const u = ws.getCell(layout.unit.row, layout.unit.from);
-    u.value = '单位：万元';
+    u.value = formatMessage('template.unit', {});
     u.font = BODY_FONT;
     u.alignment = { horizontal: 'right', vertical: 'middle' };
   }
@@ -199,7 +201,7 @@ function writeSheet(
     ws.mergeCells(n.row, 1, n.row, layout.lastCol);
     const cell = ws.getCell(n.row, 1);
     // Readers know a note by its mark: "注：" or a numbered line.
-    cell.value = /^\d+[.、]/u.test(n.text) ? n.text : `注：${n.text}`;
+    cell.value = /^\d+[.、]/u.test(n.text) ? n.text : formatMessage('template.note', { text: n.text });
     cell.font = NOTE_FONT;
     cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
     const lines = Math.ceil((displayWidth(String(cell.value)) + 2) / totalWidth(spec));
@@ -308,7 +310,7 @@ function writeFields(ws: ExcelJS.Worksheet, spec: SheetSpec, layout: SheetLayout
   for (const f of layout.fields) {
     ws.getRow(f.row).height = 24;
     const label = ws.getCell(f.row, f.labelCol);
-    label.value = `${f.field.label}：`;
+    label.value = f.field.label + LABEL_COLON.zh;
     label.font = LABEL_FONT;
     label.alignment = { horizontal: 'right', vertical: 'middle' };
     if (f.valueTo > f.valueFrom) ws.mergeCells(f.row, f.valueFrom, f.row, f.valueTo);
@@ -352,7 +354,7 @@ function writeTotal(ws: ExcelJS.Worksheet, spec: SheetSpec, layout: SheetLayout)
       cell.value = { formula: `SUM(${letter}${layout.firstDataRow}:${letter}${layout.lastDataRow})` };
   });
   const first = row.getCell(1);
-  first.value = '合计';
+  first.value = formatMessage('doc.total', {});
   first.alignment = { horizontal: 'center', vertical: 'middle' };
 }
 
@@ -363,7 +365,7 @@ function writeMeta(wb: ExcelJS.Workbook, t: TemplateSpec): void {
   ws.addRow([META_LABELS.id, t.id]);
   ws.addRow([META_LABELS.version, t.version]);
   ws.addRow([META_LABELS.title, t.title]);
-  ws.addRow(['标识', templateMark(t)]);
+  ws.addRow([MARK_LABEL, templateMark(t)]);
   ws.addRow([META_LABELS.generator, GENERATOR]);
   for (const [label, value] of t.meta ?? []) ws.addRow([label, value]);
   wb.definedNames.add(`'${META_SHEET}'!$B$4`, TEMPLATE_NAME);

@@ -16,6 +16,7 @@ import { SHELL_MESSAGES } from './messages-shells.js';
 import { USAGE_MESSAGES } from './messages-usage.js';
 import { OUTPUT_MESSAGES } from './messages-output.js';
 import { DOCUMENT_MESSAGES } from './messages-documents.js';
+import { TEMPLATE_MESSAGES } from './messages-templates.js';
 
 /**
  * Every finding the product reports, with its text in Chinese (first) and English.
@@ -486,6 +487,7 @@ export const MESSAGES = {
   ...USAGE_MESSAGES,
   ...OUTPUT_MESSAGES,
   ...DOCUMENT_MESSAGES,
+  ...TEMPLATE_MESSAGES,
   ...PRINT_MESSAGES,
   ...ANNEX_MESSAGES,
   ...PROGRESS_MESSAGES,
