@@ -16,7 +16,7 @@ import {
 import type { RowValues } from '../../core/template/samples.js';
 import { META_LABELS, META_SHEET, TEMPLATE_NAME, templateMark } from '../../core/workbook/identify.js';
 import { GENERATOR, MARK_LABEL } from '../../core/schema/workbook-meta.js';
-import { LABEL_COLON } from '../../core/schema/punctuation.js';
+import { JOINERS } from '../../core/schema/punctuation.js';
 import { formatMessage } from '../../core/issues/issue.js';
 import {
   A3,
@@ -310,7 +310,7 @@ function writeFields(ws: ExcelJS.Worksheet, spec: SheetSpec, layout: SheetLayout
   for (const f of layout.fields) {
     ws.getRow(f.row).height = 24;
     const label = ws.getCell(f.row, f.labelCol);
-    label.value = f.field.label + LABEL_COLON.zh;
+    label.value = f.field.label + JOINERS.zh.colon;
     label.font = LABEL_FONT;
     label.alignment = { horizontal: 'right', vertical: 'middle' };
     if (f.valueTo > f.valueFrom) ws.mergeCells(f.row, f.valueFrom, f.row, f.valueTo);

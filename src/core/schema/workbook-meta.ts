@@ -5,3 +5,9 @@
  */
 export const GENERATOR = '重点项目推进助手 kpd';
 export const MARK_LABEL = '标识';
+
+/**
+ * The mark in the name of a result being written, before it is renamed into place
+ * (`通报.xlsx.kpd-部分写入-1234-ab12cd34.tmp`: "partly written by kpd"); leftovers are found by it.
+ */
+export const PARTIAL_WRITE_MARK = '.kpd-部分写入-';
