@@ -7,6 +7,14 @@ import { fileURLToPath } from 'node:url';
 import webpack from 'webpack';
 
 const root = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The bundled bulletin template, imported by the panes as `kpd-templates/bulletin.xlsx`: the file
+ * name (the schema's BULLETIN.fileName) stays here, out of the panes' code.
+ */
+export const TEMPLATE_ALIASES = {
+  'kpd-templates/bulletin.xlsx$': join(root, 'templates', '重点项目情况通报.xlsx'),
+};
 const OFFICE_JS = join(root, 'node_modules', '@microsoft', 'office-js', 'dist');
 
 /**
@@ -85,7 +93,7 @@ export default (env = {}, argv = {}) => ({
     extensions: ['.ts', '.js'],
     extensionAlias: { '.js': ['.ts', '.js'] },
     // docx's ES module build (its CommonJS one wraps jszip in a require webpack cannot follow).
-    alias: { docx$: join(root, 'node_modules/docx/dist/index.mjs') },
+    alias: { docx$: join(root, 'node_modules/docx/dist/index.mjs'), ...TEMPLATE_ALIASES },
   },
   module: {
     rules: [

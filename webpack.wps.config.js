@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import webpack from 'webpack';
+import { TEMPLATE_ALIASES } from './webpack.config.js';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -104,7 +105,7 @@ export default (_env, argv) => {
       extensionAlias: { '.js': ['.ts', '.js'] },
       // docx's ES module build (its CommonJS one wraps jszip in a require webpack cannot follow), as
       // for the Office pane.
-      alias: { docx$: join(root, 'node_modules/docx/dist/index.mjs') },
+      alias: { docx$: join(root, 'node_modules/docx/dist/index.mjs'), ...TEMPLATE_ALIASES },
     },
     module: {
       rules: [

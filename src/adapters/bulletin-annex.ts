@@ -4,6 +4,7 @@ import { BULLETIN_ANNEX, BULLETIN_WITHOUT_ANNEX } from '../core/schema/bulletin.
 import { OpcPackage } from './opc/package.js';
 import { WorkbookXml } from './opc/workbook.js';
 import { fillWorkbook, type FillResult } from './xlsx-fill/index.js';
+import { formatMessage } from '../core/issues/issue.js';
 
 /**
  * `kpd merge --annex FILE`: the 通报 and the office's annex (数据问题, 来源) as two workbooks. The
@@ -40,7 +41,9 @@ export async function annexApart(
 }
 
 /** The names of the annex's sheets, as said when it is written. */
-export const ANNEX_SHEET_NAMES = BULLETIN_ANNEX.sheets.map((s) => s.name).join('、');
+export const ANNEX_SHEET_NAMES = BULLETIN_ANNEX.sheets
+  .map((s) => s.name)
+  .join(formatMessage('values.listSeparator', {}));
 
 /** The annex's sheet names a workbook holds (none when it cannot be read: the fill says so). */
 function annexSheetsIn(bytes: Uint8Array): string[] {

@@ -4,7 +4,9 @@ import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { SheetGrid } from '../core/values/grid.js';
 import { parseCsv } from '../core/values/csv.js';
-import { issue, type Issue } from '../core/issues/issue.js';
+import { formatMessage, issue, type Issue, type Locale } from '../core/issues/issue.js';
+import type { IssueCode } from '../core/issues/codes.js';
+import { PARTIAL_WRITE_MARK } from '../core/schema/workbook-meta.js';
 import type { ByteBudget } from './budget.js';
 import { UnusableFileError } from './errors.js';
 import { loadWorkbookBytes, type LoadResult } from './received.js';
@@ -48,7 +50,7 @@ export async function loadCsv(file: string): Promise<SheetGrid> {
  * named so that a person who finds one knows what it is (`通报.xlsx.kpd-部分写入-1234-ab12cd34.tmp`:
  * "partly written by kpd", with the writing process's id).
  */
-const TMP_MARK = '.kpd-部分写入-';
+const TMP_MARK = PARTIAL_WRITE_MARK;
 const tmpName = (target: string): string =>
   `${target}${TMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
 
@@ -130,28 +132,41 @@ export async function writeAtomic(file: string, bytes: Uint8Array | string): Pro
   return removed;
 }
 
-/** An output that could not be written; `reason` is Chinese, for the person who asked for it. */
+/** Why a write failed, by Node's error code, said by code (messages-output.ts). */
+const WRITE_FAILURES: Readonly<Record<string, IssueCode>> = {
+  EACCES: 'output.why.noPermission',
+  EPERM: 'output.why.noPermission',
+  EROFS: 'output.why.readOnly',
+  ENOSPC: 'output.why.diskFull',
+  ENOTDIR: 'output.why.fileInPath',
+  EEXIST: 'output.why.fileInPath',
+  EISDIR: 'output.why.folderExists',
+  EBUSY: 'output.why.busy',
+  ENOENT: 'output.why.noFolder',
+};
+
+/**
+ * An output that could not be written; its message and `reason` are Chinese, for the person who
+ * asked for it; `text(locale)` says it in either language.
+ */
 export class OutputError extends Error {
   override readonly name = 'OutputError';
   readonly reason: string;
+  /** Why, as a message code (its params: `code`). */
+  readonly why: IssueCode;
   constructor(
     readonly file: string,
     readonly code: string,
   ) {
-    const reason =
-      {
-        EACCES: '没有写入权限',
-        EPERM: '没有写入权限',
-        EROFS: '所在的盘是只读的',
-        ENOSPC: '磁盘空间不足',
-        ENOTDIR: '路径中有一段是文件而不是文件夹',
-        EEXIST: '路径中有一段是文件而不是文件夹',
-        EISDIR: '同名的文件夹已存在',
-        EBUSY: '文件正被其他程序（如 Excel、WPS）打开，请先关闭',
-        ENOENT: '文件夹无法创建',
-      }[code] ?? `系统错误 ${code || '未知'}`;
-    super(`无法写入「${file}」：${reason}。`);
-    this.reason = reason;
+    const why = WRITE_FAILURES[code] ?? (code ? 'output.why.system' : 'output.why.unknown');
+    super(formatMessage('output.cannotWrite', { file, why, code }));
+    this.why = why;
+    this.reason = formatMessage(why, { code });
+  }
+
+  /** The message in `locale`. */
+  text(locale: Locale): string {
+    return formatMessage('output.cannotWrite', { file: this.file, why: this.why, code: this.code }, locale);
   }
 }
 

@@ -10,6 +10,7 @@ import { moveAnchoredParts } from './xlsx-fill/anchored.js';
 import { fillWorkbook, zipEntries } from './xlsx-fill/index.js';
 import { mergeSheetXml } from './xlsx-fill/merge-sheet.js';
 import { transplantSheets } from './xlsx-fill/transplant.js';
+import { formatMessage } from '../core/issues/issue.js';
 
 export interface ResultTable {
   readonly sheet: SheetSpec;
@@ -22,7 +23,7 @@ async function resultSheets(tables: readonly ResultTable[], placeholders: Readon
     id: 'kpd.results',
     version: 1,
     fileName: 'results.xlsx',
-    title: '结果',
+    title: formatMessage('template.resultsTitle', {}),
     sheets: tables.map((t) => ({ ...t.sheet, blankRows: 1 })),
   });
   return (await fillWorkbook(template, { placeholders, tables })).bytes;

@@ -1,5 +1,6 @@
 import type { RejectedRow, Submission } from '../core/bulletin/model.js';
-import type { Locale } from '../core/issues/issue.js';
+import { formatMessage, type Locale } from '../core/issues/issue.js';
+import { JOINERS } from '../core/schema/punctuation.js';
 import { addinText } from './messages.js';
 
 export { paneMessage } from './wording.js';
@@ -36,14 +37,14 @@ function rowsWhere(rows: readonly RejectedRow[], locale: Locale): string {
         addinText(from === to ? 'findings.rowOfSheet' : 'findings.rowsOfSheet', locale, { sheet, from, to }),
       );
   });
-  return parts.join(locale === 'en' ? ', ' : '、');
+  return parts.join(formatMessage('values.listSeparator', {}, locale));
 }
 
 /** One row left out, as the pane always said it. */
 const single = (p: RejectedRow, locale: Locale): string =>
   addinText('findings.row', locale, {
     file: p.file,
-    where: `${p.sheet ? `　${p.sheet}` : ''}${p.cell ? `!${p.cell}` : ''}`,
+    where: `${p.sheet ? JOINERS.zh.gap + p.sheet : ''}${p.cell ? `!${p.cell}` : ''}`,
     message: p.message,
   });
 

@@ -65,6 +65,11 @@ export const ADDIN_MESSAGES = {
     zh: '出错了：{why}',
     en: 'Something went wrong: {why}',
   },
+  'pane.notExcel': { zh: '请在 Excel 中打开本加载项。', en: 'Open this add-in in Excel.' },
+  'pane.connected': {
+    zh: '已连接。请在下方选择要做的事：检查、汇总通报、导入台账、生成议程、计算排名……',
+    en: 'Connected. Choose below what to do: check, merge, import, agenda, rank…',
+  },
   'pane.busy.rank': { zh: '正在计算……', en: 'Computing…' },
   'pane.busy.check': { zh: '正在检查……', en: 'Checking…' },
   'pane.busy.merge': { zh: '正在汇总……', en: 'Merging…' },

@@ -1,4 +1,4 @@
-import bulletinTemplateUrl from '../../templates/重点项目情况通报.xlsx';
+import bulletinTemplateUrl from 'kpd-templates/bulletin.xlsx';
 import { latin1BytesPlain, latin1StringPlain } from '../adapters/binary.js';
 import {
   buildMeetingAgenda,
@@ -19,6 +19,7 @@ import { has, officeSupports } from '../adapters/office/requirements.js';
 import { OfficeHost } from '../adapters/office/host.js';
 import { LiveCheck } from './live-check.js';
 import { addinText } from './messages.js';
+import { PAGE_ENGLISH } from './messages-page.js';
 import type { Locale } from '../core/issues/issue.js';
 import { officialDocxInBrowser } from './chart-png.js';
 import { linesPage, PAGE_LINES } from './findings.js';
@@ -91,52 +92,6 @@ async function pickedFiles(
   );
 }
 
-/** The page's own words in English, by element id (Chinese is in the HTML). */
-const ENGLISH: Readonly<Record<string, string>> = {
-  title: 'Key Project Desk',
-  'h-rank': 'Agent assessment and unit ranking',
-  'l-period': 'Period',
-  'hint-period': 'A quarter as 2026Q3, a half-year as 2026H2 (half-years rank units only).',
-  rank: 'Rank (计算排名)',
-  'hint-rank':
-    'Results go to the sheets 代办员考核结果, 扣分明细, 单位考评排名, 排名历史 and 数据问题; no other sheet changes.',
-  'h-merge': 'Half-month bulletin',
-  'l-report-period': 'Period',
-  'hint-report-period':
-    '2026-11-1 for the first half (due the 12th), 2026-11-2 for the month (due the 25th).',
-  'l-reports': 'Reports received (several allowed; .xlsx, .eml or .zip)',
-  merge: 'Merge into bulletin (汇总通报)',
-  'hint-merge':
-    'Merges them against this master into the 重点项目情况通报, opened as a new workbook (the master and the files are not changed); save it. Then import it into the ledgers from here.',
-  'h-ledger': 'Import a bulletin into the ledgers',
-  'l-bulletin-template': 'Your own bulletin template (optional; made in Excel, with your masthead)',
-  'l-bulletin': 'Bulletin file (the one just merged needs no choosing: use the button under the result)',
-  cancel: 'Cancel',
-  ledger: 'Import into ledgers (导入台账)',
-  'hint-ledger':
-    'Writes the period’s progress, submissions and site work into 进展记录, 报送记录 and 一线工作记录 of this workbook (importing a period again replaces it); the unit ranking reads them.',
-  'h-agenda': 'Weekly meeting agenda',
-  'l-meeting': 'Meeting day (Saturday)',
-  agenda: 'Build agenda',
-  'l-topics': 'Topic forms received (several allowed; .xlsx, .eml or .zip)',
-  'hint-agenda':
-    'Writes 议程, 督办落实 and 议题及滞后项目: the decisions, the topics sent in and the projects behind. With forms chosen, the files and rows not used go to 议题数据问题. Files are only read.',
-  'h-chart': 'Progress chart (挂图作战)',
-  'l-chart-day': 'As of',
-  chart: 'Progress chart (进度图)',
-  'hint-chart':
-    'Draws each project’s milestones (节点计划) as the printable progress chart: one A3 landscape sheet per HQ, done milestones red, overdue ones black; opened as a new workbook.',
-  'h-holidays': 'Holiday arrangements',
-  'l-notice-text': 'The State Council’s holiday notice (paste its full text)',
-  'l-notice-year': 'Year (when the notice does not say it)',
-  holidays: 'Import the notice (导入放假通知)',
-  'hint-holidays':
-    'Checked item by item, then written into 节假日 of this workbook (rest days 休, 调休 working days 班); a notice with errors changes nothing and says where.',
-  'h-check': 'Check this workbook',
-  check: 'Check',
-  'l-live': 'Check entries as they are typed (master workbook, half-month report, topic form)',
-};
-
 let locale: Locale = 'zh';
 
 const BUTTONS = ['check', 'merge', 'ledger', 'agenda', 'rank', 'chart', 'holidays', 'next-ledger'];
@@ -207,7 +162,7 @@ const live = new LiveCheck();
 function failure(e: unknown): PaneResult {
   const why = e instanceof Error ? e.message : String(e);
   return {
-    summary: locale === 'en' ? `Something went wrong: ${why}` : `出错了：${why}`,
+    summary: addinText('pane.failed', locale, { why }),
     lines: [],
     ok: false,
   };
@@ -318,17 +273,16 @@ function goToSection(): void {
 void Office.onReady((info) => {
   if (window.kpdBoot) window.kpdBoot.ready = true;
   locale = (Office.context.displayLanguage ?? 'zh-CN').toLowerCase().startsWith('en') ? 'en' : 'zh';
-  const t = (zh: string, en: string): string => (locale === 'en' ? en : zh);
   if (locale === 'en') {
     document.documentElement.lang = 'en';
     document.title = 'Key Project Desk';
-    for (const [id, text] of Object.entries(ENGLISH)) {
+    for (const [id, text] of Object.entries(PAGE_ENGLISH)) {
       const el = document.getElementById(id);
       if (el) el.textContent = text;
     }
   }
   if (info.host !== Office.HostType.Excel) {
-    $('status').textContent = t('请在 Excel 中打开本加载项。', 'Open this add-in in Excel.');
+    $('status').textContent = addinText('pane.notExcel', locale);
     return;
   }
   const excel: ExcelHost = { run: (batch) => Excel.run(batch), supports: officeSupports };
@@ -339,13 +293,13 @@ void Office.onReady((info) => {
   $('rank').addEventListener(
     'click',
     () =>
-      void act(excel, 'rank', t('正在计算……', 'Computing…'), () =>
+      void act(excel, 'rank', addinText('pane.busy.rank', locale), () =>
         computeRanking(host, period.value, locale),
       ),
   );
   $('check').addEventListener(
     'click',
-    () => void act(excel, 'check', t('正在检查……', 'Checking…'), () => checkWorkbook(host, locale)),
+    () => void act(excel, 'check', addinText('pane.busy.check', locale), () => checkWorkbook(host, locale)),
   );
   const reportPeriod = $<HTMLInputElement>('report-period');
   reportPeriod.value = currentReportPeriod(new Date());
@@ -376,7 +330,7 @@ void Office.onReady((info) => {
     void act(
       excel,
       'merge',
-      t('正在汇总……', 'Merging…'),
+      addinText('pane.busy.merge', locale),
       async () => {
         const files = await pickedFiles(reports, (done, total) => {
           $('status').textContent = addinText('work.picking', locale, { done, total });
@@ -410,14 +364,16 @@ void Office.onReady((info) => {
   $('ledger').addEventListener(
     'click',
     () =>
-      void act(excel, 'ledger', t('正在导入……', 'Importing…'), async () =>
+      void act(excel, 'ledger', addinText('pane.busy.import', locale), async () =>
         importLedger(host, await pickedFiles(bulletinFile), locale),
       ),
   );
   $('next-ledger').addEventListener('click', () => {
     const bulletin = made;
     if (bulletin)
-      void act(excel, 'ledger', t('正在导入……', 'Importing…'), () => importLedger(host, [bulletin], locale));
+      void act(excel, 'ledger', addinText('pane.busy.import', locale), () =>
+        importLedger(host, [bulletin], locale),
+      );
   });
   const meeting = $<HTMLInputElement>('meeting');
   meeting.value = nextSaturday(new Date());
@@ -425,7 +381,7 @@ void Office.onReady((info) => {
   $('agenda').addEventListener(
     'click',
     () =>
-      void act(excel, 'agenda', t('正在生成议程……', 'Building the agenda…'), async () =>
+      void act(excel, 'agenda', addinText('pane.busy.agenda', locale), async () =>
         buildMeetingAgenda(host, meeting.value, locale, await pickedFiles(topics)),
       ),
   );
@@ -434,7 +390,7 @@ void Office.onReady((info) => {
   $('chart').addEventListener(
     'click',
     () =>
-      void act(excel, 'chart', t('正在画进度图……', 'Drawing the chart…'), () =>
+      void act(excel, 'chart', addinText('pane.busy.chart', locale), () =>
         progressChartPaper(host, chartDay.value, delivery, locale),
       ),
   );
@@ -447,15 +403,12 @@ void Office.onReady((info) => {
   $('holidays').addEventListener(
     'click',
     () =>
-      void act(excel, 'holidays', t('正在导入……', 'Importing…'), () =>
+      void act(excel, 'holidays', addinText('pane.busy.import', locale), () =>
         importHolidayNotice(host, noticeText.value, noticeYear.value, locale),
       ),
   );
   for (const id of BUTTONS) $<HTMLButtonElement>(id).disabled = false;
-  $('status').textContent = t(
-    '已连接。请在下方选择要做的事：检查、汇总通报、导入台账、生成议程、计算排名……',
-    'Connected. Choose below what to do: check, merge, import, agenda, rank…',
-  );
+  $('status').textContent = addinText('pane.connected', locale);
   goToSection();
   window.addEventListener('hashchange', goToSection);
   void watchEdits(excel);

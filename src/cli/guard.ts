@@ -80,12 +80,16 @@ export async function guardOutput(
   out: string,
   inputs: readonly (string | undefined)[],
   locale: Locale,
-  example = '结果.xlsx',
+  example: IssueCode = 'example.result',
 ): Promise<void> {
   const outPath = resolve(cwd, out);
   try {
     if ((await stat(outPath)).isDirectory())
-      throw usageError('cli.outIsFolder', { out: visible(out), example }, locale);
+      throw usageError(
+        'cli.outIsFolder',
+        { out: visible(out), example: formatMessage(example, {}, locale) },
+        locale,
+      );
   } catch (e) {
     if (e instanceof UsageError) throw e;
   }

@@ -4,7 +4,7 @@ import type { Bulletin } from '../core/bulletin/index.js';
 import type { IssueCode } from '../core/issues/codes.js';
 import { formatMessage, message, type IssueParams, type Locale } from '../core/issues/issue.js';
 import { table } from './format.js';
-import type { TimeSource } from '../core/rules/vocab.js';
+import { VISIT_ASSESSMENT, type TimeSource } from '../core/rules/vocab.js';
 
 /** What kpd merge prints: every sentence from the message table (messages-merge-run.ts). */
 
@@ -58,7 +58,7 @@ export function mergeJson(b: Bulletin, locale: Locale = 'zh') {
       fromEarlier: w.fromEarlier,
     })),
     // Visits of weeks the next bulletin assesses: listed in 一线工作明细, counted there.
-    siteVisitsNextPeriod: b.visits.filter((v) => v.assessment === '下期考核').length,
+    siteVisitsNextPeriod: b.visits.filter((v) => v.assessment === VISIT_ASSESSMENT.nextPeriod).length,
     ignored: b.ignored,
     // What the bulletin's first sheet says about its dates, and the weeks shared with another
     // report: the loud warning of a year without holiday data travels with the JSON too.
@@ -138,7 +138,9 @@ function rejectedLines(b: Bulletin, locale: Locale): string[] {
       continue;
     }
     const row = p.row !== null ? formatMessage('mergeOut.rowAt', { row: p.row }, locale) : '';
-    const sheet = p.sheet && (locale === 'en' ? `'${p.sheet}'!` : `「${p.sheet}」`);
+    const sheet =
+      p.sheet &&
+      (locale === 'en' ? `'${p.sheet}'!` : formatMessage('values.quoted', { name: p.sheet }, locale));
     const where = [sheet, p.cell ?? row].filter(Boolean).join('');
     lines.push(`${basename(p.file)} ${where}  ${p.message}`);
   }

@@ -4,6 +4,7 @@ import { rankingSummary, type ScoreOutcome } from '../core/jobs/score.js';
 import { message, type Issue, type Locale } from '../core/issues/issue.js';
 import { table } from './format.js';
 import { columns, say } from './say.js';
+import { JOINERS } from '../core/schema/punctuation.js';
 
 /** What kpd score prints: the results as JSON (--json), or the two tables for a person. */
 
@@ -63,7 +64,7 @@ export function formatScore(period: string, outcome: ScoreOutcome, out: string, 
         a.level,
         ...CATEGORY_KEYS.map((k) => round2(a.scores[k])),
         round2(a.total),
-        a.actions.map((x) => x.label).join('；'),
+        a.actions.map((x) => x.label).join(JOINERS[locale].semicolon),
       ]),
     );
     s += '\n';

@@ -1,6 +1,7 @@
 import { main } from './main.js';
 import { processIo } from './io.js';
 import { removePartialWrites } from '../adapters/files.js';
+import { formatMessage } from '../core/issues/issue.js';
 
 // Ctrl+C or a kill while a result is being written: its temporary file goes too. (A run killed
 // outright leaves it; the next write of that result removes it — see writeAtomic.)
@@ -26,7 +27,7 @@ for (const stream of [process.stdout, process.stderr]) {
 /** The process entry point: the only place that touches process.exit. */
 const code = await main(process.argv.slice(2), processIo()).catch((e: unknown) => {
   process.stderr.write(
-    `程序内部错误（请把以下信息发给维护人员）：\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
+    `${formatMessage('cli.internalError', {})}\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`,
   );
   return 3;
 });

@@ -26,6 +26,7 @@ import { mergeCommand } from './commands/merge.js';
 import { EXIT, type Io } from './io.js';
 import { prepareReminders, reportStatus } from './mail-common.js';
 import { MERGE_USAGE } from './usage.js';
+import { JOINERS } from '../core/schema/punctuation.js';
 
 export interface StepContext {
   readonly config: MailConfig;
@@ -198,8 +199,9 @@ async function remind(
   if (prepared.mails.length === 0) how = '';
   else if (c.send && c.config.smtp) {
     await sendMails(c.config.smtp, await serverPassword(c.config.smtp, c.io.env), prepared.mails);
-    how = prepared.mails.map((m) => `${m.hq} <${m.to.join(', ')}>`).join('；');
-  } else how = (await writeOutbox(outbox, prepared.mails)).map((f) => rel(c, f)).join('；');
+    how = prepared.mails.map((m) => `${m.hq} <${m.to.join(', ')}>`).join(JOINERS[c.locale].semicolon);
+  } else
+    how = (await writeOutbox(outbox, prepared.mails)).map((f) => rel(c, f)).join(JOINERS[c.locale].semicolon);
   await c.log(say(c, 'schedule.result.remind', { what, count: prepared.mails.length, how }));
   return [...prepared.result.chase];
 }
@@ -215,10 +217,12 @@ function chaseText(c: StepContext, step: PlannedStep, chase: readonly ChaseLine[
       what: l.reasons
         .map((r) =>
           r === 'projectsMissing'
-            ? say(c, 'mail.chase.projectsMissing', { projects: l.projects.join('、') })
+            ? say(c, 'mail.chase.projectsMissing', {
+                projects: l.projects.join(say(c, 'values.listSeparator')),
+              })
             : say(c, r === 'missing' ? 'mail.chase.missing' : 'mail.chase.unsigned'),
         )
-        .join('，'),
+        .join(JOINERS[c.locale].comma),
       to: l.to.length > 0 ? l.to.join(', ') : say(c, 'mail.chase.noAddress'),
     }),
   );

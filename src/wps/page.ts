@@ -1,4 +1,4 @@
-import bulletinTemplateUrl from '../../templates/重点项目情况通报.xlsx';
+import bulletinTemplateUrl from 'kpd-templates/bulletin.xlsx';
 import { latin1BytesPlain } from '../adapters/binary.js';
 import { EtHost } from '../adapters/wps/et.js';
 import type { EtApplication } from '../adapters/wps/et-api.js';

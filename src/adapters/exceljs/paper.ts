@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { columnLetters } from '../../core/values/grid.js';
 import type { Ink, Paint, PaperBook, PaperSheet, PaperStyle } from '../../core/paper/types.js';
 import { META_LABELS, META_SHEET, TEMPLATE_NAME } from '../../core/workbook/identify.js';
+import { GENERATOR, MARK_LABEL } from '../../core/schema/workbook-meta.js';
 
 /**
  * Writes a laid-out paper (core/paper) with exceljs: fonts, fills, borders, merges, widths,
@@ -26,7 +27,6 @@ const PAINT: Readonly<Record<Paint, string>> = {
 };
 /** OOXML paper-size codes. */
 const PAPER_CODE = { A3: 8, A4: 9 } as const;
-const GENERATOR = '重点项目推进助手 kpd';
 
 const thin: ExcelJS.Border = { style: 'thin', color: { argb: 'FF000000' } };
 const dayLine: ExcelJS.Border = { style: 'medium', color: { argb: INK.red } };
@@ -102,7 +102,7 @@ function writeMeta(wb: ExcelJS.Workbook, book: PaperBook): void {
   ws.addRow([META_LABELS.id, book.id]);
   ws.addRow([META_LABELS.version, book.version]);
   ws.addRow([META_LABELS.title, book.title]);
-  ws.addRow(['标识', `${book.id}@${book.version}`]);
+  ws.addRow([MARK_LABEL, `${book.id}@${book.version}`]);
   ws.addRow([META_LABELS.generator, GENERATOR]);
   for (const [label, value] of book.meta ?? []) ws.addRow([label, value]);
   wb.definedNames.add(`'${META_SHEET}'!$B$4`, TEMPLATE_NAME);

@@ -15,6 +15,9 @@ import {
 } from '../../core/template/layout.js';
 import type { RowValues } from '../../core/template/samples.js';
 import { META_LABELS, META_SHEET, TEMPLATE_NAME, templateMark } from '../../core/workbook/identify.js';
+import { GENERATOR, MARK_LABEL } from '../../core/schema/workbook-meta.js';
+import { JOINERS } from '../../core/schema/punctuation.js';
+import { formatMessage } from '../../core/issues/issue.js';
 import {
   A3,
   A4,
@@ -45,7 +48,6 @@ export interface TemplateFill {
 
 /** Rows with validation beyond the prepared ones, so a ledger can grow and stay checked. */
 const LEDGER_VALIDATION_ROWS = 2000;
-const GENERATOR = '重点项目推进助手 kpd';
 export const FIXED_TIME = new Date(Date.UTC(2026, 0, 1));
 
 /** ISO strings become Excel dates for date columns; everything else is written as given. */
@@ -74,6 +76,22 @@ function writeSheet(
 ): void {
   const rows = fill.rows?.[spec.key] ?? [];
   const layout = layoutSheet(spec, Math.max(spec.blankRows ?? 0, rows.length, 1));
+  const ws = newSheet(wb, spec, layout);
+  const print = setUpPage(ws, spec, layout);
+  writeTitle(ws, spec, layout, print.pagesWide);
+  writeFields(ws, spec, layout, fill);
+  writeUnit(ws, layout);
+  writeHeader(ws, spec, layout);
+  writeRows(ws, spec, layout, rows, fill.examples === true);
+  writeValidations(ws, spec, layout, allSpecs);
+  addHighlights(ws, spec, layout);
+
+  if (layout.totalRow !== undefined) writeTotal(ws, spec, layout);
+  writeNotes(ws, spec, layout);
+}
+
+/** The sheet, its header frozen, its columns as wide as the schema says (a field's label fits). */
+function newSheet(wb: ExcelJS.Workbook, spec: SheetSpec, layout: SheetLayout): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(spec.name, {
     // An annex (数据问题, 来源 …) stays with the document for the office, hidden so that printing
     // the whole workbook gives the document proper in Excel, WPS and LibreOffice alike.
@@ -87,7 +105,7 @@ function writeSheet(
         activeCell: `A${layout.firstDataRow}`,
       },
     ],
-    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
+    headerFooter: { oddFooter: formatMessage('template.pageFooter', {}) },
   });
   spec.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width ?? 12));
   // A field label must fit its column: widen the column rather than cut the label.
@@ -95,7 +113,11 @@ function writeSheet(
     const col = ws.getColumn(f.labelCol);
     col.width = Math.max(col.width ?? 12, displayWidth(f.field.label) + 4);
   }
-  // The paper that keeps every text ≥ 9 pt when the sheet is fit to the page's width.
+  return ws;
+}
+
+/** The paper that keeps every text ≥ 9 pt when the sheet is fit to the page's width. */
+function setUpPage(ws: ExcelJS.Worksheet, spec: SheetSpec, layout: SheetLayout): { pagesWide: number } {
   const print = tablePrint(
     spec,
     Array.from({ length: layout.lastCol }, (_, i) => ws.getColumn(i + 1).width ?? 12),
@@ -113,14 +135,17 @@ function writeSheet(
     margins: TABLE_MARGINS,
     ...(!spec.chartsBelow && { printTitlesRow: `${layout.headerRow}:${layout.headerRow}` }),
   };
+  return print;
+}
 
-  // Title
+/** The title over the table, and the lead lines under it. */
+function writeTitle(ws: ExcelJS.Worksheet, spec: SheetSpec, layout: SheetLayout, pagesWide: number): void {
   ws.mergeCells(1, 1, 1, layout.lastCol);
   const title = ws.getCell(1, 1);
   title.value = spec.title;
   title.font = TITLE_FONT;
   // Centred over a sheet printed two pages wide, the title would be cut at the page's edge.
-  title.alignment = { horizontal: print.pagesWide > 1 ? 'left' : 'center', vertical: 'middle' };
+  title.alignment = { horizontal: pagesWide > 1 ? 'left' : 'center', vertical: 'middle' };
   ws.getRow(1).height = 36;
 
   layout.lead.forEach((l, i) => {
@@ -132,16 +157,20 @@ function writeSheet(
     const lines = Math.max(Math.ceil(displayWidth(l.text) / totalWidth(spec)), spec.leadLines?.[i] ?? 1);
     ws.getRow(l.row).height = Math.max(20, lines * LINE_HEIGHT + 6);
   });
-  writeFields(ws, spec, layout, fill);
+}
+
+/** "单位：万元" above the table's money columns. */
+function writeUnit(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
   if (layout.unit) {
     ws.mergeCells(layout.unit.row, layout.unit.from, layout.unit.row, layout.unit.to);
     const u = ws.getCell(layout.unit.row, layout.unit.from);
-    u.value = '单位：万元';
+    u.value = formatMessage('template.unit', {});
     u.font = BODY_FONT;
     u.alignment = { horizontal: 'right', vertical: 'middle' };
   }
+}
 
-  // Header
+function writeHeader(ws: ExcelJS.Worksheet, spec: SheetSpec, layout: SheetLayout): void {
   const header = ws.getRow(layout.headerRow);
   // Room for the longest header as it wraps in its column (narrow columns, whole words).
   header.height = Math.max(
@@ -158,8 +187,16 @@ function writeSheet(
     cell.border = BOX;
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
+}
 
-  // Data rows: formats, borders, formulas, values
+/** Data rows: formats, borders, formulas, values (examples in grey italic). */
+function writeRows(
+  ws: ExcelJS.Worksheet,
+  spec: SheetSpec,
+  layout: SheetLayout,
+  rows: readonly RowValues[],
+  examples: boolean,
+): void {
   for (let r = layout.firstDataRow; r <= layout.lastDataRow; r++) {
     const values = rows[r - layout.firstDataRow];
     const row = ws.getRow(r);
@@ -169,7 +206,7 @@ function writeSheet(
     spec.columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       cell.border = BOX;
-      cell.font = fill.examples && values ? EXAMPLE_FONT : BODY_FONT;
+      cell.font = examples && values ? EXAMPLE_FONT : BODY_FONT;
       const fmt = numberFormat(c);
       if (fmt) cell.numFmt = fmt;
       cell.alignment = alignmentFor(c);
@@ -180,7 +217,14 @@ function writeSheet(
       }
     });
   }
+}
 
+function writeValidations(
+  ws: ExcelJS.Worksheet,
+  spec: SheetSpec,
+  layout: SheetLayout,
+  allSpecs: readonly SheetSpec[],
+): void {
   // Validation: over the prepared rows of a form, far further down a ledger.
   const lastValidated = spec.totalRow
     ? layout.lastDataRow
@@ -192,14 +236,14 @@ function writeSheet(
     const col = columnLetters(i);
     addValidation(ws, `${col}${layout.firstDataRow}:${col}${lastValidated}`, v);
   });
-  addHighlights(ws, spec, layout);
+}
 
-  if (layout.totalRow !== undefined) writeTotal(ws, spec, layout);
+function writeNotes(ws: ExcelJS.Worksheet, spec: SheetSpec, layout: SheetLayout): void {
   for (const n of layout.notes) {
     ws.mergeCells(n.row, 1, n.row, layout.lastCol);
     const cell = ws.getCell(n.row, 1);
     // Readers know a note by its mark: "注：" or a numbered line.
-    cell.value = /^\d+[.、]/u.test(n.text) ? n.text : `注：${n.text}`;
+    cell.value = /^\d+[.、]/u.test(n.text) ? n.text : formatMessage('template.note', { text: n.text });
     cell.font = NOTE_FONT;
     cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
     const lines = Math.ceil((displayWidth(String(cell.value)) + 2) / totalWidth(spec));
@@ -308,7 +352,7 @@ function writeFields(ws: ExcelJS.Worksheet, spec: SheetSpec, layout: SheetLayout
   for (const f of layout.fields) {
     ws.getRow(f.row).height = 24;
     const label = ws.getCell(f.row, f.labelCol);
-    label.value = `${f.field.label}：`;
+    label.value = f.field.label + JOINERS.zh.colon;
     label.font = LABEL_FONT;
     label.alignment = { horizontal: 'right', vertical: 'middle' };
     if (f.valueTo > f.valueFrom) ws.mergeCells(f.row, f.valueFrom, f.row, f.valueTo);
@@ -352,7 +396,7 @@ function writeTotal(ws: ExcelJS.Worksheet, spec: SheetSpec, layout: SheetLayout)
       cell.value = { formula: `SUM(${letter}${layout.firstDataRow}:${letter}${layout.lastDataRow})` };
   });
   const first = row.getCell(1);
-  first.value = '合计';
+  first.value = formatMessage('doc.total', {});
   first.alignment = { horizontal: 'center', vertical: 'middle' };
 }
 
@@ -363,7 +407,7 @@ function writeMeta(wb: ExcelJS.Workbook, t: TemplateSpec): void {
   ws.addRow([META_LABELS.id, t.id]);
   ws.addRow([META_LABELS.version, t.version]);
   ws.addRow([META_LABELS.title, t.title]);
-  ws.addRow(['标识', templateMark(t)]);
+  ws.addRow([MARK_LABEL, templateMark(t)]);
   ws.addRow([META_LABELS.generator, GENERATOR]);
   for (const [label, value] of t.meta ?? []) ws.addRow([label, value]);
   wb.definedNames.add(`'${META_SHEET}'!$B$4`, TEMPLATE_NAME);

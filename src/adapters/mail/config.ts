@@ -11,6 +11,12 @@ import { DEFAULT_STEP_TIMES, type StepTimes } from '../../core/jobs/schedule.js'
 import type { IssueCode } from '../../core/issues/codes.js';
 import { formatMessage, issue, type Issue, type Locale } from '../../core/issues/issue.js';
 import { decodeText } from '../files.js';
+import {
+  MAIL_CONFIG_SECTIONS as SECTIONS,
+  MAIL_FOLDERS,
+  type KeySpec,
+  type KeyType,
+} from '../../core/schema/mail-config.js';
 
 export interface ServerSettings {
   readonly host: string;
@@ -59,56 +65,9 @@ export interface MailConfig {
   readonly schedule: ScheduleSettings;
 }
 
-type KeyType = 'string' | 'port' | 'boolean' | 'time' | 'integer' | 'path';
-interface KeySpec {
-  readonly type: KeyType;
-  readonly example: string;
-  /** Required keys name what they are (a message code). */
-  readonly required?: IssueCode;
-}
-
-const SERVER_KEYS = {
-  host: { type: 'string', example: '"mail.example.gov.cn"', required: 'mail.key.host' },
-  port: { type: 'port', example: '993' },
-  user: { type: 'string', example: '"zdxmb@example.gov.cn"', required: 'mail.key.user' },
-  password_env: { type: 'string', example: '"KPD_IMAP_PASSWORD"' },
-  keyring: { type: 'boolean', example: 'true' },
-  ca: { type: 'path', example: '"单位邮箱证书.pem"' },
-} as const satisfies Record<string, KeySpec>;
-
-const SECTIONS = {
-  imap: {
-    ...SERVER_KEYS,
-    folder: { type: 'string', example: '"INBOX"' },
-    mark_seen: { type: 'boolean', example: 'false' },
-    move_to: { type: 'string', example: '"已收报表"' },
-    max_message_mb: { type: 'integer', example: '50' },
-  },
-  smtp: {
-    ...SERVER_KEYS,
-    port: { type: 'port', example: '465' },
-    password_env: { type: 'string', example: '"KPD_SMTP_PASSWORD"' },
-    from: { type: 'string', example: '"县发改局重点项目办 <zdxmb@example.gov.cn>"' },
-    starttls: { type: 'boolean', example: 'false' },
-  },
-  schedule: {
-    reports: { type: 'path', example: '"收件"' },
-    topics: { type: 'path', example: '"议题"' },
-    output: { type: 'path', example: '"输出"' },
-    log: { type: 'path', example: '"kpd-schedule.log"' },
-    state: { type: 'path', example: '"输出/.kpd-schedule.json"' },
-    office: { type: 'string', example: '"发展改革局重点项目办公室"' },
-    remind_at: { type: 'time', example: '"09:00"' },
-    draft_at: { type: 'time', example: '"17:30"' },
-    final_at: { type: 'time', example: '"08:30"' },
-    agenda_at: { type: 'time', example: '"09:00"' },
-    retry_minutes: { type: 'integer', example: '30' },
-    doc: { type: 'boolean', example: 'false' },
-    holidays: { type: 'path', example: '"节假日.csv"' },
-  },
-} as const satisfies Record<string, Record<string, KeySpec>>;
-
 type SectionName = keyof typeof SECTIONS;
+/** Names listed in a finding's params, joined as the Chinese message says them. */
+const LIST_SEPARATOR = formatMessage('values.listSeparator', {});
 type Raw = Record<string, unknown>;
 
 const PASSWORD_KEYS = /^(pass|password|passwd|pwd|secret|密码)$/iu;
@@ -194,7 +153,7 @@ export function checkMailConfig(
         issue(
           'mail.config.unknownSection',
           {},
-          { file, section: name, known: known.map((k) => `[${k}]`).join('、') },
+          { file, section: name, known: known.map((k) => `[${k}]`).join(LIST_SEPARATOR) },
         ),
       );
       continue;
@@ -218,7 +177,7 @@ export function checkMailConfig(
           issue(
             'mail.config.unknownKey',
             {},
-            { file, line, section: name, key, known: Object.keys(spec).join('、') },
+            { file, line, section: name, key, known: Object.keys(spec).join(LIST_SEPARATOR) },
           ),
         );
         continue;
@@ -272,7 +231,7 @@ function build(file: string, s: Partial<Record<SectionName, Raw>>): MailConfig {
     ...(typeof sec['ca'] === 'string' && { ca: at(sec['ca']) }),
   });
   const sch = s.schedule;
-  const output = at(str(sch, 'output', '输出'));
+  const output = at(str(sch, 'output', MAIL_FOLDERS.output));
   const t = DEFAULT_STEP_TIMES;
   const hhmm = (k: string, d: string): string => str(sch, k, d).padStart(5, '0');
   return {
@@ -294,8 +253,8 @@ function build(file: string, s: Partial<Record<SectionName, Raw>>): MailConfig {
       },
     }),
     schedule: {
-      reports: at(str(sch, 'reports', '收件')),
-      topics: at(str(sch, 'topics', '议题')),
+      reports: at(str(sch, 'reports', MAIL_FOLDERS.reports)),
+      topics: at(str(sch, 'topics', MAIL_FOLDERS.topics)),
       output,
       log: at(str(sch, 'log', 'kpd-schedule.log')),
       state: sch?.['state'] !== undefined ? at(str(sch, 'state', '')) : resolve(output, '.kpd-schedule.json'),

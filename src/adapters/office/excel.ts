@@ -15,6 +15,7 @@ import { layoutSheet, numberFormat } from '../../core/template/layout.js';
 import type { RowValues } from '../../core/template/samples.js';
 import { isDateFormatCode } from '../xlsx-read/styles.js';
 import { has, type ExcelHost } from './requirements.js';
+import { formatMessage } from '../../core/issues/issue.js';
 
 /**
  * The open workbook through Office.js, as the core sees every workbook: a WorkbookGrid in, result
@@ -287,12 +288,12 @@ export async function writeResultSheets(
       const u = layout.unit;
       if (merge) {
         const r = ws.getRange(`${columnLetters(u.from - 1)}${u.row}:${columnLetters(u.to - 1)}${u.row}`);
-        r.values = across('单位：万元', u.to - u.from + 1);
+        r.values = across(formatMessage('template.unit', {}), u.to - u.from + 1);
         r.merge();
         r.format.horizontalAlignment = 'Right';
       } else {
         const r = ws.getRange(`${columnLetters(u.to - 1)}${u.row}`);
-        r.values = [['单位：万元']];
+        r.values = [[formatMessage('template.unit', {})]];
         r.format.horizontalAlignment = 'Right';
       }
     }

@@ -145,7 +145,7 @@ function writeDropDowns(ws: EtWorksheet, plan: TablePlan, fresh: readonly number
 
 function mergeTable(app: EtApplication, plan: TablePlan, dropDowns: boolean): void {
   const ws = findWorksheet(app, plan.sheetName);
-  if (!ws) throw new Error(`WPS has no sheet 「${plan.sheetName}」 to write into.`);
+  if (!ws) throw new Error(`WPS has no sheet "${plan.sheetName}" to write into.`);
   const first = plan.headerRow + 1;
   const n = plan.rows.length;
   const end = Math.max(plan.lastRow, plan.headerRow + n);

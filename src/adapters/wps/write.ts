@@ -18,6 +18,7 @@ import {
   type EtWorksheet,
 } from './et-api.js';
 import { findWorksheet } from './read.js';
+import { formatMessage } from '../../core/issues/issue.js';
 
 /**
  * Result sheets written into the open workbook of WPS 表格, laid out as our templates are
@@ -96,7 +97,7 @@ function writeFrame(
   }
   if (layout.unit) {
     const u = layout.unit;
-    ws.Range(`${columnLetters(u.from - 1)}${u.row}`).Value2 = '单位：万元';
+    ws.Range(`${columnLetters(u.from - 1)}${u.row}`).Value2 = formatMessage('template.unit', {});
     const r = ws.Range(`${columnLetters(u.from - 1)}${u.row}:${columnLetters(u.to - 1)}${u.row}`);
     r.Merge();
     r.HorizontalAlignment = XL_RIGHT;

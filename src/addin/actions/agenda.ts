@@ -1,9 +1,9 @@
 import { loadPrepared } from '../../adapters/received.js';
 import { agendaJob } from '../../core/jobs/agenda.js';
-import { AGENDA_PROBLEMS } from '../../core/schema/agenda.js';
+import { AGENDA_PROBLEMS, PANE_AGENDA_PREFIX } from '../../core/schema/agenda.js';
 import type { RowValues } from '../../core/template/samples.js';
 import { parseDate } from '../../core/values/parse.js';
-import { message, type Locale } from '../../core/issues/issue.js';
+import { formatMessage, message, type Locale } from '../../core/issues/issue.js';
 import { addinText } from '../messages.js';
 import {
   hostOf,
@@ -16,9 +16,11 @@ import {
   type PickedFile,
   openPicked,
 } from './common.js';
+import { DEADLINE_STATE } from '../../core/rules/vocab.js';
+import { JOINERS } from '../../core/schema/punctuation.js';
 
 /** The pane writes the agenda's 数据问题 under this name (议题数据问题): 「数据问题」 is 计算排名's. */
-const PREFIX = '议题';
+const PREFIX = PANE_AGENDA_PREFIX;
 export const PANE_AGENDA_PROBLEMS = PREFIX + AGENDA_PROBLEMS.name;
 
 /**
@@ -51,13 +53,14 @@ export async function buildMeetingAgenda(
   );
   if ('refused' in job) return refused(message(job.refused, locale));
   const { result: agenda, counts } = job;
+  const { gap } = JOINERS.zh;
   const tables = job.sheets.tables.map((x) => ({
     sheet: x.sheet,
     rows: Array.from({ length: x.rows.length }, (_, i): RowValues => x.rows.at(i) ?? {}),
   }));
   await host.writeSheets(tables, job.sheets.placeholders, { dropDowns: false });
-  const overdue = agenda.decisions.filter((d) => d.state === '逾期未完成');
-  const sheets = tables.map((x) => `「${x.sheet.name}」`).join('');
+  const overdue = agenda.decisions.filter((d) => d.state === DEADLINE_STATE.overdue);
+  const sheets = tables.map((x) => formatMessage('values.quoted', { name: x.sheet.name }, 'zh')).join('');
   const topicLine =
     picked.length === 0
       ? addinText('agenda.noForms', locale)
@@ -72,7 +75,7 @@ export async function buildMeetingAgenda(
       ),
       // Every file and row left out, and every note on them: there are few, and each needs a look.
       ...agenda.problems.map(
-        (p) => `${p.file}${p.sheet ? `　${p.sheet}` : ''}${p.cell ? `!${p.cell}` : ''}　${p.message}`,
+        (p) => `${p.file}${p.sheet ? gap + p.sheet : ''}${p.cell ? `!${p.cell}` : ''}${gap}${p.message}`,
       ),
       // A year without holiday data: said here as on the agenda's first sheet (DOMAIN §3).
       ...job.issues.map((w) => finding(w, locale)),

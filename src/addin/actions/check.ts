@@ -5,7 +5,7 @@ import { type WorkbookGrid } from '../../core/values/grid.js';
 import { MASTER } from '../../core/schema/master.js';
 import { REPORT } from '../../core/schema/report.js';
 import type { TemplateSpec } from '../../core/schema/types.js';
-import type { Issue, Locale } from '../../core/issues/issue.js';
+import { formatMessage, type Issue, type Locale } from '../../core/issues/issue.js';
 import { META_SHEET } from '../../core/workbook/identify.js';
 import { formOf as formOfWorkbook } from '../../core/jobs/validate.js';
 import { addinText } from '../messages.js';
@@ -89,7 +89,7 @@ function editFindings(
       i.severity !== 'info' &&
       (rows === undefined || (i.row !== undefined && i.row >= rows.from && i.row <= rows.to)),
   );
-  const place = `「${sheet}」${address.replace(/^.*!/u, '')}`;
+  const place = formatMessage('values.quoted', { name: sheet }, 'zh') + address.replace(/^.*!/u, '');
   return {
     summary:
       here.length === 0

@@ -9,6 +9,7 @@ import { readMaster, type MasterRead } from '../../core/master/read.js';
 import { cellRef, type Issue, type Locale } from '../../core/issues/issue.js';
 import { notMasterIssue } from '../../core/workbook/master-kind.js';
 import { paneMessage } from '../findings.js';
+import { JOINERS } from '../../core/schema/punctuation.js';
 
 /**
  * What the task pane's buttons do, apart from the page: read the open workbook, call the core
@@ -82,7 +83,7 @@ export const finding = (i: Issue, locale: Locale): string =>
     addinText(i.severity === 'error' ? 'pane.severity.error' : 'pane.severity.warning', locale),
     where(i, locale),
     paneMessage(i, locale),
-  ].join('　');
+  ].join(JOINERS.zh.gap);
 
 /** A file the clerk picked in the pane: a 议题申报表, an e-mail carrying one, or a .zip of them. */
 export interface PickedFile {

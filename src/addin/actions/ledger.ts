@@ -19,6 +19,7 @@ import {
   finding,
   type PickedFile,
 } from './common.js';
+import { JOINERS } from '../../core/schema/punctuation.js';
 
 /**
  * 导入台账: a bulletin's period into this master's 进展记录, 报送记录 and 一线工作记录 (what the
@@ -33,7 +34,9 @@ export async function importLedger(
   const [file, ...more] = picked;
   if (!file || more.length > 0) return refused(formatMessage('ledgerOut.chooseBulletin', {}, locale));
   const loaded = loadWorkbookBytes(file.name, file.bytes);
-  if (!loaded.ok) return refused(`「${file.name}」：${paneMessage(loaded.issue, locale)}`);
+  const about = (text: string): string =>
+    formatMessage('values.quoted', { name: file.name }, locale) + JOINERS[locale].colon + text;
+  if (!loaded.ok) return refused(about(paneMessage(loaded.issue, locale)));
   const host = hostOf(excel);
 
   const opened = await openMaster(host, locale);
@@ -41,7 +44,7 @@ export async function importLedger(
   // A 周例会议定事项 workbook goes into 督办事项 (as kpd ledger import does); else a bulletin.
   if (!isIssue(identifyTemplate(loaded.value.workbook, [DECISION_FORM]))) {
     const d = importDecisions(loaded.value.workbook, opened.master.data);
-    if (isIssue(d)) return refused(`「${file.name}」：${message(d, locale)}`);
+    if (isIssue(d)) return refused(about(message(d, locale)));
     await host.writeSheets([{ sheet: DECISIONS, rows: d.decisions }], new Map(), { dropDowns: true });
     const { added, updated, unused } = d.counts;
     const left = unused > 0 ? formatMessage('decisions.unusedNumbers', { n: unused }, locale) : '';
@@ -57,7 +60,7 @@ export async function importLedger(
     };
   }
   const result = importBulletin(loaded.value.workbook, opened.master.data);
-  if (isIssue(result)) return refused(`「${file.name}」：${paneMessage(result, locale)}`);
+  if (isIssue(result)) return refused(about(paneMessage(result, locale)));
   // The ledgers keep the template's drop-down lists (状态, 时间来源, 职务) where Excel can set them.
   const { writes, notes } = planTables(opened.grid, result.tables, new Map());
   await host.writeTables(writes, new Map(), { dropDowns: true });

@@ -95,7 +95,7 @@ export async function mergeReports(
     ? ((await offerDocument(doc, docName)) ?? f('doc.downloaded', { path: docName }))
     : undefined;
   const rejected = b.problems.filter((p) => p.rejected);
-  const names = (list: readonly string[]): string => list.join('、');
+  const names = (list: readonly string[]): string => list.join(f('values.listSeparator', {}));
   const period = locale === 'en' ? b.period : b.periodLabel;
   return {
     summary: f('mergeOut.paneDone', {

@@ -34,7 +34,10 @@ export async function computeRanking(
   // Result sheets nobody types into: no drop-down lists (as before).
   await host.writeTables(writes, outcome.placeholders, { dropDowns: false });
   const r = rankingSummary(outcome);
-  const sheets = r.sheets.map((name) => `「${name}」`).join('');
+  // The sheets said as the workbook names them, in either language (「代办员考核结果」…).
+  const sheets = r.sheets.map((name) => formatMessage('values.quoted', { name }, 'zh')).join('');
+  const list = (names: readonly string[]): string =>
+    names.join(formatMessage('values.listSeparator', {}, 'zh'));
   // The period as people write it: 2026年第三季度 in Chinese, 2026Q3 in English.
   const label = locale === 'en' ? rankPeriodId(period) : rankPeriodLabel(period);
   return {
@@ -44,9 +47,9 @@ export async function computeRanking(
         ? addinText('rank.doneQuarter', locale, { period: label, agents: r.agents, units: r.units, sheets })
         : addinText('rank.doneHalf', locale, { period: label, units: r.units, sheets }),
     lines: [
-      ...(r.praised.length > 0 ? [addinText('rank.praised', locale, { units: r.praised.join('、') })] : []),
+      ...(r.praised.length > 0 ? [addinText('rank.praised', locale, { units: list(r.praised) })] : []),
       ...(r.criticised.length > 0
-        ? [addinText('rank.criticised', locale, { units: r.criticised.join('、') })]
+        ? [addinText('rank.criticised', locale, { units: list(r.criticised) })]
         : []),
       ...r.actions.map((a) =>
         addinText('rank.action', locale, {

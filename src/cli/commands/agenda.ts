@@ -38,9 +38,13 @@ export async function agendaCommand(argv: readonly string[], io: Io): Promise<Ex
   });
   const locale = localeOf(values.lang, io.env);
   if (!values.master)
-    throw new UsageError(say('cli.missingOption', locale, { option: '--master', example: '总台账.xlsx' }));
+    throw new UsageError(
+      say('cli.missingOption', locale, { option: '--master', example: say('example.master', locale) }),
+    );
   if (!values.out)
-    throw new UsageError(say('cli.missingOption', locale, { option: '--out', example: '周例会议程.xlsx' }));
+    throw new UsageError(
+      say('cli.missingOption', locale, { option: '--out', example: say('example.agenda', locale) }),
+    );
   const day = values.meeting !== undefined ? parseDate(values.meeting) : undefined;
   if (!day?.ok) throw new UsageError(say('cli.meetingMissing', locale));
   const named = [values.master, values.holidays, ...positionals];
@@ -50,7 +54,7 @@ export async function agendaCommand(argv: readonly string[], io: Io): Promise<Ex
     locale,
   );
   const out = outputPath(io.cwd, values.out, locale);
-  await guardOutput(io.cwd, values.out, named, locale, '周例会议程.xlsx');
+  await guardOutput(io.cwd, values.out, named, locale, 'example.agenda');
   const budget = runBudget(io.env);
   const { master } = await loadMaster(resolve(io.cwd, values.master), locale, budget);
   const ctx = await calendarContext(

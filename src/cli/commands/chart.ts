@@ -38,8 +38,8 @@ export async function chartCommand(argv: readonly string[], io: Io): Promise<Exi
   const locale = localeOf(values.lang, io.env);
   const missing = (option: string, example: string): UsageError =>
     new UsageError(formatMessage('paper.missingOption', { option, example }, locale));
-  if (!values.master) throw missing('--master', '总台账.xlsx');
-  if (!values.out) throw missing('--out', '进度图.xlsx');
+  if (!values.master) throw missing('--master', formatMessage('example.master', {}, locale));
+  if (!values.out) throw missing('--out', formatMessage('example.chart', {}, locale));
   const on = dayOption(values.on, '--on', locale);
   const out = outputPath(io.cwd, values.out, locale);
   const masterPath = resolve(io.cwd, values.master);

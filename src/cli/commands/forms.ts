@@ -26,9 +26,9 @@ export async function formsCommand(argv: readonly string[], io: Io): Promise<Exi
   const locale = localeOf(values.lang, io.env);
   const missing = (option: string, example: string): UsageError =>
     new UsageError(formatMessage('paper.missingOption', { option, example }, locale));
-  if (!values.master) throw missing('--master', '总台账.xlsx');
+  if (!values.master) throw missing('--master', formatMessage('example.master', {}, locale));
   if (!values.case) throw missing('--case', 'DB-2026-001');
-  if (!values.out) throw missing('--out', '代办表格');
+  if (!values.out) throw missing('--out', formatMessage('example.formsFolder', {}, locale));
   const { master } = await loadMaster(resolve(io.cwd, values.master), locale);
   const job = caseForms(master.data, values.case);
   if (isIssue(job)) throw new UsageError(message(job, locale));

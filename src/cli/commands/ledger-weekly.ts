@@ -9,6 +9,7 @@ import { writeTablesInto } from '../../adapters/results.js';
 import { planTables } from '../../core/table/merge.js';
 import { loadMaster, outputPath } from '../context.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
+import { PUNCTUATION } from '../say.js';
 
 /**
  * `kpd ledger import 周报.xlsx… --into 总台账.xlsx --out 新总台账.xlsx` when the files are agents'
@@ -31,8 +32,8 @@ export async function importWeeklyCommand(
   if (!firstLoaded.ok || !isWeeklyReport(firstLoaded.value.workbook)) return undefined;
   const missing = (option: string, example: string): UsageError =>
     new UsageError(formatMessage('paper.missingOption', { option, example }, locale));
-  if (!opts.into) throw missing('--into', '总台账.xlsx');
-  if (!opts.out) throw missing('--out', '新总台账.xlsx');
+  if (!opts.into) throw missing('--into', formatMessage('example.master', {}, locale));
+  if (!opts.out) throw missing('--out', formatMessage('example.newMaster', {}, locale));
   const masterPath = resolve(io.cwd, opts.into);
   const out = outputPath(io.cwd, opts.out, locale);
   for (const input of [masterPath, ...files.map((f) => resolve(io.cwd, f))])
@@ -42,7 +43,7 @@ export async function importWeeklyCommand(
   const reports: WeeklyFile[] = [];
   for (const f of files) {
     const r = await loadWorkbook(resolve(io.cwd, f));
-    if (!r.ok) throw new UsageError(`${f}：${message(r.issue, locale)}`);
+    if (!r.ok) throw new UsageError(`${f}${PUNCTUATION[locale].colon}${message(r.issue, locale)}`);
     reports.push({ file: f, workbook: r.value.workbook });
   }
   const { loaded, master } = await loadMaster(masterPath, locale);
@@ -69,7 +70,7 @@ export async function importWeeklyCommand(
             { file, where: location(i, locale), message: message(i, locale) },
             locale,
           )
-        : `${file ? `${file} ${location(i, locale)}：` : ''}${message(i, locale)}`;
+        : `${file ? `${file} ${location(i, locale)}${PUNCTUATION[locale].colon}` : ''}${message(i, locale)}`;
     (i.severity === 'info' ? io.out : io.err)(text + '\n');
   }
   if (opts.json) io.out(JSON.stringify({ weeklyReports: result.counts }) + '\n');

@@ -19,6 +19,7 @@ import { DECISION_FORM } from '../../core/schema/decisions.js';
 export { LEDGER_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf } from '../lang.js';
+import { PUNCTUATION } from '../say.js';
 
 export async function ledgerCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs({
@@ -48,15 +49,16 @@ export async function ledgerCommand(argv: readonly string[], io: Io): Promise<Ex
   const masterPath = resolve(io.cwd, values.into);
   const out = outputPath(io.cwd, values.out, locale);
   const bulletinPath = resolve(io.cwd, file);
-  await guardOutput(io.cwd, values.out, [values.into, file], locale, '新总台账.xlsx');
+  const { colon } = PUNCTUATION[locale];
+  await guardOutput(io.cwd, values.out, [values.into, file], locale, 'example.newMaster');
   const budget = runBudget(io.env);
   const bulletin = await loadWorkbook(bulletinPath, budget);
-  if (!bulletin.ok) throw new UsageError(`${visible(file)}：${message(bulletin.issue, locale)}`);
+  if (!bulletin.ok) throw new UsageError(`${visible(file)}${colon}${message(bulletin.issue, locale)}`);
   const { loaded, master, bytes: masterBytes } = await loadMaster(masterPath, locale, budget, true);
   // A 周例会议定事项 workbook goes into 督办事项; anything else is read as a bulletin.
   if (!isIssue(identifyTemplate(bulletin.value.workbook, [DECISION_FORM]))) {
     const d = importDecisions(bulletin.value.workbook, master.data);
-    if (isIssue(d)) throw new UsageError(`${visible(file)}：${message(d, locale)}`);
+    if (isIssue(d)) throw new UsageError(`${visible(file)}${colon}${message(d, locale)}`);
     await writeAtomic(out, await writeSheetsInto(masterBytes, [{ sheet: DECISIONS, rows: d.decisions }]));
     for (const i of d.issues) io.err(`${message(i, locale)}\n`);
     const c = d.counts;
@@ -78,7 +80,7 @@ export async function ledgerCommand(argv: readonly string[], io: Io): Promise<Ex
     return EXIT.ok;
   }
   const result = importBulletin(bulletin.value.workbook, master.data, period && reportPeriodId(period));
-  if (isIssue(result)) throw new UsageError(`${visible(file)}：${message(result, locale)}`);
+  if (isIssue(result)) throw new UsageError(`${visible(file)}${colon}${message(result, locale)}`);
   // Only the period's rows, merged into the ledgers as they are: what a person added there stays.
   // Within Excel's limits, what was left out said (as for the bulletin).
   const capped = withinLimits(result.tables);
@@ -89,7 +91,8 @@ export async function ledgerCommand(argv: readonly string[], io: Io): Promise<Ex
       `${formatMessage('run.warning', { text: formatMessage('output.sheetCapped', { sheet: o.sheet, total: o.total, kept: o.kept, omitted: o.total - o.kept }, locale) }, locale)}\n`,
     );
 
-  for (const i of result.issues) io.err(`${SEVERITY_LABEL[i.severity][locale]}：${message(i, locale)}\n`);
+  for (const i of result.issues)
+    io.err(`${SEVERITY_LABEL[i.severity][locale]}${colon}${message(i, locale)}\n`);
   const c = result.counts;
   if (values.json)
     io.out(

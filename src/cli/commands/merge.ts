@@ -59,11 +59,11 @@ export async function mergeCommand(argv: readonly string[], io: Io): Promise<Exi
     locale,
   );
   const out = at(values.out);
-  await guardOutput(io.cwd, values.out, named, locale, '通报.xlsx');
+  await guardOutput(io.cwd, values.out, named, locale, 'example.bulletin');
   outputPath(io.cwd, values.out, locale);
   // --annex: 数据问题 and 来源 in a workbook of their own, beside the 通报 (never over it or an input).
   if (values.annex !== undefined && outputPath(io.cwd, values.annex, locale))
-    await guardOutput(io.cwd, values.annex, [...named, values.out], locale, '通报附件.xlsx');
+    await guardOutput(io.cwd, values.annex, [...named, values.out], locale, 'example.bulletinAnnex');
   const masterFile = at(values.master);
   const budget = runBudget(io.env);
   const docOut =

@@ -14,6 +14,7 @@ import { decisionsOf } from '../decisions-input.js';
 import { topicFiles } from '../topic-files.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf } from '../lang.js';
+import { DEADLINE_STATE } from '../../core/rules/vocab.js';
 export { MINUTES_USAGE } from '../usage.js';
 
 const say =
@@ -49,7 +50,9 @@ export async function minutesCommand(argv: readonly string[], io: Io): Promise<E
     resolve(io.cwd, p),
   );
   const out = await documentPath(io.cwd, values.out, inputs, locale);
-  const formName = values.form ?? join(dirname(values.out), `${basename(values.out, '.docx')}-议定事项.xlsx`);
+  const formName =
+    values.form ??
+    join(dirname(values.out), basename(values.out, '.docx') + formatMessage('example.minutesFormSuffix', {}));
   const form = outputPath(io.cwd, formName, locale);
 
   const { master } = await loadMaster(masterPath, locale);
@@ -99,7 +102,7 @@ export async function minutesCommand(argv: readonly string[], io: Io): Promise<E
     meeting,
     n: issueNo,
     tracked: agenda.decisions.length,
-    overdue: agenda.decisions.filter((d) => d.state === '逾期未完成').length,
+    overdue: agenda.decisions.filter((d) => d.state === DEADLINE_STATE.overdue).length,
     topics: agenda.topics.length,
     behind: agenda.behind.length,
     decided: decided.length,

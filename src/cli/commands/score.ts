@@ -17,7 +17,7 @@ export { SCORE_USAGE } from '../usage.js';
 import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf } from '../lang.js';
 import { formatScore, scoreJson } from '../render-score.js';
-import { say, warningLine } from '../say.js';
+import { PUNCTUATION, say, warningLine } from '../say.js';
 
 export async function scoreCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs({
@@ -46,7 +46,7 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
   if (await sameFile(out, masterPath)) {
     throw new UsageError(say('cli.outIsMaster', locale));
   }
-  await guardOutput(io.cwd, values.out, [positionals[0], values.holidays], locale, '考核结果.xlsx');
+  await guardOutput(io.cwd, values.out, [positionals[0], values.holidays], locale, 'example.scores');
   const budget = runBudget(io.env);
 
   const { loaded, master, bytes: masterBytes } = await loadMaster(masterPath, locale, budget, true);
@@ -94,7 +94,8 @@ export async function scoreCommand(argv: readonly string[], io: Io): Promise<Exi
       ),
     );
 
-  for (const w of notes) io.err(`${SEVERITY_LABEL[w.severity][locale]}：${message(w, locale)}\n`);
+  for (const w of notes)
+    io.err(`${SEVERITY_LABEL[w.severity][locale]}${PUNCTUATION[locale].colon}${message(w, locale)}\n`);
   if (period.kind === 'H') io.err(say('say.score.halfYear', locale) + '\n');
   if (values.json)
     // What was kept of a person's additions to the result sheets is said with the findings.

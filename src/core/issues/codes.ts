@@ -16,6 +16,8 @@ import { SHELL_MESSAGES } from './messages-shells.js';
 import { USAGE_MESSAGES } from './messages-usage.js';
 import { OUTPUT_MESSAGES } from './messages-output.js';
 import { DOCUMENT_MESSAGES } from './messages-documents.js';
+import { TEMPLATE_MESSAGES } from './messages-templates.js';
+import { EXAMPLE_MESSAGES } from './messages-examples.js';
 
 /**
  * Every finding the product reports, with its text in Chinese (first) and English.
@@ -486,6 +488,8 @@ export const MESSAGES = {
   ...USAGE_MESSAGES,
   ...OUTPUT_MESSAGES,
   ...DOCUMENT_MESSAGES,
+  ...TEMPLATE_MESSAGES,
+  ...EXAMPLE_MESSAGES,
   ...PRINT_MESSAGES,
   ...ANNEX_MESSAGES,
   ...PROGRESS_MESSAGES,

@@ -46,3 +46,25 @@ export const SURVEY_ITEMS = [
   },
   { key: 'lawful', header: '遵纪守法、无吃拿卡要现象', printed: '遵纪守法 无吃、拿、卡、要现象', width: 12 },
 ] as const satisfies readonly { key: string; header: string; printed?: string; width: number }[];
+
+/**
+ * Where a decision (督办事项) or a milestone (节点计划) stands against its deadline: the words the
+ * agenda, the minutes and the progress chart write, and the shells count by.
+ */
+export const DEADLINE_STATE = {
+  done: '已完成',
+  doneLate: '逾期完成',
+  pending: '未到期',
+  overdue: '逾期未完成',
+} as const;
+
+/**
+ * How a day of site work (一线工作) counts (一线工作明细's 考核 column): in this period, in the
+ * next (its week ends after this period's deadline), already in an earlier one, or a duplicate.
+ */
+export const VISIT_ASSESSMENT = {
+  thisPeriod: '本期考核',
+  nextPeriod: '下期考核',
+  earlier: '上期已考核',
+  duplicate: '重复记录',
+} as const;

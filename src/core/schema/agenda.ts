@@ -80,6 +80,12 @@ export const AGENDA_TOPICS = defineSheet({
   ],
 });
 
+/**
+ * The pane writes the agenda's 数据问题 into the master under this prefix (议题数据问题), the
+ * master's own 数据问题 being 计算排名's.
+ */
+export const PANE_AGENDA_PREFIX = '议题';
+
 export const AGENDA_PROBLEMS = defineSheet({
   key: 'agendaProblems',
   name: '数据问题',
