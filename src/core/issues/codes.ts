@@ -16,6 +16,7 @@ import { SHELL_MESSAGES } from './messages-shells.js';
 import { USAGE_MESSAGES } from './messages-usage.js';
 import { OUTPUT_MESSAGES } from './messages-output.js';
 import { DOCUMENT_MESSAGES } from './messages-documents.js';
+import { SHEETS_BULLETIN_MESSAGES } from './messages-sheets-bulletin.js';
 
 /**
  * Every finding the product reports, with its text in Chinese (first) and English.
@@ -489,6 +490,7 @@ export const MESSAGES = {
   ...PRINT_MESSAGES,
   ...ANNEX_MESSAGES,
   ...PROGRESS_MESSAGES,
+  ...SHEETS_BULLETIN_MESSAGES,
 } as const;
 
 export type IssueCode = keyof typeof MESSAGES;
