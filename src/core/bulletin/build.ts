@@ -14,10 +14,19 @@ import type { Located, MasterData, Project, SiteWorkRow } from '../master/types.
 import type { RuleSet } from '../rules/ruleset.js';
 import { readReport, registerIndex, type RegisterContext, type ReportRead } from '../report/read.js';
 import { PROGRESS, REPORT } from '../schema/report.js';
-import { findSheet } from '../values/grid.js';
-import { PROJECT_CATEGORIES, type TimeSource } from '../rules/vocab.js';
+import { BULLETIN_PLACEHOLDERS, SUMMARY } from '../schema/bulletin.js';
+import { findSheet, type WorkbookGrid } from '../values/grid.js';
+import {
+  PROGRESS_STATUS,
+  PROJECT_CATEGORIES,
+  SITE_ROLE,
+  SUMMARY_GROUP,
+  TIME_SOURCE,
+  VISIT_ASSESSMENT,
+  type TimeSource,
+} from '../rules/vocab.js';
 import { identifyTemplate, isIssue } from '../workbook/identify.js';
-import { issue, message, type Issue, type Locale } from '../issues/issue.js';
+import { formatMessage, issue, message, type Issue, type Locale } from '../issues/issue.js';
 import { matchKey } from '../values/text.js';
 import { fileName } from '../values/file-name.js';
 import {
@@ -87,10 +96,10 @@ function submissionTime(
     return true;
   };
   const sources: [IsoDateTime | undefined, TimeSource][] = [
-    [f.emailTime, '邮件时间'],
-    [f.clerkTime, '登记时间'],
-    [read.fields.filledOn, '填报日期'],
-    [f.mtime, '文件修改时间'],
+    [f.emailTime, TIME_SOURCE.email],
+    [f.clerkTime, TIME_SOURCE.clerk],
+    [read.fields.filledOn, TIME_SOURCE.filledOn],
+    [f.mtime, TIME_SOURCE.fileTime],
   ];
   for (const [at, source] of sources) if (at && possible(at, source)) return { at, source, skipped };
   return { at: null, source: null, skipped };
@@ -171,63 +180,82 @@ export function readSubmission(f: ReceivedFile, ctx: BulletinContext): Submissio
       file: f.file,
       reason: isIssue(id)
         ? message(id, ctx.locale)
-        : `这是「${id.template.title}」，不是半月进展报表，未并入`,
+        : formatMessage('sheets.bulletin.notReport', { title: id.template.title }, ctx.locale),
     };
   }
   const notes: Issue[] = [...f.packageIssues, ...id.issues];
-  let read = readReport(f.workbook, ctx.register, { rules: ctx.master.rules });
-  let hq = read.hq;
-  if (hq === undefined) {
-    hq = inferHq(read, registerIndex(ctx.register).byProject);
-    if (hq !== undefined) {
-      notes.push(issue('merge.hqInferred', {}, { value: read.fields.reporter ?? '', hq }));
-      read = readReport(f.workbook, ctx.register, { assumeHq: hq, rules: ctx.master.rules });
-    }
-  }
+  const { read, hq } = readWithHq(f.workbook, ctx, notes);
+  if (hq === undefined) return unknownReporter(f, f.workbook, read, notes);
   const typedPeriod = read.fields.period !== undefined ? parseReportPeriod(read.fields.period) : undefined;
-  if (hq === undefined) {
-    // Without its 进展情况 sheet (renamed or deleted) there is no 填报单位 to speak of: say that.
-    const noSheet = !findSheet(f.workbook, PROGRESS.name);
-    return {
-      kind: 'setAside',
-      file: f.file,
-      read,
-      notes: [...notes, ...read.issues.filter((i) => i.row === undefined)],
-      reason: issue(
-        'merge.fileNotMerged',
-        {},
-        noSheet
-          ? { reason: 'merge.why.noProgressSheet', sheet: PROGRESS.name }
-          : { reason: 'merge.why.unknownReporter', reporter: read.fields.reporter ?? '' },
-      ),
-    };
-  }
-  if (typedPeriod && reportPeriodId(typedPeriod) !== ctx.periodId) {
-    return {
-      kind: 'setAside',
-      file: f.file,
-      hq,
-      read,
-      notes: [
-        ...notes,
-        issue(
-          'report.wrongPeriod',
-          {},
-          { found: reportPeriodLabel(typedPeriod), expected: reportPeriodLabel(ctx.period) },
-        ),
-      ],
-      reason: issue(
-        'merge.fileNotMerged',
-        {},
-        {
-          reason: 'merge.why.otherPeriod',
-          found: reportPeriodLabel(typedPeriod),
-          expected: reportPeriodLabel(ctx.period),
-        },
-      ),
-    };
-  }
+  if (typedPeriod && reportPeriodId(typedPeriod) !== ctx.periodId)
+    return otherPeriod(f, { hq, read, notes, typedPeriod }, ctx);
   if (!typedPeriod) notes.push(issue('merge.periodAssumed', {}, { period: reportPeriodLabel(ctx.period) }));
+  return candidate(f, { hq, read, notes }, ctx);
+}
+
+/** The report read against the register; its HQ inferred from its projects when 填报单位 names none. */
+function readWithHq(
+  wb: WorkbookGrid,
+  ctx: BulletinContext,
+  notes: Issue[],
+): { read: ReportRead; hq: string | undefined } {
+  const read = readReport(wb, ctx.register, { rules: ctx.master.rules });
+  if (read.hq !== undefined) return { read, hq: read.hq };
+  const hq = inferHq(read, registerIndex(ctx.register).byProject);
+  if (hq === undefined) return { read, hq };
+  notes.push(issue('merge.hqInferred', {}, { value: read.fields.reporter ?? '', hq }));
+  return { read: readReport(wb, ctx.register, { assumeHq: hq, rules: ctx.master.rules }), hq };
+}
+
+/** No HQ to speak of: set aside with why. */
+function unknownReporter(
+  f: ReceivedFile,
+  wb: WorkbookGrid,
+  read: ReportRead,
+  notes: readonly Issue[],
+): SubmissionRead {
+  // Without its 进展情况 sheet (renamed or deleted) there is no 填报单位 to speak of: say that.
+  const noSheet = !findSheet(wb, PROGRESS.name);
+  return {
+    kind: 'setAside',
+    file: f.file,
+    read,
+    notes: [...notes, ...read.issues.filter((i) => i.row === undefined)],
+    reason: issue(
+      'merge.fileNotMerged',
+      {},
+      noSheet
+        ? { reason: 'merge.why.noProgressSheet', sheet: PROGRESS.name }
+        : { reason: 'merge.why.unknownReporter', reporter: read.fields.reporter ?? '' },
+    ),
+  };
+}
+
+/** A report for another period: set aside, its HQ known (报送情况 says so on the HQ's line). */
+function otherPeriod(
+  f: ReceivedFile,
+  r: { hq: string; read: ReportRead; notes: readonly Issue[]; typedPeriod: ReportPeriod },
+  ctx: BulletinContext,
+): SubmissionRead {
+  const found = reportPeriodLabel(r.typedPeriod);
+  const expected = reportPeriodLabel(ctx.period);
+  return {
+    kind: 'setAside',
+    file: f.file,
+    hq: r.hq,
+    read: r.read,
+    notes: [...r.notes, issue('report.wrongPeriod', {}, { found, expected })],
+    reason: issue('merge.fileNotMerged', {}, { reason: 'merge.why.otherPeriod', found, expected }),
+  };
+}
+
+/** A report of this period: a candidate, with the most trusted time of its arrival. */
+function candidate(
+  f: ReceivedFile,
+  r: { hq: string; read: ReportRead; notes: Issue[] },
+  ctx: BulletinContext,
+): SubmissionRead {
+  const { notes, read } = r;
   const t = submissionTime(f, read, {
     ...(ctx.now !== undefined && { now: ctx.now }),
     due: periodSchedule(ctx.period, ctx.calendar, ctx.master.rules).due,
@@ -236,7 +264,7 @@ export function readSubmission(f: ReceivedFile, ctx: BulletinContext): Submissio
   // 填报日期 is typed by a person: one before the period began is probably a slip — still used
   // (it is the best time there is), but said. (File times are no check: copying a file from an
   // e-mail or a USB stick gives it a new one.)
-  if (t.source === '填报日期' && t.at !== null) {
+  if (t.source === TIME_SOURCE.filledOn && t.at !== null) {
     const day = t.at.slice(0, 10);
     const from = reportPeriodRange(ctx.period).from;
     if (day < from)
@@ -246,7 +274,7 @@ export function readSubmission(f: ReceivedFile, ctx: BulletinContext): Submissio
     kind: 'candidate',
     file: f.file,
     ...(f.sender !== undefined && { sender: f.sender }),
-    hq,
+    hq: r.hq,
     read,
     at: t.at,
     ...(f.mtime !== undefined && { mtime: f.mtime }),
@@ -282,7 +310,7 @@ export function assembleBulletin(
   const fraction = exactFraction.value;
   const tally = new Tally(ctx.locale);
 
-  const files = sortReads(reads, tally, ctx.locale);
+  const files = sortReads(reads, tally);
   const { taken, submissions } = latestReports(files.candidates, sched.due, tally);
   const rows = takeRows(taken, tally);
   const hqOrder = [...new Set(master.projects.map((p) => p.record.hq ?? ''))];
@@ -303,7 +331,7 @@ export function assembleBulletin(
     period: ctx.periodId,
     periodLabel: sched.label,
     number: sched.number,
-    title: `重点项目情况通报（第${sched.number}期）`,
+    title: SUMMARY.title.replace(`{{${BULLETIN_PLACEHOLDERS.number}}}`, String(sched.number)),
     due: sched.due,
     bulletinDate: sched.bulletin,
     fraction: round(fraction),
@@ -368,20 +396,19 @@ class Tally {
 function sortReads(
   reads: readonly SubmissionRead[],
   tally: Tally,
-  locale: Locale,
 ): {
   candidates: Candidate[];
-  setAside: { hq: string; file: string; reason: string }[];
+  setAside: { hq: string; file: string; reason: Issue }[];
   ignored: { file: string; reason: string }[];
 } {
   const candidates: Candidate[] = [];
-  const setAside: { hq: string; file: string; reason: string }[] = [];
+  const setAside: { hq: string; file: string; reason: Issue }[] = [];
   const ignored: { file: string; reason: string }[] = [];
   for (const r of reads) {
     if (r.kind === 'unusable') tally.note(r.file, r.issue, true);
     else if (r.kind === 'ignored') ignored.push({ file: r.file, reason: r.reason });
     else if (r.kind === 'setAside') {
-      if (r.hq !== undefined) setAside.push({ hq: r.hq, file: r.file, reason: message(r.reason, locale) });
+      if (r.hq !== undefined) setAside.push({ hq: r.hq, file: r.file, reason: r.reason });
       for (const i of r.notes) tally.note(r.file, i, false);
       tally.rejectAllRows(r.file, r.read, r.reason);
       // A file with no rows we could read still says why it was set aside.
@@ -541,11 +568,11 @@ function projectLine(
     fraction: round(fraction),
     status: m
       ? rate === undefined
-        ? '正常'
+        ? PROGRESS_STATUS.normal
         : progressStatus(rate, fraction, rules, behindPlan)
       : rejectedRow
-        ? '有误'
-        : '未报',
+        ? PROGRESS_STATUS.faulty
+        : PROGRESS_STATUS.missing,
     ...(m?.rec.image !== undefined && { image: m.rec.image }),
     ...(m?.rec.problems !== undefined && { problems: m.rec.problems }),
     ...(m && {
@@ -588,14 +615,15 @@ function summaryLines(
       statuses: statusCounts(ps),
     };
   };
-  const summary: SummaryLine[] = [line('合计', '全部项目', projects)];
+  // The line of all projects is named where printed (render.ts).
+  const summary: SummaryLine[] = [line(SUMMARY_GROUP.all, '', projects)];
   for (const cat of PROJECT_CATEGORIES) {
     const ps = projects.filter((p) => p.category === cat);
-    if (ps.length > 0) summary.push(line('按类别', cat, ps));
+    if (ps.length > 0) summary.push(line(SUMMARY_GROUP.byCategory, cat, ps));
   }
   const byHqProjects = new Map<string, ProjectProgress[]>();
   for (const p of projects) pushTo(byHqProjects, p.hq, p);
-  for (const hq of hqOrder) summary.push(line('按指挥部', hq, byHqProjects.get(hq) ?? []));
+  for (const hq of hqOrder) summary.push(line(SUMMARY_GROUP.byHq, hq, byHqProjects.get(hq) ?? []));
   return summary;
 }
 
@@ -610,100 +638,29 @@ function siteWork(
   ctx: BulletinContext,
   taken: readonly (readonly [string, Candidate])[],
 ): { assessed: IsoDate[]; weeks: SiteVisitWeek[]; visits: SiteVisitLine[]; notes: Issue[] } {
-  const { period, master, calendar, periodId } = ctx;
-  const rules = master.rules;
-  const assessed = assessedWeeks(period, calendar, rules);
-  const assessedSet = new Set(assessed);
-  const lastAssessed = assessed[assessed.length - 1];
-  const prev = previousReportPeriod(period);
-  const prevId = reportPeriodId(prev);
-  const prevDue = periodSchedule(prev, calendar, rules).due;
+  const { period, master, calendar } = ctx;
+  const assessed = assessedWeeks(period, calendar, master.rules);
   const notes: Issue[] = [];
-
-  // The visits an earlier report logged for the weeks assessed here, from the master, by HQ.
-  const earlier = new Map<string, Located<SiteWorkRow>[]>();
-  for (const l of master.siteWorkLog)
-    if (l.record.period !== periodId && assessedSet.has(weekStart(l.record.date)))
-      pushTo(earlier, matchKey(l.record.hq), l);
-  // A week that began by the previous report's due date is partly that report's to log.
-  const straddling = assessed.filter((w) => w <= prevDue);
-  const imported =
-    master.submissionLog.some((l) => l.record.period === prevId) ||
-    master.siteWorkLog.some((l) => l.record.period === prevId);
-  if (straddling.length > 0 && !imported)
-    notes.push(
-      issue(
-        'siteWork.earlierNotImported',
-        {},
-        {
-          period: reportPeriodLabel(prev),
-          week: straddling.join(','),
-        },
-      ),
-    );
-
+  const unimported = earlierNotImported(ctx, assessed);
+  if (unimported) notes.push(unimported);
+  const earlier = earlierVisits(ctx, new Set(assessed));
   const commanders = new Map<string, string>();
   for (const { record: p } of master.projects)
     if (p.hq && p.commander && !commanders.has(p.hq)) commanders.set(p.hq, p.commander);
   const weeks: SiteVisitWeek[] = [];
   const visits: SiteVisitLine[] = [];
   for (const [hq, c] of taken) {
-    const people = new Map<string, string>();
-    const commander = commanders.get(hq);
-    if (commander) people.set(commander, '指挥长');
-    // person → week → distinct visits; and those known only from the earlier report.
-    const counted = new Map<string, Set<string>>();
-    const mine = new Set<string>();
-    const seen = new Set<string>();
-    const tally = (person: string, date: string, key: string): void => {
-      const k = `${person}\u0000${weekStart(date)}`;
-      const set = counted.get(k) ?? new Set<string>();
-      counted.set(k, set);
-      set.add(key);
-    };
-    for (const { record: v, sheet, row } of c.read.siteVisits) {
-      const week = weekStart(v.date);
-      const key = visitKey(v.date, v.person, v.projectId);
-      const assessment: VisitAssessment = seen.has(key)
-        ? '重复记录'
-        : assessedSet.has(week)
-          ? '本期考核'
-          : lastAssessed !== undefined && week > lastAssessed
-            ? '下期考核'
-            : '上期已考核';
-      seen.add(key);
-      visits.push({
-        hq,
-        date: v.date,
-        person: v.person,
-        role: v.role,
-        ...(v.projectId !== undefined && { projectId: v.projectId }),
-        ...(v.matter !== undefined && { matter: v.matter }),
-        week,
-        assessment,
-        file: c.file,
-        sheet,
-        row,
-      });
-      if (assessment !== '本期考核') continue;
-      if (!people.has(v.person)) people.set(v.person, v.role);
-      mine.add(key);
-      tally(v.person, v.date, key);
-    }
-    for (const { record: v } of earlier.get(matchKey(hq)) ?? []) {
-      if (!people.has(v.person)) people.set(v.person, v.role ?? '成员');
-      tally(v.person, v.date, visitKey(v.date, v.person, v.projectId));
-    }
-    for (const [person, role] of people) {
-      for (const week of assessed) {
-        const set = counted.get(`${person}\u0000${week}`) ?? new Set<string>();
-        let fromEarlier = 0;
-        for (const k of set) if (!mine.has(k)) fromEarlier++;
-        weeks.push({ hq, person, role, week, visits: set.size, fromEarlier });
-      }
-    }
+    const lines = visitLines(hq, c, assessed);
+    visits.push(...lines);
+    weeks.push(
+      ...personWeeks(hq, lines, {
+        assessed,
+        earlier: earlier.get(matchKey(hq)) ?? [],
+        commander: commanders.get(hq),
+      }),
+    );
   }
-  const next = visits.filter((v) => v.assessment === '下期考核');
+  const next = visits.filter((v) => v.assessment === VISIT_ASSESSMENT.nextPeriod);
   if (next.length > 0)
     notes.push(
       issue(
@@ -718,9 +675,124 @@ function siteWork(
   return { assessed, weeks, visits, notes };
 }
 
+/** A week that began by the previous report's due date is partly that report's to log: is it imported? */
+function earlierNotImported(ctx: BulletinContext, assessed: readonly IsoDate[]): Issue | undefined {
+  const { period, master, calendar } = ctx;
+  const prev = previousReportPeriod(period);
+  const prevId = reportPeriodId(prev);
+  const prevDue = periodSchedule(prev, calendar, master.rules).due;
+  const straddling = assessed.filter((w) => w <= prevDue);
+  const imported =
+    master.submissionLog.some((l) => l.record.period === prevId) ||
+    master.siteWorkLog.some((l) => l.record.period === prevId);
+  if (straddling.length === 0 || imported) return undefined;
+  return issue(
+    'siteWork.earlierNotImported',
+    {},
+    {
+      period: reportPeriodLabel(prev),
+      week: straddling.join(','),
+    },
+  );
+}
+
+/** The visits an earlier report logged for the weeks assessed here, from the master, by HQ. */
+function earlierVisits(
+  ctx: BulletinContext,
+  assessed: ReadonlySet<IsoDate>,
+): Map<string, Located<SiteWorkRow>[]> {
+  const earlier = new Map<string, Located<SiteWorkRow>[]>();
+  for (const l of ctx.master.siteWorkLog)
+    if (l.record.period !== ctx.periodId && assessed.has(weekStart(l.record.date)))
+      pushTo(earlier, matchKey(l.record.hq), l);
+  return earlier;
+}
+
+/** Each visit one report logged, with where it is assessed (a second copy of one is 重复记录). */
+function visitLines(hq: string, c: Candidate, assessed: readonly IsoDate[]): SiteVisitLine[] {
+  const assessedSet = new Set(assessed);
+  const lastAssessed = assessed[assessed.length - 1];
+  const seen = new Set<string>();
+  return c.read.siteVisits.map(({ record: v, sheet, row }) => {
+    const week = weekStart(v.date);
+    const key = visitKey(v.date, v.person, v.projectId);
+    const assessment: VisitAssessment = seen.has(key)
+      ? VISIT_ASSESSMENT.duplicate
+      : assessedSet.has(week)
+        ? VISIT_ASSESSMENT.thisPeriod
+        : lastAssessed !== undefined && week > lastAssessed
+          ? VISIT_ASSESSMENT.nextPeriod
+          : VISIT_ASSESSMENT.earlier;
+    seen.add(key);
+    return {
+      hq,
+      date: v.date,
+      person: v.person,
+      role: v.role,
+      ...(v.projectId !== undefined && { projectId: v.projectId }),
+      ...(v.matter !== undefined && { matter: v.matter }),
+      week,
+      assessment,
+      file: c.file,
+      sheet,
+      row,
+    };
+  });
+}
+
+/**
+ * One HQ's person-weeks: its commander and everyone who logged a visit, each week assessed, with
+ * the distinct visits of this report and of the earlier one.
+ */
+function personWeeks(
+  hq: string,
+  lines: readonly SiteVisitLine[],
+  from: {
+    readonly assessed: readonly IsoDate[];
+    readonly earlier: readonly Located<SiteWorkRow>[];
+    readonly commander: string | undefined;
+  },
+): SiteVisitWeek[] {
+  const people = new Map<string, string>();
+  if (from.commander) people.set(from.commander, SITE_ROLE.commander);
+  // person → week → distinct visits; and those known only from the earlier report.
+  const counted = new Map<string, Set<string>>();
+  const mine = new Set<string>();
+  const tally = (person: string, date: string, key: string): void => {
+    const k = `${person}\u0000${weekStart(date)}`;
+    const set = counted.get(k) ?? new Set<string>();
+    counted.set(k, set);
+    set.add(key);
+  };
+  for (const v of lines) {
+    if (v.assessment !== VISIT_ASSESSMENT.thisPeriod) continue;
+    if (!people.has(v.person)) people.set(v.person, v.role);
+    const key = visitKey(v.date, v.person, v.projectId);
+    mine.add(key);
+    tally(v.person, v.date, key);
+  }
+  for (const { record: v } of from.earlier) {
+    if (!people.has(v.person)) people.set(v.person, v.role ?? SITE_ROLE.member);
+    tally(v.person, v.date, visitKey(v.date, v.person, v.projectId));
+  }
+  const weeks: SiteVisitWeek[] = [];
+  for (const [person, role] of people) {
+    for (const week of from.assessed) {
+      const set = counted.get(`${person}\u0000${week}`) ?? new Set<string>();
+      let fromEarlier = 0;
+      for (const k of set) if (!mine.has(k)) fromEarlier++;
+      weeks.push({ hq, person, role, week, visits: set.size, fromEarlier });
+    }
+  }
+  return weeks;
+}
+
 /** How many projects show each 状态 (the 项目进展 column): the 汇总 counts and the status chart. */
 function statusCounts(ps: readonly ProjectProgress[]): Record<ProgressStatus, number> {
-  const counts: Record<ProgressStatus, number> = { 正常: 0, 预警: 0, 滞后: 0, 未报: 0, 有误: 0 };
+  const counts = Object.fromEntries(Object.values(PROGRESS_STATUS).map((s) => [s, 0])) as Record<
+    ProgressStatus,
+    number
+  >;
   for (const p of ps) counts[p.status]++;
   return counts;
 }

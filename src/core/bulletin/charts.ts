@@ -1,6 +1,7 @@
 import { CHART_COLORS, type ChartSpec } from '../document/chart.js';
 import type { DocText } from '../document/text.js';
 import { SUMMARY } from '../schema/bulletin.js';
+import { SUMMARY_GROUP } from '../rules/vocab.js';
 import type { Bulletin } from './model.js';
 
 /**
@@ -9,8 +10,8 @@ import type { Bulletin } from './model.js';
  * charts (pointing at those rows) and the 公文's pictures (beside a table of the same numbers).
  */
 export function bulletinCharts(b: Bulletin, t: DocText): ChartSpec[] {
-  const byHq = b.summary.filter((l) => l.group === '按指挥部');
-  const source = { sheet: SUMMARY, category: 'name', where: { column: 'group', value: '按指挥部' } };
+  const byHq = b.summary.filter((l) => l.group === SUMMARY_GROUP.byHq);
+  const source = { sheet: SUMMARY, category: 'name', where: { column: 'group', value: SUMMARY_GROUP.byHq } };
   const categories = byHq.map((l) => l.name);
   return [
     {

@@ -1,4 +1,4 @@
-import { formatMessage, type Locale } from '../issues/issue.js';
+import { formatMessage, joinNames, type Locale } from '../issues/issue.js';
 import type { IssueCode } from '../issues/codes.js';
 import { fileName } from '../values/file-name.js';
 import type { RejectedRow } from './model.js';
@@ -57,15 +57,15 @@ export function groupFindings(rows: readonly RejectedRow[], locale: Locale = 'zh
     if (whole !== undefined)
       return {
         ...line,
-        sheet: sheets.join('、') || null,
+        sheet: joinNames(sheets, locale) || null,
         cell: null,
         message: formatMessage(whole, { ...first.params, rows: g.length }, locale),
       };
     const cells = g.map((r) => r.cell).filter((c): c is string => c !== null);
-    const shown = cells.slice(0, CELLS_SHOWN).join('、');
+    const shown = joinNames(cells.slice(0, CELLS_SHOWN), locale);
     return {
       ...line,
-      sheet: sheets.join('、') || null,
+      sheet: joinNames(sheets, locale) || null,
       cell: first.cell,
       message: formatMessage(
         'findings.repeated',

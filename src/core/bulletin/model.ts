@@ -8,7 +8,7 @@ import {
   type IssueParams,
   type Locale,
 } from '../issues/issue.js';
-import type { TimeSource } from '../rules/vocab.js';
+import type { SummaryGroup, TimeSource, VisitAssessmentValue } from '../rules/vocab.js';
 import type { ProgressStatus } from './status.js';
 
 /** One file as received: its workbook (or why it has none) and every time we know for it. */
@@ -97,7 +97,7 @@ export function reasonLines(reasons: readonly BehindReason[], locale: Locale = '
 
 /** A project's reasons as one line of a table cell (滞后情况): the reasons joined with ； in Chinese. */
 export function reasonsText(reasons: readonly BehindReason[], locale: Locale = 'zh'): string {
-  return reasonLines(reasons, locale).join(locale === 'zh' ? '；' : '; ');
+  return reasonLines(reasons, locale).join(formatMessage('values.clauseSeparator', {}, locale));
 }
 
 export interface SiteVisitWeek {
@@ -117,7 +117,7 @@ export interface SiteVisitWeek {
  * (a week that ends after this report was due), in an earlier one (a week already assessed), or
  * not at all (the same date, person and project logged twice).
  */
-export type VisitAssessment = '本期考核' | '下期考核' | '上期已考核' | '重复记录';
+export type VisitAssessment = VisitAssessmentValue;
 
 /** One visit as a report logged it: the bulletin lists every one, and the ledger imports them. */
 export interface SiteVisitLine {
@@ -165,7 +165,8 @@ export function rejectedRow(file: string, i: Issue, rejected: boolean, locale: L
 }
 
 export interface SummaryLine {
-  readonly group: '合计' | '按类别' | '按指挥部';
+  readonly group: SummaryGroup;
+  /** The category or HQ; '' on the line of all projects (named where printed). */
   readonly name: string;
   readonly projects: number;
   readonly reported: number;
@@ -191,8 +192,11 @@ export interface Bulletin {
   readonly rulesLabel: string;
   readonly submissions: readonly Submission[];
   readonly missing: readonly string[];
-  /** Files of a registered HQ received but not merged (a report for another period), by HQ. */
-  readonly setAside: readonly { readonly hq: string; readonly file: string; readonly reason: string }[];
+  /**
+   * Files of a registered HQ received but not merged (a report for another period), by HQ: the
+   * reason a merge.fileNotMerged finding, said where printed.
+   */
+  readonly setAside: readonly { readonly hq: string; readonly file: string; readonly reason: Issue }[];
   readonly late: readonly string[];
   readonly unsigned: readonly string[];
   readonly projects: readonly ProjectProgress[];

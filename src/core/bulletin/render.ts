@@ -1,6 +1,7 @@
 import type { RowValues } from '../template/samples.js';
 import {
   BEHIND,
+  BULLETIN_PLACEHOLDERS,
   PROBLEMS,
   PROJECT_PROGRESS,
   SITE_VISIT_DETAIL,
@@ -8,13 +9,23 @@ import {
   SOURCES,
   SUBMISSIONS,
   SUMMARY,
+  type BulletinPlaceholder,
 } from '../schema/bulletin.js';
 import type { SheetSpec } from '../schema/types.js';
 import { addDays } from '../values/dates.js';
-import { formatMessage, message, SEVERITY_LABEL, type Locale } from '../issues/issue.js';
+import { formatMessage, isMessageCode, message, SEVERITY_LABEL, type Locale } from '../issues/issue.js';
+import {
+  PROBLEM_HANDLING,
+  PROGRESS_STATUS,
+  SIGNATURE_STATE,
+  SITE_COMPLIANCE,
+  SUBMISSION_STATE,
+  SUBTOTAL_WORD,
+  SUMMARY_GROUP,
+} from '../rules/vocab.js';
 import { fileName } from '../values/file-name.js';
 import { groupFindings } from './findings.js';
-import { reasonsText, type Bulletin, type ProjectProgress } from './model.js';
+import { reasonsText, type Bulletin, type ProjectProgress, type Submission } from './model.js';
 import { capTable, type RowSource, type TableOverflow } from '../template/limits.js';
 
 /**
@@ -63,9 +74,17 @@ const lazy = <T>(items: readonly T[], row: (item: T, i: number) => RowValues): R
 const pct = (x: number | undefined): string => (x === undefined ? '—' : `${(x * 100).toFixed(1)}%`);
 const money = (x: number): string =>
   x.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const zhDate = (d: string): string =>
-  `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
-const weekLabel = (monday: string): string => `${monday} 至 ${addDays(monday, 6)}`;
+/** The bulletin's dates and weeks, said in its language (Chinese unless a shell asks otherwise). */
+const longDate = (d: string, locale: Locale): string =>
+  formatMessage(
+    'doc.date',
+    { y: Number(d.slice(0, 4)), m: Number(d.slice(5, 7)), d: Number(d.slice(8, 10)) },
+    locale,
+  );
+const weekLabel = (monday: string, locale: Locale): string =>
+  formatMessage('values.weekSpan', { from: monday, to: addDays(monday, 6) }, locale);
+const clauses = (items: readonly string[], locale: Locale): string =>
+  items.join(formatMessage('values.clauseSeparator', {}, locale));
 
 /** How the bulletin's sheets are written: the office, the rule values its leads quote, the language. */
 export interface BulletinSheetOptions {
@@ -78,77 +97,100 @@ export interface BulletinSheetOptions {
 }
 
 export function bulletinSheets(b: Bulletin, opts: BulletinSheetOptions): BulletinSheets {
-  const progress = progressTable(b);
+  const locale = opts.locale ?? 'zh';
+  const progress = progressTable(b, locale);
   return withinExcelLimits({
     placeholders: bulletinPlaceholders(b, opts),
     tables: [
-      { sheet: SUMMARY, rows: summaryRows(b) },
+      { sheet: SUMMARY, rows: summaryRows(b, locale) },
       { sheet: PROJECT_PROGRESS, ...progress },
-      { sheet: BEHIND, rows: behindRows(b, opts.locale) },
-      { sheet: SUBMISSIONS, rows: submissionRows(b) },
-      { sheet: SITE_WORK, rows: siteWorkRows(b, opts.siteVisitsPerWeek) },
-      { sheet: SITE_VISIT_DETAIL, rows: visitRows(b) },
-      { sheet: PROBLEMS, rows: problemRows(b, opts.locale) },
+      { sheet: BEHIND, rows: behindRows(b, locale) },
+      { sheet: SUBMISSIONS, rows: submissionRows(b, locale) },
+      { sheet: SITE_WORK, rows: siteWorkRows(b, opts.siteVisitsPerWeek, locale) },
+      { sheet: SITE_VISIT_DETAIL, rows: visitRows(b, locale) },
+      { sheet: PROBLEMS, rows: problemRows(b, locale) },
       { sheet: SOURCES, rows: sourceRows(b) },
     ],
   });
 }
 
-/** The {{placeholders}} of the bulletin's titles and lead lines. */
+/** The {{placeholders}} of the bulletin's titles and lead lines, by their names in the template. */
 function bulletinPlaceholders(b: Bulletin, opts: BulletinSheetOptions): Map<string, string> {
+  const values = placeholderValues(b, opts, opts.locale ?? 'zh');
+  return new Map(
+    (Object.keys(BULLETIN_PLACEHOLDERS) as BulletinPlaceholder[]).map((k) => [
+      BULLETIN_PLACEHOLDERS[k],
+      values[k],
+    ]),
+  );
+}
+
+/** Each placeholder's value, by key: the heading of the bulletin (dates, counts, rule values). */
+function placeholderValues(
+  b: Bulletin,
+  opts: BulletinSheetOptions,
+  locale: Locale,
+): Record<BulletinPlaceholder, string> {
   const taken = b.submissions.filter((s) => s.replacedBy === undefined);
   const all = b.summary[0];
-  const placeholders = new Map<string, string>([
-    ['期数', String(b.number)],
-    ['报告期编号', b.period],
-    ['一线不足', String(b.shortfalls.length)],
-    ['通报日期', zhDate(b.bulletinDate)],
-    ['报告期', b.periodLabel],
-    [
-      '报送截止',
-      // A due date of a year without holiday data is said to be unchecked, where it is printed.
-      b.warnings.some(
-        (w) => w.code === 'calendar.yearMissing' && w.params['year'] === Number(b.due.slice(0, 4)),
-      )
-        ? formatMessage('calendar.unverifiedDate', { date: zhDate(b.due) })
-        : zhDate(b.due),
-    ],
-    ['上半月报送日', String(b.reportDays[0])],
-    ['当月报送日', String(b.reportDays[1])],
-    ['节假日依据', b.calendarBasis.map((i) => message(i)).join('')],
-    ['一线说明', b.siteNotes.map((i) => message(i)).join('')],
-    ['编制单位', opts.office ?? '发展改革局重点项目办公室'],
-    ['应报', String(taken.length + b.missing.length)],
-    ['按时', String(taken.filter((s) => !s.late).length)],
-    ['迟报', String(b.late.length)],
-    ['未报', String(b.missing.length)],
-    ['未签字', String(b.unsigned.length)],
-    ['更正', String(b.submissions.filter((s) => s.replaces.length > 0).length)],
-    ['项目数', String(b.projects.length)],
-    ['已报项目数', String(all?.reported ?? 0)],
-    ['累计完成', money(all?.cumulative ?? 0)],
-    ['完成率', pct(all?.rate)],
-    ['序时进度', pct(b.fraction)],
-    ['滞后项目数', String(b.behind.length)],
-    ['预警幅度', String(opts.warningBand)],
-    ['一线次数', String(opts.siteVisitsPerWeek)],
-    ['考核周', b.assessedWeeks.length > 0 ? b.assessedWeeks.map(weekLabel).join('；') : '本期没有要考核的周'],
-    ['收到行数', String(b.rows.in)],
-    ['并入行数', String(b.rows.merged)],
-    ['未并入行数', String(b.rows.rejected)],
-    ['规则集', b.rulesLabel],
+  return {
+    number: String(b.number),
+    periodId: b.period,
+    shortfalls: String(b.shortfalls.length),
+    bulletinDate: longDate(b.bulletinDate, locale),
+    period: b.periodLabel,
+    due: dueText(b, locale),
+    firstReportDay: String(b.reportDays[0]),
+    secondReportDay: String(b.reportDays[1]),
+    calendarBasis: b.calendarBasis.map((i) => message(i, locale)).join(''),
+    siteNotes: b.siteNotes.map((i) => message(i, locale)).join(''),
+    office: opts.office ?? formatMessage('sheets.bulletin.defaultOffice', {}, locale),
+    dueHqs: String(taken.length + b.missing.length),
+    onTime: String(taken.filter((s) => !s.late).length),
+    late: String(b.late.length),
+    missing: String(b.missing.length),
+    unsigned: String(b.unsigned.length),
+    corrected: String(b.submissions.filter((s) => s.replaces.length > 0).length),
+    projects: String(b.projects.length),
+    reportedProjects: String(all?.reported ?? 0),
+    cumulative: money(all?.cumulative ?? 0),
+    rate: pct(all?.rate),
+    fraction: pct(b.fraction),
+    behind: String(b.behind.length),
+    warningBand: String(opts.warningBand),
+    siteVisits: String(opts.siteVisitsPerWeek),
+    weeks:
+      b.assessedWeeks.length > 0
+        ? clauses(
+            b.assessedWeeks.map((w) => weekLabel(w, locale)),
+            locale,
+          )
+        : formatMessage('sheets.bulletin.noWeeks', {}, locale),
+    rowsIn: String(b.rows.in),
+    rowsMerged: String(b.rows.merged),
+    rowsRejected: String(b.rows.rejected),
+    rules: b.rulesLabel,
     // Where the rows not merged are listed: said only when it is a workbook the reader can have.
-    ['有误明细', opts.annexApart ? formatMessage('annex.errorsWhere', { sheet: PROBLEMS.name }) : ''],
-  ]);
+    errorsWhere: opts.annexApart ? formatMessage('annex.errorsWhere', { sheet: PROBLEMS.name }, locale) : '',
+  };
+}
 
-  return placeholders;
+/** The due date; one of a year without holiday data is said to be unchecked, where it is printed. */
+function dueText(b: Bulletin, locale: Locale): string {
+  const unchecked = b.warnings.some(
+    (w) => w.code === 'calendar.yearMissing' && w.params['year'] === Number(b.due.slice(0, 4)),
+  );
+  return unchecked
+    ? formatMessage('calendar.unverifiedDate', { date: longDate(b.due, locale) }, locale)
+    : longDate(b.due, locale);
 }
 
 /** 汇总: all, by category, by HQ. */
-function summaryRows(b: Bulletin): RowValues[] {
+function summaryRows(b: Bulletin, locale: Locale): RowValues[] {
   const summary: RowValues[] = b.summary.map((l) => ({
     group: l.group,
-    name: l.name,
+    // The line of all projects is named where printed.
+    name: l.group === SUMMARY_GROUP.all ? formatMessage('sheets.bulletin.allProjects', {}, locale) : l.name,
     projects: l.projects,
     reported: l.reported,
     plan: l.plan,
@@ -158,9 +200,9 @@ function summaryRows(b: Bulletin): RowValues[] {
     fraction: l.fraction,
     gap: l.rate === undefined ? null : Math.round((l.rate - l.fraction) * 1000) / 10,
     behind: l.behind,
-    normal: l.statuses.正常,
-    warning: l.statuses.预警,
-    lagging: l.statuses.滞后,
+    normal: l.statuses[PROGRESS_STATUS.normal],
+    warning: l.statuses[PROGRESS_STATUS.warning],
+    lagging: l.statuses[PROGRESS_STATUS.behind],
   }));
 
   return summary;
@@ -169,56 +211,11 @@ function summaryRows(b: Bulletin): RowValues[] {
 type ProgressLine = { group: readonly ProjectProgress[] } | { project: ProjectProgress; seq: number };
 
 /** 项目进展: the projects grouped by HQ, a 小计 row heading each HQ, and the 合计. */
-function progressTable(b: Bulletin): Pick<SheetTable, 'rows' | 'totals' | 'subtotal'> {
-  // Grouped by HQ (the projects come in that order): a 小计 row heads each HQ's projects.
-  const lines: ProgressLine[] = [];
-  for (let i = 0; i < b.projects.length;) {
-    const hq = (b.projects[i] as ProjectProgress).hq;
-    let j = i;
-    while (j < b.projects.length && (b.projects[j] as ProjectProgress).hq === hq) j++;
-    const group = b.projects.slice(i, j);
-    lines.push({ group });
-    group.forEach((project, k) => lines.push({ project, seq: i + k + 1 }));
-    i = j;
-  }
-  const projectRow = (p: ProjectProgress, seq: number): RowValues => ({
-    seq,
-    hq: p.hq,
-    projectId: p.projectId,
-    name: p.name,
-    category: p.category,
-    unit: p.unit,
-    annualPlan: p.annualPlan,
-    current: p.current ?? null,
-    cumulative: p.cumulative ?? null,
-    rate: p.rate ?? null,
-    gap: p.gapPoints ?? null,
-    status: p.status,
-    image: p.image ?? null,
-    problems: p.problems ?? null,
-  });
-  const sumOf = (ps: readonly ProjectProgress[], k: 'annualPlan' | 'current' | 'cumulative'): number =>
-    Math.round(ps.reduce((a, p) => a + (p[k] ?? 0), 0) * 100) / 100;
-  const subtotalRow = (ps: readonly ProjectProgress[]): RowValues => {
-    const reported = ps.filter((p) => p.cumulative !== undefined).length;
-    // Counted by the 状态 the rows below show.
-    const count = (status: string): string => {
-      const n = ps.filter((p) => p.status === status).length;
-      return n > 0 ? `，${n} 个${status}` : '';
-    };
-    return {
-      seq: '小计',
-      hq: ps[0]?.hq ?? '',
-      name: `共 ${ps.length} 个项目${count('滞后')}${count('预警')}${reported < ps.length ? `，${ps.length - reported} 个无本期数据` : ''}`,
-      annualPlan: sumOf(ps, 'annualPlan'),
-      // Blank, not 0, when none of the HQ's projects has figures this period.
-      current: reported > 0 ? sumOf(ps, 'current') : null,
-      cumulative: reported > 0 ? sumOf(ps, 'cumulative') : null,
-      // As on the 合计 row, no rate: 汇总 gives each HQ's rate against the plan it reported.
-      rate: null,
-    };
-  };
-  const rows = lazy(lines, (l) => ('group' in l ? subtotalRow(l.group) : projectRow(l.project, l.seq)));
+function progressTable(b: Bulletin, locale: Locale): Pick<SheetTable, 'rows' | 'totals' | 'subtotal'> {
+  const lines = progressLines(b.projects);
+  const rows = lazy(lines, (l) =>
+    'group' in l ? subtotalRow(l.group, locale) : projectRow(l.project, l.seq),
+  );
   const sum = (k: 'annualPlan' | 'current' | 'cumulative'): number => sumOf(b.projects, k);
   const progressTotals: RowValues = {
     annualPlan: sum('annualPlan'),
@@ -236,8 +233,72 @@ function progressTable(b: Bulletin): Pick<SheetTable, 'rows' | 'totals' | 'subto
   };
 }
 
+/** Grouped by HQ (the projects come in that order): a 小计 line heads each HQ's projects. */
+function progressLines(projects: readonly ProjectProgress[]): ProgressLine[] {
+  const lines: ProgressLine[] = [];
+  for (let i = 0; i < projects.length;) {
+    const hq = (projects[i] as ProjectProgress).hq;
+    let j = i;
+    while (j < projects.length && (projects[j] as ProjectProgress).hq === hq) j++;
+    const group = projects.slice(i, j);
+    lines.push({ group });
+    group.forEach((project, k) => lines.push({ project, seq: i + k + 1 }));
+    i = j;
+  }
+  return lines;
+}
+
+const projectRow = (p: ProjectProgress, seq: number): RowValues => ({
+  seq,
+  hq: p.hq,
+  projectId: p.projectId,
+  name: p.name,
+  category: p.category,
+  unit: p.unit,
+  annualPlan: p.annualPlan,
+  current: p.current ?? null,
+  cumulative: p.cumulative ?? null,
+  rate: p.rate ?? null,
+  gap: p.gapPoints ?? null,
+  status: p.status,
+  image: p.image ?? null,
+  problems: p.problems ?? null,
+});
+
+const sumOf = (ps: readonly ProjectProgress[], k: 'annualPlan' | 'current' | 'cumulative'): number =>
+  Math.round(ps.reduce((a, p) => a + (p[k] ?? 0), 0) * 100) / 100;
+
+/** The 小计 row heading an HQ's projects: how many, how many behind or warned, the sums. */
+function subtotalRow(ps: readonly ProjectProgress[], locale: Locale): RowValues {
+  const reported = ps.filter((p) => p.cumulative !== undefined).length;
+  // Counted by the 状态 the rows below show.
+  const count = (status: string): string => {
+    const n = ps.filter((p) => p.status === status).length;
+    return n > 0 ? formatMessage('sheets.bulletin.subtotalStatus', { count: n, status }, locale) : '';
+  };
+  const unreported =
+    reported < ps.length
+      ? formatMessage('sheets.bulletin.subtotalUnreported', { count: ps.length - reported }, locale)
+      : '';
+  return {
+    seq: SUBTOTAL_WORD,
+    hq: ps[0]?.hq ?? '',
+    name:
+      formatMessage('sheets.bulletin.subtotalProjects', { count: ps.length }, locale) +
+      count(PROGRESS_STATUS.behind) +
+      count(PROGRESS_STATUS.warning) +
+      unreported,
+    annualPlan: sumOf(ps, 'annualPlan'),
+    // Blank, not 0, when none of the HQ's projects has figures this period.
+    current: reported > 0 ? sumOf(ps, 'current') : null,
+    cumulative: reported > 0 ? sumOf(ps, 'cumulative') : null,
+    // As on the 合计 row, no rate: 汇总 gives each HQ's rate against the plan it reported.
+    rate: null,
+  };
+}
+
 /** 滞后项目: each with its reasons, said in the bulletin's language. */
-function behindRows(b: Bulletin, locale: Locale | undefined): RowValues[] {
+function behindRows(b: Bulletin, locale: Locale): RowValues[] {
   const behind: RowValues[] = b.behind.map((p, i) => ({
     seq: i + 1,
     projectId: p.projectId,
@@ -254,50 +315,67 @@ function behindRows(b: Bulletin, locale: Locale | undefined): RowValues[] {
 }
 
 /** 报送情况: every report received (replaced ones too), then the HQs that did not report. */
-function submissionRows(b: Bulletin): RowValues[] {
+function submissionRows(b: Bulletin, locale: Locale): RowValues[] {
   const commanders = new Map(b.projects.map((p) => [p.hq, p.commander]));
   const submissions: RowValues[] = [
     ...b.submissions.map((s) => ({
       hq: s.hq,
       commander: commanders.get(s.hq) ?? '',
-      status: s.replacedBy !== undefined ? '已替换' : s.late ? '迟报' : '按时',
+      status:
+        s.replacedBy !== undefined
+          ? SUBMISSION_STATE.replaced
+          : s.late
+            ? SUBMISSION_STATE.late
+            : SUBMISSION_STATE.onTime,
       receivedAt: s.receivedAt ?? '',
       timeSource: s.timeSource ?? '',
-      signed: s.signed ? '已签' : '未签',
+      signed: s.signed ? SIGNATURE_STATE.signed : SIGNATURE_STATE.unsigned,
       file: fileName(s.file),
-      note:
-        s.replacedBy !== undefined
-          ? `已被「${fileName(s.replacedBy)}」替换`
-          : s.replaces.length > 0
-            ? `更正重报，替换 ${s.replaces.length} 份`
-            : s.late
-              ? `晚于报送截止 ${b.due}，通报批评`
-              : '',
+      note: submissionNote(s, b.due, locale),
     })),
-    ...b.missing.map((hq) => {
-      // A file that came but was for another period: said here, where the clerk looks.
-      const aside = b.setAside.filter((x) => x.hq === hq);
-      return {
-        hq,
-        commander: commanders.get(hq) ?? '',
-        status: '未报',
-        receivedAt: '',
-        timeSource: '',
-        signed: '',
-        file: aside.map((x) => fileName(x.file)).join('；'),
-        note:
-          aside.length > 0
-            ? `收到的文件未并入（${aside.map((x) => x.reason.replace(/^本文件未并入：/u, '')).join('；')}），本期视为未报送；请核实后重报`
-            : '本期未报送，通报批评',
-      };
-    }),
+    ...b.missing.map((hq) => missingRow(b, hq, commanders.get(hq) ?? '', locale)),
   ].map((r, i) => ({ seq: i + 1, ...r }));
 
   return submissions;
 }
 
+/** 说明 of a report received: replaced, a correction, or late. */
+function submissionNote(s: Submission, due: string, locale: Locale): string {
+  if (s.replacedBy !== undefined)
+    return formatMessage('sheets.bulletin.replacedBy', { file: fileName(s.replacedBy) }, locale);
+  if (s.replaces.length > 0)
+    return formatMessage('sheets.bulletin.corrected', { count: s.replaces.length }, locale);
+  return s.late ? formatMessage('sheets.bulletin.lateNote', { due }, locale) : '';
+}
+
+/** An HQ that did not report; a file that came but was for another period is said here, where the clerk looks. */
+function missingRow(b: Bulletin, hq: string, commander: string, locale: Locale): RowValues {
+  const aside = b.setAside.filter((x) => x.hq === hq);
+  // Each file's reason without the 本文件未并入 it is said with elsewhere: the code it nests.
+  const reasons = aside.map((x) => {
+    const why = String(x.reason.params['reason'] ?? '');
+    return isMessageCode(why) ? formatMessage(why, x.reason.params, locale) : message(x.reason, locale);
+  });
+  return {
+    hq,
+    commander,
+    status: SUBMISSION_STATE.missing,
+    receivedAt: '',
+    timeSource: '',
+    signed: '',
+    file: clauses(
+      aside.map((x) => fileName(x.file)),
+      locale,
+    ),
+    note:
+      aside.length > 0
+        ? formatMessage('sheets.bulletin.setAsideNote', { reasons: clauses(reasons, locale) }, locale)
+        : formatMessage('sheets.bulletin.missingNote', {}, locale),
+  };
+}
+
 /** 一线工作: the person-weeks, shortfalls first. */
-function siteWorkRows(b: Bulletin, perWeek: number): RowValues[] {
+function siteWorkRows(b: Bulletin, perWeek: number, locale: Locale): RowValues[] {
   // Shortfalls first (the people the bulletin names), then everyone who complied.
   const short = (w: { visits: number }): boolean => w.visits < perWeek;
   const siteWork: RowValues[] = [...b.siteWeeks.filter(short), ...b.siteWeeks.filter((w) => !short(w))].map(
@@ -306,11 +384,11 @@ function siteWorkRows(b: Bulletin, perWeek: number): RowValues[] {
       hq: w.hq,
       person: w.person,
       role: w.role,
-      week: weekLabel(w.week),
+      week: weekLabel(w.week, locale),
       visits: w.visits,
       fromEarlier: w.fromEarlier,
       required: perWeek,
-      compliant: short(w) ? '不足' : '达标',
+      compliant: short(w) ? SITE_COMPLIANCE.short : SITE_COMPLIANCE.met,
     }),
   );
 
@@ -318,7 +396,7 @@ function siteWorkRows(b: Bulletin, perWeek: number): RowValues[] {
 }
 
 /** 一线工作明细: every visit, with the week it counts in. */
-function visitRows(b: Bulletin): RowSource {
+function visitRows(b: Bulletin, locale: Locale): RowSource {
   const visits = lazy(b.visits, (v, i) => ({
     seq: i + 1,
     hq: v.hq,
@@ -327,7 +405,7 @@ function visitRows(b: Bulletin): RowSource {
     role: v.role,
     projectId: v.projectId ?? null,
     matter: v.matter ?? null,
-    week: weekLabel(v.week),
+    week: weekLabel(v.week, locale),
     assessment: v.assessment,
     file: fileName(v.file),
     row: v.row,
@@ -337,10 +415,11 @@ function visitRows(b: Bulletin): RowSource {
 }
 
 /** 数据问题: the findings grouped, then the inputs ignored. */
-function problemRows(b: Bulletin, locale: Locale | undefined): RowValues[] {
+function problemRows(b: Bulletin, locale: Locale): RowValues[] {
   // Grouped (a replaced file is one line, not one per row) and by file name: the clerk's folders
   // stay in the office.
-  const handling = (p: { rejected: boolean }): string => (p.rejected ? '未并入' : '提示');
+  const handling = (p: { rejected: boolean }): string =>
+    p.rejected ? PROBLEM_HANDLING.rejected : PROBLEM_HANDLING.note;
   const problems: RowValues[] = [
     ...groupFindings(b.problems, locale).map((p) => ({ ...p, handling: handling(p) })),
     ...b.ignored.map((x) => ({
@@ -350,7 +429,7 @@ function problemRows(b: Bulletin, locale: Locale | undefined): RowValues[] {
       code: 'ignored',
       message: x.reason,
       severity: 'info' as const,
-      handling: '忽略',
+      handling: PROBLEM_HANDLING.ignored,
     })),
   ].map((p, i) => ({
     seq: i + 1,

@@ -1,7 +1,8 @@
 import type { RuleSet } from '../rules/ruleset.js';
+import { PROGRESS_STATUS, type ProgressStatusValue } from '../rules/vocab.js';
 
 /** 有误: the project was reported, but its row was rejected (see 数据问题). */
-export type ProgressStatus = '正常' | '预警' | '滞后' | '未报' | '有误';
+export type ProgressStatus = ProgressStatusValue;
 
 /**
  * Green / yellow / red against 序时进度: on or above it is 正常; below it by less than the
@@ -14,8 +15,8 @@ export function progressStatus(
   /** Behind by exact amounts (DOMAIN §3); when absent, read from the rate. */
   behind: boolean = rate !== undefined && rate < fraction - 1e-9,
 ): ProgressStatus {
-  if (rate === undefined) return '未报';
-  if (!behind) return '正常';
+  if (rate === undefined) return PROGRESS_STATUS.missing;
+  if (!behind) return PROGRESS_STATUS.normal;
   const gap = (rate - fraction) * 100;
-  return -gap < rules.schedule.warningBand ? '预警' : '滞后';
+  return -gap < rules.schedule.warningBand ? PROGRESS_STATUS.warning : PROGRESS_STATUS.behind;
 }

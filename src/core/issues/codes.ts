@@ -18,6 +18,7 @@ import { OUTPUT_MESSAGES } from './messages-output.js';
 import { DOCUMENT_MESSAGES } from './messages-documents.js';
 import { TEMPLATE_MESSAGES } from './messages-templates.js';
 import { EXAMPLE_MESSAGES } from './messages-examples.js';
+import { SHEETS_BULLETIN_MESSAGES } from './messages-sheets-bulletin.js';
 
 /**
  * Every finding the product reports, with its text in Chinese (first) and English.
@@ -493,6 +494,7 @@ export const MESSAGES = {
   ...PRINT_MESSAGES,
   ...ANNEX_MESSAGES,
   ...PROGRESS_MESSAGES,
+  ...SHEETS_BULLETIN_MESSAGES,
 } as const;
 
 export type IssueCode = keyof typeof MESSAGES;

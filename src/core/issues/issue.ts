@@ -71,7 +71,7 @@ const weekSpans = (mondays: string, locale: Locale): string =>
     .map((m) => formatMessage('values.weekSpan', { from: m, to: addDays(m, 6) }, locale))
     .join(MESSAGES['values.listSeparator'][locale]);
 
-const isMessageCode = (s: string): s is IssueCode => Object.hasOwn(MESSAGES, s);
+export const isMessageCode = (s: string): s is IssueCode => Object.hasOwn(MESSAGES, s);
 
 export function message(i: Issue, locale: Locale = 'zh'): string {
   return formatMessage(i.code, i.params, locale);
@@ -80,18 +80,42 @@ export function message(i: Issue, locale: Locale = 'zh'): string {
 /** Where an issue is, for people: 「进展情况」D7 / 「进展情况」第7行 / 「进展情况」. */
 export function location(i: Issue, locale: Locale = 'zh'): string {
   const parts: string[] = [];
-  if (i.sheet !== undefined) parts.push(locale === 'zh' ? `「${i.sheet}」` : `'${i.sheet}'`);
+  // Filled as typed (no visibleText): the sheet name is the workbook's own.
+  if (i.sheet !== undefined) parts.push(fill('values.sheetQuoted', { sheet: i.sheet }, locale));
   const ref = cellRef(i);
   if (ref) parts.push(ref);
-  else if (i.row !== undefined) parts.push(locale === 'zh' ? `第${i.row}行` : `row ${i.row}`);
+  else if (i.row !== undefined) parts.push(fill('values.rowRef', { row: i.row }, locale));
   return parts.join(locale === 'zh' ? '' : '!');
 }
 
+/** A message's text with its {placeholders} filled as given. */
+const fill = (code: IssueCode, params: IssueParams, locale: Locale): string =>
+  MESSAGES[code][locale].replace(/\{(\w+)\}/gu, (all, k: string) =>
+    Object.hasOwn(params, k) ? String(params[k]) : all,
+  );
+
+const label = (code: IssueCode): Readonly<Record<Locale, string>> => ({
+  zh: MESSAGES[code].zh,
+  en: MESSAGES[code].en,
+});
+
 export const SEVERITY_LABEL: Readonly<Record<Severity, Readonly<Record<Locale, string>>>> = {
-  error: { zh: '错误', en: 'error' },
-  warning: { zh: '警告', en: 'warning' },
-  info: { zh: '提示', en: 'note' },
+  error: label('severity.error'),
+  warning: label('severity.warning'),
+  info: label('severity.info'),
 };
+
+/**
+ * Names listed in one param, joined as `locale` lists them (、 / ", "); `separator` another
+ * joining word of the table (「A」或「B」: 'values.orQuoted').
+ */
+export function joinNames(
+  names: readonly (string | number)[],
+  locale: Locale = 'zh',
+  separator: 'values.listSeparator' | 'values.orQuoted' | 'values.clauseSeparator' = 'values.listSeparator',
+): string {
+  return names.join(MESSAGES[separator][locale]);
+}
 
 export const hasErrors = (issues: readonly Issue[]): boolean => issues.some((i) => i.severity === 'error');
 

@@ -2,7 +2,7 @@ import { issue, type Issue } from '../issues/issue.js';
 import { UNIT_CRITERIA, CRITERION_KEYS } from '../rules/unit.js';
 import { AGENTS, APPROVALS, DECISIONS, MILESTONES, PROJECTS, SURVEYS } from '../schema/master.js';
 import type { ColumnSpec } from '../schema/types.js';
-import { SURVEY_ITEMS } from '../rules/vocab.js';
+import { AGENT_LEVEL, SURVEY_ITEMS } from '../rules/vocab.js';
 import { matchKey } from '../values/text.js';
 import { ruleIncident } from './incident.js';
 import type { Located, MasterData } from './types.js';
@@ -114,7 +114,7 @@ function checkProjects(ctx: Ctx, d: MasterData): void {
       const level = ctx.agentLevel.get(matchKey(r.agent));
       if (level === undefined && d.agents.length > 0) {
         issues.push(unresolved(ctx, 'ref.agent', at(p, 'agent'), r.agent));
-      } else if (level === '二级') {
+      } else if (level === AGENT_LEVEL.second) {
         const header = headerOf(PROJECTS, 'agent');
         issues.push(issue('ref.agentLevel', at(p, 'agent'), { header, value: r.agent, level }));
       }
@@ -185,8 +185,8 @@ function checkApproval(ctx: Ctx, a: MasterData['approvals'][number]): boolean {
     ctx.issues.push(unresolved(ctx, 'ref.project', at(a, 'projectId'), r.projectId));
     ok = false;
   }
-  ok = knownAgent(ctx, a, APPROVALS, 'primaryAgent', r.primaryAgent, '一级') && ok;
-  ok = knownAgent(ctx, a, APPROVALS, 'secondaryAgent', r.secondaryAgent, '二级') && ok;
+  ok = knownAgent(ctx, a, APPROVALS, 'primaryAgent', r.primaryAgent, AGENT_LEVEL.first) && ok;
+  ok = knownAgent(ctx, a, APPROVALS, 'secondaryAgent', r.secondaryAgent, AGENT_LEVEL.second) && ok;
   if (r.doneDate !== undefined && r.doneDate < r.startDate) {
     ctx.issues.push(
       issue('approval.doneBeforeStart', at(a, 'doneDate'), { done: r.doneDate, start: r.startDate }),

@@ -8,6 +8,7 @@ import {
 } from '../rules/agent.js';
 import { APPROVALS, SURVEYS } from '../schema/master.js';
 import type { IssueCode } from '../issues/codes.js';
+import { joinNames } from '../issues/issue.js';
 import type { Incident } from './types.js';
 
 /**
@@ -60,7 +61,7 @@ export function ruleIncident(
 ): IncidentRuling {
   const code = codeKey(r.ruleCode);
   if (!isAgentRuleCode(code)) {
-    const params = { value: r.ruleCode, allowed: TYPABLE_CODES.join('、') };
+    const params = { value: r.ruleCode, allowed: joinNames(TYPABLE_CODES) };
     return rejected({ code: 'incident.unknownRule', column: 'ruleCode', params, rejects: true });
   }
   const def: AgentRuleDef = AGENT_RULES[code];

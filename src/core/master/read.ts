@@ -31,6 +31,7 @@ import { cellText } from '../values/parse.js';
 import type { Located, MasterData, OlderSiteWork, SiteWorkRow, SiteWorkWeekRow } from './types.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { pushAll } from '../values/lists.js';
+import { DAY_TYPE } from '../rules/vocab.js';
 
 /** Sheets the master cannot do without; the others may be absent (an empty ledger). */
 const ESSENTIAL = new Set<string>([PROJECTS.key]);
@@ -234,7 +235,7 @@ function holidayOverrides(
     holidays.push(note === undefined ? { date, type } : { date, type, note });
     const builtinRest = BUILTIN_HOLIDAYS.holidays.has(date);
     const builtinWork = BUILTIN_HOLIDAYS.workdays.has(date);
-    if ((builtinRest && type === '班') || (builtinWork && type === '休')) {
+    if ((builtinRest && type === DAY_TYPE.work) || (builtinWork && type === DAY_TYPE.rest)) {
       issues.push(issue('holiday.conflict', { sheet: h.sheet, row: h.row }, { value: date, type }));
     }
   }

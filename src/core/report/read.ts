@@ -3,7 +3,7 @@ import { PROGRESS, REPORT, SITE_VISITS } from '../schema/report.js';
 import type { ColumnSpec, FieldsOf, RecordOf, SheetSpec } from '../schema/types.js';
 import { readTable, type TableRead, type TableRecord } from '../table/read.js';
 import { filledRows, locateSheet } from '../table/locate.js';
-import { issue, type Issue } from '../issues/issue.js';
+import { issue, joinNames, type Issue } from '../issues/issue.js';
 import { parseReportPeriod, siteVisitWindow } from '../calendar/periods.js';
 import { DEFAULT_RULES, type RuleSet } from '../rules/ruleset.js';
 import { matchKey } from '../values/text.js';
@@ -148,10 +148,8 @@ function locateTable<S extends SheetSpec>(
     return undefined;
   }
   taken.add(at.grid);
-  const headers = (spec.columns as readonly ColumnSpec[])
-    .filter((c) => c.required)
-    .map((c) => c.header)
-    .join('、');
+  const headerList = (spec.columns as readonly ColumnSpec[]).filter((c) => c.required).map((c) => c.header);
+  const headers = joinNames(headerList);
   const params = { sheet: at.grid.name, expected: spec.name, headers };
   if (at.kind === 'unrecognised') {
     // Its rows are counted, and rejected: a renamed sheet is never read as an empty one.
@@ -206,7 +204,7 @@ function reportingHq(
   const f = progressT?.fields.get('reporter');
   const where = { sheet: PROGRESS.name, row: f?.row, column: f?.column };
   const m = matchHq(reporter, index);
-  if (!m) issues.push(issue('report.unknownHq', where, { value: reporter, allowed: index.hqs.join('、') }));
+  if (!m) issues.push(issue('report.unknownHq', where, { value: reporter, allowed: joinNames(index.hqs) }));
   else if (!m.exact) issues.push(issue('report.hqNear', where, { value: reporter, hq: m.hq }));
   return m?.hq;
 }

@@ -58,6 +58,31 @@ export const DEADLINE_STATE = {
   overdue: '逾期未完成',
 } as const;
 
+// ---- The bulletin's status words ------------------------------------------------------------
+// Values the 通报 writes into its 状态 columns: coloured by the schema's highlight, read back by the
+// ledger import and the charts. Logic compares against these constants, never retyped text.
+
+/** 项目进展 状态 against 序时进度; 有误: reported, but its row was rejected (see 数据问题). */
+export const PROGRESS_STATUS = {
+  normal: '正常',
+  warning: '预警',
+  behind: '滞后',
+  missing: '未报',
+  faulty: '有误',
+} as const;
+export type ProgressStatusValue = (typeof PROGRESS_STATUS)[keyof typeof PROGRESS_STATUS];
+
+/** 报送情况 报送状态: the three of SUBMISSION_STATUSES, and 已替换 for a report a later one replaced. */
+export const SUBMISSION_STATE = {
+  onTime: SUBMISSION_STATUSES[0],
+  late: SUBMISSION_STATUSES[1],
+  missing: SUBMISSION_STATUSES[2],
+  replaced: '已替换',
+} as const;
+
+/** 报送情况 指挥长签字. */
+export const SIGNATURE_STATE = { signed: '已签', unsigned: '未签' } as const;
+
 /**
  * How a day of site work (一线工作) counts (一线工作明细's 考核 column): in this period, in the
  * next (its week ends after this period's deadline), already in an earlier one, or a duplicate.
@@ -68,3 +93,34 @@ export const VISIT_ASSESSMENT = {
   earlier: '上期已考核',
   duplicate: '重复记录',
 } as const;
+export type VisitAssessmentValue = (typeof VISIT_ASSESSMENT)[keyof typeof VISIT_ASSESSMENT];
+
+/** 一线工作 是否达标. */
+export const SITE_COMPLIANCE = { short: '不足', met: '达标' } as const;
+
+/** 数据问题 处理: the row left out, only noted, or the input ignored. */
+export const PROBLEM_HANDLING = { rejected: '未并入', note: '提示', ignored: '忽略' } as const;
+
+/** 汇总 分组: the line of all projects, by category, by HQ (the charts pick the HQ lines by it). */
+export const SUMMARY_GROUP = { all: '合计', byCategory: '按类别', byHq: '按指挥部' } as const;
+export type SummaryGroup = (typeof SUMMARY_GROUP)[keyof typeof SUMMARY_GROUP];
+
+/** The word of the row heading each HQ's projects in 项目进展 (core/table/read.ts skips it when read back). */
+export const SUBTOTAL_WORD = '小计';
+
+/** SITE_ROLES by name. */
+export const SITE_ROLE = { commander: SITE_ROLES[0], member: SITE_ROLES[1] } as const;
+
+/** TIME_SOURCES by name, in the order they are trusted. */
+export const TIME_SOURCE = {
+  email: TIME_SOURCES[0],
+  clerk: TIME_SOURCES[1],
+  filledOn: TIME_SOURCES[2],
+  fileTime: TIME_SOURCES[3],
+} as const;
+
+/** AGENT_LEVELS by name. */
+export const AGENT_LEVEL = { first: AGENT_LEVELS[0], second: AGENT_LEVELS[1] } as const;
+
+/** DAY_TYPES by name: a rest day, a working day (节假日 类型). */
+export const DAY_TYPE = { rest: DAY_TYPES[0], work: DAY_TYPES[1] } as const;

@@ -9,6 +9,45 @@ import { defineSheet, defineTemplate } from './define.js';
 
 const PCT = '0.0%';
 
+/**
+ * The {{placeholders}} of the bulletin's titles and lead lines, by key: names the office types in
+ * its own copy of the template, so they belong to the template's schema (render.ts fills them).
+ */
+export const BULLETIN_PLACEHOLDERS = {
+  number: '期数',
+  periodId: '报告期编号',
+  shortfalls: '一线不足',
+  bulletinDate: '通报日期',
+  period: '报告期',
+  due: '报送截止',
+  firstReportDay: '上半月报送日',
+  secondReportDay: '当月报送日',
+  calendarBasis: '节假日依据',
+  siteNotes: '一线说明',
+  office: '编制单位',
+  dueHqs: '应报',
+  onTime: '按时',
+  late: '迟报',
+  missing: '未报',
+  unsigned: '未签字',
+  corrected: '更正',
+  projects: '项目数',
+  reportedProjects: '已报项目数',
+  cumulative: '累计完成',
+  rate: '完成率',
+  fraction: '序时进度',
+  behind: '滞后项目数',
+  warningBand: '预警幅度',
+  siteVisits: '一线次数',
+  weeks: '考核周',
+  rowsIn: '收到行数',
+  rowsMerged: '并入行数',
+  rowsRejected: '未并入行数',
+  rules: '规则集',
+  errorsWhere: '有误明细',
+} as const;
+export type BulletinPlaceholder = keyof typeof BULLETIN_PLACEHOLDERS;
+
 export const SUMMARY = defineSheet({
   key: 'summary',
   chartsBelow: true,

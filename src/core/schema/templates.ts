@@ -9,6 +9,14 @@ import { CHART_ID, CHART_TEXT } from './chart.js';
 import { FORMS } from './forms.js';
 import { AGENT_WEEKLY } from './weekly.js';
 
+/** The labels of the hidden sheet (_kpd) where every template records what it is. */
+export const TEMPLATE_META_LABELS = {
+  id: '模板编号',
+  version: '模板版本',
+  title: '模板名称',
+  generator: '生成程序',
+} as const;
+
 /** The templates people fill, in the order `kpd templates` writes them. */
 export const TEMPLATES: readonly TemplateSpec[] = [MASTER, REPORT, TOPICS, AGENT_WEEKLY, DECISION_FORM];
 

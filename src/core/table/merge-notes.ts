@@ -1,4 +1,4 @@
-import { issue, type Issue } from '../issues/issue.js';
+import { issue, joinNames, type Issue } from '../issues/issue.js';
 import type { TablePlan } from './merge.js';
 
 const MAX_LABELS = 10;
@@ -15,10 +15,7 @@ export function tableNotes(plan: TablePlan): Issue[] {
         {
           sheet,
           row: plan.headerRow,
-          expected: plan.sheet.columns
-            .slice(0, 3)
-            .map((c) => c.header)
-            .join('、'),
+          expected: joinNames(plan.sheet.columns.slice(0, 3).map((c) => c.header)),
         },
       ),
     );
@@ -27,11 +24,11 @@ export function tableNotes(plan: TablePlan): Issue[] {
       issue(
         'table.columnsAdded',
         { sheet },
-        { sheet, columns: plan.headerCells.map((h) => h.text).join('、') },
+        { sheet, columns: joinNames(plan.headerCells.map((h) => h.text)) },
       ),
     );
   if (plan.keptColumns.length > 0)
-    out.push(issue('table.keptColumns', { sheet }, { sheet, columns: plan.keptColumns.join('、') }));
+    out.push(issue('table.keptColumns', { sheet }, { sheet, columns: joinNames(plan.keptColumns) }));
   if (plan.keptRows > 0) out.push(issue('table.keptRows', { sheet }, { sheet, count: plan.keptRows }));
   if (plan.removed.length > 0) {
     const shown = plan.removed.slice(0, MAX_LABELS);
@@ -42,9 +39,9 @@ export function tableNotes(plan: TablePlan): Issue[] {
         {
           sheet,
           count: plan.removed.length,
-          rows: shown.map((r) => r.row).join('、') + (plan.removed.length > MAX_LABELS ? '…' : ''),
+          rows: joinNames(shown.map((r) => r.row)) + (plan.removed.length > MAX_LABELS ? '…' : ''),
           labels:
-            shown.map((r) => r.label || String(r.row)).join('、') +
+            joinNames(shown.map((r) => r.label || String(r.row))) +
             (plan.removed.length > MAX_LABELS ? '…' : ''),
         },
       ),

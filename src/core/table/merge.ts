@@ -167,6 +167,70 @@ export function planTable(
   // No header of ours: the table goes under what the sheet holds, which stays as it is.
   const headerIndex = found?.index ?? grid.rows.length + 1;
   const headerRow = headerIndex + 1;
+  const { columns, headerCells, keptColumns } = planColumns(grid, spec, found, headerIndex);
+
+  // The table runs from the header to the first blank row after its first rows: what is below a
+  // blank row (a note, a signature line "核对人：赵六") is never the table's, whatever it holds.
+  let blockEnd = headerIndex + 1;
+  while (blockEnd < grid.rows.length && rowIsBlank(grid.rows[blockEnd])) blockEnd++;
+  while (blockEnd < grid.rows.length && !rowIsBlank(grid.rows[blockEnd])) blockEnd++;
+  const read = appended ? undefined : readTable(grid, spec);
+  const data = (read?.rows ?? []).filter((r) => r.row <= blockEnd);
+  const { block, ownedRows, removed, counts } = matchRows(job, data, columns);
+
+  // The table's rows as they were, the owned ones replaced by the block where the first stood.
+  // A loop, not Math.max(...rows): a ledger of 100,000 rows would overflow the call stack.
+  const lastRow = data.reduce((m, r) => Math.max(m, r.row), headerRow);
+  const rows: PlannedRow[] = [];
+  let placed = false;
+  for (let r = headerRow + 1; r <= lastRow; r++) {
+    if (!ownedRows.has(r)) rows.push({ from: r, values: {} });
+    else if (!placed) {
+      rows.push(...block);
+      placed = true;
+    }
+  }
+  if (!placed) rows.push(...block);
+  const keptRows = data.filter((r) => !ownedRows.has(r.row)).length;
+
+  // Blank rows under the table are room to grow; a note below keeps one blank row above it.
+  let below = lastRow + 1;
+  while (below <= grid.rows.length && rowIsBlank(grid.rows[below - 1])) below++;
+  const room = below > grid.rows.length ? Infinity : below - 1 > lastRow ? below - 2 : lastRow;
+  const end = headerRow + rows.length;
+  const shift = Math.max(0, end - room);
+
+  const titles = titleCells(grid, spec, headerIndex, placeholders);
+  return {
+    sheet: spec,
+    sheetName: grid.name,
+    headerRow,
+    headerCells,
+    columns,
+    rows,
+    lastRow,
+    room,
+    shift,
+    removed,
+    titles,
+    keptColumns,
+    keptRows,
+    counts,
+    appended,
+    width: grid.rows
+      .slice(headerIndex, Math.max(lastRow, headerIndex + 1))
+      .reduce((w, r) => Math.max(w, lastFilled(r) + 1), Math.max(0, ...columns.values())),
+  };
+}
+
+/** Where each column of ours is (found, or added after the sheet's own), and the columns a person added. */
+function planColumns(
+  grid: SheetGrid,
+  spec: SheetSpec,
+  found: ReturnType<typeof findHeaderRow>,
+  headerIndex: number,
+): { columns: Map<string, number>; headerCells: { col: number; text: string }[]; keptColumns: string[] } {
+  const appended = found === undefined;
   const columns = new Map<string, number>();
   for (const [k, c] of found?.columns ?? []) columns.set(k, c + 1);
   const headerCells: { col: number; text: string }[] = [];
@@ -181,17 +245,26 @@ export function planTable(
   const keptColumns = appended
     ? []
     : header.flatMap((h, i) => (ours.has(i + 1) || isBlank(h) ? [] : [cellText(h)]));
+  return { columns, headerCells, keptColumns };
+}
 
-  // The table runs from the header to the first blank row after its first rows: what is below a
-  // blank row (a note, a signature line "核对人：赵六") is never the table's, whatever it holds.
-  let blockEnd = headerIndex + 1;
-  while (blockEnd < grid.rows.length && rowIsBlank(grid.rows[blockEnd])) blockEnd++;
-  while (blockEnd < grid.rows.length && !rowIsBlank(grid.rows[blockEnd])) blockEnd++;
-  const read = appended ? undefined : readTable(grid, spec);
-  const data = (read?.rows ?? []).filter((r) => r.row <= blockEnd);
+/**
+ * The run's rows against the rows it owns: each new row takes an owned row of its key (the k-th
+ * new row of a key the k-th old one, in sheet order) with only its changed cells, or is added;
+ * owned rows no new row takes are removed.
+ */
+function matchRows(
+  job: TableJob,
+  data: readonly { readonly row: number; readonly record: Rec; readonly raw: readonly Cell[] }[],
+  columns: ReadonlyMap<string, number>,
+): {
+  block: PlannedRow[];
+  ownedRows: Set<number>;
+  removed: RemovedRow[];
+  counts: { added: number; updated: number; unchanged: number };
+} {
+  const spec = job.sheet;
   const { keyCols, keyOf, newKeys, owned } = ownership(job);
-
-  // Existing owned rows by key, in sheet order: the k-th new row of a key takes the k-th old one.
   const byKey = new Map<string, number[]>();
   const ownedRows = new Set<number>();
   const records = new Map<number, (typeof data)[number]>();
@@ -233,29 +306,16 @@ export function planTable(
         .filter((t) => t !== '')
         .join(' '),
     }));
+  return { block, ownedRows, removed, counts };
+}
 
-  // The table's rows as they were, the owned ones replaced by the block where the first stood.
-  // A loop, not Math.max(...rows): a ledger of 100,000 rows would overflow the call stack.
-  const lastRow = data.reduce((m, r) => Math.max(m, r.row), headerRow);
-  const rows: PlannedRow[] = [];
-  let placed = false;
-  for (let r = headerRow + 1; r <= lastRow; r++) {
-    if (!ownedRows.has(r)) rows.push({ from: r, values: {} });
-    else if (!placed) {
-      rows.push(...block);
-      placed = true;
-    }
-  }
-  if (!placed) rows.push(...block);
-  const keptRows = data.filter((r) => !ownedRows.has(r.row)).length;
-
-  // Blank rows under the table are room to grow; a note below keeps one blank row above it.
-  let below = lastRow + 1;
-  while (below <= grid.rows.length && rowIsBlank(grid.rows[below - 1])) below++;
-  const room = below > grid.rows.length ? Infinity : below - 1 > lastRow ? below - 2 : lastRow;
-  const end = headerRow + rows.length;
-  const shift = Math.max(0, end - room);
-
+/** The title and lead lines above the header that quote {{placeholders}}, filled anew. */
+function titleCells(
+  grid: SheetGrid,
+  spec: SheetSpec,
+  headerIndex: number,
+  placeholders: ReadonlyMap<string, string>,
+): { row: number; col: number; text: string }[] {
   const titles: { row: number; col: number; text: string }[] = [];
   const lines = [spec.title, ...(spec.lead ?? [])].filter((l) => l.includes('{{'));
   for (let r = 0; r < Math.min(headerIndex, grid.rows.length); r++) {
@@ -267,26 +327,7 @@ export function planTable(
       if (text !== cell && !text.includes('{{')) titles.push({ row: r + 1, col: c + 1, text });
     });
   }
-  return {
-    sheet: spec,
-    sheetName: grid.name,
-    headerRow,
-    headerCells,
-    columns,
-    rows,
-    lastRow,
-    room,
-    shift,
-    removed,
-    titles,
-    keptColumns,
-    keptRows,
-    counts,
-    appended,
-    width: grid.rows
-      .slice(headerIndex, Math.max(lastRow, headerIndex + 1))
-      .reduce((w, r) => Math.max(w, lastFilled(r) + 1), Math.max(0, ...columns.values())),
-  };
+  return titles;
 }
 
 /** How one table of a run goes into a workbook: merged into the sheet there, or written as a new sheet. */

@@ -179,6 +179,54 @@ export function readTable<const S extends SheetSpec>(grid: SheetGrid, spec: S): 
     return { sheet, headerRow: 0, columns: new Map(), fields, rows: [], issues };
   }
   const headerRow = header.index + 1;
+  const { present, missing } = headerColumns(spec, header, sheet, issues);
+  const fields = readFields(grid, fieldsSpec, header.first);
+  issues.push(...fieldIssues(sheet, fieldsSpec, fields));
+
+  const inputs = present.filter((c) => !c.formula);
+  const rc: RowContext = {
+    sheet,
+    inputs,
+    // 0-based column of each input, looked up once rather than per cell.
+    inputCols: inputs.map((c) => header.columns.get(c.key) ?? -1),
+    headerColumns: header.columns,
+    missing,
+    firstSeen: new Map(),
+    issues,
+  };
+  const rows: ReadRow<R>[] = [];
+  let total: TableRead<R>['total'];
+  let warnedAfterTotal = false;
+  for (let r = header.index + 1; r < grid.rows.length; r++) {
+    const raw = grid.rows[r] ?? [];
+    const rowNo = r + 1;
+    if (rc.inputCols.every((i) => isBlank(raw[i]))) continue;
+    const kind = totalKind(raw);
+    if (kind === 'subtotal') continue;
+    if (kind === 'total') {
+      total ??= { row: rowNo, values: totalValues(raw, present, header.columns) };
+      continue;
+    }
+    if (isNoteRow(raw)) continue;
+    if (total && !warnedAfterTotal) {
+      issues.push(issue('report.rowsAfterTotal', { sheet, row: rowNo }));
+      warnedAfterTotal = true;
+    }
+    const { record, ok } = readRecord(raw, rowNo, rc);
+    rows.push({ row: rowNo, record: record as R, ok, raw });
+  }
+  const columns = new Map([...header.columns].map(([k, i]) => [k, i + 1]));
+  return { sheet, headerRow, columns, fields, rows, ...(total && { total }), issues };
+}
+
+/** The header's columns: those present, the required ones missing (said), and duplicates said. */
+function headerColumns(
+  spec: SheetSpec,
+  header: NonNullable<ReturnType<typeof findHeaderRow>>,
+  sheet: string,
+  issues: Issue[],
+): { present: ColumnSpec[]; missing: string[] } {
+  const headerRow = header.index + 1;
   for (const [key, idx] of header.duplicates) {
     const c = spec.columns.find((x) => x.key === key);
     issues.push(
@@ -194,101 +242,111 @@ export function readTable<const S extends SheetSpec>(grid: SheetGrid, spec: S): 
       missing.push(c.header);
     }
   }
-  const fields = readFields(grid, fieldsSpec, header.first);
-  issues.push(...fieldIssues(sheet, fieldsSpec, fields));
+  return { present, missing };
+}
 
-  const inputs = present.filter((c) => !c.formula);
-  // 0-based column of each input, looked up once rather than per cell.
-  const inputCols = inputs.map((c) => header.columns.get(c.key) ?? -1);
-  const rows: ReadRow<R>[] = [];
-  let total: TableRead<R>['total'];
-  let warnedAfterTotal = false;
-  const firstSeen = new Map<string, Map<string, number>>();
-  for (let r = header.index + 1; r < grid.rows.length; r++) {
-    const raw = grid.rows[r] ?? [];
-    const rowNo = r + 1;
-    if (inputCols.every((i) => isBlank(raw[i]))) continue;
-    const kind = totalKind(raw);
-    if (kind === 'subtotal') continue;
-    if (kind === 'total') {
-      const values = new Map<string, number>();
-      for (const c of present) {
-        const v = raw[header.columns.get(c.key) ?? -1];
-        if (typeof v === 'number') values.set(c.key, v);
-      }
-      total ??= { row: rowNo, values };
-      continue;
-    }
-    if (isNoteRow(raw)) continue;
-    if (total && !warnedAfterTotal) {
-      issues.push(issue('report.rowsAfterTotal', { sheet, row: rowNo }));
-      warnedAfterTotal = true;
-    }
-    // Keys come from our schema, never from the file, so a plain object is safe (and fast).
-    const record: Record<string, CellValue | undefined> = {};
-    let ok = true;
-    for (let i = 0; i < inputs.length; i++) {
-      const c = inputs[i] as ColumnSpec;
-      const col = Math.max(0, inputCols[i] as number) + 1;
-      const cell = raw[col - 1];
-      const res = readCell(cell, c);
-      if (res.ok) {
-        record[c.key] = res.value;
-        if (res.note === undefined && !c.unique) continue; // the usual cell: nothing to say
-      }
-      const where = { sheet, row: rowNo, column: col };
-      if (res.ok) {
-        if (res.note) issues.push(issue(res.note, where, { header: c.header, value: typed(cell) }));
-        if (c.unique) {
-          const seen = firstSeen.get(c.key) ?? new Map<string, number>();
-          firstSeen.set(c.key, seen);
-          const k = matchKey(String(res.value));
-          const first = seen.get(k);
-          if (first !== undefined) {
-            issues.push(
-              issue('cell.duplicate', where, { header: c.header, value: String(res.value), firstRow: first }),
-            );
-            ok = false;
-          } else seen.set(k, rowNo);
-        }
-      } else if (res.blank) {
-        record[c.key] = undefined;
-        if (c.required) {
-          issues.push(
-            issue(c.requiredCode ?? 'cell.required', where, {
-              header: c.header,
-              project: rowLabel(raw, header.columns, rowNo),
-            }),
-          );
-          // A specific code (五个一) flags the row for people; the record itself stays usable.
-          if (!c.requiredCode) ok = false;
-        }
-      } else {
-        record[c.key] = undefined;
-        issues.push(
-          issue(res.code, where, {
-            header: c.header,
-            value: typed(cell),
-            allowed: (c.values ?? []).join('、'),
-            ...res.params,
-          }),
-        );
-        ok = false;
-      }
-    }
-    // Without a required column no row is whole: each is rejected, never taken with a blank.
-    if (missing.length > 0) {
-      issues.push(
-        issue(
-          'row.columnsMissing',
-          { sheet, row: rowNo, column: Math.max(0, inputCols[0] ?? 0) + 1 },
-          { headers: missing.join('、'), project: rowLabel(raw, header.columns, rowNo) },
-        ),
-      );
-      ok = false;
-    }
-    rows.push({ row: rowNo, record: record as R, ok, raw });
+/** The numbers of the 合计 row, by column key. */
+function totalValues(
+  raw: readonly Cell[],
+  present: readonly ColumnSpec[],
+  columns: ReadonlyMap<string, number>,
+): Map<string, number> {
+  const values = new Map<string, number>();
+  for (const c of present) {
+    const v = raw[columns.get(c.key) ?? -1];
+    if (typeof v === 'number') values.set(c.key, v);
   }
-  const columns = new Map([...header.columns].map(([k, i]) => [k, i + 1]));
-  return { sheet, headerRow, columns, fields, rows, ...(total && { total }), issues };
+  return values;
+}
+
+/** What reading the data rows of one table shares: its columns, the values seen, its findings. */
+interface RowContext {
+  readonly sheet: string;
+  readonly inputs: readonly ColumnSpec[];
+  readonly inputCols: readonly number[];
+  readonly headerColumns: ReadonlyMap<string, number>;
+  readonly missing: readonly string[];
+  /** Column key → value (matchKey) → first row: the unique columns' values seen. */
+  readonly firstSeen: Map<string, Map<string, number>>;
+  readonly issues: Issue[];
+}
+
+/** One data row typed cell by cell; not ok when a cell is wrong or a required column is missing. */
+function readRecord(
+  raw: readonly Cell[],
+  rowNo: number,
+  rc: RowContext,
+): { record: Record<string, CellValue | undefined>; ok: boolean } {
+  // Keys come from our schema, never from the file, so a plain object is safe (and fast).
+  const record: Record<string, CellValue | undefined> = {};
+  let ok = true;
+  for (let i = 0; i < rc.inputs.length; i++) {
+    const c = rc.inputs[i] as ColumnSpec;
+    const col = Math.max(0, rc.inputCols[i] as number) + 1;
+    const cell = raw[col - 1];
+    const res = readCell(cell, c);
+    if (res.ok) {
+      record[c.key] = res.value;
+      if (res.note === undefined && !c.unique) continue; // the usual cell: nothing to say
+    } else record[c.key] = undefined;
+    if (!cellFindings(res, { cell, c, raw, rowNo, col }, rc)) ok = false;
+  }
+  // Without a required column no row is whole: each is rejected, never taken with a blank.
+  if (rc.missing.length > 0) {
+    rc.issues.push(
+      issue(
+        'row.columnsMissing',
+        { sheet: rc.sheet, row: rowNo, column: Math.max(0, rc.inputCols[0] ?? 0) + 1 },
+        { headers: rc.missing.join('、'), project: rowLabel(raw, rc.headerColumns, rowNo) },
+      ),
+    );
+    ok = false;
+  }
+  return { record, ok };
+}
+
+/** What one cell's reading says (a note, a duplicate, a blank required, a wrong value); false when it rejects the row. */
+function cellFindings(
+  res: ReturnType<typeof readCell>,
+  at: { cell: Cell | undefined; c: ColumnSpec; raw: readonly Cell[]; rowNo: number; col: number },
+  rc: RowContext,
+): boolean {
+  const { cell, c, raw, rowNo } = at;
+  const where = { sheet: rc.sheet, row: rowNo, column: at.col };
+  if (res.ok) {
+    if (res.note) rc.issues.push(issue(res.note, where, { header: c.header, value: typed(cell) }));
+    if (!c.unique) return true;
+    const seen = rc.firstSeen.get(c.key) ?? new Map<string, number>();
+    rc.firstSeen.set(c.key, seen);
+    const k = matchKey(String(res.value));
+    const first = seen.get(k);
+    if (first === undefined) {
+      seen.set(k, rowNo);
+      return true;
+    }
+    rc.issues.push(
+      issue('cell.duplicate', where, { header: c.header, value: String(res.value), firstRow: first }),
+    );
+    return false;
+  }
+  if (res.blank) {
+    if (!c.required) return true;
+    rc.issues.push(
+      issue(c.requiredCode ?? 'cell.required', where, {
+        header: c.header,
+        project: rowLabel(raw, rc.headerColumns, rowNo),
+      }),
+    );
+    // A specific code (五个一) flags the row for people; the record itself stays usable.
+    return c.requiredCode !== undefined;
+  }
+  rc.issues.push(
+    issue(res.code, where, {
+      header: c.header,
+      value: typed(cell),
+      allowed: (c.values ?? []).join('、'),
+      ...res.params,
+    }),
+  );
+  return false;
 }

@@ -1,7 +1,8 @@
 import { isErrorCell, NO_CACHED_VALUE, type Cell } from '../values/grid.js';
 import { parseReportPeriod, reportPeriodId, parseRankPeriod, rankPeriodId } from '../calendar/periods.js';
 import { cellText, parseDate, parseDateTime, parseNumber, type Parsed } from '../values/parse.js';
-import type { IssueCode } from '../issues/codes.js';
+import { MESSAGES, type IssueCode } from '../issues/codes.js';
+import { joinNames } from '../issues/issue.js';
 import type { ColumnSpec, ColumnType, FieldType } from '../schema/types.js';
 import { matchKey } from '../values/text.js';
 import { hasHidden } from '../values/visible.js';
@@ -48,7 +49,7 @@ function enumValue(
   const k = matchKey(t);
   const hit =
     values.find((v) => matchKey(v) === k) ?? (aliases && Object.hasOwn(aliases, k) ? aliases[k] : undefined);
-  return hit !== undefined ? { ok: true, value: hit } : bad('cell.enum', { allowed: values.join('、') });
+  return hit !== undefined ? { ok: true, value: hit } : bad('cell.enum', { allowed: joinNames(values) });
 }
 
 export const COLUMN_TYPES: Readonly<
@@ -100,10 +101,10 @@ export function readCell(cell: Cell | undefined, col: ColumnSpec): TypedResult {
 }
 
 export const FIELD_EXPECTED: Readonly<Record<FieldType, string>> = {
-  text: '文字',
-  date: '日期，如 2026-11-12',
-  datetime: '日期和时间，如 2026-11-10 16:30',
-  period: '报告期，如 2026年11月上半月 或 2026年11月',
+  text: MESSAGES['field.expected.text'].zh,
+  date: MESSAGES['field.expected.date'].zh,
+  datetime: MESSAGES['field.expected.datetime'].zh,
+  period: MESSAGES['field.expected.period'].zh,
 };
 
 export function readFieldValue(cell: Cell | undefined, type: FieldType): TypedResult {

@@ -1,6 +1,7 @@
 import type { Cell } from '../values/grid.js';
 import type { SheetSpec } from '../schema/types.js';
-import { formatMessage } from '../issues/issue.js';
+import { formatMessage, joinNames } from '../issues/issue.js';
+import { PROBLEM_COLUMNS } from '../schema/bulletin.js';
 import type { RowValues } from './samples.js';
 import { compareText } from '../values/collate.js';
 
@@ -70,7 +71,9 @@ export function capTable(
   };
   if (total <= limits.maxRows) return { rows: { length: total, at: capped } };
   const kept = limits.maxRows - 1;
-  const codeKey = sheet.columns.find((c) => c.header === '问题代码')?.key;
+  // A 数据问题 table (the bulletin's, the agenda's): what was left out counted by 问题代码.
+  const codeHeader = PROBLEM_COLUMNS.find((c) => c.key === 'code')?.header;
+  const codeKey = sheet.columns.find((c) => c.header === codeHeader)?.key;
   let detail = '';
   if (codeKey !== undefined) {
     const counts = new Map<string, number>();
@@ -78,10 +81,11 @@ export function capTable(
       const code = String(rows.at(i)?.[codeKey] ?? '');
       counts.set(code, (counts.get(code) ?? 0) + 1);
     }
-    const list = [...counts]
-      .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
-      .map(([code, n]) => `${code} ${n.toLocaleString('en-US')}`)
-      .join('、');
+    const list = joinNames(
+      [...counts]
+        .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
+        .map(([code, n]) => `${code} ${n.toLocaleString('en-US')}`),
+    );
     detail = formatMessage('output.rowsOmittedByCode', { counts: list }, 'zh');
   }
   const note = formatMessage(

@@ -1,19 +1,14 @@
 import { cellText } from '../values/parse.js';
 import { findSheet, type WorkbookGrid } from '../values/grid.js';
-import { OUTPUTS, PAPERS, TEMPLATES } from '../schema/templates.js';
+import { OUTPUTS, PAPERS, TEMPLATES, TEMPLATE_META_LABELS } from '../schema/templates.js';
 import type { TemplateSpec } from '../schema/types.js';
-import { issue, type Issue } from '../issues/issue.js';
+import { issue, joinNames, type Issue } from '../issues/issue.js';
 import { headerScore } from '../table/header.js';
 
 /** Where every template records what it is: a defined name and a hidden sheet. */
 export const TEMPLATE_NAME = 'KPD_TEMPLATE';
 export const META_SHEET = '_kpd';
-export const META_LABELS = {
-  id: '模板编号',
-  version: '模板版本',
-  title: '模板名称',
-  generator: '生成程序',
-} as const;
+export const META_LABELS = TEMPLATE_META_LABELS;
 
 export const templateMark = (t: TemplateSpec): string => `${t.id}@${t.version}`;
 
@@ -70,7 +65,11 @@ export function identifyTemplate(
     if (score > 0 && (!best || score > best.score)) best = { t, score };
   }
   if (!best) {
-    const expected = candidates.map((t) => t.sheets[0]?.name ?? t.title).join('」或「');
+    const expected = joinNames(
+      candidates.map((t) => t.sheets[0]?.name ?? t.title),
+      'zh',
+      'values.orQuoted',
+    );
     return issue('template.unknown', {}, { expected });
   }
   return {
