@@ -15,6 +15,7 @@ import { formatMessage, issue, message, type Issue, type Locale } from '../issue
 import { matchKey } from '../values/text.js';
 import { identifyTemplate, isIssue } from '../workbook/identify.js';
 import { compareText } from '../values/collate.js';
+import { DECISION_STATE, type DecisionState } from '../rules/vocab.js';
 
 /**
  * The weekly meeting's agenda (DOMAIN §5): (1) the decisions being tracked, each with its state
@@ -22,7 +23,7 @@ import { compareText } from '../values/collate.js';
  * 序时进度 (added automatically); (3) the chair's summary. Pure: the CLI and the task pane alike.
  */
 
-export type DecisionState = '已完成' | '逾期完成' | '未到期' | '逾期未完成';
+export type { DecisionState };
 
 export interface AgendaDecision {
   readonly itemId: string;
@@ -87,10 +88,10 @@ export interface AgendaInput {
 }
 
 const STATE_ORDER: Readonly<Record<DecisionState, number>> = {
-  逾期未完成: 0,
-  未到期: 1,
-  逾期完成: 2,
-  已完成: 3,
+  [DECISION_STATE.overdue]: 0,
+  [DECISION_STATE.pending]: 1,
+  [DECISION_STATE.doneLate]: 2,
+  [DECISION_STATE.done]: 3,
 };
 
 const days = (from: IsoDate, to: IsoDate): number => dayNumber(to) - dayNumber(from);
@@ -117,12 +118,12 @@ export function trackedDecisions(
     let overdueDays: number | undefined;
     if (done) {
       const late = days(d.deadline, d.doneDate as IsoDate);
-      state = late > 0 ? '逾期完成' : '已完成';
+      state = late > 0 ? DECISION_STATE.doneLate : DECISION_STATE.done;
       if (late > 0) overdueDays = late;
     } else if (d.deadline < meeting) {
-      state = '逾期未完成';
+      state = DECISION_STATE.overdue;
       overdueDays = days(d.deadline, meeting);
-    } else state = '未到期';
+    } else state = DECISION_STATE.pending;
     out.push({
       itemId: d.itemId,
       meetingDate: d.meetingDate,

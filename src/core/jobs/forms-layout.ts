@@ -9,7 +9,8 @@ import {
   TICK,
 } from '../schema/forms.js';
 import { FORM_STYLE as S, FormGrid, formSheet } from '../paper/form.js';
-import { fillText, zhDate } from '../paper/text.js';
+import { fillText } from '../paper/text.js';
+import { zhDate } from '../document/text.js';
 import type { PaperSheet } from '../paper/types.js';
 import type { AgentCase } from './forms-case.js';
 import { compareText } from '../values/collate.js';

@@ -46,3 +46,14 @@ export const SURVEY_ITEMS = [
   },
   { key: 'lawful', header: '遵纪守法、无吃拿卡要现象', printed: '遵纪守法 无吃、拿、卡、要现象', width: 12 },
 ] as const satisfies readonly { key: string; header: string; printed?: string; width: number }[];
+
+// ---- k1: the weekly meeting's decisions (督办事项) and the agenda ----------------------------------
+
+/** The state of a decision on a meeting day (DOMAIN §5), as 督办落实 prints it. */
+export const DECISION_STATE = {
+  done: '已完成',
+  doneLate: '逾期完成',
+  pending: '未到期',
+  overdue: '逾期未完成',
+} as const;
+export type DecisionState = (typeof DECISION_STATE)[keyof typeof DECISION_STATE];

@@ -6,7 +6,7 @@ import { TEMPLATES } from '../../../src/core/schema/templates.js';
 const placeholders = (s: string): string[] =>
   [...new Set([...s.matchAll(/\{=?(\w+)\}/gu)].map((m) => m[1] ?? ''))].sort();
 // Han, or CJK punctuation alone (the list separator 、 is a message of its own).
-const CJK = /[\u4e00-\u9fff\u3000-\u303f]/u;
+const CJK = /[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef]/u;
 const entries = Object.entries(MESSAGES) as [IssueCode, MessageDef][];
 
 /** Codes the schemas name for blank cells and fields (五个一, unsigned reports …). */
