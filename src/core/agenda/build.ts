@@ -9,13 +9,22 @@ import { behindProjects, type ProjectStanding } from '../bulletin/behind.js';
 import { rejectedRow, type BehindProject, type ReceivedFile, type RejectedRow } from '../bulletin/model.js';
 import type { Decision, MasterData, Project } from '../master/types.js';
 import { matchHq, registerIndex } from '../report/read.js';
-import { TOPICS } from '../schema/topics.js';
-import { readTopics, type TopicArrival } from '../topics/read.js';
+import { TOPIC_LIST, TOPICS } from '../schema/topics.js';
+import { readTopics, type TopicArrival, type TopicsRead } from '../topics/read.js';
 import { formatMessage, issue, message, type Issue, type Locale } from '../issues/issue.js';
 import { matchKey } from '../values/text.js';
 import { identifyTemplate, isIssue } from '../workbook/identify.js';
 import { compareText } from '../values/collate.js';
-import { DECISION_STATE, type DecisionState } from '../rules/vocab.js';
+import {
+  DECISION_STATE,
+  TOPIC_TIME_SOURCE,
+  type DecisionState,
+  type TopicTimeSource,
+} from '../rules/vocab.js';
+import type { IssueCode } from '../issues/codes.js';
+import type { WorkbookGrid } from '../values/grid.js';
+import { printed } from '../document/text.js';
+import { PROJECTS } from '../schema/master.js';
 
 /**
  * The weekly meeting's agenda (DOMAIN §5): (1) the decisions being tracked, each with its state
@@ -92,6 +101,13 @@ const STATE_ORDER: Readonly<Record<DecisionState, number>> = {
   [DECISION_STATE.pending]: 1,
   [DECISION_STATE.doneLate]: 2,
   [DECISION_STATE.done]: 3,
+};
+
+/** 申报单位, and 项目编号 / 项目登记: the words of the notes the agenda writes, from the schema. */
+const UNIT_LABEL = TOPIC_LIST.fields.find((f) => f.key === 'unit')?.label ?? '';
+const UNKNOWN_PROJECT = {
+  column: TOPIC_LIST.columns.find((c) => c.key === 'projectId')?.header ?? '',
+  sheet: PROJECTS.name,
 };
 
 const days = (from: IsoDate, to: IsoDate): number => dayNumber(to) - dayNumber(from);
@@ -241,98 +257,112 @@ export interface TopicFileRead {
 
 /** Reads one 议题申报表 for the meeting: its topics, or why they are not on this agenda. */
 export function readTopicFile(f: ReceivedFile, ctx: AgendaContext): TopicFileRead {
-  const { meeting, master, calendar, locale, meetings, cutoff, index } = ctx;
-  const rules = master.rules;
   const problems: RejectedRow[] = [];
-  const topics: AgendaTopic[] = [];
-  const note = (file: string, i: Issue, rejected: boolean): void => {
-    problems.push(rejectedRow(file, i, rejected, locale));
+  const note = (i: Issue, rejected: boolean): void => {
+    problems.push(rejectedRow(f.file, i, rejected, ctx.locale));
   };
-  if (!f.workbook) {
-    note(f.file, f.unusable ?? issue('file.corrupt', {}, { detail: '' }), true);
-    return { topics, problems, used: false };
+  const form = topicForm(f, ctx.locale);
+  if ('refused' in form) {
+    note(form.refused, true);
+    return { topics: [], problems, used: false };
   }
+  for (const i of [...f.packageIssues, ...form.issues]) note(i, false);
+  const read = readTopics(form.workbook, ctx.master.rules, ctx.calendar, arrivalOf(f), ctx.meetings);
+  if (read.meeting !== undefined && read.meeting !== ctx.meeting) {
+    note(otherMeeting(read, read.meeting, ctx), false);
+    return { topics: [], problems, used: false };
+  }
+  // Rows with errors are not listed; everything else is said once in 数据问题.
+  for (const i of read.issues) note(i, i.severity === 'error' && i.row !== undefined);
+  if (read.meeting === undefined) note(issue('agenda.topicsUndated', {}, { meeting: ctx.meeting }), false);
+  return { topics: topicsOf(read, f.file, ctx), problems, used: true };
+}
+
+/** The file as a 议题申报表 (its workbook and what identifying it found), or why it is not one. */
+function topicForm(
+  f: ReceivedFile,
+  locale: Locale,
+): { readonly refused: Issue } | { readonly workbook: WorkbookGrid; readonly issues: readonly Issue[] } {
+  if (!f.workbook) return { refused: f.unusable ?? issue('file.corrupt', {}, { detail: '' }) };
   const id = identifyTemplate(f.workbook);
-  if (isIssue(id) || id.template.id !== TOPICS.id) {
-    note(
-      f.file,
-      issue(
-        'agenda.notTopics',
-        {},
-        { what: isIssue(id) ? message(id, locale) : `这是「${id.template.title}」` },
-      ),
-      true,
-    );
-    return { topics, problems, used: false };
-  }
-  for (const i of [...f.packageIssues, ...id.issues]) note(f.file, i, false);
-  // The mail's (or the clerk's) time outranks the typed 申报时间, as for reports (DOMAIN §3).
-  const arrival: TopicArrival | undefined = f.emailTime
-    ? { at: f.emailTime, source: '邮件时间' }
+  if (isIssue(id)) return { refused: issue('agenda.notTopics', {}, { what: message(id, locale) }) };
+  if (id.template.id !== TOPICS.id)
+    return { refused: issue('agenda.notTopics', {}, { what: 'agenda.otherForm', title: id.template.title }) };
+  return { workbook: f.workbook, issues: id.issues };
+}
+
+/** The mail's (or the clerk's) time outranks the typed 申报时间, as for reports (DOMAIN §3). */
+const arrivalOf = (f: ReceivedFile): TopicArrival | undefined =>
+  f.emailTime
+    ? { at: f.emailTime, source: TOPIC_TIME_SOURCE.mail }
     : f.clerkTime
-      ? { at: f.clerkTime, source: '登记时间' }
+      ? { at: f.clerkTime, source: TOPIC_TIME_SOURCE.clerk }
       : undefined;
-  const read = readTopics(f.workbook, rules, calendar, arrival, meetings);
-  const unit = read.unit ?? '';
-  if (read.meeting !== undefined && read.meeting !== meeting) {
-    note(
-      f.file,
-      issue(
-        read.meeting > meeting ? 'agenda.topicsDeferred' : 'agenda.topicsPast',
-        {},
-        {
-          unit,
-          at: (read.at ?? '').slice(0, 16),
-          // Said when the time is not the one typed in the form.
-          via:
-            read.timeSource === undefined || read.timeSource === '申报时间'
-              ? ''
-              : locale === 'en'
-                ? ` (${read.timeSource === '邮件时间' ? 'e-mail time' : 'time logged by the clerk'})`
-                : `（按${read.timeSource}）`,
-          meeting: read.meeting,
-          cutoff: cutoff.slice(0, 16),
-        },
-      ),
-      false,
-    );
-    return { topics, problems, used: false };
-  }
-  const fileNotes: string[] = [];
-  for (const i of read.issues) {
-    // Rows with errors are not listed; everything else is said once in 数据问题.
-    note(f.file, i, i.severity === 'error' && i.row !== undefined);
-    if (i.code === 'topic.unsignedLeader') fileNotes.push(`未经${String(i.params['label'] ?? '领导')}`);
-  }
-  if (read.meeting === undefined) note(f.file, issue('agenda.topicsUndated', {}, { meeting }), false);
-  else if (read.late && read.missed !== undefined)
-    fileNotes.push(
+
+/** How a finding says the time that placed a form, when it is not the one typed in it. */
+const VIA: Partial<Readonly<Record<TopicTimeSource, IssueCode>>> = {
+  [TOPIC_TIME_SOURCE.mail]: 'agenda.viaMail',
+  [TOPIC_TIME_SOURCE.clerk]: 'agenda.viaClerk',
+};
+
+/** Topics for another meeting: deferred to a later one, or meant for one already held. */
+function otherMeeting(read: TopicsRead, meeting: IsoDate, ctx: AgendaContext): Issue {
+  return issue(
+    meeting > ctx.meeting ? 'agenda.topicsDeferred' : 'agenda.topicsPast',
+    {},
+    {
+      unit: read.unit ?? '',
+      at: (read.at ?? '').slice(0, 16),
+      via: read.timeSource === undefined ? '' : (VIA[read.timeSource] ?? ''),
+      meeting,
+      cutoff: ctx.cutoff.slice(0, 16),
+    },
+  );
+}
+
+/** What the agenda notes beside every topic of a file: unsigned, or late for the meeting meant. */
+function fileNotes(read: TopicsRead, locale: Locale): string[] {
+  const notes: string[] = [];
+  for (const i of read.issues)
+    if (i.code === 'topic.unsignedLeader')
+      notes.push(
+        i.params['label'] === undefined
+          ? printed('agenda.unsignedNoteLeader')
+          : printed('agenda.unsignedNote', { label: i.params['label'] }),
+      );
+  if (read.meeting !== undefined && read.late && read.missed !== undefined)
+    notes.push(
       formatMessage(
         'agenda.lateNote',
         { intended: read.missed.meeting, cutoff: read.missed.cutoff.slice(0, 16) },
         locale,
       ),
     );
-  const unitHq = unit !== '' ? matchHq(unit, index)?.hq : undefined;
-  for (const { record: t } of read.topics) {
+  return notes;
+}
+
+/** A form's topics, each under the HQ it is heard by: its project's, its unit's, or the unit. */
+function topicsOf(read: TopicsRead, file: string, ctx: AgendaContext): AgendaTopic[] {
+  const unit = read.unit ?? '';
+  const notes = fileNotes(read, ctx.locale);
+  const unitHq = unit !== '' ? matchHq(unit, ctx.index)?.hq : undefined;
+  return read.topics.map(({ record: t }) => {
     const project: Project | undefined =
-      t.projectId !== undefined ? index.byProject.get(matchKey(t.projectId)) : undefined;
-    const notes = [...fileNotes];
-    if (t.projectId !== undefined && !project) notes.push('项目编号不在项目登记中');
-    topics.push({
-      group: project?.hq ?? unitHq ?? (unit || '（未填申报单位）'),
+      t.projectId !== undefined ? ctx.index.byProject.get(matchKey(t.projectId)) : undefined;
+    const unknown = t.projectId !== undefined && !project;
+    return {
+      group: project?.hq ?? unitHq ?? (unit || printed('agenda.noUnit', { field: UNIT_LABEL })),
       unit,
       ...(t.projectId !== undefined && { projectId: t.projectId }),
       ...(project && { projectName: project.name }),
       topic: t.topic,
       ...(t.problem !== undefined && { problem: t.problem }),
       ...(t.proposal !== undefined && { proposal: t.proposal }),
-      file: f.file,
+      file,
       ...(read.at !== undefined && { submittedAt: read.at }),
-      notes,
-    });
-  }
-  return { topics, problems, used: true };
+      notes: unknown ? [...notes, printed('agenda.unknownProjectNote', UNKNOWN_PROJECT)] : [...notes],
+    };
+  });
 }
 
 export function buildAgenda(input: AgendaInput): Agenda {

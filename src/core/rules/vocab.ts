@@ -57,3 +57,11 @@ export const DECISION_STATE = {
   overdue: '逾期未完成',
 } as const;
 export type DecisionState = (typeof DECISION_STATE)[keyof typeof DECISION_STATE];
+
+const [MAIL_TIME, CLERK_TIME] = TIME_SOURCES;
+/**
+ * The times that may place a topic form, most trusted first (DOMAIN §3): the mail's, the clerk's,
+ * the 申报时间 typed in it.
+ */
+export const TOPIC_TIME_SOURCE = { mail: MAIL_TIME, clerk: CLERK_TIME, typed: '申报时间' } as const;
+export type TopicTimeSource = (typeof TOPIC_TIME_SOURCE)[keyof typeof TOPIC_TIME_SOURCE];

@@ -9,6 +9,8 @@ import { Meetings } from '../calendar/meetings.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import type { Located } from '../master/types.js';
+import { MESSAGES } from '../issues/codes.js';
+import { TOPIC_TIME_SOURCE, type TopicTimeSource } from '../rules/vocab.js';
 
 export type TopicRecord = RecordOf<typeof TOPIC_LIST>;
 
@@ -19,7 +21,7 @@ export type TopicRecord = RecordOf<typeof TOPIC_LIST>;
  */
 export interface TopicArrival {
   readonly at: string;
-  readonly source: '邮件时间' | '登记时间';
+  readonly source: typeof TOPIC_TIME_SOURCE.mail | typeof TOPIC_TIME_SOURCE.clerk;
 }
 
 export interface TopicsRead {
@@ -28,7 +30,7 @@ export interface TopicsRead {
   readonly submittedAt?: string;
   /** The time that placed the topics (the arrival's when known, else 申报时间), and which it is. */
   readonly at?: string;
-  readonly timeSource?: '邮件时间' | '登记时间' | '申报时间';
+  readonly timeSource?: TopicTimeSource;
   /** The Saturday meeting the topics go to, and whether they missed this week's cut-off. */
   readonly meeting?: string;
   readonly late: boolean;
@@ -56,7 +58,7 @@ export function readTopics(
   const headers = TOPIC_LIST.columns
     .filter((c) => 'required' in c && c.required)
     .map((c) => c.header)
-    .join('、');
+    .join(MESSAGES['values.listSeparator'].zh);
   if (found.kind === 'unrecognised') {
     // Never read as "no topics": the sheet and every filled row of it are said.
     const params = { sheet, expected: TOPIC_LIST.name, headers };
@@ -77,7 +79,7 @@ export function readTopics(
   const submitted = t.fields.get('submittedAt');
   const typed = typeof submitted?.value === 'string' ? submitted.value : undefined;
   const at = arrival?.at ?? typed;
-  const timeSource = arrival?.source ?? (typed !== undefined ? '申报时间' : undefined);
+  const timeSource = arrival?.source ?? (typed !== undefined ? TOPIC_TIME_SOURCE.typed : undefined);
   let meeting: string | undefined;
   let late = false;
   let missed: { meeting: string; cutoff: string } | undefined;
