@@ -65,3 +65,7 @@ const [MAIL_TIME, CLERK_TIME] = TIME_SOURCES;
  */
 export const TOPIC_TIME_SOURCE = { mail: MAIL_TIME, clerk: CLERK_TIME, typed: '申报时间' } as const;
 export type TopicTimeSource = (typeof TOPIC_TIME_SOURCE)[keyof typeof TOPIC_TIME_SOURCE];
+
+/** 分组 of a line of 汇总 (the bulletin's summary): the total, by category, by HQ. */
+export const SUMMARY_GROUP = { all: '合计', byCategory: '按类别', byHq: '按指挥部' } as const;
+export type SummaryGroup = (typeof SUMMARY_GROUP)[keyof typeof SUMMARY_GROUP];
