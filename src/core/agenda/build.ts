@@ -374,19 +374,11 @@ export function buildAgenda(input: AgendaInput): Agenda {
   );
 }
 
-/** The agenda from the files' reads (in a deterministic order) and the files not read. */
-export function assembleAgenda(
-  ctx: AgendaContext,
+/** The topics and problems of every file read, how many were for this meeting, and the files not read. */
+function gatherReads(
   reads: readonly TopicFileRead[],
-  ignored: readonly { readonly file: string; readonly reason: string }[] = [],
-): Agenda {
-  const { meeting, master, calendar, previousMeeting, cutoff } = ctx;
-  const rules = master.rules;
-
-  // (1) The decisions being tracked.
-  const decisions = trackedDecisions(master.decisions, meeting, previousMeeting);
-
-  // (2a) Topics: each file read; those for this meeting listed, others said why not.
+  ignored: readonly { readonly file: string; readonly reason: string }[],
+): { topics: AgendaTopic[]; problems: RejectedRow[]; used: number } {
   const topics: AgendaTopic[] = [];
   const problems: RejectedRow[] = [];
   let used = 0;
@@ -406,6 +398,23 @@ export function assembleAgenda(
       severity: 'info',
       rejected: true,
     });
+  return { topics, problems, used };
+}
+
+/** The agenda from the files' reads (in a deterministic order) and the files not read. */
+export function assembleAgenda(
+  ctx: AgendaContext,
+  reads: readonly TopicFileRead[],
+  ignored: readonly { readonly file: string; readonly reason: string }[] = [],
+): Agenda {
+  const { meeting, master, calendar, previousMeeting, cutoff } = ctx;
+  const rules = master.rules;
+
+  // (1) The decisions being tracked.
+  const decisions = trackedDecisions(master.decisions, meeting, previousMeeting);
+
+  // (2a) Topics: each file read; those for this meeting listed, others said why not.
+  const { topics, problems, used } = gatherReads(reads, ignored);
 
   // (2b) Projects behind: the latest progress imported into the master, milestones on the day.
   const basis = basisPeriod(master, meeting, calendar);
