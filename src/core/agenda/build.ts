@@ -9,12 +9,22 @@ import { behindProjects, type ProjectStanding } from '../bulletin/behind.js';
 import { rejectedRow, type BehindProject, type ReceivedFile, type RejectedRow } from '../bulletin/model.js';
 import type { Decision, MasterData, Project } from '../master/types.js';
 import { matchHq, registerIndex } from '../report/read.js';
-import { TOPICS } from '../schema/topics.js';
-import { readTopics, type TopicArrival } from '../topics/read.js';
+import { TOPIC_LIST, TOPICS } from '../schema/topics.js';
+import { readTopics, type TopicArrival, type TopicsRead } from '../topics/read.js';
 import { formatMessage, issue, message, type Issue, type Locale } from '../issues/issue.js';
 import { matchKey } from '../values/text.js';
 import { identifyTemplate, isIssue } from '../workbook/identify.js';
 import { compareText } from '../values/collate.js';
+import {
+  DEADLINE_STATE,
+  TOPIC_TIME_SOURCE,
+  type DeadlineState,
+  type TopicTimeSource,
+} from '../rules/vocab.js';
+import type { IssueCode } from '../issues/codes.js';
+import type { WorkbookGrid } from '../values/grid.js';
+import { printed } from '../document/text.js';
+import { PROJECTS } from '../schema/master.js';
 
 /**
  * The weekly meeting's agenda (DOMAIN §5): (1) the decisions being tracked, each with its state
@@ -22,7 +32,7 @@ import { compareText } from '../values/collate.js';
  * 序时进度 (added automatically); (3) the chair's summary. Pure: the CLI and the task pane alike.
  */
 
-export type DecisionState = '已完成' | '逾期完成' | '未到期' | '逾期未完成';
+export type { DeadlineState };
 
 export interface AgendaDecision {
   readonly itemId: string;
@@ -33,7 +43,7 @@ export interface AgendaDecision {
   readonly doneDate?: IsoDate;
   /** 落实情况 as typed in 督办事项. */
   readonly note?: string;
-  readonly state: DecisionState;
+  readonly state: DeadlineState;
   /** Days past the deadline: on the meeting day (not done), or when it was done (done late). */
   readonly overdueDays?: number;
 }
@@ -86,11 +96,18 @@ export interface AgendaInput {
   readonly locale?: Locale;
 }
 
-const STATE_ORDER: Readonly<Record<DecisionState, number>> = {
-  逾期未完成: 0,
-  未到期: 1,
-  逾期完成: 2,
-  已完成: 3,
+const STATE_ORDER: Readonly<Record<DeadlineState, number>> = {
+  [DEADLINE_STATE.overdue]: 0,
+  [DEADLINE_STATE.pending]: 1,
+  [DEADLINE_STATE.doneLate]: 2,
+  [DEADLINE_STATE.done]: 3,
+};
+
+/** 申报单位, and 项目编号 / 项目登记: the words of the notes the agenda writes, from the schema. */
+const UNIT_LABEL = TOPIC_LIST.fields.find((f) => f.key === 'unit')?.label ?? '';
+const UNKNOWN_PROJECT = {
+  column: TOPIC_LIST.columns.find((c) => c.key === 'projectId')?.header ?? '',
+  sheet: PROJECTS.name,
 };
 
 const days = (from: IsoDate, to: IsoDate): number => dayNumber(to) - dayNumber(from);
@@ -113,16 +130,16 @@ export function trackedDecisions(
     const lastMeeting = d.meetingDate >= previous;
     const doneSince = done && (d.doneDate as IsoDate) > previous;
     if (done && !lastMeeting && !doneSince) continue; // closed before the last meeting
-    let state: DecisionState;
+    let state: DeadlineState;
     let overdueDays: number | undefined;
     if (done) {
       const late = days(d.deadline, d.doneDate as IsoDate);
-      state = late > 0 ? '逾期完成' : '已完成';
+      state = late > 0 ? DEADLINE_STATE.doneLate : DEADLINE_STATE.done;
       if (late > 0) overdueDays = late;
     } else if (d.deadline < meeting) {
-      state = '逾期未完成';
+      state = DEADLINE_STATE.overdue;
       overdueDays = days(d.deadline, meeting);
-    } else state = '未到期';
+    } else state = DEADLINE_STATE.pending;
     out.push({
       itemId: d.itemId,
       meetingDate: d.meetingDate,
@@ -240,98 +257,112 @@ export interface TopicFileRead {
 
 /** Reads one 议题申报表 for the meeting: its topics, or why they are not on this agenda. */
 export function readTopicFile(f: ReceivedFile, ctx: AgendaContext): TopicFileRead {
-  const { meeting, master, calendar, locale, meetings, cutoff, index } = ctx;
-  const rules = master.rules;
   const problems: RejectedRow[] = [];
-  const topics: AgendaTopic[] = [];
-  const note = (file: string, i: Issue, rejected: boolean): void => {
-    problems.push(rejectedRow(file, i, rejected, locale));
+  const note = (i: Issue, rejected: boolean): void => {
+    problems.push(rejectedRow(f.file, i, rejected, ctx.locale));
   };
-  if (!f.workbook) {
-    note(f.file, f.unusable ?? issue('file.corrupt', {}, { detail: '' }), true);
-    return { topics, problems, used: false };
+  const form = topicForm(f, ctx.locale);
+  if ('refused' in form) {
+    note(form.refused, true);
+    return { topics: [], problems, used: false };
   }
+  for (const i of [...f.packageIssues, ...form.issues]) note(i, false);
+  const read = readTopics(form.workbook, ctx.master.rules, ctx.calendar, arrivalOf(f), ctx.meetings);
+  if (read.meeting !== undefined && read.meeting !== ctx.meeting) {
+    note(otherMeeting(read, read.meeting, ctx), false);
+    return { topics: [], problems, used: false };
+  }
+  // Rows with errors are not listed; everything else is said once in 数据问题.
+  for (const i of read.issues) note(i, i.severity === 'error' && i.row !== undefined);
+  if (read.meeting === undefined) note(issue('agenda.topicsUndated', {}, { meeting: ctx.meeting }), false);
+  return { topics: topicsOf(read, f.file, ctx), problems, used: true };
+}
+
+/** The file as a 议题申报表 (its workbook and what identifying it found), or why it is not one. */
+function topicForm(
+  f: ReceivedFile,
+  locale: Locale,
+): { readonly refused: Issue } | { readonly workbook: WorkbookGrid; readonly issues: readonly Issue[] } {
+  if (!f.workbook) return { refused: f.unusable ?? issue('file.corrupt', {}, { detail: '' }) };
   const id = identifyTemplate(f.workbook);
-  if (isIssue(id) || id.template.id !== TOPICS.id) {
-    note(
-      f.file,
-      issue(
-        'agenda.notTopics',
-        {},
-        { what: isIssue(id) ? message(id, locale) : `这是「${id.template.title}」` },
-      ),
-      true,
-    );
-    return { topics, problems, used: false };
-  }
-  for (const i of [...f.packageIssues, ...id.issues]) note(f.file, i, false);
-  // The mail's (or the clerk's) time outranks the typed 申报时间, as for reports (DOMAIN §3).
-  const arrival: TopicArrival | undefined = f.emailTime
-    ? { at: f.emailTime, source: '邮件时间' }
+  if (isIssue(id)) return { refused: issue('agenda.notTopics', {}, { what: message(id, locale) }) };
+  if (id.template.id !== TOPICS.id)
+    return { refused: issue('agenda.notTopics', {}, { what: 'agenda.otherForm', title: id.template.title }) };
+  return { workbook: f.workbook, issues: id.issues };
+}
+
+/** The mail's (or the clerk's) time outranks the typed 申报时间, as for reports (DOMAIN §3). */
+const arrivalOf = (f: ReceivedFile): TopicArrival | undefined =>
+  f.emailTime
+    ? { at: f.emailTime, source: TOPIC_TIME_SOURCE.mail }
     : f.clerkTime
-      ? { at: f.clerkTime, source: '登记时间' }
+      ? { at: f.clerkTime, source: TOPIC_TIME_SOURCE.clerk }
       : undefined;
-  const read = readTopics(f.workbook, rules, calendar, arrival, meetings);
-  const unit = read.unit ?? '';
-  if (read.meeting !== undefined && read.meeting !== meeting) {
-    note(
-      f.file,
-      issue(
-        read.meeting > meeting ? 'agenda.topicsDeferred' : 'agenda.topicsPast',
-        {},
-        {
-          unit,
-          at: (read.at ?? '').slice(0, 16),
-          // Said when the time is not the one typed in the form.
-          via:
-            read.timeSource === undefined || read.timeSource === '申报时间'
-              ? ''
-              : locale === 'en'
-                ? ` (${read.timeSource === '邮件时间' ? 'e-mail time' : 'time logged by the clerk'})`
-                : `（按${read.timeSource}）`,
-          meeting: read.meeting,
-          cutoff: cutoff.slice(0, 16),
-        },
-      ),
-      false,
-    );
-    return { topics, problems, used: false };
-  }
-  const fileNotes: string[] = [];
-  for (const i of read.issues) {
-    // Rows with errors are not listed; everything else is said once in 数据问题.
-    note(f.file, i, i.severity === 'error' && i.row !== undefined);
-    if (i.code === 'topic.unsignedLeader') fileNotes.push(`未经${String(i.params['label'] ?? '领导')}`);
-  }
-  if (read.meeting === undefined) note(f.file, issue('agenda.topicsUndated', {}, { meeting }), false);
-  else if (read.late && read.missed !== undefined)
-    fileNotes.push(
+
+/** How a finding says the time that placed a form, when it is not the one typed in it. */
+const VIA: Partial<Readonly<Record<TopicTimeSource, IssueCode>>> = {
+  [TOPIC_TIME_SOURCE.mail]: 'agenda.viaMail',
+  [TOPIC_TIME_SOURCE.clerk]: 'agenda.viaClerk',
+};
+
+/** Topics for another meeting: deferred to a later one, or meant for one already held. */
+function otherMeeting(read: TopicsRead, meeting: IsoDate, ctx: AgendaContext): Issue {
+  return issue(
+    meeting > ctx.meeting ? 'agenda.topicsDeferred' : 'agenda.topicsPast',
+    {},
+    {
+      unit: read.unit ?? '',
+      at: (read.at ?? '').slice(0, 16),
+      via: read.timeSource === undefined ? '' : (VIA[read.timeSource] ?? ''),
+      meeting,
+      cutoff: ctx.cutoff.slice(0, 16),
+    },
+  );
+}
+
+/** What the agenda notes beside every topic of a file: unsigned, or late for the meeting meant. */
+function fileNotes(read: TopicsRead, locale: Locale): string[] {
+  const notes: string[] = [];
+  for (const i of read.issues)
+    if (i.code === 'topic.unsignedLeader')
+      notes.push(
+        i.params['label'] === undefined
+          ? printed('agenda.unsignedNoteLeader')
+          : printed('agenda.unsignedNote', { label: i.params['label'] }),
+      );
+  if (read.meeting !== undefined && read.late && read.missed !== undefined)
+    notes.push(
       formatMessage(
         'agenda.lateNote',
         { intended: read.missed.meeting, cutoff: read.missed.cutoff.slice(0, 16) },
         locale,
       ),
     );
-  const unitHq = unit !== '' ? matchHq(unit, index)?.hq : undefined;
-  for (const { record: t } of read.topics) {
+  return notes;
+}
+
+/** A form's topics, each under the HQ it is heard by: its project's, its unit's, or the unit. */
+function topicsOf(read: TopicsRead, file: string, ctx: AgendaContext): AgendaTopic[] {
+  const unit = read.unit ?? '';
+  const notes = fileNotes(read, ctx.locale);
+  const unitHq = unit !== '' ? matchHq(unit, ctx.index)?.hq : undefined;
+  return read.topics.map(({ record: t }) => {
     const project: Project | undefined =
-      t.projectId !== undefined ? index.byProject.get(matchKey(t.projectId)) : undefined;
-    const notes = [...fileNotes];
-    if (t.projectId !== undefined && !project) notes.push('项目编号不在项目登记中');
-    topics.push({
-      group: project?.hq ?? unitHq ?? (unit || '（未填申报单位）'),
+      t.projectId !== undefined ? ctx.index.byProject.get(matchKey(t.projectId)) : undefined;
+    const unknown = t.projectId !== undefined && !project;
+    return {
+      group: project?.hq ?? unitHq ?? (unit || printed('agenda.noUnit', { field: UNIT_LABEL })),
       unit,
       ...(t.projectId !== undefined && { projectId: t.projectId }),
       ...(project && { projectName: project.name }),
       topic: t.topic,
       ...(t.problem !== undefined && { problem: t.problem }),
       ...(t.proposal !== undefined && { proposal: t.proposal }),
-      file: f.file,
+      file,
       ...(read.at !== undefined && { submittedAt: read.at }),
-      notes,
-    });
-  }
-  return { topics, problems, used: true };
+      notes: unknown ? [...notes, printed('agenda.unknownProjectNote', UNKNOWN_PROJECT)] : [...notes],
+    };
+  });
 }
 
 export function buildAgenda(input: AgendaInput): Agenda {
@@ -343,19 +374,11 @@ export function buildAgenda(input: AgendaInput): Agenda {
   );
 }
 
-/** The agenda from the files' reads (in a deterministic order) and the files not read. */
-export function assembleAgenda(
-  ctx: AgendaContext,
+/** The topics and problems of every file read, how many were for this meeting, and the files not read. */
+function gatherReads(
   reads: readonly TopicFileRead[],
-  ignored: readonly { readonly file: string; readonly reason: string }[] = [],
-): Agenda {
-  const { meeting, master, calendar, previousMeeting, cutoff } = ctx;
-  const rules = master.rules;
-
-  // (1) The decisions being tracked.
-  const decisions = trackedDecisions(master.decisions, meeting, previousMeeting);
-
-  // (2a) Topics: each file read; those for this meeting listed, others said why not.
+  ignored: readonly { readonly file: string; readonly reason: string }[],
+): { topics: AgendaTopic[]; problems: RejectedRow[]; used: number } {
   const topics: AgendaTopic[] = [];
   const problems: RejectedRow[] = [];
   let used = 0;
@@ -375,6 +398,23 @@ export function assembleAgenda(
       severity: 'info',
       rejected: true,
     });
+  return { topics, problems, used };
+}
+
+/** The agenda from the files' reads (in a deterministic order) and the files not read. */
+export function assembleAgenda(
+  ctx: AgendaContext,
+  reads: readonly TopicFileRead[],
+  ignored: readonly { readonly file: string; readonly reason: string }[] = [],
+): Agenda {
+  const { meeting, master, calendar, previousMeeting, cutoff } = ctx;
+  const rules = master.rules;
+
+  // (1) The decisions being tracked.
+  const decisions = trackedDecisions(master.decisions, meeting, previousMeeting);
+
+  // (2a) Topics: each file read; those for this meeting listed, others said why not.
+  const { topics, problems, used } = gatherReads(reads, ignored);
 
   // (2b) Projects behind: the latest progress imported into the master, milestones on the day.
   const basis = basisPeriod(master, meeting, calendar);

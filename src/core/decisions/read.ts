@@ -4,6 +4,10 @@ import { DECISION_LIST } from '../schema/decisions.js';
 import type { RecordOf } from '../schema/types.js';
 import { readTable } from '../table/read.js';
 import { issue, type Issue } from '../issues/issue.js';
+import { MESSAGES } from '../issues/codes.js';
+
+/** Names listed in a finding's value, joined as the Chinese list joins them. */
+const LIST_SEPARATOR = MESSAGES['values.listSeparator'].zh;
 
 export type DecisionItem = RecordOf<typeof DECISION_LIST>;
 
@@ -56,7 +60,7 @@ export function readDecisionForm(wb: WorkbookGrid): DecisionFormRead {
         issue(
           'decisions.incomplete',
           { sheet: g.name, row: r.row },
-          { id: itemId, missing: missing.join('、') },
+          { id: itemId, missing: missing.join(LIST_SEPARATOR) },
         ),
       );
       continue;

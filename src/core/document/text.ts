@@ -1,5 +1,7 @@
-import type { IssueCode } from '../issues/codes.js';
+import { MESSAGES, type IssueCode } from '../issues/codes.js';
 import { formatMessage, type IssueParams, type Locale } from '../issues/issue.js';
+import { fillText } from '../paper/text.js';
+import { zhNumeral } from '../values/zh-number.js';
 
 /**
  * The words of a document, from the message table (messages-documents.ts), with the number
@@ -43,45 +45,30 @@ export interface DocText {
   compare(rate: number, fraction: number): string;
 }
 
-/** Punctuation and numbering of each language: data, so the text code never branches on it. */
+/**
+ * What of each language is not words: how it numbers headings, names a person by role, shows an
+ * empty cell and treats spaces. The punctuation is in the message table (doc.form.*).
+ */
 const FORMS: Readonly<
   Record<
     Locale,
     {
-      list: string;
-      items: string;
-      stop: string;
       none: string;
-      heading1: (n: number, text: string) => string;
-      heading2: (n: number, text: string) => string;
-      pair: (label: string, text: string) => string;
-      aside: (text: string, note: string) => string;
+      numeral: (n: number) => string;
       person: (role: string, name: string) => string;
       tight: (s: string) => string;
     }
   >
 > = {
   zh: {
-    list: '、',
-    items: '；',
-    stop: '。',
     none: '—',
-    heading1: (n, text) => `${chineseNumber(n)}、${text}`,
-    heading2: (n, text) => `（${chineseNumber(n)}）${text}`,
-    pair: (label, text) => `${label}：${text}`,
-    aside: (text, note) => `${text}（${note}）`,
+    numeral: zhNumeral,
     person: (role, name) => `${role}${name}`,
     tight: (s) => s.replace(/\s+/gu, ''),
   },
   en: {
-    list: ', ',
-    items: '; ',
-    stop: '.',
     none: '—',
-    heading1: (n, text) => `${n}. ${text}`,
-    heading2: (n, text) => `(${n}) ${text}`,
-    pair: (label, text) => `${label}: ${text}`,
-    aside: (text, note) => `${text} (${note})`,
+    numeral: String,
     person: (role, name) => `${role} ${name}`,
     tight: (s) => s,
   },
@@ -90,6 +77,8 @@ const FORMS: Readonly<
 export function docText(locale: Locale): DocText {
   const forms = FORMS[locale];
   const f = (code: IssueCode, params: IssueParams = {}): string => formatMessage(code, params, locale);
+  // Punctuation around a unit's own text: filled as given.
+  const p = (code: IssueCode, params: IssueParams = {}): string => printed(code, params, locale);
   const round1 = (x: number): number => Math.round(x * 10) / 10;
   const text = Object.assign(f, {
     locale,
@@ -105,14 +94,14 @@ export function docText(locale: Locale): DocText {
     money: (x: number) => (Math.round(x * 100) / 100).toFixed(2),
     points: (gap: number) => Math.abs(round1(gap * 100)).toFixed(1),
     none: forms.none,
-    list: (names: readonly string[]) => names.join(forms.list),
-    items: (parts: readonly string[]) => parts.join(forms.items),
+    list: (names: readonly string[]) => names.join(p('values.listSeparator')),
+    items: (parts: readonly string[]) => parts.join(p('doc.form.items')),
     tight: forms.tight,
-    sentence: (text: string) => `${text}${forms.stop}`,
-    heading1: forms.heading1,
-    heading2: forms.heading2,
-    pair: forms.pair,
-    aside: forms.aside,
+    sentence: (text: string) => `${text}${p('doc.form.stop')}`,
+    heading1: (n: number, text: string) => p('doc.form.heading1', { n: forms.numeral(n), text }),
+    heading2: (n: number, text: string) => p('doc.form.heading2', { n: forms.numeral(n), text }),
+    pair: (label: string, text: string) => p('doc.form.pair', { label, text }),
+    aside: (text: string, note: string) => p('doc.form.aside', { text, note }),
     person: forms.person,
     compare: (rate: number, fraction: number) => {
       // "Behind" compares exact amounts (DOMAIN §3); the gap shown is rounded for reading only.
@@ -125,10 +114,19 @@ export function docText(locale: Locale): DocText {
   return text;
 }
 
-/** 一 … 十九: the numbers of first-level headings. */
-export function chineseNumber(n: number): string {
-  const digits = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-  if (n < 10) return digits[n] ?? String(n);
-  if (n < 20) return `十${n === 10 ? '' : digits[n - 10]}`;
-  return `${digits[Math.floor(n / 10)]}十${n % 10 === 0 ? '' : digits[n % 10]}`;
+/**
+ * A message's words for a printed sheet or document, filled with the values exactly as given:
+ * paper shows a unit's text as it was typed (formatMessage, for findings, writes invisible
+ * characters out instead).
+ */
+export function printed(code: IssueCode, params: IssueParams = {}, locale: Locale = 'zh'): string {
+  return fillText(MESSAGES[code][locale], params);
 }
+
+/** 2026-11-13 → 2026年11月13日 (the long form printed on paper). */
+export const zhDate = (d: string, locale: Locale = 'zh'): string =>
+  printed(
+    'doc.date',
+    { y: Number(d.slice(0, 4)), m: Number(d.slice(5, 7)), d: Number(d.slice(8, 10)) },
+    locale,
+  );

@@ -5,6 +5,7 @@ import { PRINT_MESSAGES } from './messages-print.js';
 import { ANNEX_MESSAGES } from './messages-annex.js';
 import { PROGRESS_MESSAGES } from './messages-progress.js';
 import { AGENDA_MESSAGES } from './messages-agenda.js';
+import { SHEETS_AGENDA_MESSAGES } from './messages-sheets-agenda.js';
 import { TABLE_MESSAGES } from './messages-table.js';
 import { PAPER_MESSAGES } from './messages-papers.js';
 import { MAIL_MESSAGES } from './messages-mail.js';
@@ -478,6 +479,7 @@ export const MESSAGES = {
   ...MERGE_MESSAGES,
   ...MERGE_RUN_MESSAGES,
   ...AGENDA_MESSAGES,
+  ...SHEETS_AGENDA_MESSAGES,
   ...TABLE_MESSAGES,
   ...PAPER_MESSAGES,
   ...MAIL_MESSAGES,

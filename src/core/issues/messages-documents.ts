@@ -109,6 +109,13 @@ export const DOCUMENT_MESSAGES = {
   // ---- shared ------------------------------------------------------------------------------
   'doc.date': { severity: 'info', zh: '{y}年{m}月{d}日', en: '{y}-{m}-{d}' },
   'doc.shortDate': { severity: 'info', zh: '{m}月{d}日', en: '{m}/{d}' },
+  // punctuation and numbering of running text (core/document/text.ts)
+  'doc.form.items': { severity: 'info', zh: '；', en: '; ' },
+  'doc.form.stop': { severity: 'info', zh: '。', en: '.' },
+  'doc.form.heading1': { severity: 'info', zh: '{n}、{text}', en: '{n}. {text}' },
+  'doc.form.heading2': { severity: 'info', zh: '（{n}）{text}', en: '({n}) {text}' },
+  'doc.form.pair': { severity: 'info', zh: '{label}：{text}', en: '{label}: {text}' },
+  'doc.form.aside': { severity: 'info', zh: '{text}（{note}）', en: '{text} ({note})' },
   'doc.issueNo': { severity: 'info', zh: '第{n}期', en: 'No. {n}' },
   'doc.to': { severity: 'info', zh: '报：{to}', en: 'To: {to}' },
   'doc.cc': { severity: 'info', zh: '抄送：{cc}。', en: 'Copy: {cc}.' },

@@ -14,6 +14,7 @@ import type { IsoDate } from '../values/dates.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import type { MasterData } from '../master/types.js';
 import { AGENDA_PROBLEMS } from '../schema/agenda.js';
+import { DEADLINE_STATE, type DeadlineState } from '../rules/vocab.js';
 import type { Issue, Locale } from '../issues/issue.js';
 
 /**
@@ -121,12 +122,12 @@ export function agendaJob(
 }
 
 export function agendaCounts(a: Agenda): AgendaCounts {
-  const count = (s: string): number => a.decisions.filter((d) => d.state === s).length;
+  const count = (s: DeadlineState): number => a.decisions.filter((d) => d.state === s).length;
   return {
     decisions: a.decisions.length,
-    done: count('已完成') + count('逾期完成'),
-    notDue: count('未到期'),
-    overdue: count('逾期未完成'),
+    done: count(DEADLINE_STATE.done) + count(DEADLINE_STATE.doneLate),
+    notDue: count(DEADLINE_STATE.pending),
+    overdue: count(DEADLINE_STATE.overdue),
     topics: a.topics.length,
     behind: a.behind.length,
     received: a.files.received,

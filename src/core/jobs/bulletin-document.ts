@@ -4,6 +4,7 @@ import type { Bulletin, SummaryLine } from '../bulletin/model.js';
 import type { ChartSpec } from '../document/chart.js';
 import type { DocBlock, OfficialDocument, TableColumn } from '../document/model.js';
 import { docText, type DocText } from '../document/text.js';
+import { SUMMARY_GROUP } from '../rules/vocab.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import type { Issue, Locale } from '../issues/issue.js';
 
@@ -110,7 +111,7 @@ function submissionParagraphs(b: Bulletin, t: DocText): DocBlock[] {
 }
 
 function investmentParagraphs(b: Bulletin, t: DocText): DocBlock[] {
-  const all = b.summary.find((l) => l.group === '合计');
+  const all = b.summary.find((l) => l.group === SUMMARY_GROUP.all);
   const out: DocBlock[] = [];
   if (all) {
     out.push({
@@ -129,7 +130,7 @@ function investmentParagraphs(b: Bulletin, t: DocText): DocBlock[] {
             }),
     });
   }
-  const categories = b.summary.filter((l) => l.group === '按类别');
+  const categories = b.summary.filter((l) => l.group === SUMMARY_GROUP.byCategory);
   if (categories.length > 0) {
     const items = categories.map((l) =>
       l.rate === undefined
@@ -157,7 +158,7 @@ function investmentParagraphs(b: Bulletin, t: DocText): DocBlock[] {
   return out;
 }
 
-const byHq = (b: Bulletin): SummaryLine[] => b.summary.filter((l) => l.group === '按指挥部');
+const byHq = (b: Bulletin): SummaryLine[] => b.summary.filter((l) => l.group === SUMMARY_GROUP.byHq);
 
 const col = (header: string, width: number, align: TableColumn['align'] = 'right'): TableColumn => ({
   header,
@@ -178,7 +179,7 @@ function hqTable(b: Bulletin, t: DocText): DocBlock {
     l.rate === undefined ? t.none : signedPoints(l.rate - l.fraction),
     String(l.behind),
   ];
-  const all = b.summary.find((l) => l.group === '合计');
+  const all = b.summary.find((l) => l.group === SUMMARY_GROUP.all);
   const rows = [...byHq(b).map((l) => line(l, l.name)), ...(all ? [line(all, t('doc.total'))] : [])];
   return {
     kind: 'table',
@@ -208,7 +209,7 @@ function signedPoints(gap: number): string {
 }
 
 function statusParagraph(b: Bulletin, rules: RuleSet, t: DocText): DocBlock {
-  const all = b.summary.find((l) => l.group === '合计');
+  const all = b.summary.find((l) => l.group === SUMMARY_GROUP.all);
   const s = all?.statuses ?? { 正常: 0, 预警: 0, 滞后: 0, 未报: 0, 有误: 0 };
   return {
     kind: 'paragraph',
@@ -234,7 +235,7 @@ function statusTable(b: Bulletin, rules: RuleSet, t: DocText): DocBlock {
     String(l.statuses.滞后),
     String(l.statuses.未报 + l.statuses.有误),
   ];
-  const all = b.summary.find((l) => l.group === '合计');
+  const all = b.summary.find((l) => l.group === SUMMARY_GROUP.all);
   const rows = [...byHq(b).map((l) => line(l, l.name)), ...(all ? [line(all, t('doc.total'))] : [])];
   return {
     kind: 'table',

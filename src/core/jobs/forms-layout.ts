@@ -5,11 +5,13 @@ import {
   BLANK_DATE,
   HANDOVER_FORM,
   RECORD_FORM,
+  SIGN_AND_DATE,
   SURVEY_FORM,
   TICK,
 } from '../schema/forms.js';
 import { FORM_STYLE as S, FormGrid, formSheet } from '../paper/form.js';
-import { fillText, zhDate } from '../paper/text.js';
+import { fillText } from '../paper/text.js';
+import { zhDate } from '../document/text.js';
 import type { PaperSheet } from '../paper/types.js';
 import type { AgentCase } from './forms-case.js';
 import { compareText } from '../values/collate.js';
@@ -23,12 +25,12 @@ import { compareText } from '../values/collate.js';
 const date = (d: string | undefined): string => (d ? zhDate(d) : '');
 const money = (n: number | undefined): string =>
   n === undefined ? '' : n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const signAndDate = (sign: string): string => fillText(SIGN_AND_DATE, { sign, date: BLANK_DATE });
 const blankRows = (have: number, atLeast: number): number => Math.max(0, atLeast - have);
 
 /** 代办受理表 (A4 portrait), with the 工作守则 of 附件2 under it. */
 export function acceptanceSheet(c: AgentCase): PaperSheet {
   const F = ACCEPTANCE_FORM;
-  const L = F.labels;
   const g = new FormGrid([5, 12, 9, 9, 9, 6, 9, 11]);
   g.full(F.title, S.title, 40);
   g.line(
@@ -43,6 +45,33 @@ export function acceptanceSheet(c: AgentCase): PaperSheet {
     ],
     26,
   );
+  acceptanceParticulars(g, c);
+  acceptanceApprovals(g, c);
+  g.full(F.pledge, S.small, 24);
+  const [client, stamp, agent, office] = F.signatures;
+  g.line(
+    [
+      { value: client, from: 1, to: 4, style: S.sign },
+      { value: agent, from: 5, to: 8, style: S.sign },
+    ],
+    34,
+  );
+  g.line(
+    [
+      { value: signAndDate(stamp), from: 1, to: 4, style: S.sign },
+      { value: signAndDate(office), from: 5, to: 8, style: S.sign },
+    ],
+    34,
+  );
+  g.addRow(8);
+  g.full(CONDUCT_CODE.title, S.section, 24);
+  for (const point of CONDUCT_CODE.points) g.full(point, S.small, 18);
+  return formSheet(F.title, 'portrait', g);
+}
+
+/** 代办受理表's boxed rows: the company, the project and the people of the case. */
+function acceptanceParticulars(g: FormGrid, c: AgentCase): void {
+  const L = ACCEPTANCE_FORM.labels;
   const wide = (label: string, value: string): number =>
     g.line([
       { value: label, from: 1, to: 2, style: S.label },
@@ -63,6 +92,11 @@ export function acceptanceSheet(c: AgentCase): PaperSheet {
   wide(L.content, p?.content ?? '');
   pair(L.client, '', L.clientPhone, '');
   pair(L.agent, c.agent, L.agentPhone, '');
+}
+
+/** 代办受理表's table of the approvals to obtain, with blank lines to five at least. */
+function acceptanceApprovals(g: FormGrid, c: AgentCase): void {
+  const F = ACCEPTANCE_FORM;
   g.full(F.approvals, S.section, 24);
   const cols = [
     [1, 1],
@@ -89,26 +123,6 @@ export function acceptanceSheet(c: AgentCase): PaperSheet {
       cols.map(([from, to]) => ({ value: '', from, to, style: S.centre })),
       22,
     );
-  g.full(F.pledge, S.small, 24);
-  const [client, stamp, agent, office] = F.signatures;
-  g.line(
-    [
-      { value: client, from: 1, to: 4, style: S.sign },
-      { value: agent, from: 5, to: 8, style: S.sign },
-    ],
-    34,
-  );
-  g.line(
-    [
-      { value: `${stamp}　${BLANK_DATE}`, from: 1, to: 4, style: S.sign },
-      { value: `${office}　${BLANK_DATE}`, from: 5, to: 8, style: S.sign },
-    ],
-    34,
-  );
-  g.addRow(8);
-  g.full(CONDUCT_CODE.title, S.section, 24);
-  for (const point of CONDUCT_CODE.points) g.full(point, S.small, 18);
-  return formSheet(F.title, 'portrait', g);
 }
 
 /** 督导代办情况记录表 (A4 landscape): one line per approval done, the open ones said under it. */
@@ -129,6 +143,22 @@ export function recordSheet(c: AgentCase): PaperSheet {
     F.columns.map((h, i) => ({ value: h, from: i + 1, to: i + 1, style: S.head })),
     34,
   );
+  recordLines(g, c);
+  g.full(F.note, { ...S.small, border: 'none' }, 20);
+  const [agent, office] = F.signatures;
+  g.line(
+    [
+      { value: agent, from: 1, to: 5, style: S.sign },
+      { value: signAndDate(office), from: 6, to: 11, style: S.sign },
+    ],
+    36,
+  );
+  return formSheet(F.title, 'landscape', g);
+}
+
+/** 督导代办情况记录表's lines: one per approval done (blank ones to eleven), then what is open. */
+function recordLines(g: FormGrid, c: AgentCase): void {
+  const F = RECORD_FORM;
   const done = c.approvals.filter((a) => a.done !== undefined);
   done.forEach((a, i) => {
     const v = [
@@ -164,21 +194,11 @@ export function recordSheet(c: AgentCase): PaperSheet {
               .map((a) =>
                 fillText(F.openItem, { item: a.item, department: a.department, start: a.start, due: a.due }),
               )
-              .join('；'),
+              .join(F.openSeparator),
           })
         : F.allDone;
     g.full(text, S.small, 22);
   }
-  g.full(F.note, { ...S.small, border: 'none' }, 20);
-  const [agent, office] = F.signatures;
-  g.line(
-    [
-      { value: agent, from: 1, to: 5, style: S.sign },
-      { value: `${office}　${BLANK_DATE}`, from: 6, to: 11, style: S.sign },
-    ],
-    36,
-  );
-  return formSheet(F.title, 'landscape', g);
 }
 
 /** 手续代办移交表 (A4 portrait): every approval of the case, handed over with its papers. */
@@ -203,6 +223,28 @@ export function handoverSheet(c: AgentCase): PaperSheet {
     ],
     26,
   );
+  handoverParticulars(g, c);
+  handoverApprovals(g, c);
+  g.full(F.statement, S.small, 40);
+  const [from, to, witness, stamp] = F.signatures;
+  for (const [l, r] of [
+    [from, to],
+    [witness, stamp],
+  ] as const)
+    g.line(
+      [
+        { value: l, from: 1, to: 3, style: S.sign },
+        { value: r, from: 4, to: 7, style: S.sign },
+      ],
+      36,
+    );
+  g.line([{ value: `${BLANK_DATE}`, from: 4, to: 7, style: { ...S.sign, h: 'right' } }], 30);
+  return formSheet(F.title, 'portrait', g);
+}
+
+/** 手续代办移交表's boxed rows: the company, the project, the agent. */
+function handoverParticulars(g: FormGrid, c: AgentCase): void {
+  const F = HANDOVER_FORM;
   const wide = (label: string, value: string): number =>
     g.line([
       { value: label, from: 1, to: 2, style: S.label },
@@ -216,6 +258,11 @@ export function handoverSheet(c: AgentCase): PaperSheet {
     { value: F.labels.agent, from: 5, to: 5, style: S.label },
     { value: c.agent, from: 6, to: 7, style: S.value },
   ]);
+}
+
+/** 手续代办移交表's table: every approval of the case (blank lines to ten), the open ones marked. */
+function handoverApprovals(g: FormGrid, c: AgentCase): void {
+  const F = HANDOVER_FORM;
   g.addRow(8);
   g.line(
     F.columns.map((h, i) => ({ value: h, from: i + 1, to: i + 1, style: S.head })),
@@ -233,21 +280,6 @@ export function handoverSheet(c: AgentCase): PaperSheet {
       F.columns.map((_, k) => ({ value: '', from: k + 1, to: k + 1, style: S.centre })),
       26,
     );
-  g.full(F.statement, S.small, 40);
-  const [from, to, witness, stamp] = F.signatures;
-  for (const [l, r] of [
-    [from, to],
-    [witness, stamp],
-  ] as const)
-    g.line(
-      [
-        { value: l, from: 1, to: 3, style: S.sign },
-        { value: r, from: 4, to: 7, style: S.sign },
-      ],
-      36,
-    );
-  g.line([{ value: `${BLANK_DATE}`, from: 4, to: 7, style: { ...S.sign, h: 'right' } }], 30);
-  return formSheet(F.title, 'portrait', g);
 }
 
 /** 代办员满意度测评表 exactly as 附件3: seven items × five levels, 意见和建议, 填写人, 联系电话, 日期. */

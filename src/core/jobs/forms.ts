@@ -10,8 +10,12 @@ import {
   type FormKind,
 } from '../schema/forms.js';
 import { issue, type Issue } from '../issues/issue.js';
+import { MESSAGES } from '../issues/codes.js';
 import { agentCase, BLANK_CASE, type AgentCase } from './forms-case.js';
 import { acceptanceSheet, handoverSheet, recordSheet, surveySheet } from './forms-layout.js';
+
+/** Names listed in a finding's value, joined as the Chinese list joins them. */
+const LIST_SEPARATOR = MESSAGES['values.listSeparator'].zh;
 
 /**
  * `kpd forms --case 案卷号` (代办员制度 五、工作流程): a case's papers from the master's 代办事项 —
@@ -84,7 +88,7 @@ export function caseForms(master: MasterData, caseId: string): CaseFormsJob | Is
     return issue(
       'forms.unknownCase',
       {},
-      { value: caseId, allowed: known.slice(0, 12).join('、') + (known.length > 12 ? ' …' : '') },
+      { value: caseId, allowed: known.slice(0, 12).join(LIST_SEPARATOR) + (known.length > 12 ? ' …' : '') },
     );
   }
   const open = c.approvals.filter((a) => a.done === undefined);
@@ -94,7 +98,7 @@ export function caseForms(master: MasterData, caseId: string): CaseFormsJob | Is
       issue(
         'forms.openApprovals',
         {},
-        { caseId: c.caseId, count: open.length, items: open.map((a) => a.item).join('、') },
+        { caseId: c.caseId, count: open.length, items: open.map((a) => a.item).join(LIST_SEPARATOR) },
       ),
     );
   if (!c.survey) issues.push(issue('forms.noSurvey', {}, { agent: c.agent, company: c.company }));

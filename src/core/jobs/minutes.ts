@@ -4,6 +4,7 @@ import type { DecidedItem } from '../decisions/read.js';
 import type { DocBlock, OfficialDocument, TableColumn } from '../document/model.js';
 import { docText, type DocText } from '../document/text.js';
 import { WEEKDAYS } from '../rules/schedule.js';
+import { DEADLINE_STATE, type DeadlineState } from '../rules/vocab.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import { weeksOfYear } from '../calendar/schedule.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
@@ -66,14 +67,42 @@ export function draftMinutes(input: MinutesInput): Minutes {
   // Numbers the clerk already used are skipped, so a spare never repeats one.
   const used = new Set(decided.map((d) => d.itemId));
   const spares = numbered.filter((n) => !used.has(n));
+  const name = rules.documents.minutesMasthead;
+  const document: OfficialDocument = {
+    masthead: { name, issue: t('doc.issueNo', { n: input.issueNo }), office, date: t.date(a.meeting) },
+    body: minutesBody(a, decided, spares, t),
+    record: {
+      lines: [t('doc.distribution', { to: rules.documents.minutesTo })],
+      printedBy: office,
+      printedOn: t('doc.printed', { date: t.date(a.meeting) }),
+    },
+    properties: {
+      title: t.aside(name, t('doc.issueNo', { n: input.issueNo })),
+      subject: t.date(a.meeting),
+      description: a.rulesLabel,
+    },
+  };
+  const rows: RowValues[] = [
+    ...decided.map((d) => ({ itemId: d.itemId, content: d.content, unit: d.unit, deadline: d.deadline })),
+    ...spares.map((itemId) => ({ itemId })),
+  ];
+  return { result: { document, form: { meeting: a.meeting, rows } }, issues: [] };
+}
+
+/** The 纪要's text: the opening, its four numbered parts, and the attendance left to fill. */
+function minutesBody(
+  a: Agenda,
+  decided: readonly DecidedItem[],
+  spares: readonly string[],
+  t: DocText,
+): DocBlock[] {
   let headings = 0;
   const heading = (text: string): DocBlock => ({
     kind: 'heading',
     level: 1,
     text: t.heading1(++headings, text),
   });
-
-  const body: DocBlock[] = [
+  return [
     {
       kind: 'paragraph',
       text: t('doc.minutes.opening', {
@@ -97,26 +126,6 @@ export function draftMinutes(input: MinutesInput): Minutes {
     { kind: 'fill', label: t('doc.minutes.leave'), lines: 1 },
     { kind: 'fill', label: t('doc.minutes.observers'), lines: 2 },
   ];
-  const name = rules.documents.minutesMasthead;
-  const document: OfficialDocument = {
-    masthead: { name, issue: t('doc.issueNo', { n: input.issueNo }), office, date: t.date(a.meeting) },
-    body,
-    record: {
-      lines: [t('doc.distribution', { to: rules.documents.minutesTo })],
-      printedBy: office,
-      printedOn: t('doc.printed', { date: t.date(a.meeting) }),
-    },
-    properties: {
-      title: `${name}（${t('doc.issueNo', { n: input.issueNo })}）`,
-      subject: t.date(a.meeting),
-      description: a.rulesLabel,
-    },
-  };
-  const rows: RowValues[] = [
-    ...decided.map((d) => ({ itemId: d.itemId, content: d.content, unit: d.unit, deadline: d.deadline })),
-    ...spares.map((itemId) => ({ itemId })),
-  ];
-  return { result: { document, form: { meeting: a.meeting, rows } }, issues: [] };
 }
 
 const col = (header: string, width: number, align: TableColumn['align'] = 'left'): TableColumn => ({
@@ -128,20 +137,20 @@ const col = (header: string, width: number, align: TableColumn['align'] = 'left'
 /** 一: the 督查室's report — counts, the overdue by name, and the table of every tracked item. */
 function trackedBlocks(a: Agenda, t: DocText): DocBlock[] {
   if (a.decisions.length === 0) return [{ kind: 'paragraph', text: t('doc.minutes.noDecisions') }];
-  const count = (s: string): number => a.decisions.filter((d) => d.state === s).length;
+  const count = (s: DeadlineState): number => a.decisions.filter((d) => d.state === s).length;
   const out: DocBlock[] = [
     {
       kind: 'paragraph',
       text: t('doc.minutes.decisionsSummary', {
         total: a.decisions.length,
-        done: count('已完成') + count('逾期完成'),
-        lateDone: count('逾期完成'),
-        open: count('未到期'),
-        overdue: count('逾期未完成'),
+        done: count(DEADLINE_STATE.done) + count(DEADLINE_STATE.doneLate),
+        lateDone: count(DEADLINE_STATE.doneLate),
+        open: count(DEADLINE_STATE.pending),
+        overdue: count(DEADLINE_STATE.overdue),
       }),
     },
   ];
-  const overdue = a.decisions.filter((d) => d.state === '逾期未完成');
+  const overdue = a.decisions.filter((d) => d.state === DEADLINE_STATE.overdue);
   if (overdue.length > 0)
     out.push({
       kind: 'paragraph',

@@ -4,7 +4,3 @@ export function fillText(template: string, params: Readonly<Record<string, strin
     Object.hasOwn(params, k) ? String(params[k]) : '',
   );
 }
-
-/** 2026-11-13 → 2026年11月13日 (the long form printed on paper). */
-export const zhDate = (d: string): string =>
-  `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;

@@ -124,3 +124,12 @@ export const AGENT_LEVEL = { first: AGENT_LEVELS[0], second: AGENT_LEVELS[1] } a
 
 /** DAY_TYPES by name: a rest day, a working day (节假日 类型). */
 export const DAY_TYPE = { rest: DAY_TYPES[0], work: DAY_TYPES[1] } as const;
+export type DeadlineState = (typeof DEADLINE_STATE)[keyof typeof DEADLINE_STATE];
+
+const [MAIL_TIME, CLERK_TIME] = TIME_SOURCES;
+/**
+ * The times that may place a topic form, most trusted first (DOMAIN §3): the mail's, the clerk's,
+ * the 申报时间 typed in it.
+ */
+export const TOPIC_TIME_SOURCE = { mail: MAIL_TIME, clerk: CLERK_TIME, typed: '申报时间' } as const;
+export type TopicTimeSource = (typeof TOPIC_TIME_SOURCE)[keyof typeof TOPIC_TIME_SOURCE];

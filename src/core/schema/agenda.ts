@@ -1,5 +1,6 @@
 import { PROBLEM_COLUMNS } from './bulletin.js';
 import { defineSheet, defineTemplate } from './define.js';
+import { DEADLINE_STATE } from '../rules/vocab.js';
 
 /**
  * 周例会议程: what `kpd agenda` writes for the Saturday meeting (DOMAIN §5) — the agenda in its
@@ -7,6 +8,36 @@ import { defineSheet, defineTemplate } from './define.js';
  * schedule HQ by HQ, and what could not be used. Filled like the bulletin: an office may supply
  * its own styled copy; text in {{双括号}} is replaced.
  */
+
+/**
+ * The {{placeholders}} of the agenda's titles and lead lines, keyed: the words an office may also
+ * type in its own copy of the template.
+ */
+export const AGENDA_PLACEHOLDERS = {
+  meetingDate: '会议日期',
+  weekday: '星期',
+  previousMeeting: '上次会议',
+  cutoff: '议题截止',
+  office: '编制单位',
+  topics: '议题数',
+  units: '申报单位数',
+  behind: '滞后项目数',
+  basis: '进展依据',
+  decisions: '督办数',
+  done: '已完成',
+  doneLate: '逾期完成',
+  pending: '未到期',
+  overdue: '逾期未完成',
+  files: '文件数',
+  filesUsed: '列入文件数',
+  rules: '规则集',
+  cutoffWeekday: '截止星期',
+  cutoffTime: '截止时刻',
+  calendarBasis: '节假日依据',
+} as const;
+
+/** 类型 of a line of 议题及滞后项目: a topic submitted, or a project behind schedule. */
+export const AGENDA_LINE_KIND = { topic: '申报议题', behind: '滞后项目' } as const;
 
 export const AGENDA_ITEMS = defineSheet({
   key: 'agendaItems',
@@ -37,7 +68,12 @@ export const AGENDA_DECISIONS = defineSheet({
   landscape: true,
   highlight: {
     column: 'state',
-    colors: { 逾期未完成: 'red', 逾期完成: 'yellow', 已完成: 'green', 未到期: 'grey' },
+    colors: {
+      [DEADLINE_STATE.overdue]: 'red',
+      [DEADLINE_STATE.doneLate]: 'yellow',
+      [DEADLINE_STATE.done]: 'green',
+      [DEADLINE_STATE.pending]: 'grey',
+    },
   },
   lead: [
     '由督查室通报。共 {{督办数}} 项：已完成 {{已完成}} 项（其中逾期完成 {{逾期完成}} 项），未到期 {{未到期}} 项，逾期未完成 {{逾期未完成}} 项。列出上次会议（{{上次会议}}）议定的事项、此前未完成的事项和上次会议以来完成的事项。',
@@ -62,7 +98,10 @@ export const AGENDA_TOPICS = defineSheet({
   title: '各指挥部存在问题及滞后项目（逐个汇报）',
   output: true,
   landscape: true,
-  highlight: { column: 'kind', colors: { 滞后项目: 'red', 申报议题: 'green' } },
+  highlight: {
+    column: 'kind',
+    colors: { [AGENDA_LINE_KIND.behind]: 'red', [AGENDA_LINE_KIND.topic]: 'green' },
+  },
   lead: [
     '按指挥部逐个汇报：先议申报的议题，再由指挥长说明滞后项目的原因和措施。滞后项目由系统自动列入：{{进展依据}}，节点计划截至 {{会议日期}}。',
   ],

@@ -15,6 +15,8 @@ export const TICK = '√';
 
 /** A blank to write on: the date as a person fills it in by hand. */
 export const BLANK_DATE = '　　年　　月　　日';
+/** A signature's words and the blank date after them, a full-width space apart as on the paper forms. */
+export const SIGN_AND_DATE = '{sign}　{date}';
 
 export const ACCEPTANCE_FORM = {
   id: 'kpd.form.acceptance',
@@ -63,6 +65,7 @@ export const RECORD_FORM = {
   late: '超时',
   open: '尚未办结 {count} 项：{items}。',
   openItem: '{item}（{department}，{start} 开始，应于 {due} 前办结）',
+  openSeparator: '；',
   allDone: '本案卷审批事项已全部办结，请填写手续代办移交表。',
   note: '注：每办结一项审批手续即登记一行（代办员制度 五、4）。',
   signatures: ['一级代办员（签字）：', '重点项目办公室审核（签字）：'],

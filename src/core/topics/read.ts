@@ -9,6 +9,8 @@ import { Meetings } from '../calendar/meetings.js';
 import type { RuleSet } from '../rules/ruleset.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import type { Located } from '../master/types.js';
+import { MESSAGES } from '../issues/codes.js';
+import { TOPIC_TIME_SOURCE, type TopicTimeSource } from '../rules/vocab.js';
 
 export type TopicRecord = RecordOf<typeof TOPIC_LIST>;
 
@@ -19,7 +21,7 @@ export type TopicRecord = RecordOf<typeof TOPIC_LIST>;
  */
 export interface TopicArrival {
   readonly at: string;
-  readonly source: '邮件时间' | '登记时间';
+  readonly source: typeof TOPIC_TIME_SOURCE.mail | typeof TOPIC_TIME_SOURCE.clerk;
 }
 
 export interface TopicsRead {
@@ -28,7 +30,7 @@ export interface TopicsRead {
   readonly submittedAt?: string;
   /** The time that placed the topics (the arrival's when known, else 申报时间), and which it is. */
   readonly at?: string;
-  readonly timeSource?: '邮件时间' | '登记时间' | '申报时间';
+  readonly timeSource?: TopicTimeSource;
   /** The Saturday meeting the topics go to, and whether they missed this week's cut-off. */
   readonly meeting?: string;
   readonly late: boolean;
@@ -53,22 +55,7 @@ export function readTopics(
   if (found.kind === 'missing')
     return { late: false, topics: [], issues: [issue('sheet.missing', {}, { sheet: TOPIC_LIST.name })] };
   const sheet = found.grid.name;
-  const headers = TOPIC_LIST.columns
-    .filter((c) => 'required' in c && c.required)
-    .map((c) => c.header)
-    .join('、');
-  if (found.kind === 'unrecognised') {
-    // Never read as "no topics": the sheet and every filled row of it are said.
-    const params = { sheet, expected: TOPIC_LIST.name, headers };
-    return {
-      late: false,
-      topics: [],
-      issues: [
-        issue('sheet.unrecognised', { sheet }, { ...params, count: found.rows.length }),
-        ...found.rows.map((row) => issue('sheet.unrecognisedRow', { sheet, row, column: 1 }, params)),
-      ],
-    };
-  }
+  if (found.kind === 'unrecognised') return unrecognised(sheet, found.rows);
   const t = readTable(found.grid, TOPIC_LIST);
   const issues: Issue[] = [...t.issues];
   if (found.kind === 'renamed')
@@ -77,32 +64,17 @@ export function readTopics(
   const submitted = t.fields.get('submittedAt');
   const typed = typeof submitted?.value === 'string' ? submitted.value : undefined;
   const at = arrival?.at ?? typed;
-  const timeSource = arrival?.source ?? (typed !== undefined ? '申报时间' : undefined);
-  let meeting: string | undefined;
-  let late = false;
-  let missed: { meeting: string; cutoff: string } | undefined;
-  if (at !== undefined && timeSource !== undefined) {
-    const m = meetingForTopic(at, rules, calendar, meetings ?? new Meetings(rules, calendar));
-    meeting = m.meeting;
-    late = m.late;
-    if (m.late) missed = { meeting: m.intended, cutoff: m.cutoff };
-    if (m.late) {
-      issues.push(
-        issue(
-          'topic.late',
-          // The typed time is in a cell; a mail's time is not in the workbook at all.
-          arrival ? { sheet: t.sheet } : { sheet: t.sheet, row: submitted?.row, column: submitted?.column },
-          {
-            source: timeSource,
-            value: at.slice(0, 16),
-            cutoff: m.cutoff.slice(0, 16),
-            meeting: m.meeting,
-            intended: m.intended,
-          },
-        ),
-      );
-    }
-  }
+  const timeSource = arrival?.source ?? (typed !== undefined ? TOPIC_TIME_SOURCE.typed : undefined);
+  // The typed time is in a cell; a mail's time is not in the workbook at all.
+  const where = arrival
+    ? { sheet: t.sheet }
+    : { sheet: t.sheet, row: submitted?.row, column: submitted?.column };
+  const placed =
+    at !== undefined && timeSource !== undefined
+      ? placement(at, timeSource, where, rules, calendar, meetings)
+      : { late: false };
+  if (placed.issue) issues.push(placed.issue);
+  const { meeting, late, missed } = placed;
   const topics = t.rows
     .filter((r) => r.ok)
     .map((r) => ({ sheet: t.sheet, row: r.row, record: r.record, columns: t.columns }));
@@ -116,5 +88,47 @@ export function readTopics(
     ...(missed && { missed }),
     topics,
     issues,
+  };
+}
+
+/** A sheet not recognised as 议题申报: never read as "no topics" — the sheet and every filled row are said. */
+function unrecognised(sheet: string, rows: readonly number[]): TopicsRead {
+  const headers = TOPIC_LIST.columns
+    .filter((c) => 'required' in c && c.required)
+    .map((c) => c.header)
+    .join(MESSAGES['values.listSeparator'].zh);
+  const params = { sheet, expected: TOPIC_LIST.name, headers };
+  return {
+    late: false,
+    topics: [],
+    issues: [
+      issue('sheet.unrecognised', { sheet }, { ...params, count: rows.length }),
+      ...rows.map((row) => issue('sheet.unrecognisedRow', { sheet, row, column: 1 }, params)),
+    ],
+  };
+}
+
+/** The meeting a form's time places its topics at; when late, the one missed and a finding. */
+function placement(
+  at: string,
+  source: TopicTimeSource,
+  where: Parameters<typeof issue>[1],
+  rules: RuleSet,
+  calendar: WorkCalendar | undefined,
+  meetings: Meetings | undefined,
+): { meeting?: string; late: boolean; missed?: { meeting: string; cutoff: string }; issue?: Issue } {
+  const m = meetingForTopic(at, rules, calendar, meetings ?? new Meetings(rules, calendar));
+  if (!m.late) return { meeting: m.meeting, late: false };
+  return {
+    meeting: m.meeting,
+    late: true,
+    missed: { meeting: m.intended, cutoff: m.cutoff },
+    issue: issue('topic.late', where, {
+      source,
+      value: at.slice(0, 16),
+      cutoff: m.cutoff.slice(0, 16),
+      meeting: m.meeting,
+      intended: m.intended,
+    }),
   };
 }

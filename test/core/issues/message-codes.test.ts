@@ -32,6 +32,8 @@ describe('Message codes', () => {
     const where = new Map<string, string[]>();
     for (const f of files) for (const c of await codesOf(f)) where.set(c, [...(where.get(c) ?? []), f]);
     expect(where.size).toBeGreaterThan(500);
-    expect([...where].filter(([, fs]) => fs.length > 1).map(([c, fs]) => `${c}: ${fs.join(', ')}`)).toEqual([]);
+    expect([...where].filter(([, fs]) => fs.length > 1).map(([c, fs]) => `${c}: ${fs.join(', ')}`)).toEqual(
+      [],
+    );
   });
 });
