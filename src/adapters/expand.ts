@@ -8,7 +8,7 @@
  * inflated report at a time, never all of them, and every byte inflated or decoded draws on the
  * run's budget (./budget.ts).
  */
-import { formatMessage, type Locale } from '../core/issues/issue.js';
+import { issue, type IgnoredFile } from '../core/issues/issue.js';
 import type { IssueCode } from '../core/issues/codes.js';
 import { visible } from '../core/values/visible.js';
 import { byFile } from '../core/values/order.js';
@@ -34,12 +34,10 @@ export interface InputItem {
 
 export type IgnoreCode = Extract<IssueCode, `input.${string}`>;
 
-export interface IgnoredInput {
-  readonly file: string;
+/** A file received and not read: why, as a finding (code and values), said where it is shown. */
+export interface IgnoredInput extends IgnoredFile {
   readonly code: IgnoreCode;
   readonly params: Readonly<Record<string, string | number>>;
-  /** The reason in the run's language, for the person. */
-  readonly reason: string;
 }
 
 export interface CollectOptions {
@@ -53,8 +51,6 @@ export interface CollectOptions {
   readonly maxFolderDepth?: number;
   /** The run's size budget; a fresh one (1 GiB) when not given. */
   readonly budget?: ByteBudget;
-  /** The language of `reason`; Chinese by default. */
-  readonly locale?: Locale;
 }
 
 export interface CollectedInputs {
@@ -105,7 +101,6 @@ export interface ExpandOptions {
   readonly maxFileBytes: number;
   readonly maxFolderDepth: number;
   readonly budget: ByteBudget;
-  readonly locale: Locale;
 }
 
 export const expandOptions = (options: CollectOptions = {}): ExpandOptions => ({
@@ -114,19 +109,14 @@ export const expandOptions = (options: CollectOptions = {}): ExpandOptions => ({
   maxFileBytes: options.maxFileBytes ?? 200 * 1024 * 1024,
   maxFolderDepth: options.maxFolderDepth ?? 32,
   budget: options.budget ?? byteBudget(),
-  locale: options.locale ?? 'zh',
 });
 
 export function ignored(
-  opts: Pick<ExpandOptions, 'locale'>,
   file: string,
   code: IgnoreCode,
   params: Readonly<Record<string, string | number>> = {},
 ): Found {
-  return {
-    kind: 'ignored',
-    ignored: { file, code, params, reason: formatMessage(code, params, opts.locale) },
-  };
+  return { kind: 'ignored', ignored: { file, code, params, reason: issue(code, {}, params) } };
 }
 
 /** A file given as bytes (picked in the task pane): what it holds, as collectInputs would say. */
@@ -143,8 +133,8 @@ export function expandFiles(files: readonly GivenFile[], options: CollectOptions
     const name = visible(f.name);
     const kind = classify(f.name);
     let found: Iterable<Found>;
-    if (kind.code !== undefined) found = [ignored(opts, name, kind.code, kind.params)];
-    else if (f.bytes.length > opts.maxFileBytes) found = [tooLarge(opts, name, f.bytes.length)];
+    if (kind.code !== undefined) found = [ignored(name, kind.code, kind.params)];
+    else if (f.bytes.length > opts.maxFileBytes) found = [tooLarge(name, f.bytes.length)];
     else found = expandBytes(opts, kind.kind!, f.bytes, name, f.mtime ? { mtime: f.mtime } : {}, {}, 0);
     for (const x of found) {
       if (x.kind === 'item') out.items.push(x.item);
@@ -163,8 +153,8 @@ export function expandFilesInOrder(
   return { items: collected.items.sort(byFile), ignored: collected.ignored.sort(byFile) };
 }
 
-export const tooLarge = (opts: ExpandOptions, file: string, bytes: number): Found =>
-  ignored(opts, file, 'input.tooLarge', { mb: Math.round(bytes / 1024 / 1024) });
+export const tooLarge = (file: string, bytes: number): Found =>
+  ignored(file, 'input.tooLarge', { mb: Math.round(bytes / 1024 / 1024) });
 
 /** The extension of a file name, lower case with its dot ('' when none), as path.extname gives. */
 function extOf(name: string): string {
@@ -232,7 +222,7 @@ export function* expandBytes(
     return;
   }
   if (depth >= opts.maxDepth) {
-    yield ignored(opts, display, 'input.nestedTooDeep', { depth: opts.maxDepth });
+    yield ignored(display, 'input.nestedTooDeep', { depth: opts.maxDepth });
     return;
   }
   if (kind === 'eml') yield* expandEml(opts, bytes, display, depth + 1, times.receivedAt);
@@ -256,7 +246,7 @@ function* expandEml(
     mail = parseEml(bytes, { ...opts.emlLimits, budget: opts.budget });
   } catch (e) {
     if (!(e instanceof UnusableFileError)) throw e;
-    yield ignored(opts, display, e.code === 'file.runBudget' ? 'input.runBudget' : 'input.mailCorrupt', {
+    yield ignored(display, e.code === 'file.runBudget' ? 'input.runBudget' : 'input.mailCorrupt', {
       limit: budgetLimit(opts.budget),
     });
     return;
@@ -268,13 +258,13 @@ function* expandEml(
     ...(mail.badDate !== undefined && serverTime === undefined ? { badMailDate: visible(mail.badDate) } : {}),
   };
   if (mail.attachments.length === 0) {
-    yield ignored(opts, display, 'input.mailNoAttachments');
+    yield ignored(display, 'input.mailNoAttachments');
     return;
   }
   for (const att of mail.attachments) {
     const child = `${display}${SEP}${visible(att.filename)}`;
     const kind = classify(att.filename);
-    if (kind.code !== undefined) yield ignored(opts, child, kind.code, kind.params);
+    if (kind.code !== undefined) yield ignored(child, kind.code, kind.params);
     else yield* expandBytes(opts, kind.kind!, att.bytes, child, {}, origin, depth);
   }
 }
@@ -303,7 +293,7 @@ function* expandZip(
     .map((e) => ({ e, name: e.name.replace(/\\/g, '/') }))
     .sort((a, b) => compareCodePoints(a.name, b.name));
   if (entries.length === 0) {
-    yield ignored(opts, display, 'input.zipEmpty');
+    yield ignored(display, 'input.zipEmpty');
     return;
   }
   for (const { e, name } of entries) {
@@ -311,20 +301,20 @@ function* expandZip(
     const segments = name.split('/').filter((s) => s !== '' && s !== '.');
     const base = segments[segments.length - 1] ?? name;
     if (unsafeName(segments, name)) {
-      yield ignored(opts, child, 'input.unsafePath');
+      yield ignored(child, 'input.unsafePath');
       continue;
     }
     if (segments.includes('__MACOSX')) {
-      yield ignored(opts, child, 'input.macosx');
+      yield ignored(child, 'input.macosx');
       continue;
     }
     if (segments.some((s) => s.startsWith('.'))) {
-      yield ignored(opts, child, 'input.hidden');
+      yield ignored(child, 'input.hidden');
       continue;
     }
     const kind = classify(base);
     if (kind.code !== undefined) {
-      yield ignored(opts, child, kind.code, kind.params);
+      yield ignored(child, kind.code, kind.params);
       continue;
     }
     let data: Uint8Array;
@@ -344,12 +334,12 @@ const budgetLimit = (b: ByteBudget): string => `${Math.round(b.limit / 1024 / 10
 function zipIgnored(opts: ExpandOptions, file: string, e: UnusableFileError): Found {
   switch (e.code) {
     case 'file.zipBomb':
-      return ignored(opts, file, 'input.zipBomb');
+      return ignored(file, 'input.zipBomb');
     case 'file.encrypted':
-      return ignored(opts, file, 'input.zipEncrypted');
+      return ignored(file, 'input.zipEncrypted');
     case 'file.runBudget':
-      return ignored(opts, file, 'input.runBudget', { limit: budgetLimit(opts.budget) });
+      return ignored(file, 'input.runBudget', { limit: budgetLimit(opts.budget) });
     default:
-      return ignored(opts, file, 'input.zipCorrupt');
+      return ignored(file, 'input.zipCorrupt');
   }
 }

@@ -90,8 +90,8 @@ async function* visitPath(
 ): AsyncGenerator<Found> {
   const base = path.basename(full);
   const shown = visible(display);
-  if (base.startsWith('~$')) return yield ignored(opts, shown, 'input.lockFile');
-  if (!explicit && base.startsWith('.')) return yield ignored(opts, shown, 'input.hidden');
+  if (base.startsWith('~$')) return yield ignored(shown, 'input.lockFile');
+  if (!explicit && base.startsWith('.')) return yield ignored(shown, 'input.hidden');
 
   let st;
   try {
@@ -99,8 +99,8 @@ async function* visitPath(
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return yield code === 'ENOENT' || code === 'ENOTDIR'
-      ? ignored(opts, shown, 'input.notFound')
-      : ignored(opts, shown, 'input.unreadable', { code: code ?? '?' });
+      ? ignored(shown, 'input.notFound')
+      : ignored(shown, 'input.unreadable', { code: code ?? '?' });
   }
   // The same file or folder by another path (or a link back up the tree): once only. No
   // realpath per entry: the device and inode that stat gives say the same thing.
@@ -110,13 +110,13 @@ async function* visitPath(
 
   if (st.isDirectory()) {
     if (depth >= opts.maxFolderDepth)
-      return yield ignored(opts, shown, 'input.foldersTooDeep', { depth: opts.maxFolderDepth });
+      return yield ignored(shown, 'input.foldersTooDeep', { depth: opts.maxFolderDepth });
     let names: string[];
     try {
       names = [];
       for await (const d of await opendir(full)) names.push(d.name);
     } catch (e) {
-      return yield ignored(opts, shown, 'input.unreadableFolder', {
+      return yield ignored(shown, 'input.unreadableFolder', {
         code: (e as NodeJS.ErrnoException).code ?? '?',
       });
     }
@@ -129,21 +129,21 @@ async function* visitPath(
         yield* visitPath(opts, seen, path.join(full, name), path.join(display, name), false, depth + 1);
     return;
   }
-  if (!st.isFile()) return yield ignored(opts, shown, 'input.notRegular');
+  if (!st.isFile()) return yield ignored(shown, 'input.notRegular');
 
   const kind = classify(base);
-  if (kind.code !== undefined) return yield ignored(opts, shown, kind.code, kind.params);
-  if (st.size > opts.maxFileBytes) return yield tooLarge(opts, shown, st.size);
+  if (kind.code !== undefined) return yield ignored(shown, kind.code, kind.params);
+  if (st.size > opts.maxFileBytes) return yield tooLarge(shown, st.size);
   let buf: Buffer;
   try {
     opts.budget.take(st.size, display);
     buf = await readFile(full);
   } catch (e) {
     if (e instanceof UnusableFileError)
-      return yield ignored(opts, shown, 'input.runBudget', {
+      return yield ignored(shown, 'input.runBudget', {
         limit: `${Math.round(opts.budget.limit / 1024 / 1024)} MB`,
       });
-    return yield ignored(opts, shown, 'input.unreadable', { code: (e as NodeJS.ErrnoException).code ?? '?' });
+    return yield ignored(shown, 'input.unreadable', { code: (e as NodeJS.ErrnoException).code ?? '?' });
   }
   const bytes = new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
   const server = kind.kind === 'eml' ? await readSidecar(full) : undefined;

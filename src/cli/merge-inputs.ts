@@ -3,7 +3,7 @@ import { basename, resolve } from 'node:path';
 import { parseDateTime } from '../core/values/parse.js';
 import { parseCsv } from '../core/values/csv.js';
 import { matchKey } from '../core/values/text.js';
-import { formatMessage, issue, type Issue, type Locale } from '../core/issues/issue.js';
+import { formatMessage, issue, type Issue, type Locale, type IgnoredFile } from '../core/issues/issue.js';
 import { decodeText } from '../adapters/files.js';
 import { UsageError, type Io } from './io.js';
 import type { BulletinContext, SubmissionRead } from '../core/bulletin/index.js';
@@ -81,17 +81,14 @@ export async function readReports(
     readonly locale: Locale;
     readonly quiet: boolean | undefined;
   },
-): Promise<{ reads: SubmissionRead[]; ignored: { file: string; reason: string }[]; received: Set<string> }> {
+): Promise<{ reads: SubmissionRead[]; ignored: IgnoredFile[]; received: Set<string> }> {
   const sorted = [...paths].sort(compareCodePoints);
   const bar = await inputProgress(o.io, 'merge', o.locale, o.quiet, sorted);
   const reads: SubmissionRead[] = [];
-  const ignored: { file: string; reason: string }[] = [];
+  const ignored: IgnoredFile[] = [];
   const received = new Set<string>();
   try {
-    for await (const found of walkInputs(sorted, {
-      budget: o.budget,
-      locale: o.locale,
-    })) {
+    for await (const found of walkInputs(sorted, { budget: o.budget })) {
       if (found.kind === 'ignored') {
         ignored.push({ file: displayPath(o.io.cwd, found.ignored.file), reason: found.ignored.reason });
         bar.tick();

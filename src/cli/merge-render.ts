@@ -59,7 +59,8 @@ export function mergeJson(b: Bulletin, locale: Locale = 'zh') {
     })),
     // Visits of weeks the next bulletin assesses: listed in 一线工作明细, counted there.
     siteVisitsNextPeriod: b.visits.filter((v) => v.assessment === VISIT_ASSESSMENT.nextPeriod).length,
-    ignored: b.ignored,
+    // Each file not read with why, said in the person's language.
+    ignored: b.ignored.map((x) => ({ file: x.file, reason: message(x.reason, locale) })),
     // What the bulletin's first sheet says about its dates, and the weeks shared with another
     // report: the loud warning of a year without holiday data travels with the JSON too.
     calendar: b.calendarBasis.map(said),
@@ -107,7 +108,7 @@ export function formatMerge(
   ]);
   if (b.ignored.length > 0) {
     s += `\n${f('mergeOut.ignoredHeading')}\n`;
-    for (const x of b.ignored.slice(0, SHOWN_PROBLEMS)) s += `  ${x.file}  ${x.reason}\n`;
+    for (const x of b.ignored.slice(0, SHOWN_PROBLEMS)) s += `  ${x.file}  ${message(x.reason, locale)}\n`;
     if (b.ignored.length > SHOWN_PROBLEMS) s += `  ${f('run.filesInAll', { count: b.ignored.length })}\n`;
   }
   const lines = rejectedLines(b, locale);

@@ -1,3 +1,4 @@
+import type { IgnoredFile } from '../core/issues/issue.js';
 import { resolve } from 'node:path';
 import type { ReceivedFile } from '../core/bulletin/model.js';
 import { collectInputs } from '../adapters/inputs.js';
@@ -13,7 +14,7 @@ import { compareCodePoints } from '../core/values/collate.js';
 export async function topicFiles(
   paths: readonly string[],
   io: Io,
-): Promise<{ files: ReceivedFile[]; ignored: { file: string; reason: string }[] }> {
+): Promise<{ files: ReceivedFile[]; ignored: IgnoredFile[] }> {
   const byPath = <T extends { file: string }>(a: T, b: T): number => compareCodePoints(a.file, b.file);
   const collected = await collectInputs(paths.map((p) => resolve(io.cwd, p)));
   const files = collected.items.sort(byPath).map((item) =>

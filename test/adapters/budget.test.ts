@@ -1,3 +1,4 @@
+import { message } from '../../src/core/issues/issue.js';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -92,7 +93,9 @@ describe('inputs, one at a time', () => {
     expect(
       r.ignored.map((x) => [x.code, x.file.split(path.sep).length - dir.split(path.sep).length]),
     ).toEqual([['input.foldersTooDeep', 32]]);
-    expect(r.ignored[0]?.reason).toBe('文件夹嵌套超过 32 层，其中的文件未读取；请把报表放在浅一些的文件夹中');
+    expect(message(r.ignored[0]!.reason)).toBe(
+      '文件夹嵌套超过 32 层，其中的文件未读取；请把报表放在浅一些的文件夹中',
+    );
   });
 
   it('calls ../ and absolute entries unsafe, and shows control characters in names as <U+…>', async () => {
@@ -113,7 +116,9 @@ describe('inputs, one at a time', () => {
       ['z.xlsx', 'input.hidden'],
       ['y.xlsx', 'input.unsafePath'],
     ]);
-    expect(r.ignored[1]?.reason).toMatch(/^压缩包中的路径不安全（含 \.\. 或以 \/ 开头，指向压缩包以外）/u);
+    expect(message(r.ignored[1]!.reason)).toMatch(
+      /^压缩包中的路径不安全（含 \.\. 或以 \/ 开头，指向压缩包以外）/u,
+    );
   });
 });
 

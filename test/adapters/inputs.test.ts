@@ -1,3 +1,4 @@
+import { message } from '../../src/core/issues/issue.js';
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
 import { mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
@@ -117,7 +118,7 @@ describe('collectInputs', () => {
       '报送/b/城关镇.xlsx',
       '报送/旧表.xls',
     ]);
-    expect(ignored.map((i) => [rel(i.file), i.reason])).toEqual([
+    expect(ignored.map((i) => [rel(i.file), message(i.reason)])).toEqual([
       ['报送/.DS_Store', '隐藏文件，已忽略'],
       ['报送/.hidden', '隐藏文件，已忽略'],
       ['报送/README', '不是 .xlsx 工作簿（无扩展名），已忽略'],
@@ -146,7 +147,7 @@ describe('collectInputs', () => {
     expect(items[0]!.sender).toBe('王五 <unit@example.cn>');
     expect(items[0]!.mtime).toBeUndefined();
     expect(firstCell(items[0]!.bytes)).toBe('from mail');
-    expect(ignored.map((i) => [path.basename(i.file), i.reason])).toEqual([
+    expect(ignored.map((i) => [path.basename(i.file), message(i.reason)])).toEqual([
       ['a.eml › 照片.jpg', '不是 .xlsx 工作簿（.jpg），已忽略'],
       ['empty.eml', '邮件中没有附件，已忽略'],
       ['broken.eml', '邮件文件已损坏或格式不对，无法读取，已忽略'],
@@ -169,7 +170,7 @@ describe('collectInputs', () => {
     expect(hq1!.mtime?.getHours()).toBe(9);
     expect(fromMail!.sender).toBe('赵六 <unit@example.cn>');
     expect(fromMail!.receivedAt?.toISOString()).toBe('2026-11-15T01:30:00.000Z');
-    expect(ignored.map((i) => [shown(i.file), i.reason])).toEqual([
+    expect(ignored.map((i) => [shown(i.file), message(i.reason)])).toEqual([
       [' › HQ1/.hidden.xlsx', '隐藏文件，已忽略'],
       [' › __MACOSX/HQ1/._report.xlsx', 'macOS 压缩时附带的系统文件，已忽略'],
       [' › readme.txt', '不是 .xlsx 工作簿（.txt），已忽略'],
@@ -183,7 +184,7 @@ describe('collectInputs', () => {
       path.join(root, 'nope.xlsx'),
     ]);
     expect(items).toEqual([]);
-    expect(ignored.map((i) => [path.relative(root, i.file), i.reason])).toEqual([
+    expect(ignored.map((i) => [path.relative(root, i.file), message(i.reason)])).toEqual([
       ['deep.zip › l1.zip › l2.zip › l3.zip', '压缩包或邮件嵌套超过 3 层，已忽略'],
       ['bad.zip', '压缩包已损坏，无法打开，已忽略'],
       ['nope.xlsx', '文件不存在'],
@@ -219,7 +220,7 @@ describe('collectInputs', () => {
     expect(items.map((i) => [path.basename(i.file), i.receivedAt?.toISOString()])).toEqual([
       [`${name} › 进展.xlsx`, '2026-11-13T01:12:31.000Z'],
     ]);
-    expect(ignored.map((i) => [path.basename(i.file), i.reason])).toEqual([
+    expect(ignored.map((i) => [path.basename(i.file), message(i.reason)])).toEqual([
       ['别的.json', '不是 .xlsx 工作簿（.json），已忽略'],
     ]);
     // Without its record the message's own Date is the time, as before.

@@ -118,7 +118,7 @@ export async function mergeReports(
       ...(b.missing.length > 0 ? [f('mergeOut.paneMissing', { names: names(b.missing) })] : []),
       ...(b.late.length > 0 ? [f('mergeOut.paneLate', { names: names(b.late) })] : []),
       ...(b.unsigned.length > 0 ? [f('mergeOut.paneUnsigned', { names: names(b.unsigned) })] : []),
-      ...b.ignored.map((x) => f('run.ignoredLine', { file: x.file, reason: x.reason })),
+      ...b.ignored.map((x) => f('run.ignoredLine', { ...x.reason.params, file: x.file, why: x.reason.code })),
       ...groupedRejections(rejected, b.submissions, locale),
       ...said.map((w) => f('run.warning', { text: paneMessage(w, locale) })),
       ...downloadedNote(host, how, locale),

@@ -4,7 +4,7 @@ import { byFile } from '../../core/values/order.js';
 import { parseCommandArgs } from '../args.js';
 import { finishAgenda, readTopicFile, startAgenda, type TopicFileRead } from '../../core/jobs/agenda.js';
 import { parseDate } from '../../core/values/parse.js';
-import { formatMessage, message } from '../../core/issues/issue.js';
+import { formatMessage, message, type IgnoredFile } from '../../core/issues/issue.js';
 import { AGENDA } from '../../core/schema/agenda.js';
 import { outputTemplate } from '../../adapters/bundled.js';
 import { walkInputs } from '../../adapters/inputs.js';
@@ -68,12 +68,11 @@ export async function agendaCommand(argv: readonly string[], io: Io): Promise<Ex
   const rel = (f: string): string => displayPath(io.cwd, f);
   // One file at a time: its topics kept, its workbook dropped before the next is read.
   const reads: { file: string; read: TopicFileRead }[] = [];
-  const ignored: { file: string; reason: string }[] = [];
+  const ignored: IgnoredFile[] = [];
   const bar = progressCounter(io, 'agenda', locale, values.json);
   try {
     for await (const found of walkInputs(positionals.map((p) => resolve(io.cwd, p)).sort(compareCodePoints), {
       budget,
-      locale,
     })) {
       if (found.kind === 'ignored') {
         ignored.push({ file: rel(found.ignored.file), reason: found.ignored.reason });

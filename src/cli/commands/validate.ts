@@ -44,7 +44,7 @@ export async function validateFiles(
   /** The collected path behind each result, for ordering. */
   const sources: string[] = [];
   try {
-    for await (const found of walkInputs([...named], { budget, locale })) {
+    for await (const found of walkInputs([...named], { budget })) {
       if (found.kind === 'item') {
         const item = found.item;
         sources.push(item.file);
@@ -82,7 +82,7 @@ export async function validateFiles(
         issues: [
           x.code === 'input.notFound'
             ? issue('file.notFound', {})
-            : issue('file.ignored', {}, { reason: x.reason }, unusable ? 'error' : 'info'),
+            : issue('file.ignored', {}, { ...x.params, why: x.code }, unusable ? 'error' : 'info'),
         ],
         unusable,
       });

@@ -11,7 +11,7 @@ import type { Decision, MasterData, Project } from '../master/types.js';
 import { matchHq, registerIndex } from '../report/read.js';
 import { TOPIC_LIST, TOPICS } from '../schema/topics.js';
 import { readTopics, type TopicArrival, type TopicsRead } from '../topics/read.js';
-import { formatMessage, issue, message, type Issue, type Locale } from '../issues/issue.js';
+import { formatMessage, issue, message, type Issue, type Locale, type IgnoredFile } from '../issues/issue.js';
 import { matchKey } from '../values/text.js';
 import { identifyTemplate, isIssue } from '../workbook/identify.js';
 import { compareText } from '../values/collate.js';
@@ -92,7 +92,7 @@ export interface AgendaInput {
   readonly calendar: WorkCalendar;
   /** 议题申报表 as received, in a deterministic order. */
   readonly files: readonly ReceivedFile[];
-  readonly ignored?: readonly { readonly file: string; readonly reason: string }[];
+  readonly ignored?: readonly IgnoredFile[];
   readonly locale?: Locale;
 }
 
@@ -377,7 +377,8 @@ export function buildAgenda(input: AgendaInput): Agenda {
 /** The topics and problems of every file read, how many were for this meeting, and the files not read. */
 function gatherReads(
   reads: readonly TopicFileRead[],
-  ignored: readonly { readonly file: string; readonly reason: string }[],
+  ignored: readonly IgnoredFile[],
+  locale: Locale,
 ): { topics: AgendaTopic[]; problems: RejectedRow[]; used: number } {
   const topics: AgendaTopic[] = [];
   const problems: RejectedRow[] = [];
@@ -394,7 +395,7 @@ function gatherReads(
       cell: null,
       row: null,
       code: 'ignored',
-      message: x.reason,
+      message: message(x.reason, locale),
       severity: 'info',
       rejected: true,
     });
@@ -405,7 +406,7 @@ function gatherReads(
 export function assembleAgenda(
   ctx: AgendaContext,
   reads: readonly TopicFileRead[],
-  ignored: readonly { readonly file: string; readonly reason: string }[] = [],
+  ignored: readonly IgnoredFile[] = [],
 ): Agenda {
   const { meeting, master, calendar, previousMeeting, cutoff } = ctx;
   const rules = master.rules;
@@ -414,7 +415,7 @@ export function assembleAgenda(
   const decisions = trackedDecisions(master.decisions, meeting, previousMeeting);
 
   // (2a) Topics: each file read; those for this meeting listed, others said why not.
-  const { topics, problems, used } = gatherReads(reads, ignored);
+  const { topics, problems, used } = gatherReads(reads, ignored, ctx.locale);
 
   // (2b) Projects behind: the latest progress imported into the master, milestones on the day.
   const basis = basisPeriod(master, meeting, calendar);

@@ -26,7 +26,7 @@ import {
   type TimeSource,
 } from '../rules/vocab.js';
 import { identifyTemplate, isIssue } from '../workbook/identify.js';
-import { formatMessage, issue, message, type Issue, type Locale } from '../issues/issue.js';
+import { issue, type Issue, type Locale, type IgnoredFile } from '../issues/issue.js';
 import { matchKey } from '../values/text.js';
 import { fileName } from '../values/file-name.js';
 import {
@@ -53,7 +53,7 @@ export interface BulletinInput {
   readonly calendar: WorkCalendar;
   /** Files in a deterministic order (the caller sorts them). */
   readonly files: readonly ReceivedFile[];
-  readonly ignored?: readonly { readonly file: string; readonly reason: string }[];
+  readonly ignored?: readonly IgnoredFile[];
   readonly locale?: Locale;
   /** When the merge runs (China time), given by the shell; see BulletinContext.now. */
   readonly now?: IsoDateTime;
@@ -141,7 +141,7 @@ export function bulletinContext(input: Omit<BulletinInput, 'files' | 'ignored'>)
 /** What one received file became: compact, so a thousand can be held without their workbooks. */
 export type SubmissionRead =
   | { readonly kind: 'unusable'; readonly file: string; readonly issue: Issue }
-  | { readonly kind: 'ignored'; readonly file: string; readonly reason: string }
+  | { readonly kind: 'ignored'; readonly file: string; readonly reason: Issue }
   | {
       readonly kind: 'setAside';
       readonly file: string;
@@ -178,9 +178,7 @@ export function readSubmission(f: ReceivedFile, ctx: BulletinContext): Submissio
     return {
       kind: 'ignored',
       file: f.file,
-      reason: isIssue(id)
-        ? message(id, ctx.locale)
-        : formatMessage('sheets.bulletin.notReport', { title: id.template.title }, ctx.locale),
+      reason: isIssue(id) ? id : issue('sheets.bulletin.notReport', {}, { title: id.template.title }),
     };
   }
   const notes: Issue[] = [...f.packageIssues, ...id.issues];
@@ -300,7 +298,7 @@ export function buildBulletin(input: BulletinInput): Bulletin {
 export function assembleBulletin(
   ctx: BulletinContext,
   reads: readonly SubmissionRead[],
-  ignoredInputs: readonly { readonly file: string; readonly reason: string }[] = [],
+  ignoredInputs: readonly IgnoredFile[] = [],
 ): Bulletin {
   const { period, master, calendar } = ctx;
   const rules = master.rules;
@@ -399,11 +397,11 @@ function sortReads(
 ): {
   candidates: Candidate[];
   setAside: { hq: string; file: string; reason: Issue }[];
-  ignored: { file: string; reason: string }[];
+  ignored: IgnoredFile[];
 } {
   const candidates: Candidate[] = [];
   const setAside: { hq: string; file: string; reason: Issue }[] = [];
-  const ignored: { file: string; reason: string }[] = [];
+  const ignored: IgnoredFile[] = [];
   for (const r of reads) {
     if (r.kind === 'unusable') tally.note(r.file, r.issue, true);
     else if (r.kind === 'ignored') ignored.push({ file: r.file, reason: r.reason });

@@ -7,6 +7,7 @@ import {
   type Issue,
   type IssueParams,
   type Locale,
+  type IgnoredFile,
 } from '../issues/issue.js';
 import type { SummaryGroup, TimeSource, VisitAssessmentValue } from '../rules/vocab.js';
 import type { ProgressStatus } from './status.js';
@@ -215,7 +216,7 @@ export interface Bulletin {
   readonly rows: { readonly in: number; readonly merged: number; readonly rejected: number };
   /** Problems with rows and files: rejected rows and notes. */
   readonly problems: readonly RejectedRow[];
-  readonly ignored: readonly { readonly file: string; readonly reason: string }[];
+  readonly ignored: readonly IgnoredFile[];
   readonly summary: readonly SummaryLine[];
   /** The loud calendar warnings (a year without holiday data): printed on the first sheet too. */
   readonly warnings: readonly Issue[];

@@ -427,7 +427,7 @@ function problemRows(b: Bulletin, locale: Locale): RowValues[] {
       sheet: null,
       cell: null,
       code: 'ignored',
-      message: x.reason,
+      message: message(x.reason, locale),
       severity: 'info' as const,
       handling: PROBLEM_HANDLING.ignored,
     })),

@@ -44,8 +44,8 @@ const FOUNDATION_MESSAGES = {
   },
   'file.ignored': {
     severity: 'error',
-    zh: '未检查：{reason}。',
-    en: 'Not checked: {reason}.',
+    zh: '未检查：{=why}。',
+    en: 'Not checked: {=why}.',
   },
   'file.notZip': {
     severity: 'error',

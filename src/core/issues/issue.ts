@@ -17,6 +17,15 @@ export interface Issue {
   readonly params: IssueParams;
 }
 
+/**
+ * A file received and not read (not a workbook, a lock file, another form …): why, as a finding
+ * (its code and values), said in the reader's language where it is shown.
+ */
+export interface IgnoredFile {
+  readonly file: string;
+  readonly reason: Issue;
+}
+
 export function issue(
   code: IssueCode,
   where: {

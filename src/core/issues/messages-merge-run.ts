@@ -88,7 +88,7 @@ export const MERGE_RUN_MESSAGES = {
   },
   // ---- what the merge says when done (cli/render/merge.ts, src/addin/actions/merge.ts) ---------
   'run.warning': { severity: 'warning', zh: '警告：{text}', en: 'Warning: {text}' },
-  'run.ignoredLine': { severity: 'info', zh: '忽略　{file}　{reason}', en: 'Ignored　{file}　{reason}' },
+  'run.ignoredLine': { severity: 'info', zh: '忽略　{file}　{=why}', en: 'Ignored　{file}　{=why}' },
   'run.wrote': { severity: 'info', zh: '已生成 {path}', en: 'Wrote {path}' },
   'run.moreInAll': { severity: 'info', zh: '……共 {count} 条', en: '… {count} in all' },
   'run.filesInAll': { severity: 'info', zh: '……共 {count} 个', en: '… {count} in all' },

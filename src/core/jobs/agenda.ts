@@ -15,7 +15,7 @@ import type { WorkCalendar } from '../calendar/workdays.js';
 import type { MasterData } from '../master/types.js';
 import { AGENDA_PROBLEMS } from '../schema/agenda.js';
 import { DEADLINE_STATE, type DeadlineState } from '../rules/vocab.js';
-import type { Issue, Locale } from '../issues/issue.js';
+import type { Issue, Locale, IgnoredFile } from '../issues/issue.js';
 
 /**
  * 周例会议程 (DOMAIN §5), one use case for every shell: `kpd agenda` (files read one at a time,
@@ -74,7 +74,7 @@ export interface AgendaJob {
 export function finishAgenda(
   context: AgendaContext,
   reads: readonly TopicFileRead[],
-  ignored: readonly { readonly file: string; readonly reason: string }[],
+  ignored: readonly IgnoredFile[],
   options: AgendaOptions = {},
 ): AgendaJob {
   const agenda = assembleAgenda(context, reads, ignored);
@@ -111,7 +111,7 @@ export function finishAgenda(
 export function agendaJob(
   input: AgendaStart & {
     readonly files: readonly ReceivedFile[];
-    readonly ignored?: readonly { readonly file: string; readonly reason: string }[];
+    readonly ignored?: readonly IgnoredFile[];
   },
   options: AgendaOptions = {},
 ): { refused: Issue } | AgendaJob {

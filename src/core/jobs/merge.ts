@@ -13,7 +13,7 @@ import type { WorkCalendar } from '../calendar/workdays.js';
 import type { ChartSpec } from '../document/chart.js';
 import { docText } from '../document/text.js';
 import type { MasterData } from '../master/types.js';
-import { issue, type Issue, type Locale } from '../issues/issue.js';
+import { issue, type Issue, type Locale, type IgnoredFile } from '../issues/issue.js';
 import { byFile } from '../values/order.js';
 
 /**
@@ -53,7 +53,7 @@ export interface MergeInput {
   /** Each received workbook as read (any order: sorted here by path). */
   readonly reads: readonly SubmissionRead[];
   /** Files not read, with the reason in the run's language. */
-  readonly ignored: readonly { readonly file: string; readonly reason: string }[];
+  readonly ignored: readonly IgnoredFile[];
   /** 编印单位 printed on the bulletin, when the office gives its own. */
   readonly office?: string;
   /** kpd merge --annex: 数据问题 and 来源 go to a workbook of their own (the leads say so). */

@@ -17,7 +17,7 @@ import {
 } from '../../../src/core/jobs/merge.js';
 import { readMaster } from '../../../src/core/master/read.js';
 import type { MasterData } from '../../../src/core/master/types.js';
-import { message } from '../../../src/core/issues/issue.js';
+import { issue, message } from '../../../src/core/issues/issue.js';
 import { notMasterIssue } from '../../../src/core/workbook/master-kind.js';
 import { repoPath } from '../../helpers/paths.js';
 
@@ -25,6 +25,8 @@ import { repoPath } from '../../helpers/paths.js';
 let master: MasterData;
 let masterGrid: WorkbookGrid;
 let input: MergeInput;
+/** A file received that is not a report (a Word document beside the reports). */
+const notReport = issue('input.otherType', {}, { ext: '.docx' });
 
 beforeAll(async () => {
   masterGrid = readXlsx(await readFile(repoPath('examples', '总台账.xlsx'))).workbook;
@@ -39,7 +41,7 @@ beforeAll(async () => {
   if (!('ctx' in started)) throw new Error('period refused');
   const collected = await collectInputs([repoPath('examples', 'reports', '2026-11-1')]);
   const reads: SubmissionRead[] = collected.items.map((item) => readPrepared(item, started.ctx));
-  input = { ctx: started.ctx, reads, ignored: [{ file: 'z/说明.docx', reason: '不是报表' }] };
+  input = { ctx: started.ctx, reads, ignored: [{ file: 'z/说明.docx', reason: notReport }] };
 }, 60_000);
 
 describe('mergePeriod and mergeContext', () => {
@@ -83,7 +85,7 @@ describe('mergeBulletin', () => {
     expect(c.due).toBe(c.onTime + c.late + c.missing);
     expect(c.rowsIn).toBe(c.merged + c.rejected);
     expect(c.rowsIn).toBe(195);
-    expect(result.bulletin.ignored).toEqual([{ file: 'z/说明.docx', reason: '不是报表' }]);
+    expect(result.bulletin.ignored).toEqual([{ file: 'z/说明.docx', reason: notReport }]);
   });
 
   it('gives the sheets to write, the charts and the warnings', () => {
