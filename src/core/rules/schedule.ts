@@ -6,6 +6,8 @@ export const WEEKDAYS = ['星期一', '星期二', '星期三', '星期四', '�
 export type WeekdayName = (typeof WEEKDAYS)[number];
 
 export const FRACTION_MODES = ['按月', '按日'] as const;
+/** 序时进度 by month (m/12) or by day (days elapsed / days in the year). */
+export const [FRACTION_BY_MONTH, FRACTION_BY_DAY] = FRACTION_MODES;
 /** 序时进度: 按月 = annual plan × m/12 at the end of month m; 按日 = days elapsed / days in year. */
 export type FractionMode = (typeof FRACTION_MODES)[number];
 

@@ -46,3 +46,19 @@ export const SURVEY_ITEMS = [
   },
   { key: 'lawful', header: '遵纪守法、无吃拿卡要现象', printed: '遵纪守法 无吃、拿、卡、要现象', width: 12 },
 ] as const satisfies readonly { key: string; header: string; printed?: string; width: number }[];
+
+// ---- k3: scoring and calendar vocabulary, by meaning (compare against these, never retype) ----
+
+/** 报送记录's 状态, by meaning. */
+export const SUBMISSION_STATUS = {
+  onTime: SUBMISSION_STATUSES[0],
+  late: SUBMISSION_STATUSES[1],
+  missing: SUBMISSION_STATUSES[2],
+} as const;
+
+/** 节假日's 类型: a day off (休) or a make-up working day (班). */
+export const DAY_TYPE = { rest: DAY_TYPES[0], work: DAY_TYPES[1] } as const;
+
+/** 代办员名册's 级别. */
+export const AGENT_LEVEL = { first: AGENT_LEVELS[0], second: AGENT_LEVELS[1] } as const;
+export type AgentLevel = (typeof AGENT_LEVELS)[number];
