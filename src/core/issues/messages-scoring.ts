@@ -140,4 +140,9 @@ export const SCORING_MESSAGES = {
     zh: '按时限办结 {done} 项 / 期内到期审批事项 {total} 项',
     en: 'approvals done within the limit {done} / due in the period {total}',
   },
+  // ---- the result sheets' filled-in words -----------------------------------------------------
+  'score.boundQuote': { severity: 'info', zh: '，{quote}', en: ', {quote}' },
+  'score.criterionNote': { severity: 'info', zh: '{criterion}：{note}', en: '{criterion}: {note}' },
+  'score.handling.excluded': { severity: 'info', zh: '未计入', en: 'not counted' },
+  'score.handling.note': { severity: 'info', zh: '提示', en: 'note' },
 } as const satisfies Record<string, MessageDef>;

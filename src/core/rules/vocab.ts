@@ -62,3 +62,7 @@ export const DAY_TYPE = { rest: DAY_TYPES[0], work: DAY_TYPES[1] } as const;
 /** 代办员名册's 级别. */
 export const AGENT_LEVEL = { first: AGENT_LEVELS[0], second: AGENT_LEVELS[1] } as const;
 export type AgentLevel = (typeof AGENT_LEVELS)[number];
+
+/** 五、考核问责: a unit's outcome (排名历史's 通报) and the consequences of last places in a row. */
+export const RANK_OUTCOME = { praise: RANK_OUTCOMES[0], criticize: RANK_OUTCOMES[1] } as const;
+export const UNIT_ACTION = { admonition: '诫勉谈话', organization: '报请组织部门处理' } as const;
