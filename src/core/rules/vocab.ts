@@ -58,6 +58,7 @@ export const SUBMISSION_STATUS = {
 
 /** 节假日's 类型: a day off (休) or a make-up working day (班). */
 export const DAY_TYPE = { rest: DAY_TYPES[0], work: DAY_TYPES[1] } as const;
+export type DayType = (typeof DAY_TYPES)[number];
 
 /** 代办员名册's 级别. */
 export const AGENT_LEVEL = { first: AGENT_LEVELS[0], second: AGENT_LEVELS[1] } as const;
