@@ -67,3 +67,16 @@ export type AgentLevel = (typeof AGENT_LEVELS)[number];
 /** 五、考核问责: a unit's outcome (排名历史's 通报) and the consequences of last places in a row. */
 export const RANK_OUTCOME = { praise: RANK_OUTCOMES[0], criticize: RANK_OUTCOMES[1] } as const;
 export const UNIT_ACTION = { admonition: '诫勉谈话', organization: '报请组织部门处理' } as const;
+
+/**
+ * A project's 状态 in a bulletin (正常/预警/滞后/未报/有误), by meaning. (k3 needed the last two for
+ * the reminders; if the bulletin's own block declares the same list, keep one.)
+ */
+export const PROGRESS_STATUSES = ['正常', '预警', '滞后', '未报', '有误'] as const;
+export const PROGRESS_STATUS = {
+  normal: PROGRESS_STATUSES[0],
+  warning: PROGRESS_STATUSES[1],
+  behind: PROGRESS_STATUSES[2],
+  missing: PROGRESS_STATUSES[3],
+  wrong: PROGRESS_STATUSES[4],
+} as const;
