@@ -217,8 +217,6 @@ export const CALENDAR_MESSAGES = {
   'period.rank.secondHalf': { severity: 'info', zh: '{year}年下半年', en: '{year} H2' },
   'values.weekSpan': { severity: 'info', zh: '{from} 至 {to}', en: '{from} to {to}' },
   'values.listSeparator': { severity: 'info', zh: '、', en: ', ' },
-  /** Between the clauses of one cell (two consequences, the notes of six criteria). */
-  'values.clauseSeparator': { severity: 'info', zh: '；', en: '; ' },
   'siteWork.earlierNotImported': {
     severity: 'warning',
     zh: '上期（{period}）的通报尚未导入总台账：跨两期的 {week:weeks} 这一周只计入本期报表所记的现场办公。请先导入上期通报（「导入台账」或 kpd ledger import），再重新汇总本期。',

@@ -95,11 +95,15 @@ export const SCORING_MESSAGES = {
     zh: '{caseId} {item}，{done} 办结，现场评价：{rating}',
     en: '{caseId} {item}, done {done}, on-site rating: {rating}',
   },
-  'score.line.company': { severity: 'info', zh: '（{company}）', en: ' ({company})' },
   'score.line.survey': {
     severity: 'info',
-    zh: '{date} 满意度测评{=companyPart}，{answered} 项平均 {mean}，综合等次：{level}',
-    en: '{date} satisfaction survey{=companyPart}, mean of {answered} items {mean}, overall: {level}',
+    zh: '{date} 满意度测评，{answered} 项平均 {mean}，综合等次：{level}',
+    en: '{date} satisfaction survey, mean of {answered} items {mean}, overall: {level}',
+  },
+  'score.line.surveyOf': {
+    severity: 'info',
+    zh: '{date} 满意度测评（{company}），{answered} 项平均 {mean}，综合等次：{level}',
+    en: '{date} satisfaction survey ({company}), mean of {answered} items {mean}, overall: {level}',
   },
   // ---- how each criterion of a unit was counted (排名计算说明) ------------------------------
   'score.unit.nothingToCount': {
@@ -108,7 +112,6 @@ export const SCORING_MESSAGES = {
     en: 'nothing to count: full marks',
   },
   'score.unit.manual': { severity: 'info', zh: '手工录入', en: 'typed in' },
-  'score.unit.share': { severity: 'info', zh: '{=countedPart}，{percent}', en: '{=countedPart}, {percent}' },
   'score.unit.investment': {
     severity: 'info',
     zh: '年度累计完成投资 {done} 万元 / 序时计划投资 {expected} 万元（年度计划 {plan} × {fraction}），{percent}{=cappedPart}',
@@ -117,32 +120,30 @@ export const SCORING_MESSAGES = {
   'score.unit.capped': { severity: 'info', zh: '，超过 100% 按 100% 计', en: '; over 100% counts as 100%' },
   'score.unit.milestones': {
     severity: 'info',
-    zh: '按期完成节点 {done} 个 / 期内计划节点 {total} 个',
-    en: 'milestones done on time {done} / planned in the period {total}',
+    zh: '按期完成节点 {done} 个 / 期内计划节点 {total} 个，{percent}',
+    en: 'milestones done on time {done} / planned in the period {total}, {percent}',
   },
   'score.unit.reports': {
     severity: 'info',
-    zh: '按时报送 {done} 次 / 应报送 {total} 次（{hqs} 个指挥部 × {periods} 期）',
-    en: 'reports on time {done} / due {total} ({hqs} HQs × {periods} periods)',
+    zh: '按时报送 {done} 次 / 应报送 {total} 次（{hqs} 个指挥部 × {periods} 期），{percent}',
+    en: 'reports on time {done} / due {total} ({hqs} HQs × {periods} periods), {percent}',
   },
   'score.unit.siteWork': {
     severity: 'info',
-    zh: '达标人周 {done} / 一线工作人周 {total}（每人每周至少 {min} 次）',
-    en: 'person-weeks meeting the bar {done} / person-weeks {total} (at least {min} visits a week)',
+    zh: '达标人周 {done} / 一线工作人周 {total}（每人每周至少 {min} 次），{percent}',
+    en: 'person-weeks meeting the bar {done} / person-weeks {total} (at least {min} visits a week), {percent}',
   },
   'score.unit.decisions': {
     severity: 'info',
-    zh: '按期落实 {done} 项 / 期内到期督办事项 {total} 项',
-    en: 'decisions done on time {done} / due in the period {total}',
+    zh: '按期落实 {done} 项 / 期内到期督办事项 {total} 项，{percent}',
+    en: 'decisions done on time {done} / due in the period {total}, {percent}',
   },
   'score.unit.approvals': {
     severity: 'info',
-    zh: '按时限办结 {done} 项 / 期内到期审批事项 {total} 项',
-    en: 'approvals done within the limit {done} / due in the period {total}',
+    zh: '按时限办结 {done} 项 / 期内到期审批事项 {total} 项，{percent}',
+    en: 'approvals done within the limit {done} / due in the period {total}, {percent}',
   },
   // ---- the result sheets' filled-in words -----------------------------------------------------
-  'score.boundQuote': { severity: 'info', zh: '，{quote}', en: ', {quote}' },
-  'score.criterionNote': { severity: 'info', zh: '{criterion}：{note}', en: '{criterion}: {note}' },
   'score.handling.excluded': { severity: 'info', zh: '未计入', en: 'not counted' },
   'score.handling.note': { severity: 'info', zh: '提示', en: 'note' },
 } as const satisfies Record<string, MessageDef>;

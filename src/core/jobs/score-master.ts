@@ -127,7 +127,7 @@ export function ruleQuotes(rules: RuleSet, locale: Locale = 'zh'): [string, stri
   const full = Object.values(rules.categories).reduce((a, b) => a + b, 0);
   const bounds = (Object.keys(BOUND_PARAMS) as (keyof typeof BOUND_PARAMS)[])
     .filter((k) => rules.bounds[k])
-    .map((k) => formatMessage('score.boundQuote', { quote: BOUND_PARAMS[k].quote }, locale))
+    .map((k) => BOUND_PARAMS[k].quote)
     .join('');
   const P = SCORE_PLACEHOLDERS;
   return [

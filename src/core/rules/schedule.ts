@@ -42,13 +42,13 @@ export const SCHEDULE_PARAMS = {
 
 export type ScheduleParam = keyof typeof SCHEDULE_PARAMS;
 
-/** `quote`: how a result sheet says the bound when it is on. */
+/** `quote`: how a result sheet says the bound when it is on (after 分次扣分, with its comma). */
 export const BOUND_PARAMS = {
-  floorAtZero: { name: '类别得分不低于0（扣完为止）', value: true, quote: '各类别扣完为止' },
+  floorAtZero: { name: '类别得分不低于0（扣完为止）', value: true, quote: '，各类别扣完为止' },
   capAtFull: {
     name: '类别得分不高于满分（加分只补扣分）',
     value: true,
-    quote: '加分只补扣分、不超过该类满分',
+    quote: '，加分只补扣分、不超过该类满分',
   },
 } as const satisfies Record<string, { name: string; value: boolean; quote: string }>;
 

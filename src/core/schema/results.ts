@@ -117,6 +117,9 @@ export const SCORE_PROBLEMS = defineSheet({
   ],
 });
 
+/** How the result sheets join several values in one cell (the sheets are Chinese). */
+export const RESULT_JOINS = { clause: '；', labelled: '：' } as const;
+
 /**
  * The {{placeholders}} of the result sheets' titles and leads (above), by meaning: the names a
  * person sees in the sheets' text, filled in by core/jobs/score-master.ts.

@@ -278,9 +278,8 @@ export function surveyLines(ctx: LineContext, surveys: readonly Located<Survey>[
     }
     const agentKey = rosterKey(ctx, l, 'agent', headerOf(SURVEYS, 'agent'), r.agent);
     if (agentKey === undefined) continue;
-    const detail = say(ctx, 'score.line.survey', {
+    const detail = say(ctx, r.company === undefined ? 'score.line.survey' : 'score.line.surveyOf', {
       date: r.date,
-      companyPart: r.company === undefined ? '' : 'score.line.company',
       company: r.company ?? '',
       answered: overall.answered,
       mean: overall.mean.toFixed(2),

@@ -4,16 +4,16 @@ import type { AgentAssessment, UnitRanking } from './types.js';
 import { ACTION_LABEL, OUTCOME_LABEL } from './labels.js';
 import { cellRef, formatMessage, message, type Issue, type Locale } from '../issues/issue.js';
 import type { RowValues } from '../template/samples.js';
+import { RESULT_JOINS } from '../schema/results.js';
 
 /**
  * The rows of the result sheets, by column key: what the writer puts into the workbook. The
  * words joining values come from the message table in `locale` (the sheets are Chinese).
  */
 
-const separator = (code: 'values.listSeparator' | 'values.clauseSeparator', locale: Locale): string =>
-  formatMessage(code, {}, locale);
+const listSeparator = (locale: Locale): string => formatMessage('values.listSeparator', {}, locale);
 
-export function agentResultRows(a: AgentAssessment, locale: Locale = 'zh'): RowValues[] {
+export function agentResultRows(a: AgentAssessment): RowValues[] {
   return a.agents.map((r) => ({
     rank: r.rank,
     name: r.name,
@@ -21,7 +21,7 @@ export function agentResultRows(a: AgentAssessment, locale: Locale = 'zh'): RowV
     ...Object.fromEntries(CATEGORY_KEYS.map((k) => [k, r.scores[k]])),
     total: r.total,
     rating: r.rating ?? null,
-    actions: r.actions.map((x) => x.label).join(separator('values.clauseSeparator', locale)) || null,
+    actions: r.actions.map((x) => x.label).join(RESULT_JOINS.clause) || null,
   }));
 }
 
@@ -52,22 +52,18 @@ export function unitRankingRows(u: UnitRanking, locale: Locale = 'zh'): RowValue
     typed:
       CRITERION_KEYS.filter((k) => r.criteria[k].typed)
         .map((k) => UNIT_CRITERIA[k].name)
-        .join(separator('values.listSeparator', locale)) || null,
+        .join(listSeparator(locale)) || null,
   }));
 }
 
 /** 排名计算说明: how each criterion of each unit was counted, in rank order. */
-export function unitRankingNoteRows(u: UnitRanking, locale: Locale = 'zh'): RowValues[] {
+export function unitRankingNoteRows(u: UnitRanking): RowValues[] {
   return u.units.map((r) => ({
     rank: r.rank,
     unit: r.unit,
-    notes: CRITERION_KEYS.map((k) =>
-      formatMessage(
-        'score.criterionNote',
-        { criterion: UNIT_CRITERIA[k].name, note: r.criteria[k].note },
-        locale,
-      ),
-    ).join(separator('values.clauseSeparator', locale)),
+    notes: CRITERION_KEYS.map(
+      (k) => `${UNIT_CRITERIA[k].name}${RESULT_JOINS.labelled}${r.criteria[k].note}`,
+    ).join(RESULT_JOINS.clause),
   }));
 }
 

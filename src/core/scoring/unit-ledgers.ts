@@ -39,17 +39,11 @@ function nothingToCount(say: Say): Counted {
   return { numerator: 0, denominator: 0, share: 1, note: say('score.unit.nothingToCount', {}) };
 }
 
-/** done / total, its note the message `counted` with done, total and `params`, then the percentage. */
+/** done / total, its note the message `counted` with done, total, the percentage and `params`. */
 function ratio(say: Say, done: number, total: number, counted: IssueCode, params: IssueParams = {}): Counted {
   if (total === 0) return nothingToCount(say);
   const share = done / total;
-  const note = say('score.unit.share', {
-    ...params,
-    countedPart: counted,
-    done,
-    total,
-    percent: percent(share),
-  });
+  const note = say(counted, { ...params, done, total, percent: percent(share) });
   return { numerator: done, denominator: total, share, note };
 }
 
