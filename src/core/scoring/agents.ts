@@ -115,13 +115,7 @@ export function scoreAgents({ data, quarter, calendar, locale }: AgentInput): Ag
   const { drafts, issues } = lineDrafts({ data, calendar, period, from, to, roster, key, locale });
 
   const current = ratings(data, from, to, key);
-  // The quarters before, nearest first, as many as "in a row" can need.
-  const earlier: Map<string, SatisfactionLevel>[] = [];
-  for (let q = previousRankPeriod(quarter), i = 1; i < rules.appraisal.repeatCount; i++) {
-    const r = rankPeriodRange(q);
-    earlier.push(ratings(data, r.from, r.to, key));
-    q = previousRankPeriod(q);
-  }
+  const earlier = earlierRatings(data, quarter, rules.appraisal.repeatCount, key);
 
   const byAgent = new Map<string, LineDraft[]>();
   for (const d of drafts) {
@@ -167,6 +161,22 @@ export function scoreAgents({ data, quarter, calendar, locale }: AgentInput): Ag
     lines: agents.flatMap((a) => a.lines),
     issues: finishIssues(issues),
   };
+}
+
+/** The ratings of the quarters before, nearest first, as many as "in a row" can need. */
+function earlierRatings(
+  data: MasterData,
+  quarter: RankPeriod,
+  repeatCount: number,
+  key: (s: string) => string,
+): Map<string, SatisfactionLevel>[] {
+  const earlier: Map<string, SatisfactionLevel>[] = [];
+  for (let q = previousRankPeriod(quarter), i = 1; i < repeatCount; i++) {
+    const r = rankPeriodRange(q);
+    earlier.push(ratings(data, r.from, r.to, key));
+    q = previousRankPeriod(q);
+  }
+  return earlier;
 }
 
 /** Every line of the quarter, from 扣分记录, 代办事项 and 满意度测评, with the findings on the way. */
