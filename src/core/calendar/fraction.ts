@@ -1,5 +1,6 @@
 import { dayNumber, isoDate, type IsoDate } from '../values/dates.js';
 import type { RuleSet } from '../rules/ruleset.js';
+import { FRACTION_BY_DAY } from '../rules/schedule.js';
 
 /**
  * 序时进度 at a date (DOMAIN §3 Decision), one definition for the bulletin and the ranking.
@@ -9,7 +10,7 @@ import type { RuleSet } from '../rules/ruleset.js';
  */
 export function scheduleFraction(date: IsoDate, rules: RuleSet): ScheduleFraction {
   const year = Number(date.slice(0, 4));
-  if (rules.schedule.scheduleFraction === '按日') {
+  if (rules.schedule.scheduleFraction === FRACTION_BY_DAY) {
     const first = dayNumber(isoDate(year, 1, 1));
     const day = dayNumber(date) - first + 1;
     const days = dayNumber(isoDate(year + 1, 1, 1)) - first;

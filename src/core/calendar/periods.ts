@@ -1,6 +1,7 @@
 import { daysInMonth, isoDate, weekStart, type IsoDate } from '../values/dates.js';
 import { normalizeText } from '../values/text.js';
 import { compareText } from '../values/collate.js';
+import { formatMessage, type Locale } from '../issues/issue.js';
 
 /**
  * Period ids used by every tool: half-month reports `2026-11-1` (上半月, due the 12th) and
@@ -18,8 +19,9 @@ export function reportPeriodId(p: ReportPeriod): string {
 }
 
 /** 2026年11月上半月 / 2026年11月 (the 当月 report covers the month to date). */
-export function reportPeriodLabel(p: ReportPeriod): string {
-  return `${p.year}年${p.month}月${p.half === 1 ? '上半月' : ''}`;
+export function reportPeriodLabel(p: ReportPeriod, locale: Locale = 'zh'): string {
+  const code = p.half === 1 ? 'period.report.firstHalf' : 'period.report.month';
+  return formatMessage(code, { year: p.year, month: p.month }, locale);
 }
 
 /** The bulletin's issue number within the year: 2026-11-1 → 21. */
@@ -37,13 +39,12 @@ export function parseReportPeriod(text: string): ReportPeriod | undefined {
   let m = /^(\d{4})-(\d{1,2})-([12])$/u.exec(s);
   if (m) return make(Number(m[1]), Number(m[2]), m[3] === '1' ? 1 : 2);
   m =
-    /^(\d{4})(?:年|[-./])(\d{1,2})月?(上半月|下半月|当月|全月|月报|第?一期|第?二期)?(?:报告|进展|情况)?$/u.exec(
+    /^(\d{4})(?:年|[-./])(\d{1,2})月?(?:(上半月|第?一期)|下半月|当月|全月|月报|第?二期)?(?:报告|进展|情况)?$/u.exec(
       s,
     );
   if (!m) return undefined;
-  const tail = m[3] ?? '';
-  const half: 1 | 2 = tail === '上半月' || /一期$/u.test(tail) ? 1 : 2;
-  return make(Number(m[1]), Number(m[2]), half);
+  // The third group is the first half's words; the month's other words say the second report.
+  return make(Number(m[1]), Number(m[2]), m[3] === undefined ? 2 : 1);
 }
 
 function make(year: number, month: number, half: 1 | 2): ReportPeriod | undefined {
@@ -106,8 +107,14 @@ export function rankPeriodId(p: RankPeriod): string {
   return `${p.year}${p.kind}${p.index}`;
 }
 
-export function rankPeriodLabel(p: RankPeriod): string {
-  return p.kind === 'Q' ? `${p.year}年第${p.index}季度` : `${p.year}年${p.index === 1 ? '上' : '下'}半年`;
+export function rankPeriodLabel(p: RankPeriod, locale: Locale = 'zh'): string {
+  const code =
+    p.kind === 'Q'
+      ? 'period.rank.quarter'
+      : p.index === 1
+        ? 'period.rank.firstHalf'
+        : 'period.rank.secondHalf';
+  return formatMessage(code, { year: p.year, index: p.index }, locale);
 }
 
 const CN_NUM: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 1: 1, 2: 2, 3: 3, 4: 4 };
@@ -122,8 +129,8 @@ export function parseRankPeriod(text: string): RankPeriod | undefined {
   if (m) return makeRank(Number(m[1]), m[2] === 'Q' ? 'Q' : 'H', Number(m[3]));
   m = /^(\d{4})年?第?([一二三四1-4])季度?$/u.exec(s);
   if (m) return makeRank(Number(m[1]), 'Q', CN_NUM[m[2] ?? ''] ?? 0);
-  m = /^(\d{4})年?([上下])半年$/u.exec(s);
-  if (m) return makeRank(Number(m[1]), 'H', m[2] === '上' ? 1 : 2);
+  m = /^(\d{4})年?(?:(上)|下)半年$/u.exec(s);
+  if (m) return makeRank(Number(m[1]), 'H', m[2] === undefined ? 2 : 1);
   return undefined;
 }
 

@@ -1,10 +1,11 @@
 import { BUILTIN_HOLIDAYS, type HolidayData } from './builtin.js';
 import { addDays, isoWeekday, yearOf, type IsoDate } from '../values/dates.js';
+import { DAY_TYPE, type DayType } from '../rules/vocab.js';
 
 /** One line of a 节假日 sheet or --holidays file: 休 = a day off, 班 = a working day. */
 export interface DayOverride {
   readonly date: IsoDate;
-  readonly type: '休' | '班';
+  readonly type: DayType;
   readonly note?: string;
 }
 
@@ -49,7 +50,7 @@ export class WorkCalendar {
 
   isWorkday(date: IsoDate): boolean {
     const o = this.overrides.get(date);
-    if (o) return o.type === '班';
+    if (o) return o.type === DAY_TYPE.work;
     if (this.data.holidays.has(date)) return false;
     if (this.data.workdays.has(date)) return true;
     return isoWeekday(date) <= 5;
@@ -61,7 +62,7 @@ export class WorkCalendar {
    */
   isRestDay(date: IsoDate): boolean {
     const o = this.overrides.get(date);
-    if (o) return o.type === '休';
+    if (o) return o.type === DAY_TYPE.rest;
     return this.data.holidays.has(date);
   }
 

@@ -205,6 +205,16 @@ export const CALENDAR_MESSAGES = {
     zh: '「一线工作记录」是旧版按周汇总的格式（周、次数）：仍按每人每周的次数参加单位排名。下次导入通报时，这些行原样移到「一线工作记录（按周）」表，本表改为每次现场办公一行。',
     en: '一线工作记录 is in the older weekly layout (周, 次数): its counts still count in the ranking. The next import moves these rows to 一线工作记录（按周） and keeps one row per visit here.',
   },
+  // ---- period labels (2026年11月上半月, 2026年第3季度 …) --------------------------------------
+  'period.report.firstHalf': {
+    severity: 'info',
+    zh: '{year}年{month}月上半月',
+    en: '{year}-{month}, first half',
+  },
+  'period.report.month': { severity: 'info', zh: '{year}年{month}月', en: '{year}-{month}' },
+  'period.rank.quarter': { severity: 'info', zh: '{year}年第{index}季度', en: '{year} Q{index}' },
+  'period.rank.firstHalf': { severity: 'info', zh: '{year}年上半年', en: '{year} H1' },
+  'period.rank.secondHalf': { severity: 'info', zh: '{year}年下半年', en: '{year} H2' },
   'values.weekSpan': { severity: 'info', zh: '{from} 至 {to}', en: '{from} to {to}' },
   'values.listSeparator': { severity: 'info', zh: '、', en: ', ' },
   'siteWork.earlierNotImported': {

@@ -52,4 +52,98 @@ export const SCORING_MESSAGES = {
     zh: '因总分并列，全部单位都在前 {praise} 名内：都通报表扬，本期没有通报批评，也没有倒数第一。',
     en: 'Ties put every unit within the top {praise}: all are praised; this period nobody is criticised or last.',
   },
+  // ---- the lines of 扣分明细 (附件1), as the 考核 sheets print them ---------------------------
+  'score.line.incident': {
+    severity: 'info',
+    zh: '{date} 记录，{points} 分{=notePart}{=byPart}',
+    en: '{date}: recorded, {points} points{=notePart}{=byPart}',
+  },
+  'score.line.incidentTimes': {
+    severity: 'info',
+    zh: '{date} 记录，{count} 次，每次 {points} 分{=notePart}{=byPart}',
+    en: '{date}: recorded, {count} times, {points} points each{=notePart}{=byPart}',
+  },
+  'score.line.note': { severity: 'info', zh: '；说明：{note}', en: '; note: {note}' },
+  'score.line.recordedBy': {
+    severity: 'info',
+    zh: '；记录人：{recordedBy}',
+    en: '; recorded by {recordedBy}',
+  },
+  'score.line.limit': {
+    severity: 'info',
+    zh: '时限 {days} 个工作日，应于 {due} 办结',
+    en: 'time limit {days} working days, due {due}',
+  },
+  'score.line.doneLater': { severity: 'info', zh: '（{done} 办结）', en: ' (done {done})' },
+  'score.line.overdue': {
+    severity: 'info',
+    zh: '{caseId} {item}（项目 {projectId}，{category}，难度{difficulty}），{=limitPart}，季末未办结{=laterPart}',
+    en: "{caseId} {item} (project {projectId}, {category}, difficulty {difficulty}), {=limitPart}, not done at the quarter's end{=laterPart}",
+  },
+  'score.line.lateOpen': {
+    severity: 'info',
+    zh: '{caseId} {item}，{=limitPart}，季末未办结{=laterPart}',
+    en: "{caseId} {item}, {=limitPart}, not done at the quarter's end{=laterPart}",
+  },
+  'score.line.lateDone': {
+    severity: 'info',
+    zh: '{caseId} {item}，{=limitPart}，{done} 办结，逾期',
+    en: '{caseId} {item}, {=limitPart}, done {done}, late',
+  },
+  'score.line.onSite': {
+    severity: 'info',
+    zh: '{caseId} {item}，{done} 办结，现场评价：{rating}',
+    en: '{caseId} {item}, done {done}, on-site rating: {rating}',
+  },
+  'score.line.survey': {
+    severity: 'info',
+    zh: '{date} 满意度测评，{answered} 项平均 {mean}，综合等次：{level}',
+    en: '{date} satisfaction survey, mean of {answered} items {mean}, overall: {level}',
+  },
+  'score.line.surveyOf': {
+    severity: 'info',
+    zh: '{date} 满意度测评（{company}），{answered} 项平均 {mean}，综合等次：{level}',
+    en: '{date} satisfaction survey ({company}), mean of {answered} items {mean}, overall: {level}',
+  },
+  // ---- how each criterion of a unit was counted (排名计算说明) ------------------------------
+  'score.unit.nothingToCount': {
+    severity: 'info',
+    zh: '无可计项，按满分',
+    en: 'nothing to count: full marks',
+  },
+  'score.unit.manual': { severity: 'info', zh: '手工录入', en: 'typed in' },
+  'score.unit.investment': {
+    severity: 'info',
+    zh: '年度累计完成投资 {done} 万元 / 序时计划投资 {expected} 万元（年度计划 {plan} × {fraction}），{percent}{=cappedPart}',
+    en: 'investment done this year {done} / scheduled {expected} (10k yuan; annual plan {plan} × {fraction}), {percent}{=cappedPart}',
+  },
+  'score.unit.capped': { severity: 'info', zh: '，超过 100% 按 100% 计', en: '; over 100% counts as 100%' },
+  'score.unit.milestones': {
+    severity: 'info',
+    zh: '按期完成节点 {done} 个 / 期内计划节点 {total} 个，{percent}',
+    en: 'milestones done on time {done} / planned in the period {total}, {percent}',
+  },
+  'score.unit.reports': {
+    severity: 'info',
+    zh: '按时报送 {done} 次 / 应报送 {total} 次（{hqs} 个指挥部 × {periods} 期），{percent}',
+    en: 'reports on time {done} / due {total} ({hqs} HQs × {periods} periods), {percent}',
+  },
+  'score.unit.siteWork': {
+    severity: 'info',
+    zh: '达标人周 {done} / 一线工作人周 {total}（每人每周至少 {min} 次），{percent}',
+    en: 'person-weeks meeting the bar {done} / person-weeks {total} (at least {min} visits a week), {percent}',
+  },
+  'score.unit.decisions': {
+    severity: 'info',
+    zh: '按期落实 {done} 项 / 期内到期督办事项 {total} 项，{percent}',
+    en: 'decisions done on time {done} / due in the period {total}, {percent}',
+  },
+  'score.unit.approvals': {
+    severity: 'info',
+    zh: '按时限办结 {done} 项 / 期内到期审批事项 {total} 项，{percent}',
+    en: 'approvals done within the limit {done} / due in the period {total}, {percent}',
+  },
+  // ---- the result sheets' filled-in words -----------------------------------------------------
+  'score.handling.excluded': { severity: 'info', zh: '未计入', en: 'not counted' },
+  'score.handling.note': { severity: 'info', zh: '提示', en: 'note' },
 } as const satisfies Record<string, MessageDef>;

@@ -1,7 +1,7 @@
 import { dayNumber, fromDayNumber, weekStart, ymd, type IsoDate } from '../values/dates.js';
 import type { Located, Milestone } from '../master/types.js';
-import type { MilestoneState } from '../schema/chart.js';
-import { issue, type Issue } from '../issues/issue.js';
+import { MILESTONE_STATE, type MilestoneState } from '../schema/chart.js';
+import { formatMessage, issue, type Issue } from '../issues/issue.js';
 import { compareText } from '../values/collate.js';
 
 /**
@@ -12,8 +12,9 @@ import { compareText } from '../values/collate.js';
 
 /** Done nodes carry the red flag; planned by the day and not done is overdue (as the bulletin says). */
 export function milestoneState(m: Milestone, on: IsoDate): MilestoneState {
-  if (m.actualDate !== undefined) return m.actualDate > m.plannedDate ? '逾期完成' : '已完成';
-  return m.plannedDate <= on ? '逾期未完成' : '未到期';
+  const S = MILESTONE_STATE;
+  if (m.actualDate !== undefined) return m.actualDate > m.plannedDate ? S.late : S.done;
+  return m.plannedDate <= on ? S.overdue : S.pending;
 }
 
 /** 前置节点 as typed ("1,2", "1、2", "1，2") → the sequence numbers. */
@@ -69,7 +70,10 @@ export function orderMilestones(
       issue(
         'chart.cycle',
         { sheet: rest[0]?.sheet, row: rest[0]?.row },
-        { project: projectId, nodes: rest.map((m) => m.record.seq).join('、') },
+        {
+          project: projectId,
+          nodes: rest.map((m) => m.record.seq).join(formatMessage('values.listSeparator', {})),
+        },
       ),
     );
   return { ordered: [...ordered, ...rest], issues };

@@ -5,8 +5,15 @@ import { blockBreaks, PT_PER_WIDTH_UNIT, printableArea, scaleToFit, sheetName } 
 import { fillText } from '../paper/text.js';
 import { zhDate } from '../document/text.js';
 import type { Margins, PaperBook, PaperSheet, PaperStyle } from '../paper/types.js';
-import { CHART_ID, CHART_TEXT, CHART_VERSION, DEFAULT_OFFICE, type MilestoneState } from '../schema/chart.js';
-import { issue, type Issue } from '../issues/issue.js';
+import {
+  CHART_ID,
+  CHART_TEXT,
+  CHART_VERSION,
+  DEFAULT_OFFICE,
+  MILESTONE_STATE,
+  type MilestoneState,
+} from '../schema/chart.js';
+import { formatMessage, issue, type Issue } from '../issues/issue.js';
 import { matchKey } from '../values/text.js';
 import {
   chooseAxis,
@@ -87,12 +94,17 @@ const cellStyle = (s: Partial<PaperStyle> = {}): PaperStyle => ({
   ...s,
 });
 
+const S = MILESTONE_STATE;
+
 const STATE_STYLE: Readonly<Record<MilestoneState, Partial<PaperStyle>>> = {
-  已完成: { ink: 'red', bold: true },
-  逾期完成: { ink: 'red' },
-  逾期未完成: { fill: 'black', ink: 'white', bold: true },
-  未到期: {},
+  [S.done]: { ink: 'red', bold: true },
+  [S.late]: { ink: 'red' },
+  [S.overdue]: { fill: 'black', ink: 'white', bold: true },
+  [S.pending]: {},
 };
+
+/** 、 between the HQs of a finding and the predecessors of a node (the chart is Chinese). */
+const LIST = formatMessage('values.listSeparator', {});
 
 interface Tally {
   projects: number;
@@ -105,10 +117,10 @@ interface Tally {
 const emptyTally = (): Tally => ({ projects: 0, milestones: 0, done: 0, late: 0, overdue: 0, pending: 0 });
 function count(t: Tally, s: MilestoneState): void {
   t.milestones++;
-  if (s === '已完成' || s === '逾期完成') t.done++;
-  if (s === '逾期完成') t.late++;
-  if (s === '逾期未完成') t.overdue++;
-  if (s === '未到期') t.pending++;
+  if (s === S.done || s === S.late) t.done++;
+  if (s === S.late) t.late++;
+  if (s === S.overdue) t.overdue++;
+  if (s === S.pending) t.pending++;
 }
 
 /**
@@ -122,7 +134,7 @@ export function progressChart(master: MasterData, opts: ChartOptions): ChartJob 
     return issue(
       opts.hq === undefined ? 'chart.noProjects' : 'chart.unknownHq',
       {},
-      { value: opts.hq ?? '', allowed: hqs.join('、') },
+      { value: opts.hq ?? '', allowed: hqs.join(LIST) },
     );
   const milestones = new Map<string, Located<Milestone>[]>();
   for (const m of master.milestones) {
@@ -178,98 +190,14 @@ function hqSheet(
   opts: ChartOptions,
   taken: ReadonlySet<string>,
 ): { sheet: PaperSheet; unit: AxisUnit; tally: Tally; issues: Issue[] } {
-  const issues: Issue[] = [];
-  const tally = emptyTally();
-  const plans = projects.map((p) => {
-    const list = milestonesOf.get(matchKey(p.projectId)) ?? [];
-    const { ordered, issues: found } = orderMilestones(list, p.projectId);
-    issues.push(...found);
-    if (list.length === 0) issues.push(issue('chart.noMilestones', {}, { project: p.projectId }));
-    const rows: PlannedMilestone[] = ordered.map(({ record: m }) => {
-      const state = milestoneState(m, opts.on);
-      count(tally, state);
-      return { m, state, from: spanStart(m, list, p.plannedStart) };
-    });
-    tally.projects++;
-    return { p, rows };
-  });
-
-  // One axis for the sheet, so the projects of an HQ are read against the same weeks or months;
-  // it spans the milestones' dates and the day (a span starting earlier is cut at the axis).
-  const dates = [opts.on];
-  for (const { rows } of plans)
-    for (const r of rows) dates.push(r.m.plannedDate, ...(r.m.actualDate ? [r.m.actualDate] : []));
-  dates.sort(compareText);
-  const { unit, slots } = chooseAxis(dates[0] ?? opts.on, dates.at(-1) ?? opts.on, opts.on, (u) =>
-    Math.floor(AXIS_UNITS / SLOT_WIDTH[u].min),
-  );
-  const slotWidth = Math.min(SLOT_WIDTH[unit].max, Math.floor((AXIS_UNITS / slots.length) * 10) / 10);
-  const columns = [...FIXED, ...slots.map(() => slotWidth)];
-  const last = columns.length;
-  const today = slotOf(slots, opts.on);
-  const axis0 = FIXED.length + 1;
-
+  const { plans, tally, issues } = planProjects(projects, milestonesOf, opts.on);
+  const axis = sheetAxis(plans, opts.on);
   const g = new PaperGrid();
   const day = zhDate(opts.on);
-  g.put(
-    g.addRow(34),
-    1,
-    fillText(CHART_TEXT.sheetTitle, { hq }),
-    { size: 20, bold: true, face: 'sans', h: 'center' },
-    { cols: last },
-  );
-  g.put(
-    g.addRow(20),
-    1,
-    fillText(CHART_TEXT.subtitle, { day, unit: CHART_TEXT.units[unit], ...tally }),
-    { size: 11, face: 'sans', h: 'center' },
-    { cols: last },
-  );
-  const legend = g.addRow(ROW);
-  g.put(legend, 1, CHART_TEXT.actualMark, cellStyle({ h: 'center', fill: 'red', ink: 'white', bold: true }));
-  g.put(legend, 2, CHART_TEXT.legend.done, cellStyle({ ink: 'red', bold: true }));
-  g.put(legend, 3, CHART_TEXT.plannedMark, cellStyle({ h: 'center', fill: 'black', ink: 'white' }));
-  g.put(legend, 4, CHART_TEXT.legend.overdue, cellStyle({ bold: true }), { cols: 2 });
-  g.put(legend, 6, CHART_TEXT.legend.planned, cellStyle({ h: 'center', fill: 'plan' }));
-  const rest = fillText(CHART_TEXT.legend.rest, { day });
-  g.put(legend, axis0, rest, { size: BODY, face: 'sans', wrap: true }, { cols: slots.length });
-  g.grow(legend, lineHeight(wrappedLines(rest, slotWidth * slots.length, BODY), BODY));
-  g.addRow(6);
+  titleRows(g, hq, day, tally, axis);
+  const blocks = plans.map((plan) => projectBlock(g, plan, axis));
 
-  const blocks: { first: number; last: number }[] = [];
-  for (const { p, rows } of plans) {
-    const first = g.addRow(22);
-    g.put(
-      first,
-      1,
-      fillText(CHART_TEXT.projectLine, { id: p.projectId, name: p.name, category: p.category }),
-      { size: 12, bold: true, face: 'sans', fill: 'head', border: 'box' },
-      { cols: last },
-    );
-    const t = emptyTally();
-    for (const r of rows) count(t, r.state);
-    g.put(
-      g.addRow(ROW),
-      1,
-      fillText(CHART_TEXT.projectInfo, {
-        commander: p.commander,
-        unit: p.unit,
-        agent: p.agent,
-        start: p.plannedStart ?? CHART_TEXT.noDate,
-        end: p.plannedEnd ?? CHART_TEXT.noDate,
-        ...t,
-      }),
-      { size: BODY, face: 'sans', border: 'box' },
-      { cols: last },
-    );
-    axisHeader(g, slots, unit, today, slotWidth);
-    for (const r of rows) milestoneRow(g, r, slots, today, FIXED[1]);
-    if (rows.length === 0)
-      g.put(g.addRow(ROW), 1, CHART_TEXT.noMilestones, cellStyle({ ink: 'grey' }), { cols: last });
-    blocks.push({ first, last: g.addRow(10) });
-  }
-
-  const scale = scaleToFit(columns, AREA.w);
+  const scale = scaleToFit(axis.columns, AREA.w);
   const titleHeight = g.rows.slice(0, TITLE_ROWS).reduce((a, h) => a + h, 0);
   const breaks = blockBreaks(g.rows, blocks, (AREA.h * 100) / scale - titleHeight, TITLE_ROWS + 1);
   return {
@@ -279,7 +207,7 @@ function hqSheet(
       orientation: 'landscape',
       margins: MARGINS,
       scale,
-      columns,
+      columns: axis.columns,
       rows: g.rows,
       cells: g.cells,
       breaks,
@@ -291,10 +219,133 @@ function hqSheet(
         pages: '{pages}',
       }),
     },
-    unit,
+    unit: axis.unit,
     tally,
     issues,
   };
+}
+
+interface ProjectPlan {
+  readonly p: Project;
+  readonly rows: readonly PlannedMilestone[];
+}
+
+/** Each project's milestones in order with their state on the day; the HQ's tally and findings. */
+function planProjects(
+  projects: readonly Project[],
+  milestonesOf: ReadonlyMap<string, readonly Located<Milestone>[]>,
+  on: IsoDate,
+): { plans: ProjectPlan[]; tally: Tally; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const tally = emptyTally();
+  const plans = projects.map((p) => {
+    const list = milestonesOf.get(matchKey(p.projectId)) ?? [];
+    const { ordered, issues: found } = orderMilestones(list, p.projectId);
+    issues.push(...found);
+    if (list.length === 0) issues.push(issue('chart.noMilestones', {}, { project: p.projectId }));
+    const rows: PlannedMilestone[] = ordered.map(({ record: m }) => {
+      const state = milestoneState(m, on);
+      count(tally, state);
+      return { m, state, from: spanStart(m, list, p.plannedStart) };
+    });
+    tally.projects++;
+    return { p, rows };
+  });
+  return { plans, tally, issues };
+}
+
+interface SheetAxis {
+  readonly unit: AxisUnit;
+  readonly slots: readonly AxisSlot[];
+  readonly slotWidth: number;
+  readonly columns: readonly number[];
+  /** The slot of the day. */
+  readonly today: number;
+}
+
+/**
+ * One axis for the sheet, so the projects of an HQ are read against the same weeks or months;
+ * it spans the milestones' dates and the day (a span starting earlier is cut at the axis).
+ */
+function sheetAxis(plans: readonly ProjectPlan[], on: IsoDate): SheetAxis {
+  const dates = [on];
+  for (const { rows } of plans)
+    for (const r of rows) dates.push(r.m.plannedDate, ...(r.m.actualDate ? [r.m.actualDate] : []));
+  dates.sort(compareText);
+  const { unit, slots } = chooseAxis(dates[0] ?? on, dates.at(-1) ?? on, on, (u) =>
+    Math.floor(AXIS_UNITS / SLOT_WIDTH[u].min),
+  );
+  const slotWidth = Math.min(SLOT_WIDTH[unit].max, Math.floor((AXIS_UNITS / slots.length) * 10) / 10);
+  const columns = [...FIXED, ...slots.map(() => slotWidth)];
+  return { unit, slots, slotWidth, columns, today: slotOf(slots, on) };
+}
+
+/** The sheet's title, subtitle (the day, the axis, the counts) and legend. */
+function titleRows(g: PaperGrid, hq: string, day: string, tally: Tally, axis: SheetAxis): void {
+  const last = axis.columns.length;
+  const axis0 = FIXED.length + 1;
+  g.put(
+    g.addRow(34),
+    1,
+    fillText(CHART_TEXT.sheetTitle, { hq }),
+    { size: 20, bold: true, face: 'sans', h: 'center' },
+    { cols: last },
+  );
+  g.put(
+    g.addRow(20),
+    1,
+    fillText(CHART_TEXT.subtitle, { day, unit: CHART_TEXT.units[axis.unit], ...tally }),
+    { size: 11, face: 'sans', h: 'center' },
+    { cols: last },
+  );
+  const legend = g.addRow(ROW);
+  g.put(legend, 1, CHART_TEXT.actualMark, cellStyle({ h: 'center', fill: 'red', ink: 'white', bold: true }));
+  g.put(legend, 2, CHART_TEXT.legend.done, cellStyle({ ink: 'red', bold: true }));
+  g.put(legend, 3, CHART_TEXT.plannedMark, cellStyle({ h: 'center', fill: 'black', ink: 'white' }));
+  g.put(legend, 4, CHART_TEXT.legend.overdue, cellStyle({ bold: true }), { cols: 2 });
+  g.put(legend, 6, CHART_TEXT.legend.planned, cellStyle({ h: 'center', fill: 'plan' }));
+  const rest = fillText(CHART_TEXT.legend.rest, { day });
+  g.put(legend, axis0, rest, { size: BODY, face: 'sans', wrap: true }, { cols: axis.slots.length });
+  g.grow(legend, lineHeight(wrappedLines(rest, axis.slotWidth * axis.slots.length, BODY), BODY));
+  g.addRow(6);
+}
+
+/** A project's block: its line, its facts, the axis header and a row per milestone. */
+function projectBlock(
+  g: PaperGrid,
+  { p, rows }: ProjectPlan,
+  axis: SheetAxis,
+): { first: number; last: number } {
+  const last = axis.columns.length;
+  const first = g.addRow(22);
+  g.put(
+    first,
+    1,
+    fillText(CHART_TEXT.projectLine, { id: p.projectId, name: p.name, category: p.category }),
+    { size: 12, bold: true, face: 'sans', fill: 'head', border: 'box' },
+    { cols: last },
+  );
+  const t = emptyTally();
+  for (const r of rows) count(t, r.state);
+  g.put(
+    g.addRow(ROW),
+    1,
+    fillText(CHART_TEXT.projectInfo, {
+      commander: p.commander,
+      unit: p.unit,
+      agent: p.agent,
+      start: p.plannedStart ?? CHART_TEXT.noDate,
+      end: p.plannedEnd ?? CHART_TEXT.noDate,
+      ...t,
+    }),
+    { size: BODY, face: 'sans', border: 'box' },
+    { cols: last },
+  );
+  axisHeader(g, axis.slots, axis.unit, axis.today, axis.slotWidth);
+  for (const r of rows) milestoneRow(g, r, axis.slots, axis.today, FIXED[1]);
+  if (rows.length === 0)
+    g.put(g.addRow(ROW), 1, CHART_TEXT.noMilestones, cellStyle({ ink: 'grey' }), { cols: last });
+  return { first, last: g.addRow(10) };
 }
 
 /** The two header rows of a block: the fixed columns' names, the axis groups and the slots. */
@@ -348,7 +399,7 @@ function milestoneRow(
   const done = m.actualDate !== undefined;
   g.put(row, 1, m.seq, cellStyle({ h: 'center' }));
   g.put(row, 2, m.name, cellStyle({ wrap: true }));
-  g.put(row, 3, (m.predecessors ?? '').replace(/[,，;；\s]+/gu, '、'), cellStyle({ h: 'center' }));
+  g.put(row, 3, (m.predecessors ?? '').replace(/[,，;；\s]+/gu, LIST), cellStyle({ h: 'center' }));
   g.put(row, 4, m.plannedDate, cellStyle({ h: 'center' }));
   g.put(row, 5, m.actualDate ?? '', cellStyle({ h: 'center', ...(done && { ink: 'red' }) }));
   g.put(row, 6, state, cellStyle({ h: 'center', ...STATE_STYLE[state] }));
@@ -364,7 +415,7 @@ function milestoneRow(
       style = { ...style, fill: 'red', ink: 'white', bold: true };
     } else if (i === planned) {
       value = CHART_TEXT.plannedMark;
-      if (state === '逾期未完成') style = { ...style, fill: 'black', ink: 'white' };
+      if (state === S.overdue) style = { ...style, fill: 'black', ink: 'white' };
       else if (done) style = { ...style, ink: 'red' };
     }
     if (i === today) style = { ...style, dayLine: true, ...(style.fill === undefined && { fill: 'today' }) };

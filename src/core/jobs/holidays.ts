@@ -6,7 +6,8 @@ import { HOLIDAYS } from '../schema/master.js';
 import type { TableJob } from '../table/merge.js';
 import type { RowValues } from '../template/samples.js';
 import { formatCsv } from '../values/csv.js';
-import { issue, type Issue, type Locale } from '../issues/issue.js';
+import { formatMessage, issue, type Issue, type Locale } from '../issues/issue.js';
+import { DAY_TYPE } from '../rules/vocab.js';
 
 /**
  * 导入放假通知 (DOMAIN §3): the State Council's holiday notice, pasted or saved as text, into the
@@ -51,49 +52,31 @@ export interface HolidayImport {
 }
 
 const row = (d: DayOverride): RowValues => ({ date: d.date, type: d.type, note: d.note ?? null });
-/** How a list of dates and a span are written in each language (issue params are values). */
-const JOINERS: Readonly<Record<Locale, { list: string; span: string }>> = {
-  zh: { list: '、', span: ' 至 ' },
-  en: { list: ', ', span: ' to ' },
-};
-const spans = (it: NoticeItem, j: { list: string; span: string }): string =>
-  it.rest.map((r) => (r.from === r.to ? r.from : `${r.from}${j.span}${r.to}`)).join(j.list);
+
+/** How a list of dates and a span are written in a language (issue params are values). */
+const listOf = (values: readonly string[], locale: Locale): string =>
+  values.join(formatMessage('values.listSeparator', {}, locale));
+const spans = (it: NoticeItem, locale: Locale): string =>
+  listOf(
+    it.rest.map((r) =>
+      r.from === r.to ? r.from : formatMessage('values.weekSpan', { from: r.from, to: r.to }, locale),
+    ),
+    locale,
+  );
 
 /**
  * @example importHolidays({ text: notice2027, existing: master.data.holidays }).tables[0]?.rows
  */
 export function importHolidays(input: HolidayImportInput): HolidayImport {
-  const j = JOINERS[input.locale ?? 'zh'];
+  const locale = input.locale ?? 'zh';
   const read = readHolidayNotice(input.text, input.year === undefined ? {} : { year: input.year });
   const issues: Issue[] = [...read.issues];
   const ok = read.days.length > 0 && !read.issues.some((i) => i.severity === 'error');
-  const rest = read.days.filter((d) => d.type === '休').length;
+  const rest = read.days.filter((d) => d.type === DAY_TYPE.rest).length;
   const work = read.days.length - rest;
-  if (!ok || read.year === undefined) {
-    return {
-      ok: false,
-      year: read.year,
-      items: read.items,
-      days: [],
-      counts: { rest: 0, work: 0, replaced: 0, kept: 0, rows: 0 },
-      tables: [],
-      csv: '',
-      issues,
-    };
-  }
+  if (!ok || read.year === undefined) return refused(read.year, read.items, issues);
   const year = read.year;
-  for (const it of read.items) {
-    const days = it.rest.reduce((a, r) => a + r.days, 0);
-    issues.push(
-      it.workdays.length > 0
-        ? issue(
-            'notice.itemRead',
-            {},
-            { name: it.name, rest: spans(it, j), days, workdays: it.workdays.join(j.list) },
-          )
-        : issue('notice.itemReadNoWork', {}, { name: it.name, rest: spans(it, j), days }),
-    );
-  }
+  issues.push(...itemIssues(read.items, locale));
   issues.push(issue('notice.summary', {}, { year, items: read.items.length, rest, work }));
 
   // The notice decides its own dates; the office's other entries stay (a local day off, a typo
@@ -103,22 +86,7 @@ export function importHolidays(input: HolidayImportInput): HolidayImport {
   const replaced = existing.filter((d) => noticeDates.has(d.date));
   const kept = existing.filter((d) => !noticeDates.has(d.date));
   const keptOfYear = kept.filter((d) => yearOf(d.date) === year);
-  if (replaced.length > 0)
-    issues.push(
-      issue(
-        'notice.replaced',
-        {},
-        { year, count: replaced.length, dates: replaced.map((d) => d.date).join(j.list) },
-      ),
-    );
-  if (keptOfYear.length > 0)
-    issues.push(
-      issue(
-        'notice.kept',
-        {},
-        { year, count: keptOfYear.length, dates: keptOfYear.map((d) => `${d.date}${d.type}`).join(j.list) },
-      ),
-    );
+  issues.push(...existingIssues(year, replaced, keptOfYear, locale));
   const rows = [...read.days].sort((a, b) => compareText(a.date, b.date)).map(row);
   return {
     ok: true,
@@ -139,4 +107,57 @@ export function importHolidays(input: HolidayImportInput): HolidayImport {
     ]),
     issues,
   };
+}
+
+/** A notice with errors: nothing to write, its findings said. */
+function refused(year: number | undefined, items: readonly NoticeItem[], issues: Issue[]): HolidayImport {
+  return {
+    ok: false,
+    year,
+    items,
+    days: [],
+    counts: { rest: 0, work: 0, replaced: 0, kept: 0, rows: 0 },
+    tables: [],
+    csv: '',
+    issues,
+  };
+}
+
+/** What was read, item by item: its rest days and its make-up working days. */
+function itemIssues(items: readonly NoticeItem[], locale: Locale): Issue[] {
+  return items.map((it) => {
+    const days = it.rest.reduce((a, r) => a + r.days, 0);
+    return it.workdays.length > 0
+      ? issue(
+          'notice.itemRead',
+          {},
+          { name: it.name, rest: spans(it, locale), days, workdays: listOf(it.workdays, locale) },
+        )
+      : issue('notice.itemReadNoWork', {}, { name: it.name, rest: spans(it, locale), days });
+  });
+}
+
+/** The office's rows the notice replaces, and those of the year it keeps (the notice does not know them). */
+function existingIssues(
+  year: number,
+  replaced: readonly DayOverride[],
+  keptOfYear: readonly DayOverride[],
+  locale: Locale,
+): Issue[] {
+  const out: Issue[] = [];
+  if (replaced.length > 0) {
+    const dates = listOf(
+      replaced.map((d) => d.date),
+      locale,
+    );
+    out.push(issue('notice.replaced', {}, { year, count: replaced.length, dates }));
+  }
+  if (keptOfYear.length > 0) {
+    const dates = listOf(
+      keptOfYear.map((d) => `${d.date}${d.type}`),
+      locale,
+    );
+    out.push(issue('notice.kept', {}, { year, count: keptOfYear.length, dates }));
+  }
+  return out;
 }

@@ -6,6 +6,7 @@ import type { RuleSet } from '../rules/ruleset.js';
 import { REPORT } from '../schema/report.js';
 import { TOPICS } from '../schema/topics.js';
 import type { IssueCode } from '../issues/codes.js';
+import { formatMessage } from '../issues/issue.js';
 import { previousHeldMeeting } from './schedule.js';
 
 /**
@@ -69,7 +70,7 @@ export function routeMessage(forms: readonly FoundForm[], want: IntakeWant): Int
       return {
         save: false,
         code: 'mail.route.otherPeriod',
-        params: { periods: periods.join('、'), period: id },
+        params: { periods: periods.join(formatMessage('values.listSeparator', {})), period: id },
       };
     }
   } else if (forms.some((f) => f.kind === 'topics'))

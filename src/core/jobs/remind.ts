@@ -5,6 +5,7 @@ import type { Located, Project } from '../master/types.js';
 import { PROJECTS } from '../schema/master.js';
 import { formatMessage, issue, type Issue, type Locale } from '../issues/issue.js';
 import type { IssueCode } from '../issues/codes.js';
+import { PROGRESS_STATUS } from '../rules/vocab.js';
 
 /**
  * Reminders and 催报 (issue #17): before the due date a short message to every HQ's contact
@@ -13,8 +14,8 @@ import type { IssueCode } from '../issues/codes.js';
  * sends or shows the result.
  */
 
-/** 编制单位 when the office names none (as the bulletin and the agenda sign). */
-export const DEFAULT_OFFICE = '发展改革局重点项目办公室';
+/** 编制单位 when the office names none (as the bulletin and the agenda sign): the schema's. */
+export { DEFAULT_OFFICE } from '../schema/chart.js';
 
 export type ReminderPhase = 'before' | 'after';
 
@@ -108,7 +109,9 @@ function standing(
   const reasons: ReminderReason[] = [];
   if (b.unsigned.includes(hq)) reasons.push('unsigned');
   const projects = b.projects
-    .filter((p) => p.hq === hq && (p.status === '未报' || p.status === '有误'))
+    .filter(
+      (p) => p.hq === hq && (p.status === PROGRESS_STATUS.missing || p.status === PROGRESS_STATUS.faulty),
+    )
     .map((p) => `${p.projectId} ${p.name}`);
   if (projects.length > 0) reasons.push('projectsMissing');
   return {
@@ -160,7 +163,9 @@ export function composeReminders(input: ReminderInput): {
     if (phase === 'after' && st?.reasons.includes('missing')) lines.push(say('mail.remind.missing'));
     if (st?.reasons.includes('unsigned')) lines.push(say('mail.remind.unsigned', { file: st.file ?? '' }));
     if (st && st.projects.length > 0)
-      lines.push(say('mail.remind.projectsMissing', { projects: st.projects.join('、') }));
+      lines.push(
+        say('mail.remind.projectsMissing', { projects: st.projects.join(say('values.listSeparator')) }),
+      );
     if (phase === 'after') lines.push(say('mail.remind.attached'));
     lines.push(say('mail.remind.bulletinDay'), '', input.office, today);
     if (to.length === 0) continue; // said once, as mail.noContact

@@ -11,11 +11,12 @@ import {
   SCORE_PROBLEMS,
   UNIT_RANKING,
   UNIT_RANKING_NOTES,
+  SCORE_PLACEHOLDERS,
 } from '../schema/results.js';
 import { rankingHasData, rankUnits, scoreAgents } from '../scoring/index.js';
 import type { AgentAssessment, UnitRanking } from '../scoring/types.js';
 import type { TableJob } from '../table/merge.js';
-import { issue, message, sortIssues, type Issue, type Locale } from '../issues/issue.js';
+import { formatMessage, issue, message, sortIssues, type Issue, type Locale } from '../issues/issue.js';
 import { zhCount } from '../values/zh-number.js';
 import {
   agentResultRows,
@@ -75,12 +76,13 @@ export function scoreMaster(input: {
     [...input.issues, ...(agents?.issues ?? []), ...units.issues, ...(overlap ? [overlap] : [])],
     MASTER.sheets.map((s) => s.name),
   );
-  const placeholders = new Map([
-    ['考核期', rankPeriodLabel(period)],
-    ['考评期', rankPeriodLabel(period)],
-    ['规则集', data.rulesLabel],
-    ['节假日依据', calendarBasisText(calendar, [period.year])],
-    ['并列说明', overlap ? message(overlap, 'zh') : ''],
+  const P = SCORE_PLACEHOLDERS;
+  const placeholders = new Map<string, string>([
+    [P.period, rankPeriodLabel(period)],
+    [P.rankPeriod, rankPeriodLabel(period)],
+    [P.rules, data.rulesLabel],
+    [P.holidayBasis, calendarBasisText(calendar, [period.year])],
+    [P.overlap, overlap ? message(overlap, 'zh') : ''],
     ...ruleQuotes(data.rules),
   ]);
   const tables = [
@@ -100,37 +102,44 @@ export function scoreMaster(input: {
   return { ...(agents && { agents }), units, issues, tables, placeholders, notes };
 }
 
+/** 、 / , : between the names of a list. */
+const listSeparator = (locale: Locale): string => formatMessage('values.listSeparator', {}, locale);
+
 export const isRefused = (o: ScoreOutcome | ScoreRefused): o is ScoreRefused => 'refused' in o;
 
-/** Ties that put praised units in the bottom group, said on the ranking sheet (DOMAIN §4). */
+/**
+ * Ties that put praised units in the bottom group, said on the ranking sheet (DOMAIN §4); the
+ * names joined as the (Chinese) sheet says them.
+ */
 function overlapIssue(units: UnitRanking, rules: RuleSet): Issue | undefined {
   if (!units.overlap) return undefined;
   const { praiseCount: praise, criticizeCount: criticize } = rules.ranking;
   return units.overlap.noLastPlace
     ? issue('score.overlapNoLast', {}, { praise })
-    : issue('score.overlap', {}, { praise, criticize, units: units.overlap.units.join('、') });
+    : issue('score.overlap', {}, { praise, criticize, units: units.overlap.units.join(listSeparator('zh')) });
 }
 
 /**
  * The numbers the result sheets quote, from the rule set in force: change a count in the 规则
  * sheet and the sentence on the sheet follows (前三名 → 前五名).
  */
-export function ruleQuotes(rules: RuleSet): [string, string][] {
+export function ruleQuotes(rules: RuleSet, locale: Locale = 'zh'): [string, string][] {
   const full = Object.values(rules.categories).reduce((a, b) => a + b, 0);
   const bounds = (Object.keys(BOUND_PARAMS) as (keyof typeof BOUND_PARAMS)[])
     .filter((k) => rules.bounds[k])
-    .map((k) => `，${BOUND_PARAMS[k].quote}`)
+    .map((k) => BOUND_PARAMS[k].quote)
     .join('');
+  const P = SCORE_PLACEHOLDERS;
   return [
-    ['表扬名次', zhCount(rules.ranking.praiseCount)],
-    ['批评名次', zhCount(rules.ranking.criticizeCount)],
-    ['诫勉次数', zhCount(rules.ranking.admonitionStreak)],
-    ['组织处理次数', zhCount(rules.ranking.organizationStreak)],
-    ['考评类别', rules.rankedCategories.join('、')],
-    ['基础分', String(Math.round(full * 100) / 100)],
-    ['计分界限', bounds],
-    ['第六条处理', rules.appraisal.firstAction],
-    ['第六条连续处理', rules.appraisal.repeatedAction],
-    ['第六条季度数', zhCount(rules.appraisal.repeatCount)],
+    [P.praiseCount, zhCount(rules.ranking.praiseCount)],
+    [P.criticizeCount, zhCount(rules.ranking.criticizeCount)],
+    [P.admonitionStreak, zhCount(rules.ranking.admonitionStreak)],
+    [P.organizationStreak, zhCount(rules.ranking.organizationStreak)],
+    [P.rankedCategories, rules.rankedCategories.join(listSeparator(locale))],
+    [P.fullScore, String(Math.round(full * 100) / 100)],
+    [P.bounds, bounds],
+    [P.firstAction, rules.appraisal.firstAction],
+    [P.repeatedAction, rules.appraisal.repeatedAction],
+    [P.repeatCount, zhCount(rules.appraisal.repeatCount)],
   ];
 }

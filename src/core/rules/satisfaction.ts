@@ -5,6 +5,8 @@
 
 export const SATISFACTION_LEVELS = ['非常满意', '满意', '一般', '不满意', '非常不满意'] as const;
 export type SatisfactionLevel = (typeof SATISFACTION_LEVELS)[number];
+/** The lowest level: 第六条's consequences follow a quarter rated so. */
+export const LOWEST_LEVEL: SatisfactionLevel = SATISFACTION_LEVELS[4];
 
 /** Numeric value for averaging: 5 = 非常满意 … 1 = 非常不满意. Structural, not a setting. */
 export const LEVEL_VALUE = {

@@ -6,6 +6,8 @@ export const WEEKDAYS = ['星期一', '星期二', '星期三', '星期四', '�
 export type WeekdayName = (typeof WEEKDAYS)[number];
 
 export const FRACTION_MODES = ['按月', '按日'] as const;
+/** 序时进度 by month (m/12) or by day (days elapsed / days in the year). */
+export const [FRACTION_BY_MONTH, FRACTION_BY_DAY] = FRACTION_MODES;
 /** 序时进度: 按月 = annual plan × m/12 at the end of month m; 按日 = days elapsed / days in year. */
 export type FractionMode = (typeof FRACTION_MODES)[number];
 
@@ -40,13 +42,13 @@ export const SCHEDULE_PARAMS = {
 
 export type ScheduleParam = keyof typeof SCHEDULE_PARAMS;
 
-/** `quote`: how a result sheet says the bound when it is on. */
+/** `quote`: how a result sheet says the bound when it is on (after 分次扣分, with its comma). */
 export const BOUND_PARAMS = {
-  floorAtZero: { name: '类别得分不低于0（扣完为止）', value: true, quote: '各类别扣完为止' },
+  floorAtZero: { name: '类别得分不低于0（扣完为止）', value: true, quote: '，各类别扣完为止' },
   capAtFull: {
     name: '类别得分不高于满分（加分只补扣分）',
     value: true,
-    quote: '加分只补扣分、不超过该类满分',
+    quote: '，加分只补扣分、不超过该类满分',
   },
 } as const satisfies Record<string, { name: string; value: boolean; quote: string }>;
 

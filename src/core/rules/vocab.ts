@@ -133,3 +133,12 @@ const [MAIL_TIME, CLERK_TIME] = TIME_SOURCES;
  */
 export const TOPIC_TIME_SOURCE = { mail: MAIL_TIME, clerk: CLERK_TIME, typed: '申报时间' } as const;
 export type TopicTimeSource = (typeof TOPIC_TIME_SOURCE)[keyof typeof TOPIC_TIME_SOURCE];
+
+// ---- Scoring's vocabulary, by meaning ---------------------------------------------------------
+
+export type DayType = (typeof DAY_TYPES)[number];
+export type AgentLevel = (typeof AGENT_LEVELS)[number];
+
+/** 五、考核问责: a unit's outcome (排名历史's 通报) and the consequences of last places in a row. */
+export const RANK_OUTCOME = { praise: RANK_OUTCOMES[0], criticize: RANK_OUTCOMES[1] } as const;
+export const UNIT_ACTION = { admonition: '诫勉谈话', organization: '报请组织部门处理' } as const;

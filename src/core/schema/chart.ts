@@ -9,6 +9,13 @@ export const CHART_VERSION = 1;
 /** Milestone states on the chart: done nodes carry the red flag, overdue ones the black flag. */
 export const MILESTONE_STATES = ['已完成', '逾期完成', '逾期未完成', '未到期'] as const;
 export type MilestoneState = (typeof MILESTONE_STATES)[number];
+/** The states by meaning (compare against these, never retype them). */
+export const MILESTONE_STATE = {
+  done: MILESTONE_STATES[0],
+  late: MILESTONE_STATES[1],
+  overdue: MILESTONE_STATES[2],
+  pending: MILESTONE_STATES[3],
+} as const;
 
 export const CHART_TEXT = {
   bookTitle: '重点项目建设进度计划网络图（挂图作战）',

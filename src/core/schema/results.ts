@@ -116,3 +116,28 @@ export const SCORE_PROBLEMS = defineSheet({
     { key: 'message', header: '问题说明', type: 'text', width: 70 },
   ],
 });
+
+/** How the result sheets join several values in one cell (the sheets are Chinese). */
+export const RESULT_JOINS = { clause: '；', labelled: '：' } as const;
+
+/**
+ * The {{placeholders}} of the result sheets' titles and leads (above), by meaning: the names a
+ * person sees in the sheets' text, filled in by core/jobs/score-master.ts.
+ */
+export const SCORE_PLACEHOLDERS = {
+  period: '考核期',
+  rankPeriod: '考评期',
+  rules: '规则集',
+  holidayBasis: '节假日依据',
+  overlap: '并列说明',
+  praiseCount: '表扬名次',
+  criticizeCount: '批评名次',
+  admonitionStreak: '诫勉次数',
+  organizationStreak: '组织处理次数',
+  rankedCategories: '考评类别',
+  fullScore: '基础分',
+  bounds: '计分界限',
+  firstAction: '第六条处理',
+  repeatedAction: '第六条连续处理',
+  repeatCount: '第六条季度数',
+} as const;

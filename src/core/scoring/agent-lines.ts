@@ -11,7 +11,10 @@ import type { RuleSet } from '../rules/ruleset.js';
 import type { IsoDate } from '../values/dates.js';
 import type { Agent, Approval, Incident, Located, Project, Survey } from '../master/types.js';
 import { ruleCodeKey, ruleIncident } from '../master/incident.js';
-import { issue, type Issue } from '../issues/issue.js';
+import { formatMessage, issue, type Issue, type IssueParams, type Locale } from '../issues/issue.js';
+import type { IssueCode } from '../issues/codes.js';
+import { APPROVALS, INCIDENTS, SURVEYS } from '../schema/master.js';
+import type { ColumnSpec } from '../schema/types.js';
 import { AGENT_SCALE, signed, toUnits } from './points.js';
 import { surveyLevel } from './survey.js';
 
@@ -44,7 +47,17 @@ export interface LineContext {
   readonly key: (s: string) => string;
   readonly issues: Issue[];
   readonly lines: LineDraft[];
+  /** The language of the lines' details (the 考核 sheets are Chinese: 'zh' unless told). */
+  readonly locale?: Locale;
 }
+
+/** A line's detail, said from the message table. */
+const say = (ctx: LineContext, code: IssueCode, params: IssueParams): string =>
+  formatMessage(code, params, ctx.locale ?? 'zh');
+
+/** A column's header, as the sheet's schema names it. */
+const headerOf = (spec: { readonly columns: readonly ColumnSpec[] }, key: string): string =>
+  spec.columns.find((c) => c.key === key)?.header ?? key;
 
 const codesOf = (source: RuleSource): AgentRuleCode[] =>
   AGENT_RULE_CODES.filter((c) => (AGENT_RULES[c] as AgentRuleDef).source === source);
@@ -152,13 +165,18 @@ export function incidentLines(ctx: LineContext, incidents: readonly Located<Inci
     const per =
       def.source === 'discretionary' ? r.points : isPointCode(code) ? ctx.rules.agentPoints[code] : undefined;
     if (per === undefined) continue;
-    const agent = rosterKey(ctx, l, 'agent', '代办员', r.agent);
+    const agent = rosterKey(ctx, l, 'agent', headerOf(INCIDENTS, 'agent'), r.agent);
     if (agent === undefined) continue;
     const count = r.count ?? 1;
-    let detail =
-      count > 1 ? `${r.date} 记录，${count} 次，每次 ${signed(per)} 分` : `${r.date} 记录，${signed(per)} 分`;
-    if (r.note !== undefined) detail += `；说明：${r.note}`;
-    if (r.recordedBy !== undefined) detail += `；记录人：${r.recordedBy}`;
+    const detail = say(ctx, count > 1 ? 'score.line.incidentTimes' : 'score.line.incident', {
+      date: r.date,
+      count,
+      points: signed(per),
+      notePart: r.note === undefined ? '' : 'score.line.note',
+      note: r.note ?? '',
+      byPart: r.recordedBy === undefined ? '' : 'score.line.recordedBy',
+      recordedBy: r.recordedBy ?? '',
+    });
     push(ctx, agent, code, count, per, l, detail);
   }
   if (otherYears > 0) {
@@ -176,51 +194,56 @@ export function approvalLines(ctx: LineContext, approvals: readonly Located<Appr
   for (const l of approvals) {
     const r = l.record;
     const due = ctx.due(l);
-    const head = `${r.caseId} ${r.item}`;
-    const limit = `时限 ${r.limitDays} 个工作日，应于 ${due} 办结`;
     const openAtEnd = r.doneDate === undefined || r.doneDate > ctx.to;
-    const doneLater = r.doneDate !== undefined && r.doneDate > ctx.to ? `（${r.doneDate} 办结）` : '';
-
-    if (due <= ctx.to && openAtEnd) overdue(ctx, l, `${limit}，季末未办结${doneLater}`);
-
+    // The case, its time limit and (when done after the quarter) its done date, for every line.
+    const params: IssueParams = {
+      caseId: r.caseId,
+      item: r.item,
+      limitPart: 'score.line.limit',
+      days: r.limitDays,
+      due,
+      laterPart: r.doneDate !== undefined && r.doneDate > ctx.to ? 'score.line.doneLater' : '',
+      done: r.doneDate ?? '',
+    };
+    if (due <= ctx.to && openAtEnd) overdue(ctx, l, params);
     const late = r.doneDate === undefined || r.doneDate > due;
-    if (LATE_CODES.length > 0 && r.secondaryAgent !== undefined && inPeriod(ctx, due) && late) {
-      const agentKey = rosterKey(ctx, l, 'secondaryAgent', '二级代办员', r.secondaryAgent);
-      if (agentKey !== undefined) {
-        const how = openAtEnd ? `季末未办结${doneLater}` : `${r.doneDate ?? ''} 办结，逾期`;
-        for (const code of LATE_CODES) {
-          if (!isPointCode(code)) continue;
-          push(ctx, agentKey, code, 1, ctx.rules.agentPoints[code], l, `${head}，${limit}，${how}`);
-        }
-      }
-    }
-
-    const rating = r.onSiteRating;
-    if (
-      ON_SITE_CODES.length > 0 &&
-      rating !== undefined &&
-      r.doneDate !== undefined &&
-      inPeriod(ctx, r.doneDate)
-    ) {
-      const agentKey = rosterKey(ctx, l, 'primaryAgent', '一级代办员', r.primaryAgent);
-      if (agentKey !== undefined) {
-        for (const code of ON_SITE_CODES) {
-          push(
-            ctx,
-            agentKey,
-            code,
-            1,
-            ctx.rules.levelPoints[rating],
-            l,
-            `${head}，${r.doneDate} 办结，现场评价：${rating}`,
-          );
-        }
-      }
-    }
+    if (inPeriod(ctx, due) && late) lateLines(ctx, l, openAtEnd, params);
+    onSiteLines(ctx, l, params);
   }
 }
 
-function overdue(ctx: LineContext, l: Located<Approval>, how: string): void {
+/** 2.4: the second-level agent of an approval done late (or not at all) with its due date in the quarter. */
+function lateLines(ctx: LineContext, l: Located<Approval>, openAtEnd: boolean, params: IssueParams): void {
+  const r = l.record;
+  if (LATE_CODES.length === 0 || r.secondaryAgent === undefined) return;
+  const agentKey = rosterKey(
+    ctx,
+    l,
+    'secondaryAgent',
+    headerOf(APPROVALS, 'secondaryAgent'),
+    r.secondaryAgent,
+  );
+  if (agentKey === undefined) return;
+  const detail = say(ctx, openAtEnd ? 'score.line.lateOpen' : 'score.line.lateDone', params);
+  for (const code of LATE_CODES) {
+    if (!isPointCode(code)) continue;
+    push(ctx, agentKey, code, 1, ctx.rules.agentPoints[code], l, detail);
+  }
+}
+
+/** 4.1: the on-site rating of an approval done in the quarter, for its first-level agent. */
+function onSiteLines(ctx: LineContext, l: Located<Approval>, params: IssueParams): void {
+  const r = l.record;
+  const rating = r.onSiteRating;
+  if (ON_SITE_CODES.length === 0 || rating === undefined) return;
+  if (r.doneDate === undefined || !inPeriod(ctx, r.doneDate)) return;
+  const agentKey = rosterKey(ctx, l, 'primaryAgent', headerOf(APPROVALS, 'primaryAgent'), r.primaryAgent);
+  if (agentKey === undefined) return;
+  const detail = say(ctx, 'score.line.onSite', { ...params, rating });
+  for (const code of ON_SITE_CODES) push(ctx, agentKey, code, 1, ctx.rules.levelPoints[rating], l, detail);
+}
+
+function overdue(ctx: LineContext, l: Located<Approval>, params: IssueParams): void {
   const r = l.record;
   const project = ctx.projects.get(ctx.key(r.projectId));
   if (!project) {
@@ -230,9 +253,14 @@ function overdue(ctx: LineContext, l: Located<Approval>, how: string): void {
   const category = project.record.category;
   const code = OVERDUE_BY_WHEN.get(`${category}|${r.difficulty}`);
   if (code === undefined || !isPointCode(code)) return; // other categories: no deduction (DOMAIN §7)
-  const agentKey = rosterKey(ctx, l, 'primaryAgent', '一级代办员', r.primaryAgent);
+  const agentKey = rosterKey(ctx, l, 'primaryAgent', headerOf(APPROVALS, 'primaryAgent'), r.primaryAgent);
   if (agentKey === undefined) return;
-  const detail = `${r.caseId} ${r.item}（项目 ${project.record.projectId}，${category}，难度${r.difficulty}），${how}`;
+  const detail = say(ctx, 'score.line.overdue', {
+    ...params,
+    projectId: project.record.projectId,
+    category,
+    difficulty: r.difficulty,
+  });
   push(ctx, agentKey, code, 1, ctx.rules.agentPoints[code], l, detail);
 }
 
@@ -248,10 +276,15 @@ export function surveyLines(ctx: LineContext, surveys: readonly Located<Survey>[
       ctx.issues.push(issue('survey.noAnswer', at(l, 'attitude')));
       continue;
     }
-    const agentKey = rosterKey(ctx, l, 'agent', '代办员', r.agent);
+    const agentKey = rosterKey(ctx, l, 'agent', headerOf(SURVEYS, 'agent'), r.agent);
     if (agentKey === undefined) continue;
-    const company = r.company === undefined ? '' : `（${r.company}）`;
-    const detail = `${r.date} 满意度测评${company}，${overall.answered} 项平均 ${overall.mean.toFixed(2)}，综合等次：${overall.level}`;
+    const detail = say(ctx, r.company === undefined ? 'score.line.survey' : 'score.line.surveyOf', {
+      date: r.date,
+      company: r.company ?? '',
+      answered: overall.answered,
+      mean: overall.mean.toFixed(2),
+      level: overall.level,
+    });
     for (const code of SURVEY_CODES) {
       push(ctx, agentKey, code, 1, ctx.rules.levelPoints[overall.level], l, detail);
     }

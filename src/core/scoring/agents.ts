@@ -1,11 +1,11 @@
 import { compareText } from '../values/collate.js';
 import { AGENT_RULES, AGENT_RULE_CODES, CATEGORY_KEYS, type CategoryKey } from '../rules/agent.js';
-import type { SatisfactionLevel } from '../rules/satisfaction.js';
+import { LOWEST_LEVEL, type SatisfactionLevel } from '../rules/satisfaction.js';
 import { previousRankPeriod, rankPeriodId, rankPeriodRange, type RankPeriod } from '../calendar/periods.js';
 import type { IsoDate } from '../values/dates.js';
 import type { WorkCalendar } from '../calendar/workdays.js';
 import type { Agent, Located, MasterData } from '../master/types.js';
-import type { Issue } from '../issues/issue.js';
+import type { Issue, Locale } from '../issues/issue.js';
 import {
   approvalLines,
   incidentLines,
@@ -28,6 +28,8 @@ export interface AgentInput {
   /** A quarter (kind 'Q'): 附件1 is assessed quarterly. */
   readonly quarter: RankPeriod;
   readonly calendar: WorkCalendar;
+  /** The language of the lines' details (the 考核 sheets are Chinese: 'zh' unless told). */
+  readonly locale?: Locale;
 }
 
 const CATEGORY_ORDER = new Map(CATEGORY_KEYS.map((k, i) => [k, i]));
@@ -83,9 +85,9 @@ function actionsFor(
   earlier: readonly (SatisfactionLevel | undefined)[],
   rules: RuleSet,
 ): AgentAction[] {
-  if (rating !== '非常不满意') return [];
+  if (rating !== LOWEST_LEVEL) return [];
   const { firstAction, repeatedAction, repeatCount } = rules.appraisal;
-  const inARow = 1 + earlier.findIndex((r) => r !== '非常不满意');
+  const inARow = 1 + earlier.findIndex((r) => r !== LOWEST_LEVEL);
   const streak = inARow === 0 ? 1 + earlier.length : inARow;
   return [
     streak >= repeatCount
@@ -101,43 +103,19 @@ function actionsFor(
  *   const a = scoreAgents({ data, quarter: { year: 2026, kind: 'Q', index: 3 }, calendar });
  *   a.agents[0]?.total // 100 for an agent with no events
  */
-export function scoreAgents({ data, quarter, calendar }: AgentInput): AgentAssessment {
+export function scoreAgents({ data, quarter, calendar, locale }: AgentInput): AgentAssessment {
   if (quarter.kind !== 'Q') {
-    throw new RangeError(`scoreAgents: 附件1 is assessed per quarter, not ${rankPeriodId(quarter)}`);
+    throw new RangeError(`scoreAgents: agents are assessed per quarter, not ${rankPeriodId(quarter)}`);
   }
   const period = rankPeriodId(quarter);
   const { from, to } = rankPeriodRange(quarter);
   const rules = data.rules;
   const key = keyMemo();
   const roster = indexBy(data.agents, (a) => a.name, key);
-  const dues = dueDates(calendar, data.approvals);
-  const issues: Issue[] = [];
-  const drafts: LineDraft[] = [];
-  const ctx: LineContext = {
-    rules,
-    period,
-    from,
-    to,
-    roster,
-    projects: indexBy(data.projects, (p) => p.projectId, key),
-    due: (a) => dues.due(a),
-    key,
-    issues,
-    lines: drafts,
-  };
-  incidentLines(ctx, data.incidents);
-  approvalLines(ctx, data.approvals);
-  surveyLines(ctx, data.surveys);
-  pushAll(issues, dues.issues);
+  const { drafts, issues } = lineDrafts({ data, calendar, period, from, to, roster, key, locale });
 
   const current = ratings(data, from, to, key);
-  // The quarters before, nearest first, as many as "in a row" can need.
-  const earlier: Map<string, SatisfactionLevel>[] = [];
-  for (let q = previousRankPeriod(quarter), i = 1; i < rules.appraisal.repeatCount; i++) {
-    const r = rankPeriodRange(q);
-    earlier.push(ratings(data, r.from, r.to, key));
-    q = previousRankPeriod(q);
-  }
+  const earlier = earlierRatings(data, quarter, rules.appraisal.repeatCount, key);
 
   const byAgent = new Map<string, LineDraft[]>();
   for (const d of drafts) {
@@ -145,30 +123,11 @@ export function scoreAgents({ data, quarter, calendar }: AgentInput): AgentAsses
     if (list) list.push(d);
     else byAgent.set(d.agentKey, [d]);
   }
-
-  interface Scored {
-    readonly key: string;
-    readonly agent: Located<Agent>;
-    readonly units: Record<CategoryKey, number>;
-    readonly total: number;
-  }
-  const scored: Scored[] = [];
-  for (const [key, agent] of roster) {
-    const units = {} as Record<CategoryKey, number>;
-    for (const c of CATEGORY_KEYS) units[c] = toUnits(rules.categories[c], AGENT_SCALE);
-    for (const d of byAgent.get(key) ?? []) units[AGENT_RULES[d.code].category] += d.units;
-    let total = 0;
-    for (const c of CATEGORY_KEYS) {
-      const full = toUnits(rules.categories[c], AGENT_SCALE);
-      units[c] = clamp(
-        units[c],
-        rules.bounds.floorAtZero ? 0 : undefined,
-        rules.bounds.capAtFull ? full : undefined,
-      );
-      total += units[c];
-    }
-    scored.push({ key, agent, units, total });
-  }
+  const scored = [...roster].map(([k, agent]) => ({
+    key: k,
+    agent,
+    ...categoryUnits(rules, byAgent.get(k)),
+  }));
 
   const agents: AgentResult[] = competitionRanks(
     scored,
@@ -202,6 +161,78 @@ export function scoreAgents({ data, quarter, calendar }: AgentInput): AgentAsses
     lines: agents.flatMap((a) => a.lines),
     issues: finishIssues(issues),
   };
+}
+
+/** The ratings of the quarters before, nearest first, as many as "in a row" can need. */
+function earlierRatings(
+  data: MasterData,
+  quarter: RankPeriod,
+  repeatCount: number,
+  key: (s: string) => string,
+): Map<string, SatisfactionLevel>[] {
+  const earlier: Map<string, SatisfactionLevel>[] = [];
+  for (let q = previousRankPeriod(quarter), i = 1; i < repeatCount; i++) {
+    const r = rankPeriodRange(q);
+    earlier.push(ratings(data, r.from, r.to, key));
+    q = previousRankPeriod(q);
+  }
+  return earlier;
+}
+
+/** Every line of the quarter, from 扣分记录, 代办事项 and 满意度测评, with the findings on the way. */
+function lineDrafts(input: {
+  readonly data: MasterData;
+  readonly calendar: WorkCalendar;
+  readonly period: string;
+  readonly from: IsoDate;
+  readonly to: IsoDate;
+  readonly roster: ReadonlyMap<string, Located<Agent>>;
+  readonly key: (s: string) => string;
+  readonly locale: Locale | undefined;
+}): { drafts: LineDraft[]; issues: Issue[] } {
+  const { data, key } = input;
+  const dues = dueDates(input.calendar, data.approvals);
+  const issues: Issue[] = [];
+  const drafts: LineDraft[] = [];
+  const ctx: LineContext = {
+    rules: data.rules,
+    period: input.period,
+    from: input.from,
+    to: input.to,
+    roster: input.roster,
+    projects: indexBy(data.projects, (p) => p.projectId, key),
+    due: (a) => dues.due(a),
+    key,
+    issues,
+    lines: drafts,
+    ...(input.locale !== undefined && { locale: input.locale }),
+  };
+  incidentLines(ctx, data.incidents);
+  approvalLines(ctx, data.approvals);
+  surveyLines(ctx, data.surveys);
+  pushAll(issues, dues.issues);
+  return { drafts, issues };
+}
+
+/** An agent's category scores (full score plus its lines, bounded as the rule set says) and total, in AGENT_SCALE. */
+function categoryUnits(
+  rules: RuleSet,
+  lines: readonly LineDraft[] = [],
+): { units: Record<CategoryKey, number>; total: number } {
+  const units = {} as Record<CategoryKey, number>;
+  for (const c of CATEGORY_KEYS) units[c] = toUnits(rules.categories[c], AGENT_SCALE);
+  for (const d of lines) units[AGENT_RULES[d.code].category] += d.units;
+  let total = 0;
+  for (const c of CATEGORY_KEYS) {
+    const full = toUnits(rules.categories[c], AGENT_SCALE);
+    units[c] = clamp(
+      units[c],
+      rules.bounds.floorAtZero ? 0 : undefined,
+      rules.bounds.capAtFull ? full : undefined,
+    );
+    total += units[c];
+  }
+  return { units, total };
 }
 
 function toLine(agent: string, d: LineDraft): ScoreLine {

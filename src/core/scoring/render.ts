@@ -2,10 +2,16 @@ import { AGENT_CATEGORIES, CATEGORY_KEYS } from '../rules/agent.js';
 import { CRITERION_KEYS, UNIT_CRITERIA } from '../rules/unit.js';
 import type { AgentAssessment, UnitRanking } from './types.js';
 import { ACTION_LABEL, OUTCOME_LABEL } from './labels.js';
-import { cellRef, message, type Issue, type Locale } from '../issues/issue.js';
+import { cellRef, formatMessage, message, type Issue, type Locale } from '../issues/issue.js';
 import type { RowValues } from '../template/samples.js';
+import { RESULT_JOINS } from '../schema/results.js';
 
-/** The rows of the result sheets, by column key: what the writer puts into the workbook. */
+/**
+ * The rows of the result sheets, by column key: what the writer puts into the workbook. The
+ * words joining values come from the message table in `locale` (the sheets are Chinese).
+ */
+
+const listSeparator = (locale: Locale): string => formatMessage('values.listSeparator', {}, locale);
 
 export function agentResultRows(a: AgentAssessment): RowValues[] {
   return a.agents.map((r) => ({
@@ -15,7 +21,7 @@ export function agentResultRows(a: AgentAssessment): RowValues[] {
     ...Object.fromEntries(CATEGORY_KEYS.map((k) => [k, r.scores[k]])),
     total: r.total,
     rating: r.rating ?? null,
-    actions: r.actions.map((x) => x.label).join('；') || null,
+    actions: r.actions.map((x) => x.label).join(RESULT_JOINS.clause) || null,
   }));
 }
 
@@ -34,7 +40,7 @@ export function scoreLineRows(a: AgentAssessment): RowValues[] {
   }));
 }
 
-export function unitRankingRows(u: UnitRanking): RowValues[] {
+export function unitRankingRows(u: UnitRanking, locale: Locale = 'zh'): RowValues[] {
   return u.units.map((r) => ({
     rank: r.rank,
     unit: r.unit,
@@ -46,7 +52,7 @@ export function unitRankingRows(u: UnitRanking): RowValues[] {
     typed:
       CRITERION_KEYS.filter((k) => r.criteria[k].typed)
         .map((k) => UNIT_CRITERIA[k].name)
-        .join('、') || null,
+        .join(listSeparator(locale)) || null,
   }));
 }
 
@@ -55,7 +61,9 @@ export function unitRankingNoteRows(u: UnitRanking): RowValues[] {
   return u.units.map((r) => ({
     rank: r.rank,
     unit: r.unit,
-    notes: CRITERION_KEYS.map((k) => `${UNIT_CRITERIA[k].name}：${r.criteria[k].note}`).join('；'),
+    notes: CRITERION_KEYS.map(
+      (k) => `${UNIT_CRITERIA[k].name}${RESULT_JOINS.labelled}${r.criteria[k].note}`,
+    ).join(RESULT_JOINS.clause),
   }));
 }
 
@@ -78,14 +86,26 @@ export function historyRows(u: UnitRanking, rulesLabel: string): RowValues[] {
   }));
 }
 
+/**
+ * 数据问题: its own words (where, how handled) are the sheet's, Chinese like its headers; the
+ * messages are in the person's language.
+ */
+const SHEET_LOCALE: Locale = 'zh';
+
 export function problemRows(issues: readonly Issue[], locale: Locale = 'zh'): RowValues[] {
   return issues
     .filter((i) => i.severity !== 'info' || i.row !== undefined)
     .map((i, k) => ({
       seq: k + 1,
       sheet: i.sheet ?? null,
-      cell: cellRef(i) || (i.row !== undefined ? `第${i.row}行` : null),
-      handling: i.severity === 'error' ? '未计入' : '提示',
+      cell:
+        cellRef(i) ||
+        (i.row !== undefined ? formatMessage('mergeOut.rowAt', { row: i.row }, SHEET_LOCALE) : null),
+      handling: formatMessage(
+        i.severity === 'error' ? 'score.handling.excluded' : 'score.handling.note',
+        {},
+        SHEET_LOCALE,
+      ),
       code: i.code,
       message: message(i, locale),
     }));

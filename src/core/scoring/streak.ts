@@ -1,6 +1,8 @@
 import { parseRankPeriod, previousRankPeriod, rankPeriodId, type RankPeriod } from '../calendar/periods.js';
 import type { Located, RankingRow } from '../master/types.js';
 import { issue, type Issue } from '../issues/issue.js';
+import { RANK_OUTCOME } from '../rules/vocab.js';
+import { RANKING_HISTORY } from '../schema/master.js';
 
 /**
  * Consecutive last places (倒数第一) read from 排名历史, for one cadence (a quarter's previous
@@ -21,6 +23,48 @@ export function streakHistory(
   praiseCount: number,
 ): StreakHistory {
   const currentId = rankPeriodId(current);
+  const { byPeriod, maxRank, replaced, issues } = readHistory(rows, currentId, matchKey);
+  if (replaced > 0) {
+    issues.push(
+      issue(
+        'score.historyReplaced',
+        { sheet: rows[0]?.sheet ?? RANKING_HISTORY.name },
+        { period: currentId, count: replaced },
+      ),
+    );
+  }
+
+  return {
+    streakAt(period, unitKey) {
+      // S(p) = typed 连续倒数第一次数 if any; else 1 + S(previous) when the unit had the period's
+      // largest rank and was not praised; else 0. Walked backwards; each step moves to an earlier period, so it ends.
+      let acc = 0;
+      let p = period;
+      for (;;) {
+        const id = rankPeriodId(p);
+        const row = byPeriod.get(id)?.get(unitKey);
+        if (!row) return acc;
+        if (row.record.streak !== undefined) return acc + row.record.streak;
+        if (row.record.rank !== maxRank.get(id)) return acc;
+        // Praise wins (DOMAIN §4, revised): a praised unit was not 倒数第一 that period.
+        if (row.record.outcome === RANK_OUTCOME.praise || row.record.rank <= praiseCount) return acc;
+        acc++;
+        p = previousRankPeriod(p);
+      }
+    },
+    issues,
+  };
+}
+
+/**
+ * 排名历史 by period and unit (first row wins, duplicates reported), each period's largest rank,
+ * and how many rows of the current period a re-run replaces (they never count for themselves).
+ */
+function readHistory(
+  rows: readonly Located<RankingRow>[],
+  currentId: string,
+  matchKey: (s: string) => string,
+) {
   const issues: Issue[] = [];
   const byPeriod = new Map<string, Map<string, Located<RankingRow>>>();
   const maxRank = new Map<string, number>();
@@ -31,7 +75,7 @@ export function streakHistory(
     if (!p) continue;
     const id = rankPeriodId(p);
     if (id === currentId) {
-      replaced++; // a re-run replaces the period's rows: they never count for themselves
+      replaced++;
       continue;
     }
     const units = byPeriod.get(id) ?? new Map<string, Located<RankingRow>>();
@@ -52,34 +96,5 @@ export function streakHistory(
     units.set(k, l);
     maxRank.set(id, Math.max(maxRank.get(id) ?? 0, l.record.rank));
   }
-  if (replaced > 0) {
-    issues.push(
-      issue(
-        'score.historyReplaced',
-        { sheet: rows[0]?.sheet ?? '排名历史' },
-        { period: currentId, count: replaced },
-      ),
-    );
-  }
-
-  return {
-    streakAt(period, unitKey) {
-      // S(p) = typed 连续倒数第一次数 if any; else 1 + S(previous) when the unit had the period's
-      // largest rank and was not praised; else 0. Walked backwards; each step moves to an earlier period, so it ends.
-      let acc = 0;
-      let p = period;
-      for (;;) {
-        const id = rankPeriodId(p);
-        const row = byPeriod.get(id)?.get(unitKey);
-        if (!row) return acc;
-        if (row.record.streak !== undefined) return acc + row.record.streak;
-        if (row.record.rank !== maxRank.get(id)) return acc;
-        // Praise wins (DOMAIN §4, revised): a praised unit was not 倒数第一 that period.
-        if (row.record.outcome === '通报表扬' || row.record.rank <= praiseCount) return acc;
-        acc++;
-        p = previousRankPeriod(p);
-      }
-    },
-    issues,
-  };
+  return { byPeriod, maxRank, replaced, issues };
 }

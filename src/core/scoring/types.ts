@@ -2,6 +2,7 @@ import type { AgentRuleCode, CategoryKey } from '../rules/agent.js';
 import type { SatisfactionLevel } from '../rules/satisfaction.js';
 import type { CriterionKey } from '../rules/unit.js';
 import type { Issue } from '../issues/issue.js';
+import type { AgentLevel } from '../rules/vocab.js';
 
 // ---- 附件1 agent assessment ------------------------------------------------------------------
 
@@ -36,7 +37,7 @@ export interface AgentAction {
 
 export interface AgentResult {
   readonly name: string;
-  readonly level: '一级' | '二级';
+  readonly level: AgentLevel;
   /** Per category: full score plus its lines, bounded as the rule set says. */
   readonly scores: Readonly<Record<CategoryKey, number>>;
   readonly total: number;

@@ -1,4 +1,4 @@
-import { scheduleFraction } from '../calendar/fraction.js';
+import { scheduleFraction, type ScheduleFraction } from '../calendar/fraction.js';
 import type { IsoDate } from '../values/dates.js';
 import { weekStart } from '../values/dates.js';
 import { reportPeriodId, reportPeriodsIn, type RankPeriod } from '../calendar/periods.js';
@@ -7,6 +7,9 @@ import type { WorkCalendar } from '../calendar/workdays.js';
 import type { CriterionKey } from '../rules/unit.js';
 import type { Approval, Located, MasterData, Project } from '../master/types.js';
 import { fromUnits, toUnits } from './points.js';
+import { formatMessage, type IssueParams, type Locale } from '../issues/issue.js';
+import type { IssueCode } from '../issues/codes.js';
+import { SUBMISSION_STATE } from '../rules/vocab.js';
 
 /**
  * What the ledgers say about each unit in a ranking period: for each criterion, what was
@@ -22,17 +25,26 @@ export interface Counted {
   readonly note: string;
 }
 
-export const NOTHING_TO_COUNT = '无可计项，按满分';
+/** The note of a criterion with nothing to count (it scores full marks). */
+export const NOTHING_TO_COUNT = formatMessage('score.unit.nothingToCount', {});
 
 /** Money is kept in hundredths of 万元 (2 decimals) so sums do not depend on row order. */
 const CENTS = 100;
 const money = (cents: number): string => fromUnits(cents, CENTS).toFixed(2);
 const percent = (share: number): string => `${(share * 100).toFixed(2)}%`;
 
-function ratio(done: number, total: number, what: (done: number, total: number) => string): Counted {
-  if (total === 0) return { numerator: 0, denominator: 0, share: 1, note: NOTHING_TO_COUNT };
+type Say = (code: IssueCode, params: IssueParams) => string;
+
+function nothingToCount(say: Say): Counted {
+  return { numerator: 0, denominator: 0, share: 1, note: say('score.unit.nothingToCount', {}) };
+}
+
+/** done / total, its note the message `counted` with done, total, the percentage and `params`. */
+function ratio(say: Say, done: number, total: number, counted: IssueCode, params: IssueParams = {}): Counted {
+  if (total === 0) return nothingToCount(say);
   const share = done / total;
-  return { numerator: done, denominator: total, share, note: `${what(done, total)}，${percent(share)}` };
+  const note = say(counted, { ...params, done, total, percent: percent(share) });
+  return { numerator: done, denominator: total, share, note };
 }
 
 class Tally {
@@ -58,7 +70,7 @@ export interface UnitLedgers {
   criteria(unitKey: string): Record<CriterionKey, Counted>;
 }
 
-export function unitLedgers(input: {
+export interface LedgerInput {
   readonly data: MasterData;
   readonly period: RankPeriod;
   readonly from: IsoDate;
@@ -66,13 +78,20 @@ export function unitLedgers(input: {
   readonly due: (a: Located<Approval>) => IsoDate;
   readonly key: (s: string) => string;
   readonly calendar: WorkCalendar;
-}): UnitLedgers {
-  const { data, period, from, to } = input;
-  const matchKey = input.key;
-  const rules = data.rules;
-  const within = (d: IsoDate): boolean => d >= from && d <= to;
+  /** The language of the notes (排名计算说明 is Chinese: 'zh' unless told). */
+  readonly locale?: Locale;
+}
 
-  // 项目登记: each project once (first row wins, as the reader's uniqueness check does).
+/** 项目登记 read once: each project (first row wins), its unit, each unit's plan and HQs. */
+interface ProjectIndex {
+  readonly projects: Map<string, Located<Project>>;
+  readonly unitOfProject: Map<string, string>;
+  readonly planCents: Map<string, number>;
+  readonly hqsOfUnit: Map<string, Set<string>>;
+}
+
+function indexProjects(data: MasterData, matchKey: (s: string) => string): ProjectIndex {
+  // Each project once (first row wins, as the reader's uniqueness check does).
   const projects = new Map<string, Located<Project>>();
   for (const p of data.projects) {
     const k = matchKey(p.record.projectId);
@@ -90,13 +109,17 @@ export function unitLedgers(input: {
     hqs.add(matchKey(p.record.hq));
     hqsOfUnit.set(u, hqs);
   }
+  return { projects, unitOfProject, planCents, hqsOfUnit };
+}
 
-  // 进展记录: the latest row of the year up to the period's end, per project.
-  const year = period.year;
+/** 进展记录: the latest row of the year up to the period's end, per project, summed per unit. */
+function investmentDone(input: LedgerInput, unitOfProject: ReadonlyMap<string, string>): Map<string, number> {
+  const matchKey = input.key;
+  const year = input.period.year;
   const firstId = reportPeriodId({ year, month: 1, half: 1 });
-  const lastId = reportPeriodId({ year, month: Number(to.slice(5, 7)), half: 2 });
+  const lastId = reportPeriodId({ year, month: Number(input.to.slice(5, 7)), half: 2 });
   const latest = new Map<string, { period: string; row: number; cents: number }>();
-  for (const l of data.progressLog) {
+  for (const l of input.data.progressLog) {
     const r = l.record;
     if (r.cumulative === undefined || r.period < firstId || r.period > lastId) continue;
     const pk = matchKey(r.projectId);
@@ -110,8 +133,14 @@ export function unitLedgers(input: {
     const u = unitOfProject.get(pk);
     if (u !== undefined) doneCents.set(u, (doneCents.get(u) ?? 0) + v.cents);
   }
-  const fraction = scheduleFraction(to, rules);
+  return doneCents;
+}
 
+/** 节点计划, 督办事项 and 代办事项 of the period, tallied per unit: due in it, done in time. */
+function dueTallies(input: LedgerInput, unitOfProject: ReadonlyMap<string, string>) {
+  const { data, from, to } = input;
+  const matchKey = input.key;
+  const within = (d: IsoDate): boolean => d >= from && d <= to;
   // 节点计划: milestones planned in the period, done by their planned date.
   const milestones = new Map<string, Tally>();
   for (const l of data.milestones) {
@@ -120,20 +149,6 @@ export function unitLedgers(input: {
     if (u === undefined || !within(r.plannedDate)) continue;
     tallyOf(milestones, u).add(r.actualDate !== undefined && r.actualDate <= r.plannedDate);
   }
-
-  // 报送记录: (HQ, report period) pairs reported on time.
-  const reportIds = reportPeriodsIn(period).map(reportPeriodId);
-  const reportIdSet = new Set(reportIds);
-  const onTime = new Set<string>();
-  for (const l of data.submissionLog) {
-    const r = l.record;
-    if (r.status === '按时' && reportIdSet.has(r.period)) onTime.add(`${r.period}|${matchKey(r.hq)}`);
-  }
-
-  // 一线工作记录: person-weeks per HQ, derived from the visits (DOMAIN §3, revised).
-  const personWeeks = sitePersonWeeks(data, period, from, to, input.calendar, matchKey, projects);
-  const minVisits = rules.schedule.siteVisitsPerWeek;
-
   // 督办事项: assigned to the unit, deadline in the period, done by it.
   const decisions = new Map<string, Tally>();
   for (const l of data.decisions) {
@@ -141,7 +156,6 @@ export function unitLedgers(input: {
     if (!within(r.deadline)) continue;
     tallyOf(decisions, matchKey(r.unit)).add(r.doneDate !== undefined && r.doneDate <= r.deadline);
   }
-
   // 代办事项: of the unit's projects, due in the period, done within the time limit.
   const approvals = new Map<string, Tally>();
   for (const l of data.approvals) {
@@ -152,28 +166,66 @@ export function unitLedgers(input: {
     const done = l.record.doneDate;
     tallyOf(approvals, u).add(done !== undefined && done <= due);
   }
+  return { milestones, decisions, approvals };
+}
+
+/** 报送记录: the (report period, HQ) pairs reported on time. */
+function onTimeReports(
+  data: MasterData,
+  reportIds: readonly string[],
+  matchKey: (s: string) => string,
+): Set<string> {
+  const reportIdSet = new Set(reportIds);
+  const onTime = new Set<string>();
+  for (const l of data.submissionLog) {
+    const r = l.record;
+    if (r.status === SUBMISSION_STATE.onTime && reportIdSet.has(r.period))
+      onTime.add(`${r.period}|${matchKey(r.hq)}`);
+  }
+  return onTime;
+}
+
+/** 投资完成: done against the annual plan × 序时进度, capped at 100%. */
+function investmentOf(say: Say, plan: number, done: number, fraction: ScheduleFraction): Counted {
+  const expected = plan * fraction.value;
+  if (expected <= 0) return nothingToCount(say);
+  return {
+    numerator: fromUnits(done, CENTS),
+    denominator: Math.round(expected) / CENTS,
+    share: Math.min(1, done / expected),
+    note: say('score.unit.investment', {
+      done: money(done),
+      expected: money(Math.round(expected)),
+      plan: money(plan),
+      fraction: fraction.text,
+      percent: percent(done / expected),
+      cappedPart: done > expected ? 'score.unit.capped' : '',
+    }),
+  };
+}
+
+export function unitLedgers(input: LedgerInput): UnitLedgers {
+  const { data, period, from, to } = input;
+  const matchKey = input.key;
+  const rules = data.rules;
+  const say: Say = (code, params) => formatMessage(code, params, input.locale ?? 'zh');
+
+  const { projects, unitOfProject, planCents, hqsOfUnit } = indexProjects(data, matchKey);
+  const doneCents = investmentDone(input, unitOfProject);
+  const fraction = scheduleFraction(to, rules);
+  const { milestones, decisions, approvals } = dueTallies(input, unitOfProject);
+  const reportIds = reportPeriodsIn(period).map(reportPeriodId);
+  const onTime = onTimeReports(data, reportIds, matchKey);
+  // 一线工作记录: person-weeks per HQ, derived from the visits (DOMAIN §3, revised).
+  const personWeeks = sitePersonWeeks(data, period, from, to, input.calendar, matchKey, projects);
+  const minVisits = rules.schedule.siteVisitsPerWeek;
 
   const tally = (m: Map<string, Tally>, u: string): Tally => m.get(u) ?? new Tally();
 
   return {
     criteria(u) {
       const hqs = hqsOfUnit.get(u) ?? new Set<string>();
-
-      const plan = planCents.get(u) ?? 0;
-      const expected = plan * fraction.value;
-      const done = doneCents.get(u) ?? 0;
-      const investment: Counted =
-        expected <= 0
-          ? { numerator: 0, denominator: 0, share: 1, note: NOTHING_TO_COUNT }
-          : {
-              numerator: fromUnits(done, CENTS),
-              denominator: Math.round(expected) / CENTS,
-              share: Math.min(1, done / expected),
-              note:
-                `年度累计完成投资 ${money(done)} 万元 / 序时计划投资 ${money(Math.round(expected))} 万元` +
-                `（年度计划 ${money(plan)} × ${fraction.text}），${percent(done / expected)}` +
-                (done > expected ? '，超过 100% 按 100% 计' : ''),
-            };
+      const investment = investmentOf(say, planCents.get(u) ?? 0, doneCents.get(u) ?? 0, fraction);
 
       let reportsDone = 0;
       for (const hq of hqs) for (const id of reportIds) if (onTime.has(`${id}|${hq}`)) reportsDone++;
@@ -187,19 +239,14 @@ export function unitLedgers(input: {
       const a = tally(approvals, u);
       return {
         investment,
-        milestones: ratio(m.done, m.total, (x, n) => `按期完成节点 ${x} 个 / 期内计划节点 ${n} 个`),
-        reports: ratio(
-          reportsDone,
-          hqs.size * reportIds.length,
-          (x, n) => `按时报送 ${x} 次 / 应报送 ${n} 次（${hqs.size} 个指挥部 × ${reportIds.length} 期）`,
-        ),
-        siteWork: ratio(
-          site.done,
-          site.total,
-          (x, n) => `达标人周 ${x} / 一线工作人周 ${n}（每人每周至少 ${minVisits} 次）`,
-        ),
-        decisions: ratio(d.done, d.total, (x, n) => `按期落实 ${x} 项 / 期内到期督办事项 ${n} 项`),
-        approvals: ratio(a.done, a.total, (x, n) => `按时限办结 ${x} 项 / 期内到期审批事项 ${n} 项`),
+        milestones: ratio(say, m.done, m.total, 'score.unit.milestones'),
+        reports: ratio(say, reportsDone, hqs.size * reportIds.length, 'score.unit.reports', {
+          hqs: hqs.size,
+          periods: reportIds.length,
+        }),
+        siteWork: ratio(say, site.done, site.total, 'score.unit.siteWork', { min: minVisits }),
+        decisions: ratio(say, d.done, d.total, 'score.unit.decisions'),
+        approvals: ratio(say, a.done, a.total, 'score.unit.approvals'),
       };
     },
   };
@@ -237,42 +284,9 @@ function sitePersonWeeks(
   const visitPeriods = new Set(data.siteWorkLog.map((l) => l.record.period));
   const derived = (id: string): boolean => data.siteWorkWeeks.length === 0 || visitPeriods.has(id);
 
-  // The visits, each once: by HQ, person and week.
-  const visits = new Map<string, Set<string>>();
-  const peopleOf = new Map<string, Set<string>>();
-  const note = (k: string, person: string): void => {
-    const s = peopleOf.get(k) ?? new Set<string>();
-    peopleOf.set(k, s);
-    s.add(person);
-  };
-  for (const l of data.siteWorkLog) {
-    const r = l.record;
-    const hq = matchKey(r.hq);
-    const person = matchKey(r.person);
-    const k = `${hq}|${person}|${weekStart(r.date)}`;
-    const set = visits.get(k) ?? new Set<string>();
-    visits.set(k, set);
-    set.add(`${r.date}|${matchKey(r.projectId ?? '')}`);
-    note(`${hq}|${r.period}`, person);
-    note(`${hq}|@${weekStart(r.date)}`, person);
-  }
-  const commanders = new Map<string, string>();
-  for (const p of [...projects.values()].sort((a, b) => a.row - b.row)) {
-    const hq = matchKey(p.record.hq);
-    if (p.record.commander && !commanders.has(hq)) commanders.set(hq, matchKey(p.record.commander));
-  }
-  const reported = new Map<string, Set<string>>();
-  for (const l of data.submissionLog) {
-    if (l.record.status === '未报') continue;
-    const s = reported.get(l.record.period) ?? new Set<string>();
-    reported.set(l.record.period, s);
-    s.add(matchKey(l.record.hq));
-  }
-  for (const l of data.siteWorkLog) {
-    const s = reported.get(l.record.period) ?? new Set<string>();
-    reported.set(l.record.period, s);
-    s.add(matchKey(l.record.hq));
-  }
+  const { visits, peopleOf } = indexVisits(data, matchKey);
+  const commanders = commandersOf(projects, matchKey);
+  const reported = reportingHqs(data, matchKey);
   for (const p of reportPeriodsIn(period)) {
     const id = reportPeriodId(p);
     if (!derived(id)) continue;
@@ -291,4 +305,58 @@ function sitePersonWeeks(
     }
   }
   return out;
+}
+
+/**
+ * The visits, each once, by HQ, person and week (`hq|person|monday` → date|project); and the
+ * people who logged any, by HQ and report period (`hq|period`) and by HQ and week (`hq|@monday`).
+ */
+function indexVisits(data: MasterData, matchKey: (s: string) => string) {
+  const visits = new Map<string, Set<string>>();
+  const peopleOf = new Map<string, Set<string>>();
+  const note = (k: string, person: string): void => {
+    const s = peopleOf.get(k) ?? new Set<string>();
+    peopleOf.set(k, s);
+    s.add(person);
+  };
+  for (const l of data.siteWorkLog) {
+    const r = l.record;
+    const hq = matchKey(r.hq);
+    const person = matchKey(r.person);
+    const k = `${hq}|${person}|${weekStart(r.date)}`;
+    const set = visits.get(k) ?? new Set<string>();
+    visits.set(k, set);
+    set.add(`${r.date}|${matchKey(r.projectId ?? '')}`);
+    note(`${hq}|${r.period}`, person);
+    note(`${hq}|@${weekStart(r.date)}`, person);
+  }
+  return { visits, peopleOf };
+}
+
+/** Each HQ's commander, from the first project (by row) that names one. */
+function commandersOf(
+  projects: ReadonlyMap<string, Located<Project>>,
+  matchKey: (s: string) => string,
+): Map<string, string> {
+  const commanders = new Map<string, string>();
+  for (const p of [...projects.values()].sort((a, b) => a.row - b.row)) {
+    const hq = matchKey(p.record.hq);
+    if (p.record.commander && !commanders.has(hq)) commanders.set(hq, matchKey(p.record.commander));
+  }
+  return commanders;
+}
+
+/** The HQs that reported, by report period: a 报送记录 row other than 未报, or a visit logged. */
+function reportingHqs(data: MasterData, matchKey: (s: string) => string): Map<string, Set<string>> {
+  const reported = new Map<string, Set<string>>();
+  const add = (period: string, hq: string): void => {
+    const s = reported.get(period) ?? new Set<string>();
+    reported.set(period, s);
+    s.add(matchKey(hq));
+  };
+  for (const l of data.submissionLog) {
+    if (l.record.status !== SUBMISSION_STATE.missing) add(l.record.period, l.record.hq);
+  }
+  for (const l of data.siteWorkLog) add(l.record.period, l.record.hq);
+  return reported;
 }

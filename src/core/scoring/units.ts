@@ -9,7 +9,7 @@ import {
 import type { WorkCalendar } from '../calendar/workdays.js';
 import type { Located, MasterData, UnitScore } from '../master/types.js';
 import { CRITERION_KEYS, UNIT_CRITERIA, type CriterionKey } from '../rules/unit.js';
-import { issue, type Issue } from '../issues/issue.js';
+import { formatMessage, issue, type Issue } from '../issues/issue.js';
 import { dueDates } from './due.js';
 import { finishIssues } from './issues.js';
 import { keyMemo } from './keys.js';
@@ -17,7 +17,7 @@ import { UNIT_SCALE, fromUnits, toUnits } from './points.js';
 import { competitionRanks } from './rank.js';
 import { streakHistory } from './streak.js';
 import type { CriterionScore, UnitAction, UnitOutcome, UnitRanking, UnitResult } from './types.js';
-import { unitLedgers } from './unit-ledgers.js';
+import { unitLedgers, type Counted } from './unit-ledgers.js';
 import { minOf, pushAll } from '../values/lists.js';
 
 export interface UnitInput {
@@ -27,7 +27,8 @@ export interface UnitInput {
   readonly calendar: WorkCalendar;
 }
 
-export const MANUAL_NOTE = '手工录入';
+/** The note of a criterion typed in 单位考评. */
+export const MANUAL_NOTE = formatMessage('score.unit.manual', {});
 
 interface Typed {
   readonly value: number;
@@ -74,23 +75,22 @@ function typedScores(
   return out;
 }
 
-/**
- * 五、考核问责: scores and ranks the responsible units for a quarter or half-year, with praise,
- * criticism, last place and its consecutive streak read from 排名历史.
- * @example
- *   const r = rankUnits({ data, period: { year: 2026, kind: 'Q', index: 3 }, calendar });
- *   r.units.filter((u) => u.outcome === 'praise').map((u) => u.unit)
- */
-export function rankUnits({ data, period, calendar }: UnitInput): UnitRanking {
-  const rules = data.rules;
-  const periodId = rankPeriodId(period);
-  const { from, to } = rankPeriodRange(period);
-  const issues: Issue[] = [];
-  const dues = dueDates(calendar, data.approvals);
-  const matchKey = keyMemo();
+interface Scored {
+  readonly key: string;
+  readonly name: string;
+  readonly criteria: Record<CriterionKey, CriterionScore>;
+  readonly total: number;
+}
 
-  // Units ranked (DOMAIN §4 Decision): 责任单位 of 省重点 / 市重点 projects, plus every unit with a
-  // 单位考评 row for the period. A unit is shown as first spelled in the register (else as typed).
+/**
+ * Units ranked (DOMAIN §4 Decision): 责任单位 of 省重点 / 市重点 projects, plus every unit with a
+ * 单位考评 row for the period. A unit is shown as first spelled in the register (else as typed).
+ */
+function rankedUnits(
+  data: MasterData,
+  periodId: string,
+  matchKey: (s: string) => string,
+): { ranked: Set<string>; nameOf: (key: string) => string } {
   const names = new Map<string, { name: string; row: number; register: boolean }>();
   const note = (name: string, row: number, register: boolean): void => {
     const k = matchKey(name);
@@ -102,7 +102,7 @@ export function rankUnits({ data, period, calendar }: UnitInput): UnitRanking {
   const ranked = new Set<string>();
   for (const p of data.projects) {
     note(p.record.unit, p.row, true);
-    if ((rules.rankedCategories as readonly string[]).includes(p.record.category))
+    if ((data.rules.rankedCategories as readonly string[]).includes(p.record.category))
       ranked.add(matchKey(p.record.unit));
   }
   for (const u of data.unitScores) {
@@ -110,52 +110,88 @@ export function rankUnits({ data, period, calendar }: UnitInput): UnitRanking {
     note(u.record.unit, u.row, false);
     ranked.add(matchKey(u.record.unit));
   }
+  return { ranked, nameOf: (key) => names.get(key)?.name ?? key };
+}
 
+/** A unit's criteria: typed points win over the ledgers' share × weight; the total in UNIT_SCALE. */
+function scoreUnit(
+  rules: MasterData['rules'],
+  counted: Record<CriterionKey, Counted>,
+  manual: Partial<Record<CriterionKey, Typed>>,
+): { criteria: Record<CriterionKey, CriterionScore>; total: number } {
+  const criteria = {} as Record<CriterionKey, CriterionScore>;
+  let total = 0;
+  for (const c of CRITERION_KEYS) {
+    const weight = rules.unitWeights[c];
+    const t = manual[c];
+    const units = toUnits(t ? t.value : weight * counted[c].share, UNIT_SCALE);
+    total += units;
+    criteria[c] = t
+      ? {
+          points: fromUnits(units, UNIT_SCALE),
+          typed: true,
+          share: null,
+          numerator: t.value,
+          denominator: weight,
+          note: MANUAL_NOTE,
+        }
+      : { points: fromUnits(units, UNIT_SCALE), typed: false, ...counted[c] };
+  }
+  return { criteria, total };
+}
+
+/**
+ * 五、考核问责: scores and ranks the responsible units for a quarter or half-year, with praise,
+ * criticism, last place and its consecutive streak read from 排名历史.
+ * @example
+ *   const r = rankUnits({ data, period: { year: 2026, kind: 'Q', index: 3 }, calendar });
+ *   r.units.filter((u) => u.outcome === 'praise').map((u) => u.unit)
+ */
+export function rankUnits({ data, period, calendar }: UnitInput): UnitRanking {
+  const periodId = rankPeriodId(period);
+  const { from, to } = rankPeriodRange(period);
+  const issues: Issue[] = [];
+  const dues = dueDates(calendar, data.approvals);
+  const matchKey = keyMemo();
+
+  const { ranked, nameOf } = rankedUnits(data, periodId, matchKey);
   const typed = typedScores(data.unitScores, periodId, issues, matchKey);
-  const ledgers = unitLedgers({
-    data,
-    period,
-    from,
-    to,
-    due: (a) => dues.due(a),
-    key: matchKey,
-    calendar,
-  });
+  const ledgers = unitLedgers({ data, period, from, to, due: (a) => dues.due(a), key: matchKey, calendar });
+  const scored: Scored[] = [...ranked].map((key) => ({
+    key,
+    name: nameOf(key),
+    ...scoreUnit(data.rules, ledgers.criteria(key), typed.get(key) ?? {}),
+  }));
 
-  interface Scored {
-    readonly key: string;
-    readonly name: string;
-    readonly criteria: Record<CriterionKey, CriterionScore>;
-    readonly total: number;
-  }
-  const scored: Scored[] = [];
-  for (const key of ranked) {
-    const counted = ledgers.criteria(key);
-    const manual = typed.get(key) ?? {};
-    const criteria = {} as Record<CriterionKey, CriterionScore>;
-    let total = 0;
-    for (const c of CRITERION_KEYS) {
-      const weight = rules.unitWeights[c];
-      const t = manual[c];
-      const units = toUnits(t ? t.value : weight * counted[c].share, UNIT_SCALE);
-      total += units;
-      criteria[c] = t
-        ? {
-            points: fromUnits(units, UNIT_SCALE),
-            typed: true,
-            share: null,
-            numerator: t.value,
-            denominator: weight,
-            note: MANUAL_NOTE,
-          }
-        : { points: fromUnits(units, UNIT_SCALE), typed: false, ...counted[c] };
-    }
-    scored.push({ key, name: names.get(key)?.name ?? key, criteria, total });
-  }
+  const history = streakHistory(data.rankingHistory, period, matchKey, data.rules.ranking.praiseCount);
+  const { units, lowest } = outcomes(scored, data.rules.ranking, (key) =>
+    history.streakAt(previousRankPeriod(period), key),
+  );
 
-  const { praiseCount, criticizeCount, admonitionStreak, organizationStreak } = rules.ranking;
-  const history = streakHistory(data.rankingHistory, period, matchKey, praiseCount);
-  const previous = previousRankPeriod(period);
+  pushAll(pushAll(issues, history.issues), dues.issues);
+  // Ties that put praised units within the bottom group are said on the sheet (DOMAIN §4).
+  const overlapping = units.filter((u) => u.overlaps === true);
+  const overlap =
+    overlapping.length > 0
+      ? {
+          units: overlapping.map((u) => u.unit),
+          // Whether the lowest total itself was praised: then nobody is 倒数第一.
+          noLastPlace: lowest === undefined,
+        }
+      : undefined;
+  return { period: periodId, units, issues: finishIssues(issues), ...(overlap && { overlap }) };
+}
+
+/**
+ * Ranks, praise and criticism, 倒数第一 and its consequence; `streakBefore` is a unit's streak of
+ * last places up to the period before.
+ */
+function outcomes(
+  scored: readonly Scored[],
+  ranking: MasterData['rules']['ranking'],
+  streakBefore: (key: string) => number,
+): { units: UnitResult[]; lowest: number | undefined } {
+  const { praiseCount, criticizeCount, admonitionStreak, organizationStreak } = ranking;
   const ranks = competitionRanks(
     scored,
     (s) => s.total,
@@ -170,7 +206,7 @@ export function rankUnits({ data, period, calendar }: UnitInput): UnitRanking {
     const outcome: UnitOutcome | null =
       rank <= praiseCount ? 'praise' : rankFromBottom <= criticizeCount ? 'criticize' : null;
     const lastPlace = outcome !== 'praise' && s.total === lowest;
-    const lastPlaceStreak = lastPlace ? 1 + history.streakAt(previous, s.key) : 0;
+    const lastPlaceStreak = lastPlace ? 1 + streakBefore(s.key) : 0;
     const action: UnitAction | null =
       lastPlace && lastPlaceStreak >= organizationStreak
         ? 'organization'
@@ -189,19 +225,7 @@ export function rankUnits({ data, period, calendar }: UnitInput): UnitRanking {
       ...(outcome === 'praise' && rankFromBottom <= criticizeCount && { overlaps: true }),
     };
   });
-
-  pushAll(pushAll(issues, history.issues), dues.issues);
-  // Ties that put praised units within the bottom group are said on the sheet (DOMAIN §4).
-  const overlapping = units.filter((u) => u.overlaps === true);
-  const overlap =
-    overlapping.length > 0
-      ? {
-          units: overlapping.map((u) => u.unit),
-          // Whether the lowest total itself was praised: then nobody is 倒数第一.
-          noLastPlace: lowest === undefined,
-        }
-      : undefined;
-  return { period: periodId, units, issues: finishIssues(issues), ...(overlap && { overlap }) };
+  return { units, lowest };
 }
 
 /**
