@@ -12,7 +12,7 @@ import { formatMessage } from '../core/issues/issue.js';
  * template without the annex sheets; the annex into its own template (made here with exceljs,
  * loaded only then: no file in templates/ is needed).
  */
-export interface AnnexApart {
+interface AnnexApart {
   /** The template and sheets of the 通报 (without the annex's tables). */
   readonly template: Uint8Array;
   readonly sheets: BulletinSheets;

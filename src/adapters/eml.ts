@@ -12,7 +12,7 @@ import { base64Bytes, latin1Bytes, latin1String } from './binary.js';
 import type { ByteBudget } from './budget.js';
 import { UnusableFileError } from './errors.js';
 
-export interface EmlAttachment {
+interface EmlAttachment {
   /** Decoded file name, path components removed, e.g. "进展表.xlsx". */
   readonly filename: string;
   /** Lower-case MIME type, e.g. "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet". */
@@ -43,7 +43,7 @@ export interface EmlLimits {
   readonly maxDepth: number;
 }
 
-export const DEFAULT_EML_LIMITS: EmlLimits = Object.freeze({
+const DEFAULT_EML_LIMITS: EmlLimits = Object.freeze({
   maxBytes: 100 * 1024 * 1024,
   maxParts: 1_000,
   maxDepth: 20,
@@ -51,7 +51,7 @@ export const DEFAULT_EML_LIMITS: EmlLimits = Object.freeze({
 
 const corrupt = (detail: string) => new UnusableFileError('file.corrupt', detail);
 
-export interface EmlOptions extends Partial<EmlLimits> {
+interface EmlOptions extends Partial<EmlLimits> {
   /** The run's budget (./budget.ts): every attachment decoded draws its size on it. */
   readonly budget?: ByteBudget;
 }
@@ -338,7 +338,7 @@ const CHARSET_ALIASES = new Map([
 ]);
 
 /** Decode bytes in a MIME charset; unknown charsets fall back to UTF-8 (then GBK if invalid). */
-export function decodeCharset(bytes: Uint8Array, charset: string): string {
+function decodeCharset(bytes: Uint8Array, charset: string): string {
   let label = charset.trim().toLowerCase();
   const star = label.indexOf('*'); // RFC 2231 language: utf-8*zh-cn
   if (star >= 0) label = label.slice(0, star);

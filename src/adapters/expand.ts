@@ -32,7 +32,7 @@ export interface InputItem {
   readonly badMailDate?: string;
 }
 
-export type IgnoreCode = Extract<IssueCode, `input.${string}`>;
+type IgnoreCode = Extract<IssueCode, `input.${string}`>;
 
 /** A file received and not read: why, as a finding (code and values), said where it is shown. */
 export interface IgnoredInput extends IgnoredFile {
@@ -88,7 +88,7 @@ export const UNREADABLE: ReadonlySet<IgnoreCode> = new Set<IgnoreCode>([
   'input.runBudget',
 ]);
 
-export interface Origin {
+interface Origin {
   readonly receivedAt?: Date;
   readonly sender?: string;
   readonly badMailDate?: string;
@@ -120,7 +120,7 @@ export function ignored(
 }
 
 /** A file given as bytes (picked in the task pane): what it holds, as collectInputs would say. */
-export interface GivenFile {
+interface GivenFile {
   readonly name: string;
   readonly bytes: Uint8Array;
   readonly mtime?: Date;
@@ -163,7 +163,7 @@ function extOf(name: string): string {
   return dot <= 0 ? '' : base.slice(dot).toLowerCase();
 }
 
-export type Kind = 'workbook' | 'eml' | 'zip';
+type Kind = 'workbook' | 'eml' | 'zip';
 
 /** What a file name says it is; the ignore code when it is not for us. */
 export function classify(name: string): {

@@ -12,7 +12,7 @@ import { mergeSheetXml } from './xlsx-fill/merge-sheet.js';
 import { transplantSheets } from './xlsx-fill/transplant.js';
 import { formatMessage } from '../core/issues/issue.js';
 
-export interface ResultTable {
+interface ResultTable {
   readonly sheet: SheetSpec;
   readonly rows: RowSource;
 }

@@ -34,7 +34,7 @@ export interface ZipLimits {
   readonly ratioThresholdBytes: number;
 }
 
-export const DEFAULT_ZIP_LIMITS: ZipLimits = Object.freeze({
+const DEFAULT_ZIP_LIMITS: ZipLimits = Object.freeze({
   maxEntries: 5_000,
   maxEntryBytes: 100 * 1024 * 1024,
   maxTotalBytes: 300 * 1024 * 1024,
@@ -42,7 +42,7 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = Object.freeze({
   ratioThresholdBytes: 1024 * 1024,
 });
 
-export interface ZipEntryInfo {
+interface ZipEntryInfo {
   /** The name as stored (decoded), e.g. `xl/worksheets/sheet1.xml` or `汇总/一季度.xlsx`. */
   readonly name: string;
   /** Declared uncompressed size. */
@@ -125,7 +125,7 @@ export function looksLikeZip(bytes: Uint8Array): boolean {
 }
 
 /** Decode a file name the way Chinese Windows zip tools expect: UTF-8 if valid, else GBK. */
-export function decodeName(raw: Uint8Array, utf8Flag: boolean): string {
+function decodeName(raw: Uint8Array, utf8Flag: boolean): string {
   if (raw.length <= 128) {
     // Most names are short ASCII: build them without a decoder call.
     let out = '';

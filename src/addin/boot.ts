@@ -8,7 +8,7 @@ import { addinText, BOOT_WAIT_SECONDS, type AddinCode } from './messages.js';
  * It needs no polyfill: it runs where the pane's script may not.
  */
 
-export interface BootState {
+interface BootState {
   /** The pane's script ran to its end (taskpane.ts sets it). */
   paneStarted: boolean;
   /** Office.onReady called back (taskpane.ts sets it). */

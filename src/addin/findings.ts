@@ -87,7 +87,7 @@ export function groupedRejections(
 }
 
 /** A page of a result's lines: what to show, and what to say of the rest. */
-export interface LinesPage {
+interface LinesPage {
   readonly shown: readonly string[];
   /** 「共 N 条，显示前 200 条」, or empty when all are shown. */
   readonly note: string;

@@ -93,7 +93,7 @@ export interface SheetEdit {
 }
 
 /** An edit ready to be checked: the sheet, its rows, and the part of the workbook it is checked with. */
-export interface EditToCheck {
+interface EditToCheck {
   readonly sheet: string;
   readonly rows: { readonly from: number; readonly to: number } | undefined;
   readonly grid: WorkbookGrid;

@@ -41,13 +41,13 @@ function download(bytes: Uint8Array, fileName: string, type: string): void {
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
 /** The last quarter that has ended, as 2026Q3 (the one a clerk ranks). */
-export function lastQuarter(today: Date): string {
+function lastQuarter(today: Date): string {
   const q = Math.floor(today.getMonth() / 3); // 0-based quarter of today
   return q === 0 ? `${today.getFullYear() - 1}Q4` : `${today.getFullYear()}Q${q}`;
 }
 
 /** The next meeting day on or after today (Saturday), as 2026-11-14. */
-export function nextSaturday(today: Date): string {
+function nextSaturday(today: Date): string {
   const d = new Date(today.getFullYear(), today.getMonth(), today.getDate() + ((6 - today.getDay() + 7) % 7));
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
@@ -63,7 +63,7 @@ function fileBytes(f: File): Promise<Uint8Array> {
 }
 
 /** Today as 2026-11-13 (the day a progress chart is drawn for). */
-export function isoToday(today: Date): string {
+function isoToday(today: Date): string {
   return `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
 }
 

@@ -36,7 +36,7 @@ export async function loadMaster(
   return { loaded: r.value, master: readMaster(r.value.workbook), bytes: r.value.bytes };
 }
 
-export interface CalendarContext {
+interface CalendarContext {
   readonly calendar: WorkCalendar;
   readonly rules: RuleSet;
   readonly issues: readonly Issue[];

@@ -6,7 +6,7 @@ import { maxOf } from '../core/values/lists.js';
 
 /** Pure formatting of results for the terminal and for --json; the commands only print. */
 
-export interface IssueJson {
+interface IssueJson {
   readonly severity: Issue['severity'];
   readonly code: string;
   readonly sheet: string | null;
@@ -28,7 +28,7 @@ export function issueJson(i: Issue, locale: Locale = 'zh'): IssueJson {
   };
 }
 
-export function padEnd(s: string, width: number): string {
+function padEnd(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 

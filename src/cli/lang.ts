@@ -8,6 +8,3 @@ export function localeOf(
   const v = (flag ?? env['KPD_LANG'] ?? 'zh').toLowerCase();
   return v.startsWith('en') ? 'en' : 'zh';
 }
-
-/** Two-language text for the CLI's own sentences (issue messages have their own table). */
-export const t = (locale: Locale, zh: string, en: string): string => (locale === 'en' ? en : zh);

@@ -59,7 +59,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
 };
 
 /** `kpd help`: one line per command, then how to see one command's usage. */
-export function usage(locale: Locale = 'zh'): string {
+function usage(locale: Locale = 'zh'): string {
   const names = Object.keys(COMMANDS);
   const width = Math.max(...names.map((n) => n.length));
   const lines = names.map(

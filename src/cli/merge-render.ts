@@ -69,8 +69,7 @@ export function mergeJson(b: Bulletin, locale: Locale = 'zh') {
 }
 
 /** The period as the person reads it: 2026年11月上半月 in Chinese, 2026-11-1 in English. */
-export const periodShown = (b: Bulletin, locale: Locale): string =>
-  locale === 'en' ? b.period : b.periodLabel;
+const periodShown = (b: Bulletin, locale: Locale): string => (locale === 'en' ? b.period : b.periodLabel);
 
 export function formatMerge(
   b: Bulletin,

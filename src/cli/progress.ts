@@ -4,7 +4,7 @@ import type { Io } from './io.js';
 import { countInputFiles } from '../adapters/input-count.js';
 
 /** What long work counts as it goes: files read so far and what they held (rows, topics, findings). */
-export type ProgressKind = 'merge' | 'agenda' | 'validate';
+type ProgressKind = 'merge' | 'agenda' | 'validate';
 
 export interface Progress {
   /** One more file done, holding `items` rows (topics, findings). */

@@ -1,5 +1,6 @@
 import { formatMessage, type IssueParams, type Locale } from '../core/issues/issue.js';
 import type { IssueCode } from '../core/issues/codes.js';
+import { JOINERS } from '../core/schema/punctuation.js';
 
 /** A sentence of the message table, in the run's language (core/validate/messages-shells.ts). */
 export const say = (code: IssueCode, locale: Locale, params: IssueParams = {}): string =>
@@ -13,7 +14,4 @@ export const warningLine = (text: string, locale: Locale): string =>
   say('cli.warning', locale, { text }) + '\n';
 
 /** Each language's brackets and colon, for lines put together of names and sentences. */
-export const PUNCTUATION: Readonly<Record<Locale, { open: string; close: string; colon: string }>> = {
-  zh: { open: '（', close: '）', colon: '：' },
-  en: { open: ' (', close: ')', colon: ': ' },
-};
+export const PUNCTUATION = JOINERS;

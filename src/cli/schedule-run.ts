@@ -52,7 +52,7 @@ export const realClock = (): ScheduleClock => {
 
 type Saved = ScheduleState & { warnedOn?: string };
 
-export interface ScheduleOptions {
+interface ScheduleOptions {
   readonly config: MailConfig;
   readonly masterPath: string;
   readonly io: Io;
@@ -63,7 +63,7 @@ export interface ScheduleOptions {
   readonly once: boolean;
 }
 
-export interface ScheduleRun {
+interface ScheduleRun {
   /** One look at the clock; `go` false when the schedule must stop (a year without holiday data). */
   tick(instant: Date): Promise<{ go: boolean; next?: Date }>;
   /** Whether a step failed in this run. */

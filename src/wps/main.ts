@@ -7,7 +7,7 @@
  */
 
 /** index.d.ts (et-jsapi-declare): the control WPS passes to a callback. */
-export interface RibbonControl {
+interface RibbonControl {
   readonly Id: string;
 }
 
@@ -18,7 +18,7 @@ interface TaskPane {
 }
 
 /** The slice of the 加载项 Application the entry uses (index.d.ts: CreateTaskPane, GetTaskPane, PluginStorage). */
-export interface AddinApplication {
+interface AddinApplication {
   CreateTaskPane(url: string, title?: string): TaskPane;
   GetTaskPane(id: number): TaskPane | null;
   readonly PluginStorage: {
@@ -54,7 +54,7 @@ function addinFolder(): string {
 }
 
 /** The task pane on `section`: the one already made (its ID kept in PluginStorage), else a new one. */
-export function openPane(section: string): TaskPane {
+function openPane(section: string): TaskPane {
   const url = `${addinFolder()}taskpane.html#${section}`;
   const storage = app().PluginStorage;
   const id = Number(storage.getItem(PANE_KEY));
@@ -77,7 +77,7 @@ export function openPane(section: string): TaskPane {
 }
 
 /** Called once when WPS has read ribbon.xml; the add-in needs nothing set up before a click. */
-export function OnAddinLoad(_ribbonUI: unknown): boolean {
+function OnAddinLoad(_ribbonUI: unknown): boolean {
   return true;
 }
 

@@ -35,7 +35,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'adapters/exceljs/paper.ts': 'font names 宋体 and 黑体 of the laid-out papers (read by Excel)',
   'adapters/xlsx-charts/chart-xml.ts': 'font name 黑体 in DrawingML',
   'addin/polyfills.ts': 'the GBK decoder checked on 中',
-  'cli/say.ts': "each language's brackets and colon: the one table of them the CLI's lines are joined with",
 };
 
 async function cjkLiterals(file: string): Promise<string[]> {

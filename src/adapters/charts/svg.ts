@@ -29,7 +29,7 @@ const esc = (s: string): string =>
   s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
 const n1 = (x: number): string => (Math.round(x * 10) / 10).toString();
 
-export function formatValue(v: number, format: ValueFormat): string {
+function formatValue(v: number, format: ValueFormat): string {
   if (format === 'percent') return `${(v * 100).toFixed(1)}%`;
   if (format === 'integer') return String(Math.round(v));
   return (Math.round(v * 100) / 100).toFixed(2);

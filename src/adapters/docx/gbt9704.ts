@@ -14,7 +14,7 @@ export const mm = (x: number): number => Math.round(x * TWIPS_PER_MM);
 
 export const PAGE = { widthMm: 210, heightMm: 297 } as const;
 export const MARGIN_MM = { top: 37, left: 28, bottom: 35, right: 26 } as const;
-export const TEXT_BLOCK_MM = {
+const TEXT_BLOCK_MM = {
   width: PAGE.widthMm - MARGIN_MM.left - MARGIN_MM.right,
   height: PAGE.heightMm - MARGIN_MM.top - MARGIN_MM.bottom,
 } as const;
@@ -33,8 +33,8 @@ export const SIZE_PT = {
 /** Half-points, as w:sz wants them. */
 export const halfPoints = (pt: number): number => Math.round(pt * 2);
 
-export const LINES_PER_PAGE = 22;
-export const CHARS_PER_LINE = 28;
+const LINES_PER_PAGE = 22;
+const CHARS_PER_LINE = 28;
 
 /** Width of the text block in twips, as Word computes the grid from it. */
 export const TEXT_WIDTH = mm(PAGE.widthMm) - mm(MARGIN_MM.left) - mm(MARGIN_MM.right);

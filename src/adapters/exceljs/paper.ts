@@ -109,7 +109,7 @@ function writeMeta(wb: ExcelJS.Workbook, book: PaperBook): void {
 }
 
 /** The paper as an exceljs workbook (document times fixed by `created`). */
-export function paperWorkbook(book: PaperBook, created: Date): ExcelJS.Workbook {
+function paperWorkbook(book: PaperBook, created: Date): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = GENERATOR;
   wb.lastModifiedBy = GENERATOR;

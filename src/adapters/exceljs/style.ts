@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
 
 /** The look of a Chinese office form: 宋体, a bold centred title, grey header, thin borders. */
-export const FONT = '宋体';
+const FONT = '宋体';
 export const TITLE_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 18, bold: true };
 export const BODY_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 11 };
 export const LABEL_FONT: Partial<ExcelJS.Font> = { name: FONT, size: 11, bold: true };

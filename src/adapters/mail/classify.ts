@@ -18,7 +18,7 @@ import { loadWorkbookBytes } from '../received.js';
 /** Attachments that are spreadsheets (or archives) in a form we cannot read: likely a report. */
 const SPREADSHEET_LIKE = /\.(et|ett|xlsb|ods|rar|7z|numbers)$/iu;
 
-export interface ClassifiedMessage {
+interface ClassifiedMessage {
   readonly mail?: ParsedEml;
   readonly forms: FoundForm[];
 }

@@ -44,7 +44,7 @@ export interface SmtpSettings extends ServerSettings {
   readonly starttls: boolean;
 }
 
-export interface ScheduleSettings {
+interface ScheduleSettings {
   readonly reports: string;
   readonly topics: string;
   readonly output: string;

@@ -10,9 +10,9 @@ import type { ServerSettings } from './config.js';
 import { MailError } from './errors.js';
 
 /** The keyring entry's name: the same on every system. */
-export const KEYRING_SERVICE = 'kpd-mail';
+const KEYRING_SERVICE = 'kpd-mail';
 
-export interface KeyringQuery {
+interface KeyringQuery {
   readonly program: string;
   readonly args: readonly string[];
   /** How the clerk stores the password there (said when none is found). */

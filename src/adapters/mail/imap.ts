@@ -15,7 +15,7 @@ import type { ImapSettings } from './config.js';
 import { MailError } from './errors.js';
 import { IntakeStore, messageFileName, sha256 } from './store.js';
 
-export interface FetchOptions {
+interface FetchOptions {
   readonly settings: ImapSettings;
   readonly password: string;
   readonly into: string;
@@ -26,7 +26,7 @@ export interface FetchOptions {
   readonly socketTimeoutMs?: number;
 }
 
-export interface FetchedLine {
+interface FetchedLine {
   readonly uid: number;
   readonly saved: boolean;
   readonly file?: string;
@@ -47,7 +47,7 @@ export interface FetchReport {
 }
 
 /** Whether a message has a part that could be an attachment (else it is not downloaded). */
-export function hasAttachment(node: MessageStructureObject | undefined): boolean {
+function hasAttachment(node: MessageStructureObject | undefined): boolean {
   if (!node) return false;
   if (node.childNodes?.length) return node.childNodes.some(hasAttachment);
   const type = node.type.toLowerCase();

@@ -9,7 +9,7 @@ import { serverPassword } from './credentials.js';
 import { MailError } from './errors.js';
 import { fetchMail, type FetchReport } from './imap.js';
 
-export interface IntakeOptions {
+interface IntakeOptions {
   readonly config: MailConfig;
   readonly want: IntakeWant;
   readonly into: string;

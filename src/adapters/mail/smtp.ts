@@ -13,7 +13,7 @@ import type { SmtpSettings } from './config.js';
 import { MailError } from './errors.js';
 import { safeFileName } from './store.js';
 
-export interface OutgoingMail {
+interface OutgoingMail {
   readonly to: readonly string[];
   readonly subject: string;
   readonly text: string;
@@ -44,7 +44,7 @@ export async function composeMail(from: string, m: OutgoingMail): Promise<Compos
 }
 
 /** The plain address of "Name <a@b>" (the SMTP envelope's sender). */
-export function bareAddress(from: string): string {
+function bareAddress(from: string): string {
   return /<([^>]+)>/u.exec(from)?.[1]?.trim() ?? from.trim();
 }
 

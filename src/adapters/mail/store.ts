@@ -19,7 +19,7 @@ export const STATE_FILE = '.kpd-mail.json';
 export const SIDECAR_SUFFIX = '.json';
 const SIDECAR_KIND = 'kpd-mail';
 
-export interface Sidecar {
+interface Sidecar {
   readonly kind: typeof SIDECAR_KIND;
   readonly file: string;
   readonly account: string;
@@ -35,7 +35,7 @@ export interface Sidecar {
   readonly sha256: string;
 }
 
-export interface SeenMessage {
+interface SeenMessage {
   readonly saved: boolean;
   readonly file?: string;
   /** Why it was not kept (a message code) and its values. */
@@ -43,7 +43,7 @@ export interface SeenMessage {
   readonly params?: Readonly<Record<string, string | number>>;
 }
 
-export interface IntakeState {
+interface IntakeState {
   readonly account: string;
   readonly folder: string;
   readonly uidValidity: string;

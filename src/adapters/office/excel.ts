@@ -28,7 +28,7 @@ import { formatMessage } from '../../core/issues/issue.js';
  */
 
 /** What one round trip aims at; twice the margin below the 4 MB the tests allow (Excel: 5 MB). */
-export const PIECE_BYTES = 2_000_000;
+const PIECE_BYTES = 2_000_000;
 /** Bytes per cell assumed for a sheet not read yet (values, number formats and value types). */
 const FIRST_GUESS_PER_CELL = 64;
 /** The first piece of a sheet is small: its real density is not known yet. */
@@ -59,7 +59,7 @@ function cellOf(v: unknown, format: unknown, type: string | undefined): Cell {
 }
 
 /** A rectangle of one sheet to read (0-based, inclusive). */
-export interface SheetBox {
+interface SheetBox {
   readonly ws: Excel.Worksheet;
   readonly top: number;
   readonly left: number;
@@ -218,7 +218,7 @@ function excelValue(v: Cell | undefined, c: ColumnSpec): string | number | boole
   return v;
 }
 
-export interface ResultSheet {
+interface ResultSheet {
   readonly sheet: SheetSpec;
   readonly rows: readonly RowValues[];
 }

@@ -5,10 +5,10 @@
  */
 
 /** An ExcelApi requirement set, as Office names it: '1.1' … '1.20'. */
-export type ExcelApiVersion = `1.${number}`;
+type ExcelApiVersion = `1.${number}`;
 
 /** Whether this Excel has a requirement set (Office.context.requirements.isSetSupported('ExcelApi', v)). */
-export type SupportsExcelApi = (version: ExcelApiVersion) => boolean;
+type SupportsExcelApi = (version: ExcelApiVersion) => boolean;
 
 /** Excel.run, or a fake of it in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -52,7 +52,7 @@ export const EXCEL_FEATURES = {
   },
 } as const satisfies Record<string, { version: ExcelApiVersion; members: readonly string[] }>;
 
-export type ExcelFeature = keyof typeof EXCEL_FEATURES;
+type ExcelFeature = keyof typeof EXCEL_FEATURES;
 
 export const has = (excel: Pick<ExcelHost, 'supports'>, feature: ExcelFeature): boolean =>
   excel.supports(EXCEL_FEATURES[feature].version);

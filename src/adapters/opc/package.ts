@@ -35,9 +35,9 @@ export const CONTENT_TYPES = {
 const CT_PART = '[Content_Types].xml';
 
 /** `xl\worksheets\Sheet1.xml`, `/xl/x.xml` → `xl/worksheets/Sheet1.xml`, `xl/x.xml`. */
-export const normalizePartName = (name: string): string => name.replace(/\\/gu, '/').replace(/^\/+/u, '');
+const normalizePartName = (name: string): string => name.replace(/\\/gu, '/').replace(/^\/+/u, '');
 
-export interface PackageRel {
+interface PackageRel {
   readonly id: string;
   readonly type: string;
   /** The part it points to (resolved, normalised) or the raw target of an external one. */

@@ -31,7 +31,7 @@ const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
  * The workbook's styles part, created (with the defaults every cell already has) when the
  * workbook has none — legal, and what some scripts write.
  */
-export function stylesPart(pkg: OpcPackage): string {
+function stylesPart(pkg: OpcPackage): string {
   const wb = pkg.workbookPart;
   const rel = pkg.rels(wb).find((r) => !r.external && relIs(r, 'styles') && pkg.has(r.target));
   if (rel) return rel.target;
@@ -158,7 +158,7 @@ function formatOf(root: Element, xf: Element | undefined): { id: number; code: s
 }
 
 /** Whether cell format `index` shows numbers as dates or times. */
-export function isDateStyle(root: Element, index: number): boolean {
+function isDateStyle(root: Element, index: number): boolean {
   const xf = items(firstChild(root, 'cellXfs', root.namespaceURI), 'xf')[index];
   if (!xf) return false;
   const f = formatOf(root, xf);
@@ -170,7 +170,7 @@ export function isDateStyle(root: Element, index: number): boolean {
  * `formatCode`: found when one exists, else added. For a date written into a cell a person
  * formatted without a date format.
  */
-export function styleWithFormat(root: Element, base: number, formatCode: string): number {
+function styleWithFormat(root: Element, base: number, formatCode: string): number {
   const xfSec = section(root, 'cellXfs');
   const xfs = items(xfSec, 'xf');
   const baseXf = xfs[base] ?? xfs[0];

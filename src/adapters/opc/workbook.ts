@@ -38,7 +38,7 @@ const ORDER = [
   'extLst',
 ];
 
-export interface SheetRef {
+interface SheetRef {
   readonly name: string;
   readonly relId: string | undefined;
   /** The part the sheet's relationship points to. */
@@ -47,7 +47,7 @@ export interface SheetRef {
   readonly element: Element;
 }
 
-export interface DefinedName {
+interface DefinedName {
   readonly name: string;
   readonly localSheetId: number | undefined;
   readonly element: Element;

@@ -32,17 +32,17 @@ export const XL_SHIFT_DOWN = -4121;
 /** A cell value as Value2 gives it: numbers (dates as serials), text, booleans, empty. */
 export type EtValue = string | number | boolean | null | undefined;
 
-export interface EtFont {
+interface EtFont {
   Bold: boolean;
   Size: number;
 }
 
-export interface EtInterior {
+interface EtInterior {
   /** A BGR colour number (RGB(r,g,b) = r + 256·g + 65536·b). */
   Color: number;
 }
 
-export interface EtValidation {
+interface EtValidation {
   Add(Type: number, AlertStyle?: number, Operator?: number, Formula1?: string, Formula2?: string): void;
   Delete(): void;
   InCellDropdown: boolean;
@@ -77,7 +77,7 @@ export interface EtRange {
   Insert(Shift?: number, CopyOrigin?: number): unknown;
 }
 
-export interface EtPageSetup {
+interface EtPageSetup {
   Orientation: number;
   PaperSize: number;
   Zoom: number | boolean;
@@ -99,7 +99,7 @@ export interface EtWorksheet {
   Delete(): void;
 }
 
-export interface EtSheets {
+interface EtSheets {
   readonly Count: number;
   /** 1-based index or a sheet's name; an index or name that does not exist throws. */
   Item(Index: number | string): EtWorksheet;
@@ -107,36 +107,36 @@ export interface EtSheets {
   Add(Before?: EtWorksheet, After?: EtWorksheet): EtWorksheet;
 }
 
-export interface EtName {
+interface EtName {
   readonly Name: string;
   /** The formula, with its leading "=". */
   readonly RefersTo: string;
 }
 
-export interface EtNames {
+interface EtNames {
   readonly Count: number;
   Item(Index: number): EtName;
 }
 
-export interface EtWorkbook {
+interface EtWorkbook {
   readonly Name: string;
   readonly Sheets: EtSheets;
   readonly Names: EtNames;
 }
 
-export interface EtWorkbooks {
+interface EtWorkbooks {
   readonly Count: number;
   Open(Filename: string): EtWorkbook;
 }
 
-export interface EtWindow {
+interface EtWindow {
   FreezePanes: boolean;
   SplitRow: number;
   SplitColumn: number;
 }
 
 /** addon.et.d.ts: EtApiEvent (SheetChange passes the sheet and the changed range). */
-export interface EtApiEvent {
+interface EtApiEvent {
   AddApiEventListener(
     EventName: 'SheetChange',
     callback: (sheet: EtWorksheet, target: EtRange) => void,
@@ -148,12 +148,12 @@ export interface EtApiEvent {
 }
 
 /** index.d.ts: WPS.Env. */
-export interface EtEnv {
+interface EtEnv {
   GetTempPath(): string;
 }
 
 /** index.d.ts: WPS.FileSystem (bytes travel as "binary strings", one char per byte). */
-export interface EtFileSystem {
+interface EtFileSystem {
   Exists(path: string): boolean;
   writeAsBinaryString(path: string, data: string): boolean;
 }

@@ -18,7 +18,7 @@ import { writeResultSheets } from './write.js';
  * (window.Application), behind the same WorkbookHost as Excel. The object model is synchronous;
  * the methods are async only because the interface is shared with Office.js.
  */
-export interface EtHostOptions {
+interface EtHostOptions {
   /** Where a made workbook goes when WPS cannot write files (no FileSystem): a browser download. */
   readonly download?: (bytes: Uint8Array, fileName: string) => void;
 }

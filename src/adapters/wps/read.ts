@@ -95,7 +95,7 @@ function cellOf(v: EtValue, format: string | undefined): Cell {
 }
 
 /** A block of values as grid rows placed at their sheet position (row 1 = index 0). */
-export function gridRows(ws: EtWorksheet, top: number, left: number, values: EtValue[][]): Row[] {
+function gridRows(ws: EtWorksheet, top: number, left: number, values: EtValue[][]): Row[] {
   const formats = numberFormats(ws, top, left, values);
   const rows: Cell[][] = Array.from({ length: top - 1 }, () => []);
   values.forEach((line, r) => {

@@ -21,7 +21,7 @@ export interface CellRange<T> {
   readonly values: readonly T[];
 }
 
-export interface BoundSeries {
+interface BoundSeries {
   readonly name: CellRange<string>;
   readonly values: CellRange<number | null>;
 }
@@ -37,7 +37,7 @@ export interface BoundChart {
 export const esc = (s: string): string =>
   s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
 
-export const FORMAT_CODE: Readonly<Record<ValueFormat, string>> = {
+const FORMAT_CODE: Readonly<Record<ValueFormat, string>> = {
   percent: '0.0%',
   integer: '0',
   number: '0.00',

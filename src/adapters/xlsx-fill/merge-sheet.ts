@@ -58,7 +58,7 @@ function parseRows(sheetData: string): RawRow[] {
 }
 
 /** Where each row of the sheet goes; undefined for a row whose content went. */
-export interface RowMove {
+interface RowMove {
   (row: number): number | undefined;
 }
 
@@ -126,7 +126,7 @@ function expandSharedFormulas(rows: RawRow[]): RawRow[] {
   });
 }
 
-export interface MergeContext {
+interface MergeContext {
   /** The cell format to write a date with, given the cell's (one showing dates). */
   readonly dateStyle: (style: string | undefined, formatCode: string) => string;
   /** The sheet's name, to recognise its own qualified references in formulas. */

@@ -78,7 +78,7 @@ function shiftRow(xml: string, delta: number): string {
     );
 }
 
-export type RowSource = Pick<readonly RowValues[], 'length' | 'at'>;
+type RowSource = Pick<readonly RowValues[], 'length' | 'at'>;
 
 export interface TableFill {
   readonly sheet: SheetSpec;
@@ -90,7 +90,7 @@ export interface TableFill {
   readonly subtotal?: (i: number) => boolean;
 }
 
-export interface FilledSheet {
+interface FilledSheet {
   /** The sheet XML in pieces: head, data rows as UTF-8 chunks, tail (never one huge string). */
   readonly pieces: Iterable<string | Uint8Array>;
   readonly firstDataRow: number;

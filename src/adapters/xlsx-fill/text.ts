@@ -55,12 +55,12 @@ export function inlineStringCell(ref: string, style: string | undefined, text: s
   return `<c r="${ref}"${s} t="inlineStr"><is>${t}${xmlText(text)}</t></is></c>`;
 }
 
-export function numberCell(ref: string, style: string | undefined, n: number): string {
+function numberCell(ref: string, style: string | undefined, n: number): string {
   const s = style !== undefined ? ` s="${style}"` : '';
   return Number.isFinite(n) ? `<c r="${ref}"${s}><v>${n}</v></c>` : `<c r="${ref}"${s}/>`;
 }
 
-export function emptyCell(ref: string, style: string | undefined): string {
+function emptyCell(ref: string, style: string | undefined): string {
   return style !== undefined ? `<c r="${ref}" s="${style}"/>` : '';
 }
 

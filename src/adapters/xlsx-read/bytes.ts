@@ -41,7 +41,7 @@ export function bytesAre(b: Uint8Array, at: number, word: string): boolean {
 }
 
 /** Index of the ASCII string `word` at or after `from`, or -1. */
-export function indexOfWord(b: Uint8Array, word: string, from: number): number {
+function indexOfWord(b: Uint8Array, word: string, from: number): number {
   const first = word.charCodeAt(0);
   for (let i = b.indexOf(first, from); i >= 0; i = b.indexOf(first, i + 1)) {
     if (bytesAre(b, i, word)) return i;

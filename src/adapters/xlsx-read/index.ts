@@ -40,7 +40,7 @@ export interface ReadXlsxOptions {
   readonly budget?: ByteBudget;
 }
 
-export interface TruncationNote {
+interface TruncationNote {
   readonly sheet: string;
   /**
    * `rows`/`cols`: cells beyond `limit` rows or columns; `far`: cells so far from the others
@@ -74,8 +74,8 @@ export interface XlsxReadResult {
   readonly flags: PackageFlags;
 }
 
-export const DEFAULT_MAX_ROWS = 100_000;
-export const DEFAULT_MAX_COLS = 256;
+const DEFAULT_MAX_ROWS = 100_000;
+const DEFAULT_MAX_COLS = 256;
 const DATE1904_OFFSET = 1462;
 
 const corrupt = (detail: string) => new UnusableFileError('file.corrupt', detail);

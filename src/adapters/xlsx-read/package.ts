@@ -69,13 +69,13 @@ export function parseRels(xml: string, sourcePart: string): Relationship[] {
 export const relTypeIs = (rel: Relationship, last: string): boolean =>
   rel.type.endsWith(`/${last}`) || rel.type === last;
 
-export interface SheetEntry {
+interface SheetEntry {
   readonly name: string;
   readonly relId: string | undefined;
   readonly hidden: boolean;
 }
 
-export interface WorkbookInfo {
+interface WorkbookInfo {
   readonly sheets: SheetEntry[];
   readonly date1904: boolean;
   readonly definedNames: Map<string, string>;

@@ -15,7 +15,7 @@ import {
  * (`si` or `is`), skipping text inside `<rPh>` (phonetic guides). Returns the text; the position
  * after the end tag is left in `richEnd`.
  */
-export let richEnd = 0;
+let richEnd = 0;
 
 export function readRichText(s: string, from: number, endLocal: string): string {
   let out = '';

@@ -19,7 +19,7 @@ import {
 import { readRichText } from './shared-strings.js';
 import { corrupt, decodeEntities, decodeXstring, readText } from './xml.js';
 
-export interface SheetContext {
+interface SheetContext {
   readonly sharedStrings: readonly string[] | undefined;
   /** `dateStyles[s] === 1` when cell style index `s` is a date/time format. */
   readonly dateStyles: Uint8Array;
@@ -39,7 +39,7 @@ export interface SheetContext {
  * far cells are read as usual while a file made of them costs memory in proportion to its cells,
  * never to its largest address.
  */
-export interface GridBudget {
+interface GridBudget {
   slots: number;
   cells: number;
   readonly allowance: number;
@@ -53,7 +53,7 @@ export const newGridBudget = (allowance = 2_000_000, perCell = 8): GridBudget =>
   perCell,
 });
 
-export interface ParsedSheet {
+interface ParsedSheet {
   rows: Cell[][];
   /** Non-empty cells were dropped beyond `maxRows` / `maxCols`. */
   droppedRows: boolean;

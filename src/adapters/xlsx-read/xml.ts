@@ -291,12 +291,12 @@ export class TagCursor {
 }
 
 /** Attribute iteration state, filled by `nextAttr` (module-level to avoid allocating per tag). */
-export const attr = { nameStart: 0, localStart: 0, nameEnd: 0, valueStart: 0, valueEnd: 0 };
+const attr = { nameStart: 0, localStart: 0, nameEnd: 0, valueStart: 0, valueEnd: 0 };
 
 const isWs = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 /** Parse the attribute at or after `p` (before `end`); returns the position after it, or -1 if none. */
-export function nextAttr(s: string, p: number, end: number): number {
+function nextAttr(s: string, p: number, end: number): number {
   while (p < end && isWs(s.charCodeAt(p))) p++;
   if (p >= end || s.charCodeAt(p) === 47 /* / */) return -1;
   const ns = p;

@@ -37,7 +37,7 @@ export interface PaneResult {
 }
 
 /** Why this workbook cannot be used as the 总台账, or undefined when it can. */
-export function notMaster(grid: WorkbookGrid, locale: Locale): string | undefined {
+function notMaster(grid: WorkbookGrid, locale: Locale): string | undefined {
   const why = notMasterIssue(grid);
   return why && paneMessage(why, locale);
 }

@@ -22,19 +22,21 @@ import { agendaJson, formatAgenda } from '../render-agenda.js';
 import { say, warningLine } from '../say.js';
 export { AGENDA_USAGE } from '../usage.js';
 
+const OPTIONS = {
+  master: { type: 'string' },
+  meeting: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  holidays: { type: 'string' },
+  office: { type: 'string' },
+  lang: { type: 'string' },
+} as const;
+
 export async function agendaCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs({
     args: [...argv],
     allowPositionals: true,
-    options: {
-      master: { type: 'string' },
-      meeting: { type: 'string' },
-      out: { type: 'string' },
-      json: { type: 'boolean' },
-      holidays: { type: 'string' },
-      office: { type: 'string' },
-      lang: { type: 'string' },
-    },
+    options: OPTIONS,
   });
   const locale = localeOf(values.lang, io.env);
   if (!values.master)

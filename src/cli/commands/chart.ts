@@ -13,7 +13,7 @@ import { localeOf } from '../lang.js';
 export { CHART_USAGE } from '../usage.js';
 
 /** The day given with --on (or today in China): a mistake is exit 2, no document. */
-export function dayOption(value: string | undefined, option: string, locale: Locale): string {
+function dayOption(value: string | undefined, option: string, locale: Locale): string {
   if (value === undefined) return instantToCst(new Date()).slice(0, 10);
   const d = parseDate(value);
   if (!d.ok)

@@ -143,7 +143,7 @@ async function writeHolidays(
 }
 
 /** What was read (item by item), then what is wrong or was replaced, then what was written. */
-export function formatHolidays(issues: readonly Issue[], written: readonly string[], locale: Locale): string {
+function formatHolidays(issues: readonly Issue[], written: readonly string[], locale: Locale): string {
   const lines = [
     ...issues.filter((i) => i.severity === 'info').map((i) => `  ${message(i, locale)}`),
     ...issues

@@ -21,17 +21,19 @@ import { EXIT, UsageError, type ExitCode, type Io } from '../io.js';
 import { localeOf } from '../lang.js';
 import { PUNCTUATION } from '../say.js';
 
+const OPTIONS = {
+  into: { type: 'string' },
+  out: { type: 'string' },
+  period: { type: 'string' },
+  json: { type: 'boolean' },
+  lang: { type: 'string' },
+} as const;
+
 export async function ledgerCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs({
     args: [...argv],
     allowPositionals: true,
-    options: {
-      into: { type: 'string' },
-      out: { type: 'string' },
-      period: { type: 'string' },
-      json: { type: 'boolean' },
-      lang: { type: 'string' },
-    },
+    options: OPTIONS,
   });
   const locale = localeOf(values.lang, io.env);
   const [verb, file] = positionals;

@@ -96,7 +96,7 @@ export async function remindCommand(argv: readonly string[], io: Io): Promise<Ex
 }
 
 /** Exactly what goes (or would go) to whom: every message in full. */
-export function formatReminders(
+function formatReminders(
   p: PreparedReminders,
   done: { sent: boolean; outbox?: string | undefined },
   locale: Locale,

@@ -25,24 +25,26 @@ import { localeOf } from '../lang.js';
 import { clerkTimes, clerkUnused, phaseClock, readReports } from '../merge-inputs.js';
 import { sayMerge } from '../merge-say.js';
 
+const OPTIONS = {
+  master: { type: 'string' },
+  period: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  template: { type: 'string' },
+  received: { type: 'string' },
+  holidays: { type: 'string' },
+  office: { type: 'string' },
+  doc: { type: 'string' },
+  annex: { type: 'string' },
+  lang: { type: 'string' },
+} as const;
+
 /** `kpd merge`: gathers the inputs, calls the merge job (core/jobs/merge.ts), writes, says. */
 export async function mergeCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs({
     args: [...argv],
     allowPositionals: true,
-    options: {
-      master: { type: 'string' },
-      period: { type: 'string' },
-      out: { type: 'string' },
-      json: { type: 'boolean' },
-      template: { type: 'string' },
-      received: { type: 'string' },
-      holidays: { type: 'string' },
-      office: { type: 'string' },
-      doc: { type: 'string' },
-      annex: { type: 'string' },
-      lang: { type: 'string' },
-    },
+    options: OPTIONS,
   });
   const locale = localeOf(values.lang, io.env);
   if (!values.master) throw usageError('cli.mergeNeedMaster', {}, locale);

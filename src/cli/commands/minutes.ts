@@ -22,21 +22,23 @@ const say =
   (code: Parameters<typeof formatMessage>[0], params = {}) =>
     formatMessage(code, params, locale);
 
+const OPTIONS = {
+  master: { type: 'string' },
+  meeting: { type: 'string' },
+  out: { type: 'string' },
+  decisions: { type: 'string' },
+  form: { type: 'string' },
+  json: { type: 'boolean' },
+  holidays: { type: 'string' },
+  office: { type: 'string' },
+  lang: { type: 'string' },
+} as const;
+
 export async function minutesCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs({
     args: [...argv],
     allowPositionals: true,
-    options: {
-      master: { type: 'string' },
-      meeting: { type: 'string' },
-      out: { type: 'string' },
-      decisions: { type: 'string' },
-      form: { type: 'string' },
-      json: { type: 'boolean' },
-      holidays: { type: 'string' },
-      office: { type: 'string' },
-      lang: { type: 'string' },
-    },
+    options: OPTIONS,
   });
   const locale = localeOf(values.lang, io.env);
   const s = say(locale);

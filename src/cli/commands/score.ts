@@ -19,17 +19,19 @@ import { localeOf } from '../lang.js';
 import { formatScore, scoreJson } from '../render-score.js';
 import { PUNCTUATION, say, warningLine } from '../say.js';
 
+const OPTIONS = {
+  period: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  holidays: { type: 'string' },
+  lang: { type: 'string' },
+} as const;
+
 export async function scoreCommand(argv: readonly string[], io: Io): Promise<ExitCode> {
   const { values, positionals } = parseCommandArgs({
     args: [...argv],
     allowPositionals: true,
-    options: {
-      period: { type: 'string' },
-      out: { type: 'string' },
-      json: { type: 'boolean' },
-      holidays: { type: 'string' },
-      lang: { type: 'string' },
-    },
+    options: OPTIONS,
   });
   const locale = localeOf(values.lang, io.env);
   if (positionals.length !== 1) throw new UsageError(say('cli.oneMaster', locale));

@@ -31,7 +31,7 @@ export interface FileResult {
  * checked; a file meant for us that cannot be read (a damaged e-mail, an archive bomb, a path
  * that does not exist) counts as unusable, wherever it was found.
  */
-export async function validateFiles(
+async function validateFiles(
   paths: readonly string[],
   io: Io,
   register?: RegisterContext,

@@ -34,7 +34,7 @@ import { PROJECTS } from '../schema/master.js';
 
 export type { DeadlineState };
 
-export interface AgendaDecision {
+interface AgendaDecision {
   readonly itemId: string;
   readonly meetingDate: IsoDate;
   readonly content: string;
@@ -48,7 +48,7 @@ export interface AgendaDecision {
   readonly overdueDays?: number;
 }
 
-export interface AgendaTopic {
+interface AgendaTopic {
   /** The HQ it is heard under: its project's, its unit's, or the unit itself (a township, a bureau). */
   readonly group: string;
   readonly unit: string;
@@ -85,7 +85,7 @@ export interface Agenda {
   readonly cutoffRule: { readonly weekday: string; readonly time: string };
 }
 
-export interface AgendaInput {
+interface AgendaInput {
   /** The meeting day (the rule table's meeting weekday, Saturday by default). */
   readonly meeting: IsoDate;
   readonly master: MasterData;

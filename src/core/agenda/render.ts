@@ -29,7 +29,7 @@ const NUMERALS: Readonly<Record<Locale, (n: number) => string>> = { zh: zhNumera
 type Say = (code: IssueCode, params?: IssueParams) => string;
 
 /** How the agenda's sheets are written: the office, and the language (Chinese unless said). */
-export interface AgendaSheetOptions {
+interface AgendaSheetOptions {
   office?: string;
   locale?: Locale;
 }

@@ -47,7 +47,7 @@ import { behindProjects } from './behind.js';
 import { behindPlan as behindPlanOf, scheduleFraction } from '../calendar/fraction.js';
 import { calendarBasis, calendarWarnings } from '../calendar/warnings.js';
 
-export interface BulletinInput {
+interface BulletinInput {
   readonly period: ReportPeriod;
   readonly master: MasterData;
   readonly calendar: WorkCalendar;

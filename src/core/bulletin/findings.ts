@@ -4,7 +4,7 @@ import { fileName } from '../values/file-name.js';
 import type { RejectedRow } from './model.js';
 
 /** A line of a printed 数据问题 list: one finding, or the same finding on many rows of one file. */
-export interface FindingLine {
+interface FindingLine {
   /** The file's name, never the folder it came from. */
   readonly file: string;
   readonly sheet: string | null;

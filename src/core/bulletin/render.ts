@@ -87,7 +87,7 @@ const clauses = (items: readonly string[], locale: Locale): string =>
   items.join(formatMessage('values.clauseSeparator', {}, locale));
 
 /** How the bulletin's sheets are written: the office, the rule values its leads quote, the language. */
-export interface BulletinSheetOptions {
+interface BulletinSheetOptions {
   office?: string;
   siteVisitsPerWeek: number;
   warningBand: number;

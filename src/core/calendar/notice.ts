@@ -25,7 +25,7 @@ export interface NoticeItem {
   readonly workdays: readonly IsoDate[];
 }
 
-export interface NoticeRead {
+interface NoticeRead {
   /** The year the notice is for (the text's, or the one given). */
   readonly year?: number;
   readonly items: readonly NoticeItem[];

@@ -1,15 +1,12 @@
 import { findSheet, type WorkbookGrid } from '../values/grid.js';
 import type { IsoDate } from '../values/dates.js';
 import { DECISION_LIST } from '../schema/decisions.js';
-import type { RecordOf } from '../schema/types.js';
 import { readTable } from '../table/read.js';
 import { issue, type Issue } from '../issues/issue.js';
 import { MESSAGES } from '../issues/codes.js';
 
 /** Names listed in a finding's value, joined as the Chinese list joins them. */
 const LIST_SEPARATOR = MESSAGES['values.listSeparator'].zh;
-
-export type DecisionItem = RecordOf<typeof DECISION_LIST>;
 
 /** A decision written down completely: what the 纪要 lists and 督办事项 tracks. */
 export interface DecidedItem {
@@ -21,7 +18,7 @@ export interface DecidedItem {
   readonly row: number;
 }
 
-export interface DecisionFormRead {
+interface DecisionFormRead {
   readonly meeting?: IsoDate;
   readonly items: readonly DecidedItem[];
   /** Pre-numbered rows left without content (numbers not used at this meeting). */

@@ -8,7 +8,7 @@ import type { SheetSpec } from '../schema/types.js';
 
 export type ValueFormat = 'percent' | 'integer' | 'number';
 
-export interface ChartSeries {
+interface ChartSeries {
   readonly name: string;
   /** One value per category; null where there is none (drawn as a gap). */
   readonly values: readonly (number | null)[];

@@ -22,7 +22,7 @@ import type { Issue, Locale, IgnoredFile } from '../issues/issue.js';
  * each read then dropped: startAgenda → readTopicFile → finishAgenda) and the pane's 生成议程
  * (files picked: agendaJob). A day with no meeting is refused before anything is read.
  */
-export interface AgendaStart {
+interface AgendaStart {
   readonly meeting: IsoDate;
   readonly master: MasterData;
   readonly calendar: WorkCalendar;
@@ -39,7 +39,7 @@ export function startAgenda(input: AgendaStart): { refused: Issue } | { context:
 export { readTopicFile };
 export type { TopicFileRead };
 
-export interface AgendaOptions {
+interface AgendaOptions {
   /** The office named on the agenda's first sheet. */
   readonly office?: string;
   /**
@@ -50,7 +50,7 @@ export interface AgendaOptions {
 }
 
 /** The counts every shell reports of an agenda. */
-export interface AgendaCounts {
+interface AgendaCounts {
   readonly decisions: number;
   readonly done: number;
   readonly notDue: number;
@@ -121,7 +121,7 @@ export function agendaJob(
   return finishAgenda(started.context, reads, input.ignored ?? [], options);
 }
 
-export function agendaCounts(a: Agenda): AgendaCounts {
+function agendaCounts(a: Agenda): AgendaCounts {
   const count = (s: DeadlineState): number => a.decisions.filter((d) => d.state === s).length;
   return {
     decisions: a.decisions.length,

@@ -17,7 +17,7 @@ import type { Issue, Locale } from '../issues/issue.js';
  * const { result } = bulletinDocument({ bulletin, rules, office: '发展改革局重点项目办公室' });
  * result.title // "关于2026年11月上半月重点项目建设进展情况的通报"
  */
-export interface BulletinDocumentInput {
+interface BulletinDocumentInput {
   readonly bulletin: Bulletin;
   readonly rules: RuleSet;
   /** 编印单位; the rule table's when not given. */
@@ -25,7 +25,7 @@ export interface BulletinDocumentInput {
   readonly locale?: Locale;
 }
 
-export interface BulletinDocument {
+interface BulletinDocument {
   readonly result: OfficialDocument;
   /** The charts it shows (also what the bulletin workbook's 汇总 shows natively). */
   readonly charts: readonly ChartSpec[];

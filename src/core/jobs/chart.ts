@@ -32,7 +32,7 @@ import { compareText } from '../values/collate.js';
  * axis by week, month or quarter, with its planned span, planned and actual dates, red flags on
  * done nodes, black flags on overdue ones and a line for the day. Pure: the adapter writes it.
  */
-export interface ChartOptions {
+interface ChartOptions {
   /** The day the chart shows (今日线, overdue). */
   readonly on: IsoDate;
   /** Only this HQ (as registered; matched ignoring spaces and full/half width). */
@@ -41,7 +41,7 @@ export interface ChartOptions {
   readonly office?: string;
 }
 
-export interface ChartCounts {
+interface ChartCounts {
   readonly projects: number;
   readonly milestones: number;
   readonly done: number;
@@ -50,7 +50,7 @@ export interface ChartCounts {
   readonly pending: number;
 }
 
-export interface ChartSheetSummary extends ChartCounts {
+interface ChartSheetSummary extends ChartCounts {
   readonly hq: string;
   readonly sheet: string;
   readonly unit: AxisUnit;
@@ -58,7 +58,7 @@ export interface ChartSheetSummary extends ChartCounts {
   readonly pages: number;
 }
 
-export interface ChartResult {
+interface ChartResult {
   readonly on: IsoDate;
   readonly sheets: readonly ChartSheetSummary[];
   readonly totals: ChartCounts;

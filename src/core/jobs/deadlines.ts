@@ -8,9 +8,9 @@ import type { RuleSet } from '../rules/ruleset.js';
 import { issue, type Issue } from '../issues/issue.js';
 
 /** The years a schedule can be made for. */
-export const DEADLINE_YEARS = { from: 2000, to: 2100 } as const;
+const DEADLINE_YEARS = { from: 2000, to: 2100 } as const;
 
-export interface DeadlinesInput {
+interface DeadlinesInput {
   readonly year: number;
   readonly calendar: WorkCalendar;
   readonly rules: RuleSet;

@@ -6,7 +6,7 @@ import { matchKey } from '../values/text.js';
 import { compareText } from '../values/collate.js';
 
 /** A case (代办档案) as its forms print it: the project, the enterprise, the agent and the approvals. */
-export interface CaseApproval {
+interface CaseApproval {
   readonly item: string;
   readonly department: string;
   readonly secondaryAgent: string;

@@ -28,7 +28,7 @@ export interface FormPaper {
   readonly book: PaperBook;
 }
 
-export interface CaseFormsResult {
+interface CaseFormsResult {
   readonly caseId: string;
   readonly projectId: string;
   readonly company: string;

@@ -14,7 +14,7 @@ import { DAY_TYPE } from '../rules/vocab.js';
  * master's 节假日 rows — so a year the built-in data lacks (2027) is known before its first
  * report is due. One job for `kpd holidays import` and the task pane.
  */
-export interface HolidayImportInput {
+interface HolidayImportInput {
   /** The notice as published (plain text). */
   readonly text: string;
   /** The year, when the text does not say it (or to check that it is the one meant). */

@@ -29,7 +29,7 @@ export type IntakeWant =
   | { readonly kind: 'report'; readonly period: ReportPeriod }
   | { readonly kind: 'topics'; readonly meeting: IsoDate };
 
-export interface IntakeRoute {
+interface IntakeRoute {
   readonly save: boolean;
   /** Said for every message: what it holds, or why it is not kept. */
   readonly code: IssueCode;

@@ -4,7 +4,7 @@ import { formatMessage, type Locale } from '../issues/issue.js';
  * 导入通报 (kpd ledger import, the pane's 导入通报): the job is core/ledger/import.ts
  * importBulletin; this is the line every shell says when the period's rows are in.
  */
-export interface ImportedCounts {
+interface ImportedCounts {
   readonly progress: number;
   readonly submissions: number;
   readonly siteVisits: number;

@@ -23,7 +23,7 @@ import { byFile } from '../values/order.js';
  * the template with adapters/bulletin-file.ts and says what `templateIssues` finds.
  */
 
-export interface MergeSetup {
+interface MergeSetup {
   /** The period as typed (2026-11-1, 2026年11月上半月) or already parsed. */
   readonly period: string | ReportPeriod;
   readonly master: MasterData;
@@ -61,7 +61,7 @@ export interface MergeInput {
 }
 
 /** The counts every shell says when the bulletin is made. */
-export interface MergeCounts {
+interface MergeCounts {
   readonly due: number;
   readonly onTime: number;
   readonly late: number;
@@ -75,14 +75,14 @@ export interface MergeCounts {
   readonly ignored: number;
 }
 
-export interface MergeResult {
+interface MergeResult {
   readonly bulletin: Bulletin;
   readonly counts: MergeCounts;
   /** The bulletin's charts, placed on its sheets by adapters/xlsx-charts. */
   readonly charts: readonly ChartSpec[];
 }
 
-export interface MergeOutput {
+interface MergeOutput {
   readonly result: MergeResult;
   /** What to write into the bulletin template. */
   readonly sheets: BulletinSheets;
@@ -90,7 +90,7 @@ export interface MergeOutput {
   readonly issues: readonly Issue[];
 }
 
-export function mergeCounts(b: Bulletin): MergeCounts {
+function mergeCounts(b: Bulletin): MergeCounts {
   const taken = b.submissions.filter((s) => s.replacedBy === undefined).length;
   return {
     due: taken + b.missing.length,

@@ -22,7 +22,7 @@ import type { Issue, Locale } from '../issues/issue.js';
  * const { result } = draftMinutes({ agenda, rules, issueNo: 46 });
  * result.form.rows[0].itemId // "DB-20261114-01"
  */
-export interface MinutesInput {
+interface MinutesInput {
   readonly agenda: Agenda;
   readonly rules: RuleSet;
   /** 期数: the meeting's number in its year. */
@@ -33,7 +33,7 @@ export interface MinutesInput {
   readonly locale?: Locale;
 }
 
-export interface Minutes {
+interface Minutes {
   readonly result: {
     readonly document: OfficialDocument;
     /** The 议定事项 workbook's field and rows (pre-numbered blanks after the written ones). */

@@ -17,12 +17,12 @@ import { PROGRESS_STATUS } from '../rules/vocab.js';
 /** 编制单位 when the office names none (as the bulletin and the agenda sign): the schema's. */
 export { DEFAULT_OFFICE } from '../schema/chart.js';
 
-export type ReminderPhase = 'before' | 'after';
+type ReminderPhase = 'before' | 'after';
 
 /** Why an HQ is written to. */
-export type ReminderReason = 'due' | 'received' | 'missing' | 'unsigned' | 'projectsMissing';
+type ReminderReason = 'due' | 'received' | 'missing' | 'unsigned' | 'projectsMissing';
 
-export interface ReminderInput {
+interface ReminderInput {
   readonly schedule: PeriodSchedule;
   readonly projects: readonly Located<Project>[];
   /** The day the messages are written (China time). */
@@ -36,7 +36,7 @@ export interface ReminderInput {
   readonly locale?: Locale;
 }
 
-export interface Reminder {
+interface Reminder {
   readonly hq: string;
   readonly to: readonly string[];
   readonly reasons: readonly ReminderReason[];

@@ -29,7 +29,7 @@ import { compareText } from '../values/collate.js';
  * fetch again and draft the agenda.
  */
 
-export type StepKind = 'remind' | 'draft' | 'final' | 'topics' | 'agenda';
+type StepKind = 'remind' | 'draft' | 'final' | 'topics' | 'agenda';
 
 /** The office's clock times of the steps (its settings, not the notice's: see 邮箱.toml). */
 export interface StepTimes {
@@ -75,7 +75,7 @@ export interface ScheduleState {
   readonly steps: Readonly<Record<string, StepRecord>>;
 }
 
-export interface PlanInput {
+interface PlanInput {
   readonly now: IsoDateTime;
   readonly calendar: WorkCalendar;
   readonly rules: RuleSet;
@@ -87,7 +87,7 @@ export interface PlanInput {
   readonly retryMinutes?: number;
 }
 
-export interface Plan {
+interface Plan {
   /** Due now, in the order to run them. */
   readonly due: readonly PlannedStep[];
   /** Too late and never run: to be logged once and recorded. */
@@ -101,7 +101,7 @@ export interface Plan {
 }
 
 /** Whether a meeting day is held: a statutory rest day has none unless the office lists it (DOMAIN §5). */
-export function meetingHeld(day: IsoDate, calendar: WorkCalendar, held: readonly IsoDate[] = []): boolean {
+function meetingHeld(day: IsoDate, calendar: WorkCalendar, held: readonly IsoDate[] = []): boolean {
   if (held.includes(day) || calendar.isWorkday(day)) return true;
   // An ordinary weekend has no name; a holiday (休) of the State Council notice or the office has.
   return calendar.dayName(day) === undefined;
@@ -124,7 +124,7 @@ export function previousHeldMeeting(
 const weekdayOffset = (name: string): number => WEEKDAYS.indexOf(name as (typeof WEEKDAYS)[number]);
 
 /** The steps of one report period. */
-export function periodSteps(
+function periodSteps(
   p: ReportPeriod,
   calendar: WorkCalendar,
   rules: RuleSet,
@@ -159,7 +159,7 @@ export function periodSteps(
 }
 
 /** The steps of the meeting of the week of `anyDay`, if that meeting is held. */
-export function meetingSteps(
+function meetingSteps(
   anyDay: IsoDate,
   calendar: WorkCalendar,
   rules: RuleSet,

@@ -123,7 +123,7 @@ function overlapIssue(units: UnitRanking, rules: RuleSet): Issue | undefined {
  * The numbers the result sheets quote, from the rule set in force: change a count in the 规则
  * sheet and the sentence on the sheet follows (前三名 → 前五名).
  */
-export function ruleQuotes(rules: RuleSet, locale: Locale = 'zh'): [string, string][] {
+function ruleQuotes(rules: RuleSet, locale: Locale = 'zh'): [string, string][] {
   const full = Object.values(rules.categories).reduce((a, b) => a + b, 0);
   const bounds = (Object.keys(BOUND_PARAMS) as (keyof typeof BOUND_PARAMS)[])
     .filter((k) => rules.bounds[k])

@@ -9,7 +9,7 @@ import type { UnitAction } from '../scoring/types.js';
 export { isRefused, scoreMaster as scoreJob };
 export type { ScoreOutcome, ScoreRefused, RankPeriod };
 
-export interface RankingSummary {
+interface RankingSummary {
   /** Agents assessed (a quarter); undefined for a half-year, which ranks units only. */
   readonly agents: number | undefined;
   readonly units: number;

@@ -18,7 +18,7 @@ import { notMasterIssue } from '../workbook/master-kind.js';
 /** The forms people fill and the pane checks, besides the master. */
 const FORMS: ReadonlySet<string> = new Set([REPORT.id, TOPICS.id]);
 
-export interface FormCheck {
+interface FormCheck {
   readonly template: TemplateSpec;
   /** The form's name as people call its file (总台账, 半月进展报表 …). */
   readonly name: string;
@@ -44,7 +44,7 @@ export function formOf(grid: WorkbookGrid): FormCheck | { readonly notAForm: Tem
 
 const stem = (t: TemplateSpec): string => t.fileName.replace(/\.xlsx$/u, '');
 
-export interface WorkbookCheck {
+interface WorkbookCheck {
   readonly result: { readonly template: TemplateSpec | undefined; readonly version: number | undefined };
   readonly issues: readonly Issue[];
 }

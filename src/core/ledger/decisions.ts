@@ -13,7 +13,7 @@ import { matchKey } from '../values/text.js';
  * meetings stay as they are. An item number the ledger already uses for another meeting is
  * refused (listed), never overwritten.
  */
-export interface DecisionsImport {
+interface DecisionsImport {
   readonly meeting: string;
   /** Every 督办事项 row after the import, in order: the ledger's, then the new ones. */
   readonly decisions: readonly RowValues[];

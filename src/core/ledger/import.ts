@@ -26,7 +26,7 @@ import { pushAll } from '../values/lists.js';
  * period again replaces that period's rows only; rows of other periods, and every column a person
  * added, stay.
  */
-export interface LedgerImport {
+interface LedgerImport {
   readonly period: string;
   /**
    * This period's rows of 进展记录, 报送记录 and 一线工作记录, to merge into the master's; and
@@ -52,7 +52,7 @@ export interface LedgerImport {
 const PERIOD_META = BULLETIN.meta.find(([, v]) => v === `{{${BULLETIN_PLACEHOLDERS.periodId}}}`)?.[0];
 
 /** The period a bulletin records in its hidden template sheet (报告期), if any. */
-export function bulletinPeriod(wb: WorkbookGrid): string | undefined {
+function bulletinPeriod(wb: WorkbookGrid): string | undefined {
   const meta = findSheet(wb, META_SHEET);
   const row = meta?.rows.find((r) => cellText(r[0]) === PERIOD_META);
   const p = row ? parseReportPeriod(cellText(row[1])) : undefined;

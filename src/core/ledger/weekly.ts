@@ -17,7 +17,7 @@ import { readWeekly } from '../weekly/read.js';
  * agent's rows of that week; every other row of the log stays as it was, as typed. Issues of
  * severity error are the lines left out (each with its file in params.file).
  */
-export interface WeeklyImport {
+interface WeeklyImport {
   /** The whole 代办周报记录 to write: kept rows, then the imported ones. */
   readonly rows: readonly RowValues[];
   readonly counts: {

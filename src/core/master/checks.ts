@@ -30,7 +30,7 @@ const ONE_PERSON = ['commander', 'unitHead', 'agent', 'townCadre'] as const;
 const SEVERAL_NAMES = /[、，,;；/／]|[\u4e00-\u9fff]\s+[\u4e00-\u9fff]/u;
 
 /** Keys of rows that exist in a sheet but have errors (so they are not in the data), with their rows. */
-export interface FlawedRows {
+interface FlawedRows {
   readonly projects: ReadonlyMap<string, number>;
   readonly agents: ReadonlyMap<string, number>;
 }

@@ -18,7 +18,7 @@ import type { Incident } from './types.js';
  */
 
 /** Where the occurrences of a derived rule come from (the message when one is typed in 扣分记录). */
-export const DERIVED_SHEET: Readonly<Partial<Record<RuleSource, string>>> = {
+const DERIVED_SHEET: Readonly<Partial<Record<RuleSource, string>>> = {
   overdueApproval: APPROVALS.name,
   lateApproval: APPROVALS.name,
   onSiteRating: APPROVALS.name,
@@ -35,14 +35,14 @@ export const TYPABLE_CODES: readonly AgentRuleCode[] = AGENT_RULE_CODES.filter((
 export const ruleCodeKey = (typed: string): string => typed.replace(/\s+/gu, '').toLowerCase();
 
 /** What is wrong with a row: the issue, the column it points at, and whether the row is rejected. */
-export interface IncidentFinding {
+interface IncidentFinding {
   readonly code: IssueCode;
   readonly column: 'ruleCode' | 'points';
   readonly params: Readonly<Record<string, string | number>>;
   readonly rejects: boolean;
 }
 
-export interface IncidentRuling {
+interface IncidentRuling {
   /** The rule, when the code is one of the table. */
   readonly rule?: { readonly code: AgentRuleCode; readonly def: AgentRuleDef };
   readonly findings: readonly IncidentFinding[];

@@ -42,7 +42,7 @@ const PADDING_PT = 8;
  * Printed width of text in points at `size`: a CJK character, full-width punctuation or a symbol
  * such as ◆ is as wide as the font size; a Latin letter or digit at most 0.6 of it.
  */
-export function textWidthPt(text: string, size: number): number {
+function textWidthPt(text: string, size: number): number {
   let w = 0;
   for (const ch of text) w += ((ch.codePointAt(0) ?? 0) >= 0x2000 ? 1 : 0.6) * size;
   return w;

@@ -7,7 +7,7 @@ import type { Margins, Orientation, PaperSheet, PaperStyle } from './types.js';
  * its wrapped text needs, and a sheet scaled to fit one page (never below 9 pt printed).
  */
 
-export const FORM_MARGINS: Margins = {
+const FORM_MARGINS: Margins = {
   left: 0.6,
   right: 0.6,
   top: 0.7,
@@ -30,7 +30,7 @@ export const FORM_STYLE = {
   sign: { size: 11, v: 'bottom', wrap: true },
 } as const satisfies Record<string, PaperStyle>;
 
-export interface Span {
+interface Span {
   readonly value: string | number | null;
   /** 1-based first and last column. */
   readonly from: number;

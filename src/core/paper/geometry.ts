@@ -16,7 +16,7 @@ export const PT_PER_WIDTH_UNIT = 7;
 /** Text on paper is never smaller than this (points, after the print scale). */
 export const MIN_PRINTED_PT = 9;
 
-export function pageSize(paper: PaperSize, orientation: Orientation): { w: number; h: number } {
+function pageSize(paper: PaperSize, orientation: Orientation): { w: number; h: number } {
   const p = PAPER_PT[paper];
   return orientation === 'portrait' ? { w: p.w, h: p.h } : { w: p.h, h: p.w };
 }

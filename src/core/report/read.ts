@@ -10,9 +10,9 @@ import { matchKey } from '../values/text.js';
 import type { Located, Project } from '../master/types.js';
 import { pushAll } from '../values/lists.js';
 
-export type ProgressRecord = RecordOf<typeof PROGRESS>;
-export type SiteVisitRecord = RecordOf<typeof SITE_VISITS>;
-export type ReportFields = FieldsOf<typeof PROGRESS>;
+type ProgressRecord = RecordOf<typeof PROGRESS>;
+type SiteVisitRecord = RecordOf<typeof SITE_VISITS>;
+type ReportFields = FieldsOf<typeof PROGRESS>;
 
 /** What the register says, when a report is checked against the master. */
 export interface RegisterContext {
@@ -20,7 +20,7 @@ export interface RegisterContext {
 }
 
 /** The register indexed once, so checking a thousand reports stays linear. */
-export interface RegisterIndex {
+interface RegisterIndex {
   readonly byProject: ReadonlyMap<string, Project>;
   readonly hqByKey: ReadonlyMap<string, string>;
   readonly hqs: readonly string[];
@@ -55,7 +55,7 @@ export function matchHq(typed: string, index: RegisterIndex): { hq: string; exac
   return near.length === 1 && near[0] ? { hq: near[0][1], exact: false } : undefined;
 }
 
-export interface RowRejection {
+interface RowRejection {
   readonly sheet: string;
   readonly row: number;
   readonly issues: readonly Issue[];

@@ -1,6 +1,6 @@
 /**
  * The one 5-level satisfaction scale (DOMAIN §7, Decisions on scales). The notice uses three
- * vocabularies (附件1: 比较满意; 第六条: 基本满意; 附件3: 一般); all map onto 一般.
+ * vocabularies (附件1: 比较满意; 第六条: 基本满意; 附件3: 一般); all map onto 一般 (LEVEL_ALIASES in vocab.ts).
  */
 
 export const SATISFACTION_LEVELS = ['非常满意', '满意', '一般', '不满意', '非常不满意'] as const;
@@ -24,14 +24,6 @@ export const DEFAULT_LEVEL_POINTS = {
   不满意: -1.5,
   非常不满意: -1.5,
 } as const satisfies Record<SatisfactionLevel, number>;
-
-const ALIASES: ReadonlyMap<string, SatisfactionLevel> = new Map([
-  ['比较满意', '一般'],
-  ['基本满意', '一般'],
-  ['较满意', '一般'],
-]);
-
-export const LEVEL_INPUTS: readonly string[] = [...SATISFACTION_LEVELS, ...ALIASES.keys()];
 
 /**
  * The level of a mean of level values: nearest level, halves toward 满意 (value 4).

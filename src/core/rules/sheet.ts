@@ -277,7 +277,7 @@ function cloneDraft(r: RuleSet): Draft {
   return structuredClone(r) as Draft;
 }
 
-export interface RuleRowsResult {
+interface RuleRowsResult {
   readonly rules: RuleSet;
   /** How many values differ from the defaults. */
   readonly changed: number;

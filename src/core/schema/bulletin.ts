@@ -290,7 +290,7 @@ export const ANNEX_PROBLEMS = defineSheet({
   columns: PROBLEM_COLUMNS.filter((c) => c.key !== 'code'),
 });
 
-export const ANNEX_SOURCES = defineSheet({
+const ANNEX_SOURCES = defineSheet({
   ...SOURCES,
   annex: false,
   title: '重点项目情况通报（第{{期数}}期）附件：数据来源（每个项目数据所依据的文件、工作表、行和收到时间）',

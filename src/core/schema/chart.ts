@@ -7,7 +7,7 @@ export const CHART_ID = 'kpd.chart';
 export const CHART_VERSION = 1;
 
 /** Milestone states on the chart: done nodes carry the red flag, overdue ones the black flag. */
-export const MILESTONE_STATES = ['已完成', '逾期完成', '逾期未完成', '未到期'] as const;
+const MILESTONE_STATES = ['已完成', '逾期完成', '逾期未完成', '未到期'] as const;
 export type MilestoneState = (typeof MILESTONE_STATES)[number];
 /** The states by meaning (compare against these, never retype them). */
 export const MILESTONE_STATE = {

@@ -8,7 +8,7 @@ import { APPROVAL_DEPARTMENTS, APPROVAL_ITEMS } from '../rules/vocab.js';
  */
 
 /** Where an approval stands in the agent's week. */
-export const APPROVAL_PROGRESS = ['未启动', '办理中', '已办结', '暂缓'] as const;
+const APPROVAL_PROGRESS = ['未启动', '办理中', '已办结', '暂缓'] as const;
 export const DONE_PROGRESS = '已办结';
 
 const columns = [

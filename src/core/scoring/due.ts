@@ -11,7 +11,7 @@ import { calendarWarnings } from '../calendar/warnings.js';
  * the approvals' dates; the n-th working day after a start is then one lookup. The table asks
  * the same `calendar.isWorkday` that `addWorkdays` asks, so the results are the same (tested).
  */
-export interface DueDates {
+interface DueDates {
   due(a: Located<Approval>): IsoDate;
   /** One 'calendar.yearMissing' per year a due date was counted through without holiday data. */
   readonly issues: readonly Issue[];

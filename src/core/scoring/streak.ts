@@ -9,7 +9,7 @@ import { RANKING_HISTORY } from '../schema/master.js';
  * period is a quarter, a half-year's a half-year). A period missing from the history, or a unit
  * missing from a period, breaks the streak (DOMAIN §4).
  */
-export interface StreakHistory {
+interface StreakHistory {
   /** Last places in a row up to and including `period`, for a unit (by match key). */
   streakAt(period: RankPeriod, unitKey: string): number;
   readonly issues: readonly Issue[];

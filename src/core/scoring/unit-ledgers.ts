@@ -65,12 +65,12 @@ function tallyOf<K>(m: Map<K, Tally>, k: K): Tally {
   return t;
 }
 
-export interface UnitLedgers {
+interface UnitLedgers {
   /** The computed criteria of a unit (by its match key). */
   criteria(unitKey: string): Record<CriterionKey, Counted>;
 }
 
-export interface LedgerInput {
+interface LedgerInput {
   readonly data: MasterData;
   readonly period: RankPeriod;
   readonly from: IsoDate;

@@ -33,7 +33,7 @@ const position = (c$: string, col: string, r$: string, row: string): CellPositio
 };
 
 /** A1 text of a position ($ kept); undefined when it fell off the sheet. */
-export function positionText(p: CellPosition): string | undefined {
+function positionText(p: CellPosition): string | undefined {
   if (p.col < 0 || p.col > MAX_COL || p.row < 1 || p.row > MAX_ROW) return undefined;
   return `${p.colAbs ? '$' : ''}${columnLetters(p.col)}${p.rowAbs ? '$' : ''}${p.row}`;
 }

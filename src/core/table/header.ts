@@ -7,13 +7,13 @@ import type { ColumnSpec, SheetSpec } from '../schema/types.js';
  * first). When these rows hold no header with every required column, the rest of the sheet is
  * searched too: a header is found wherever it is.
  */
-export const HEADER_SEARCH_ROWS = 25;
+const HEADER_SEARCH_ROWS = 25;
 
-export function headerKeys(c: ColumnSpec): string[] {
+function headerKeys(c: ColumnSpec): string[] {
   return [c.header, ...(c.headerAliases ?? [])].map(matchKey);
 }
 
-export interface HeaderMatch {
+interface HeaderMatch {
   /** 0-based index of the (last) header row: data starts below it. */
   readonly index: number;
   /** 0-based index of the first header row: `index - 1` for a two-row header, else `index`. */

@@ -9,7 +9,7 @@ import { findHeaderRow } from './header.js';
  * so; a sheet whose name says it is the one (`一线工作(1)`) but whose headers cannot be found is
  * `unrecognised`: the caller rejects it whole, counting its rows, rather than reading it as empty.
  */
-export type SheetLocation =
+type SheetLocation =
   | { readonly kind: 'named'; readonly grid: SheetGrid }
   | { readonly kind: 'renamed'; readonly grid: SheetGrid }
   | { readonly kind: 'unrecognised'; readonly grid: SheetGrid; readonly rows: readonly number[] }

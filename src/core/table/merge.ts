@@ -39,14 +39,14 @@ export interface TableJob {
 }
 
 /** One row of the merged table, in order from the first data row. */
-export interface PlannedRow {
+interface PlannedRow {
   /** The existing row (1-based) carried here, with every cell it has. */
   readonly from?: number;
   /** The tool's cells to write in this row, by column key (only those that change). */
   readonly values: RowValues;
 }
 
-export interface RemovedRow {
+interface RemovedRow {
   readonly row: number;
   /** The row's key values, for people ("AY-2026-001 2026-11-1"). */
   readonly label: string;

@@ -8,7 +8,7 @@ import { minOf } from '../values/lists.js';
 import { FIELD_EXPECTED, readCell, readFieldValue, type CellValue } from './types.js';
 
 /** One data row as read: its 1-based sheet row, the typed record, and whether it had errors. */
-export interface ReadRow<R> {
+interface ReadRow<R> {
   readonly row: number;
   readonly record: R;
   /** False when any cell of the row has an error (the row is rejected by the merge). */
@@ -17,7 +17,7 @@ export interface ReadRow<R> {
   readonly raw: readonly Cell[];
 }
 
-export interface FieldRead {
+interface FieldRead {
   readonly value: CellValue | undefined;
   readonly text: string;
   readonly row?: number;

@@ -13,7 +13,7 @@ import { hasHidden } from '../values/visible.js';
  */
 export type CellValue = string | number | Cell;
 
-export type TypedResult =
+type TypedResult =
   | { readonly ok: true; readonly value: CellValue; readonly note?: IssueCode }
   | { readonly ok: false; readonly blank: true }
   | {
@@ -52,9 +52,7 @@ function enumValue(
   return hit !== undefined ? { ok: true, value: hit } : bad('cell.enum', { allowed: joinNames(values) });
 }
 
-export const COLUMN_TYPES: Readonly<
-  Record<ColumnType, (cell: Cell | undefined, col: ColumnSpec) => TypedResult>
-> = {
+const COLUMN_TYPES: Readonly<Record<ColumnType, (cell: Cell | undefined, col: ColumnSpec) => TypedResult>> = {
   // Text is kept as typed (only trimmed): 「按计划推进，主体施工中」 must not become ASCII
   // punctuation. Matching (project ids, names) folds full-width forms itself, via matchKey.
   text: (cell) => {

@@ -5,7 +5,7 @@ import type { ColumnSpec, FieldSpec, SheetSpec } from '../schema/types.js';
  * rows (填报单位 / 报告期 / 填报日期 / 指挥长签字 …), "单位：万元", the header, the data rows,
  * the 合计 row and the 填表说明. Pure, so every writer (exceljs, Office.js) lays out the same.
  */
-export interface FieldPlacement {
+interface FieldPlacement {
   readonly field: FieldSpec;
   readonly row: number;
   readonly labelCol: number;
@@ -81,7 +81,7 @@ export function layoutSheet(spec: SheetSpec, dataRows: number): SheetLayout {
 }
 
 /** Default Excel number format per column type (money in 万元 with 2 decimals). */
-export const NUMBER_FORMATS: Readonly<Record<ColumnSpec['type'], string | undefined>> = {
+const NUMBER_FORMATS: Readonly<Record<ColumnSpec['type'], string | undefined>> = {
   text: '@',
   integer: '0',
   number: '0.00',

@@ -13,7 +13,7 @@ export const TABLE_MARGINS: Margins = {
 };
 
 /** The smallest text a table sheet holds (points before scaling): body, headers and notes. */
-export const TABLE_TEXT_PT = 11;
+const TABLE_TEXT_PT = 11;
 
 /**
  * Fit-to-width may shrink a sheet this far and no further: its smallest text stays ≥ 9 pt, with a
@@ -22,7 +22,7 @@ export const TABLE_TEXT_PT = 11;
  */
 export const MIN_TABLE_SCALE = MIN_PRINTED_PT / TABLE_TEXT_PT + 0.04;
 
-export interface TablePrint {
+interface TablePrint {
   readonly paper: PaperSize;
   readonly orientation: Orientation;
   /** Pages side by side the sheet's width is fit to: 1, or more for a ledger too wide for A3. */

@@ -12,7 +12,7 @@ import type { Located } from '../master/types.js';
 import { MESSAGES } from '../issues/codes.js';
 import { TOPIC_TIME_SOURCE, type TopicTimeSource } from '../rules/vocab.js';
 
-export type TopicRecord = RecordOf<typeof TOPIC_LIST>;
+type TopicRecord = RecordOf<typeof TOPIC_LIST>;
 
 /**
  * When a form arrived, where a more trusted time than its typed 申报时间 is known: the e-mail's

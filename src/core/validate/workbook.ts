@@ -20,7 +20,7 @@ export interface ValidationContext {
   readonly rules?: RuleSet;
 }
 
-export interface WorkbookValidation {
+interface WorkbookValidation {
   readonly template?: TemplateSpec;
   readonly version?: number;
   readonly issues: readonly Issue[];

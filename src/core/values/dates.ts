@@ -11,7 +11,7 @@ export type IsoDateTime = string;
 const MS_PER_DAY = 86_400_000;
 /** Excel serial of 1970-01-01 in the 1900 date system. */
 const EXCEL_UNIX_EPOCH = 25_569;
-export const CST_OFFSET_MINUTES = 8 * 60;
+const CST_OFFSET_MINUTES = 8 * 60;
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 

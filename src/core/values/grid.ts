@@ -5,13 +5,13 @@
  */
 
 /** A date or date-time, as an Excel serial in the 1900 system (days since 1899-12-30; the fraction is the time of day). */
-export interface DateCell {
+interface DateCell {
   readonly kind: 'date';
   readonly serial: number;
 }
 
 /** A formula error such as `#N/A`, as Excel shows it. */
-export interface ErrorCell {
+interface ErrorCell {
   readonly kind: 'error';
   readonly code: string;
 }

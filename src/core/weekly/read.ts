@@ -9,9 +9,9 @@ import { DONE_PROGRESS, WEEKLY_REPORT } from '../schema/weekly.js';
 import { readTable } from '../table/read.js';
 import { issue, type Issue } from '../issues/issue.js';
 
-export type WeeklyRecord = RecordOf<typeof WEEKLY_REPORT>;
+type WeeklyRecord = RecordOf<typeof WEEKLY_REPORT>;
 
-export interface WeeklyRead {
+interface WeeklyRead {
   readonly agent?: string;
   readonly reportDate?: IsoDate;
   /** The week's report was due by then (Thursday 18:00, moved before a holiday). */

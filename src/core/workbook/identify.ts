@@ -12,7 +12,7 @@ export const META_LABELS = TEMPLATE_META_LABELS;
 
 export const templateMark = (t: TemplateSpec): string => `${t.id}@${t.version}`;
 
-export interface Identified {
+interface Identified {
   readonly template: TemplateSpec;
   /** The version the workbook says it is, or undefined when unmarked. */
   readonly version: number | undefined;
