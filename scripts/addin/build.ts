@@ -15,7 +15,7 @@ import { AddinUrlError, DEV_URL, addinAddress, manifestFor, type AddinAddress } 
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const locale = localeOf(process.argv.slice(2));
-const out = resolve(process.env['KPD_ADDIN_OUT'] ?? join(root, 'dist-addin'));
+const out = resolve(process.env['KPD_ADDIN_OUT'] || join(root, 'dist-addin'));
 
 let address: AddinAddress;
 try {

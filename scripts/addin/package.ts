@@ -14,7 +14,7 @@ import { AddinUrlError, packageZip } from './site.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
 const locale = localeOf(args);
-const site = resolve(process.env['KPD_ADDIN_OUT'] ?? join(root, 'dist-addin'));
+const site = resolve(process.env['KPD_ADDIN_OUT'] || join(root, 'dist-addin'));
 const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 const zip = resolve(process.env['KPD_ADDIN_PACKAGE'] ?? join(root, 'out', `kpd-addin-${version}.zip`));
 
