@@ -23,10 +23,8 @@ const LONG: Readonly<Record<string, string>> = {
   'addin/actions/merge.ts mergeReports': "the pane's merge: pick, read, job, write, say; to split",
   'addin/taskpane.ts (function at line 273)': "the pane's Office.onReady wiring; to split",
   'cli/commands/agenda.ts agendaCommand': 'gathers the topic files one at a time; to split',
-  'cli/commands/ledger.ts ledgerCommand': 'its three subcommands; to split',
   'cli/commands/merge.ts mergeCommand': 'gathers, merges, writes three outputs; to split',
   'cli/commands/minutes.ts minutesCommand': 'gathers, drafts, writes two outputs; to split',
-  'cli/commands/score.ts scoreCommand': 'gathers, scores, writes, says; to split',
 };
 
 async function longFunctions(file: string, name: string): Promise<Map<string, number>> {

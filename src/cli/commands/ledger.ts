@@ -7,7 +7,9 @@ import { jsonText, visible } from '../../core/values/visible.js';
 import { guardOutput, reportPeriodOption, requireExisting, usageError } from '../guard.js';
 import { importedLine } from '../../core/jobs/ledger-import.js';
 import { identifyTemplate, isIssue } from '../../core/workbook/identify.js';
-import { formatMessage, message, SEVERITY_LABEL } from '../../core/issues/issue.js';
+import { formatMessage, message, SEVERITY_LABEL, type Issue, type Locale } from '../../core/issues/issue.js';
+import type { WorkbookGrid } from '../../core/values/grid.js';
+import type { MasterData } from '../../core/master/types.js';
 import { loadWorkbook, writeAtomic } from '../../adapters/files.js';
 import { writeSheetsInto, writeTablesInto } from '../../adapters/results.js';
 import { tablesJson } from '../format.js';
@@ -59,25 +61,14 @@ export async function ledgerCommand(argv: readonly string[], io: Io): Promise<Ex
   const { loaded, master, bytes: masterBytes } = await loadMaster(masterPath, locale, budget, true);
   // A 周例会议定事项 workbook goes into 督办事项; anything else is read as a bulletin.
   if (!isIssue(identifyTemplate(bulletin.value.workbook, [DECISION_FORM]))) {
-    const d = importDecisions(bulletin.value.workbook, master.data);
-    if (isIssue(d)) throw new UsageError(`${visible(file)}${colon}${message(d, locale)}`);
-    await writeAtomic(out, await writeSheetsInto(masterBytes, [{ sheet: DECISIONS, rows: d.decisions }]));
-    for (const i of d.issues) io.err(`${message(i, locale)}\n`);
-    const c = d.counts;
+    const said = await decisionsInto(bulletin.value.workbook, master.data, masterBytes, out);
+    if (isIssue(said)) throw new UsageError(`${visible(file)}${colon}${message(said, locale)}`);
+    for (const i of said.issues) io.err(`${message(i, locale)}\n`);
+    const c = said.counts;
     io.out(
       values.json
-        ? jsonText({ meeting: d.meeting, imported: { decisions: c.added + c.updated }, ...c }) + '\n'
-        : formatMessage(
-            'decisions.imported',
-            {
-              meeting: d.meeting,
-              added: c.added,
-              updated: c.updated,
-              unused: c.unused > 0 ? formatMessage('decisions.unusedNumbers', { n: c.unused }, locale) : '',
-              path: values.out,
-            },
-            locale,
-          ) + '\n',
+        ? jsonText({ meeting: said.meeting, imported: { decisions: c.added + c.updated }, ...c }) + '\n'
+        : decisionsLine(said, values.out, locale) + '\n',
     );
     return EXIT.ok;
   }
@@ -96,25 +87,60 @@ export async function ledgerCommand(argv: readonly string[], io: Io): Promise<Ex
   for (const i of result.issues)
     io.err(`${SEVERITY_LABEL[i.severity][locale]}${colon}${message(i, locale)}\n`);
   const c = result.counts;
-  if (values.json)
-    io.out(
-      jsonText({
-        period: result.period,
-        imported: {
-          progress: c.progress,
-          submissions: c.submissions,
-          siteVisits: c.siteVisits,
-          ...(c.siteWeeks > 0 && { siteWeeks: c.siteWeeks }),
-        },
-        replaced: c.replaced,
-        tables: tablesJson(writes),
-        notes: notes.map((n) => ({ code: n.code, sheet: n.sheet ?? null, message: message(n, locale) })),
-      }) + '\n',
-    );
+  if (values.json) io.out(jsonText(ledgerJson(result, writes, notes, locale)) + '\n');
   else {
     io.out(`${importedLine(result.period, c, locale)}\n`);
     io.out(`${formatMessage('ledgerOut.wroteKept', { path: values.out }, locale)}\n`);
     for (const n of notes) io.out(`${message(n, locale)}\n`);
   }
   return EXIT.ok;
+}
+
+/** A 周例会议定事项 workbook into 督办事项 of a copy of the master: what it holds, or why not. */
+async function decisionsInto(
+  workbook: WorkbookGrid,
+  master: MasterData,
+  masterBytes: Uint8Array,
+  out: string,
+): Promise<Issue | Exclude<ReturnType<typeof importDecisions>, Issue>> {
+  const d = importDecisions(workbook, master);
+  if (isIssue(d)) return d;
+  await writeAtomic(out, await writeSheetsInto(masterBytes, [{ sheet: DECISIONS, rows: d.decisions }]));
+  return d;
+}
+
+function decisionsLine(
+  d: Exclude<ReturnType<typeof importDecisions>, Issue>,
+  path: string,
+  locale: Locale,
+): string {
+  const c = d.counts;
+  const unused = c.unused > 0 ? formatMessage('decisions.unusedNumbers', { n: c.unused }, locale) : '';
+  return formatMessage(
+    'decisions.imported',
+    { meeting: d.meeting, added: c.added, updated: c.updated, unused, path },
+    locale,
+  );
+}
+
+/** kpd ledger import --json: what was imported, replaced and kept. */
+function ledgerJson(
+  result: Exclude<ReturnType<typeof importBulletin>, Issue>,
+  writes: Parameters<typeof tablesJson>[0],
+  notes: readonly Issue[],
+  locale: Locale,
+) {
+  const c = result.counts;
+  return {
+    period: result.period,
+    imported: {
+      progress: c.progress,
+      submissions: c.submissions,
+      siteVisits: c.siteVisits,
+      ...(c.siteWeeks > 0 && { siteWeeks: c.siteWeeks }),
+    },
+    replaced: c.replaced,
+    tables: tablesJson(writes),
+    notes: notes.map((n) => ({ code: n.code, sheet: n.sheet ?? null, message: message(n, locale) })),
+  };
 }
